@@ -1,0 +1,3 @@
+"""spo: the registry and command-line tool of a Social Policy Office."""
+
+__version__ = "0.1.0"

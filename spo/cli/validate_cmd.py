@@ -1,0 +1,60 @@
+"""`spo validate [PATH...]`."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from spo.cli.app import app, settings
+from spo.errors import UsageError
+
+
+class ProblemFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Files or folders to check (default: the whole registry). "
+            "References are still resolved against the whole registry."
+        ),
+    ] = None,
+    format: Annotated[
+        ProblemFormat | None,
+        typer.Option(
+            "--format",
+            help="text, json or github (default: github when GITHUB_ACTIONS=true, else text).",
+        ),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+) -> None:
+    """Check the registry against its schemas and rules; report every problem with its line."""
+    from spo import registry
+    from spo.problem_formats import FORMATTERS, default_format, summary
+    from spo.validation import validate as run
+
+    opts = settings(ctx)
+    try:
+        root: Path | None = registry.find_root(opts.root)
+    except UsageError:
+        if not paths or opts.root:
+            raise
+        root = None  # lone files outside any registry: check them on their own
+    result = run(root, paths or ())
+    chosen = format.value if format else default_format()
+    sys.stdout.write(FORMATTERS[chosen](result.problems, None))
+    print(
+        summary(result.files_checked, result.problems),
+        file=sys.stderr if chosen == "json" else sys.stdout,
+    )
+    raise typer.Exit(1 if result.failed(strict) else 0)

@@ -1,0 +1,91 @@
+"""Dates that say exactly what a source knows.
+
+Sources often give only a month or a year, or say that something happened "by" a date. The registry
+writes dates as ISO 8601 strings, with the EDTF notation for intervals:
+
+    2025-03-21             that day
+    2025-03                some day in March 2025
+    2025                   some day in 2025
+    ../2025-03-21          on or before 21 March 2025 (the start is unknown)
+    2024-10/2025-03        some day between October 2024 and March 2025
+
+A `FuzzyDate` keeps the earliest and latest day it can be. Reports count an event only once it has
+certainly happened (`latest <= as_of`), so no day is ever invented.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_POINT = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
+# Used by the JSON Schemas too, so that a malformed date is a schema problem at its own line.
+DATE_PATTERN = rf"^(?:(?:\.\./)?{_POINT}|{_POINT}/{_POINT})$"
+_POINT_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class DateError(ValueError):
+    """A date string that is not a real date in one of the accepted forms."""
+
+
+@dataclass(frozen=True, order=False)
+class FuzzyDate:
+    text: str
+    earliest: date | None  # None: no lower bound is known ("../2025-03-21")
+    latest: date
+
+    @property
+    def is_exact(self) -> bool:
+        return self.earliest == self.latest
+
+    def certainly_by(self, day: date) -> bool:
+        """True when the event has certainly happened on or before `day`."""
+        return self.latest <= day
+
+    def certainly_after(self, day: date) -> bool:
+        return self.earliest is not None and self.earliest > day
+
+    def certainly_before(self, other: FuzzyDate) -> bool:
+        return other.earliest is not None and self.latest < other.earliest
+
+    def sort_key(self) -> tuple[date, date]:
+        return (self.latest, self.earliest or date.min)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _point_bounds(text: str, whole: str) -> tuple[date, date]:
+    match = _POINT_RE.match(text)
+    if not match:
+        raise DateError(f"'{whole}' is not a date (use YYYY-MM-DD, YYYY-MM, YYYY, ../DATE or A/B)")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    assert year is not None
+    try:
+        if month is None:
+            return date(year, 1, 1), date(year, 12, 31)
+        if day is None:
+            last = calendar.monthrange(year, month)[1]
+            return date(year, month, 1), date(year, month, last)
+        exact = date(year, month, day)
+    except ValueError as exc:  # month 13, 30 February, ...
+        raise DateError(f"'{whole}' is not a real date ({exc})") from None
+    return exact, exact
+
+
+def parse_date(text: str) -> FuzzyDate:
+    """Parse a registry date string; raise DateError with a user-facing message otherwise."""
+    if text.startswith("../"):
+        _, latest = _point_bounds(text[3:], text)
+        return FuzzyDate(text, None, latest)
+    if "/" in text:
+        start, _, end = text.partition("/")
+        earliest, _ = _point_bounds(start, text)
+        _, latest = _point_bounds(end, text)
+        if latest < earliest:
+            raise DateError(f"'{text}' ends before it starts")
+        return FuzzyDate(text, earliest, latest)
+    earliest, latest = _point_bounds(text, text)
+    return FuzzyDate(text, earliest, latest)

@@ -1,0 +1,247 @@
+"""The JSON Schemas of a project file and a municipality file (draft 2020-12).
+
+They are built here from `spo.vocabulary`, so each vocabulary is written once, and written out to
+`schemas/*.schema.json` for editors and standard tools (check-jsonschema, the YAML language
+server). Each schema is self-contained: a `$ref` to a sibling file would send tools to fetch it over
+the network through the `$id`. A test keeps the files in step with this module:
+
+    python -m spo.schemas --write     # after changing a vocabulary or a rule
+    python -m spo.schemas --check
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from spo import vocabulary as v
+from spo.dates import DATE_PATTERN
+
+Schema = dict[str, Any]
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+KINDS = ("project", "municipality")
+
+
+def _vocab_def(vocab: v.Vocabulary) -> Schema:
+    return {
+        "title": vocab.title,
+        "enum": vocab.values,
+        # An annotation (ignored by validators) so that editors can show the labels too.
+        "x-labels": {t.value: {"tr": t.tr, "en": t.en} for t in vocab.terms},
+    }
+
+
+def _list_of(ref: str) -> Schema:
+    return {"type": "array", "items": {"$ref": ref}, "uniqueItems": True}
+
+
+def _object(required: list[str], properties: dict[str, Schema]) -> Schema:
+    return {
+        "type": "object",
+        "required": required,
+        "additionalProperties": False,
+        "properties": properties,
+    }
+
+
+TEXT = {"$ref": "#/$defs/text"}
+ID = {"$ref": "#/$defs/id"}
+DATE = {"$ref": "#/$defs/date"}
+SOURCE = {"$ref": "#/$defs/source"}
+
+
+def _common_defs() -> dict[str, Schema]:
+    return {
+        "text": {"type": "string", "minLength": 1, "pattern": r"\S"},
+        "id": {
+            "type": "string",
+            "pattern": ID_PATTERN,
+            "x-hint": "an id is a lowercase ASCII slug: letters a-z, digits, single hyphens",
+        },
+        "date": {
+            "type": "string",
+            "pattern": DATE_PATTERN,
+            "x-hint": "write a date as YYYY-MM-DD, YYYY-MM or YYYY; '../YYYY-MM-DD' for "
+            "'on or before'; 'A/B' for 'between A and B'",
+        },
+        "url": {
+            "type": "string",
+            "pattern": r"^https?://\S+$",
+            "x-hint": "a web address starting with http:// or https://",
+        },
+        "source": {
+            "description": "Where a fact comes from: a web address, or a citation.",
+            "anyOf": [
+                {"$ref": "#/$defs/url"},
+                {
+                    **_object(
+                        [],
+                        {
+                            "publisher": TEXT,
+                            "title": TEXT,
+                            "date": DATE,
+                            "url": {"$ref": "#/$defs/url"},
+                            "note": TEXT,
+                        },
+                    ),
+                    # A source must be findable again: by its title or by its address.
+                    "anyOf": [{"required": ["title"]}, {"required": ["url"]}],
+                },
+            ],
+        },
+        "sources": {"type": "array", "items": SOURCE},
+        "bilingual": _object(["tr"], {"tr": TEXT, "en": TEXT}),
+    }
+
+
+def project_schema() -> Schema:
+    defs = _common_defs()
+    for vocab in (v.PROJECT_STATUSES, v.THEMES, v.TARGET_GROUPS, v.SERVICE_MODELS, v.PARTNER_TYPES):
+        defs[vocab.name] = _vocab_def(vocab)
+    defs["partner"] = _object(
+        ["name", "type"],
+        {"name": TEXT, "type": {"$ref": "#/$defs/partner-type"}, "note": TEXT, "source": SOURCE},
+    )
+    body = _object(
+        ["id", "name", "owner", "summary", "status"],
+        {
+            "id": ID,
+            "name": {"$ref": "#/$defs/bilingual"},
+            "owner": ID,
+            "summary": {"$ref": "#/$defs/bilingual"},
+            "status": {"$ref": "#/$defs/project-status"},
+            "launched": DATE,
+            "themes": _list_of("#/$defs/theme"),
+            "target_groups": _list_of("#/$defs/target-group"),
+            "service_model": {"$ref": "#/$defs/service-model"},
+            "partners": {"type": "array", "items": {"$ref": "#/$defs/partner"}},
+            "tags": {"type": "array", "items": TEXT, "uniqueItems": True},
+            "requirements": _object(
+                [], {k: TEXT for k in ("staff", "space", "budget", "partners")}
+            ),
+            "website": {"$ref": "#/$defs/url"},
+            "notes": TEXT,
+            "sources": {"$ref": "#/$defs/sources"},
+        },
+    )
+    return _document("project", "A social project in the spo registry", body, defs)
+
+
+def municipality_schema() -> Schema:
+    defs = _common_defs()
+    for vocab in (v.MUNICIPALITY_KINDS, v.STAGES, v.ENGAGEMENT_KINDS, v.METRICS, v.QUALIFIERS):
+        defs[vocab.name] = _vocab_def(vocab)
+    defs["contact"] = _object(
+        ["name", "role"],
+        {"name": TEXT, "role": TEXT, "email": TEXT, "phone": TEXT, "source": SOURCE},
+    )
+    defs["engagement"] = _object(
+        ["kind", "host", "date"],
+        {
+            "kind": {"$ref": "#/$defs/engagement-kind"},
+            "host": ID,
+            "date": DATE,
+            "participants": {"type": "integer", "minimum": 0},
+            "note": TEXT,
+            "source": SOURCE,
+        },
+    )
+    defs["stage-entry"] = _object(
+        ["stage", "date"],
+        {"stage": {"$ref": "#/$defs/stage"}, "date": DATE, "note": TEXT, "source": SOURCE},
+    )
+    defs["transfer"] = _object(
+        ["project", "history"],
+        {
+            "project": ID,
+            "history": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/stage-entry"}},
+            "note": TEXT,
+        },
+    )
+    defs["reported-figure"] = _object(
+        ["date", "metric", "value", "qualifier", "source"],
+        {
+            "date": DATE,
+            "metric": {"$ref": "#/$defs/metric"},
+            "value": {"type": "integer", "minimum": 0},
+            "qualifier": {"$ref": "#/$defs/qualifier"},
+            "municipality_kind": {"$ref": "#/$defs/municipality-kind"},
+            "note": TEXT,
+            "source": SOURCE,
+        },
+    )
+    body = _object(
+        ["id", "name", "kind", "province"],
+        {
+            "id": ID,
+            "name": TEXT,
+            "kind": {"$ref": "#/$defs/municipality-kind"},
+            "province": {
+                "description": "Plate code (1-81) or Turkish name of the province",
+                "anyOf": [{"type": "integer", "minimum": 1, "maximum": 81}, TEXT],
+            },
+            "district": TEXT,
+            "website": {"$ref": "#/$defs/url"},
+            "contacts": {"type": "array", "items": {"$ref": "#/$defs/contact"}},
+            "engagements": {"type": "array", "items": {"$ref": "#/$defs/engagement"}},
+            "transfers": {"type": "array", "items": {"$ref": "#/$defs/transfer"}},
+            "reported_figures": {"type": "array", "items": {"$ref": "#/$defs/reported-figure"}},
+            "notes": TEXT,
+            "sources": {"$ref": "#/$defs/sources"},
+        },
+    )
+    # A district or town municipality must say which district it is in.
+    body["if"] = {
+        "properties": {"kind": {"enum": ["district", "town"]}},
+        "required": ["kind"],
+    }
+    body["then"] = {"required": ["district"]}
+    return _document("municipality", "A municipality in the spo registry", body, defs)
+
+
+def _document(kind: str, title: str, body: Schema, defs: dict[str, Schema]) -> Schema:
+    return {
+        "$schema": DRAFT,
+        "$id": f"urn:spo:schema:{kind}",
+        "title": title,
+        **body,
+        "$defs": defs,
+    }
+
+
+def build(kind: str) -> Schema:
+    return project_schema() if kind == "project" else municipality_schema()
+
+
+def render(kind: str) -> str:
+    return json.dumps(build(kind), ensure_ascii=False, indent=2) + "\n"
+
+
+def schema_path(folder: Path, kind: str) -> Path:
+    return folder / f"{kind}.schema.json"
+
+
+def main(argv: list[str]) -> int:
+    folder = Path(__file__).resolve().parent.parent / "schemas"
+    stale = [
+        k
+        for k in KINDS
+        if not schema_path(folder, k).exists()
+        or schema_path(folder, k).read_text(encoding="utf-8") != render(k)
+    ]
+    if "--write" in argv:
+        folder.mkdir(exist_ok=True)
+        for kind in stale:
+            schema_path(folder, kind).write_text(render(kind), encoding="utf-8")
+            print(f"wrote {schema_path(folder, kind)}")
+        return 0
+    for kind in stale:
+        print(f"{schema_path(folder, kind)} is out of date: run python -m spo.schemas --write")
+    return 1 if stale else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

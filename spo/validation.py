@@ -1,0 +1,166 @@
+"""`spo validate`: read every file, run every check, return every problem with its line.
+
+One bad file never hides another: a file that cannot be read is a problem in the result, and the
+other files are still checked against the rest of the registry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from spo import registry
+from spo.checks.content import content_findings
+from spo.checks.personal import personal_data_findings
+from spo.checks.references import (
+    id_findings,
+    municipality_findings,
+    one_per_province_findings,
+    project_findings,
+)
+from spo.checks.schema import schema_findings
+from spo.errors import UsageError
+from spo.loader import LoadedFile, compose, load_file, locate
+from spo.problems import Finding, Problem, Severity
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    files_checked: int
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    def failed(self, strict: bool = False) -> bool:
+        return bool(self.errors or (strict and self.warnings))
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One file with what was read from it."""
+
+    kind: str | None
+    path: Path
+    loaded: LoadedFile
+
+    @property
+    def id(self) -> str:
+        return self.path.stem
+
+
+def expand(paths: Iterable[Path]) -> list[Path]:
+    """Files named on the command line; a folder stands for the YAML files below it."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir() and path.suffix != ".yaml":
+            out.extend(sorted(path.rglob("*.yaml")))
+        elif path.exists() or path.suffix == ".yaml":
+            out.append(path)
+        else:
+            raise UsageError(f"{path}: no such file or folder")
+    return out
+
+
+def to_problems(checked: Checked, findings: Sequence[Finding]) -> list[Problem]:
+    """Give findings their lines; the file is composed only when it has any."""
+    if not findings:
+        return []
+    text = checked.loaded.text
+    root = compose(text) if text is not None else None
+    problems = []
+    for f in findings:
+        line, column = (f.line, f.column) if f.line else locate(root, f.path, f.at_key)
+        problems.append(Problem(checked.path, line, column, f.path, f.message, f.code, f.severity))
+    return problems
+
+
+def validate(
+    root: Path | None, paths: Sequence[Path] = (), today: date | None = None
+) -> ValidationResult:
+    """Check the whole registry under `root`, or only `paths` (references still resolve
+    against the whole registry)."""
+    today = today or date.today()
+    everything = [
+        Checked(f.kind, f.path, load_file(f.path))
+        for f in (registry.record_files(root) if root else [])
+    ]
+    by_path = {c.path.resolve(): c for c in everything}
+    if paths:
+        selected = []
+        for path in expand(paths):
+            found = by_path.get(path.resolve())
+            if found is None:
+                found = Checked(registry.kind_of(path), path, load_file(path))
+                everything.append(found)
+            selected.append(found)
+    else:
+        selected = list(everything)
+
+    findings = _findings(everything, selected, today)
+    problems: list[Problem] = []
+    for checked in selected:
+        problems.extend(checked.loaded.problems)
+        problems.extend(to_problems(checked, findings.get(checked.path, [])))
+    if root and not paths:
+        problems.extend(
+            Problem(
+                p,
+                0,
+                0,
+                (),
+                "spo reads only .yaml files here; this file is ignored "
+                "(rename it to .yaml or move it out)",
+                "stray-file",
+                Severity.WARNING,
+            )
+            for p in registry.stray_files(root)
+        )
+    problems.sort(key=Problem.sort_key)
+    return ValidationResult(len(selected), tuple(problems))
+
+
+def _findings(
+    everything: list[Checked], selected: list[Checked], today: date
+) -> dict[Path, list[Finding]]:
+    municipalities: dict[str, dict[str, Any]] = {}
+    projects: dict[str, dict[str, Any]] = {}
+    for c in everything:
+        if c.loaded.data is not None:
+            table = projects if c.kind == "project" else municipalities
+            table.setdefault(c.id, c.loaded.data)
+    municipality_ids = {c.id for c in everything if c.kind == "municipality"}
+    per_province = one_per_province_findings(municipalities)
+
+    out: dict[Path, list[Finding]] = {}
+    for c in selected:
+        data = c.loaded.data
+        if data is None:
+            continue
+        if c.kind is None:
+            out[c.path] = [
+                Finding(
+                    (),
+                    "not in data/projects/ or data/municipalities/, so its "
+                    "kind of record is unknown",
+                    "unknown-kind",
+                )
+            ]
+            continue
+        found = schema_findings(c.kind, data) + id_findings(c.id, data)
+        found += content_findings(data, today) + personal_data_findings(data)
+        if c.kind == "project":
+            found += project_findings(data, municipality_ids)
+        else:
+            found += municipality_findings(c.id, data, municipality_ids, projects)
+            found += per_province.get(c.id, [])
+        out[c.path] = found
+    return out

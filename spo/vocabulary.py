@@ -1,0 +1,188 @@
+"""Every controlled vocabulary of the registry, each value with a Turkish and an English label.
+
+This module is the one place where a vocabulary is defined. The JSON Schemas in `schemas/` are
+generated from it (`python -m spo.schemas --write`), and the command line takes its labels from it.
+Values are English kebab-case; they are what the YAML files hold and never change with `--lang`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Lang = Literal["tr", "en"]
+
+
+@dataclass(frozen=True)
+class Term:
+    value: str
+    tr: str
+    en: str
+
+    def label(self, lang: Lang) -> str:
+        return self.tr if lang == "tr" else self.en
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    name: str
+    title: str
+    terms: tuple[Term, ...]
+
+    @property
+    def values(self) -> list[str]:
+        return [t.value for t in self.terms]
+
+    def label(self, value: str, lang: Lang) -> str:
+        """The label of a value; an unknown value is shown as it is rather than hidden."""
+        for term in self.terms:
+            if term.value == value:
+                return term.label(lang)
+        return value
+
+    def index(self, value: str) -> int:
+        return self.values.index(value)
+
+
+def _vocab(name: str, title: str, *terms: tuple[str, str, str]) -> Vocabulary:
+    return Vocabulary(name, title, tuple(Term(*t) for t in terms))
+
+
+MUNICIPALITY_KINDS = _vocab(
+    "municipality-kind",
+    "Kind of municipality",
+    ("metropolitan", "Büyükşehir", "Metropolitan"),
+    ("provincial", "İl", "Provincial"),
+    ("district", "İlçe", "District"),
+    ("town", "Belde", "Town"),
+)
+
+# Progress stages first, in the order a transfer moves through them; then the closing states.
+STAGES = _vocab(
+    "stage",
+    "Transfer stage",
+    ("inquiry", "Görüşme", "Inquiry"),
+    ("study-visit", "Yerinde inceleme", "Study visit"),
+    ("presentation", "Sunum", "Presentation"),
+    ("planning-support", "Planlama desteği", "Planning support"),
+    ("implementation-support", "Uygulama desteği", "Implementation support"),
+    ("launched", "Hayata geçirildi", "Launched"),
+    ("paused", "Askıda", "Paused"),
+    ("dropped", "Vazgeçildi", "Dropped"),
+)
+PROGRESS_STAGES = STAGES.values[:6]
+CLOSING_STAGES = STAGES.values[6:]
+
+ENGAGEMENT_KINDS = _vocab(
+    "engagement-kind",
+    "Kind of engagement",
+    ("study-visit", "Yerinde inceleme ziyareti", "Study visit"),
+    ("meeting", "Toplantı", "Meeting"),
+    ("training", "Eğitim", "Training"),
+)
+
+PROJECT_STATUSES = _vocab(
+    "project-status",
+    "Project status",
+    ("active", "Sürüyor", "Active"),
+    ("pilot", "Pilot", "Pilot"),
+    ("paused", "Askıda", "Paused"),
+    ("ended", "Sona erdi", "Ended"),
+)
+
+THEMES = _vocab(
+    "theme",
+    "Theme",
+    ("nutrition", "Beslenme ve gıda", "Nutrition and food"),
+    ("health", "Sağlık", "Health"),
+    ("education", "Eğitim", "Education"),
+    ("employment", "İstihdam ve meslek", "Employment and skills"),
+    ("women-empowerment", "Kadının güçlenmesi", "Women's empowerment"),
+    ("social-care", "Sosyal bakım", "Social care"),
+    ("psychosocial-support", "Psikososyal destek", "Psychosocial support"),
+    ("poverty-reduction", "Yoksullukla mücadele", "Poverty reduction"),
+    ("social-life", "Sosyal yaşam", "Social life"),
+    ("accessibility", "Erişilebilirlik", "Accessibility"),
+    ("environment", "Çevre ve iklim", "Environment and climate"),
+    ("agriculture", "Tarım ve kırsal kalkınma", "Agriculture and rural development"),
+    ("animal-welfare", "Hayvan refahı", "Animal welfare"),
+    ("culture-arts", "Kültür ve sanat", "Culture and arts"),
+    ("hygiene", "Temizlik ve hijyen", "Cleanliness and hygiene"),
+)
+
+TARGET_GROUPS = _vocab(
+    "target-group",
+    "Target group",
+    ("everyone", "Tüm kent halkı", "Everyone"),
+    ("children", "Çocuklar", "Children"),
+    ("youth", "Gençler", "Young people"),
+    ("students", "Öğrenciler", "Students"),
+    ("women", "Kadınlar", "Women"),
+    ("families", "Aileler", "Families"),
+    ("older-people", "Yaşlılar", "Older people"),
+    ("retirees", "Emekliler", "Retirees"),
+    (
+        "people-with-disabilities",
+        "Engelli ve özel gereksinimli bireyler",
+        "People with disabilities",
+    ),
+    ("low-income", "Dar gelirli ve dezavantajlı kesimler", "Low-income and disadvantaged people"),
+    ("job-seekers", "İş arayanlar", "Job seekers"),
+    ("farmers", "Üreticiler ve çiftçiler", "Farmers and producers"),
+    ("animals", "Hayvanlar", "Animals"),
+)
+
+SERVICE_MODELS = _vocab(
+    "service-model",
+    "Service model",
+    ("home-based", "Ev temelli", "Home-based"),
+    ("neighbourhood-based", "Mahalle temelli", "Neighbourhood-based"),
+    ("facility-based", "Merkez temelli", "Facility-based"),
+    ("city-wide", "Kent geneli", "City-wide"),
+)
+
+# The social-partner types of the Ministry of Family and Social Services' cooperation report.
+PARTNER_TYPES = _vocab(
+    "partner-type",
+    "Partner type",
+    ("ngo", "Sivil toplum kuruluşu", "NGO"),
+    ("university", "Üniversite", "University"),
+    ("public-institution", "Kamu kurumu", "Public institution"),
+    ("private-sector", "Özel sektör", "Private sector"),
+    ("international-organisation", "Uluslararası kuruluş", "International organisation"),
+    ("municipality", "Diğer belediye", "Other municipality"),
+)
+
+METRICS = _vocab(
+    "metric",
+    "Reported metric",
+    ("municipalities-hosted", "Ağırlanan belediye", "Municipalities hosted"),
+    ("municipalities-in-talks", "Görüşülen belediye", "Municipalities in talks"),
+    ("municipalities-supported", "Destek verilen belediye", "Municipalities supported"),
+    ("municipalities-transferred-to", "Proje aktarılan belediye", "Municipalities transferred to"),
+    ("projects-transferred", "Aktarılan proje", "Projects transferred"),
+    ("projects-supported", "Destek verilen proje", "Projects supported"),
+    ("visitors", "Ziyaretçi", "Visitors"),
+)
+
+QUALIFIERS = _vocab(
+    "qualifier",
+    "Qualifier of a reported figure",
+    ("exact", "tam", "exactly"),
+    ("approximately", "yaklaşık", "approximately"),
+    ("at-least", "en az", "at least"),
+    ("more-than", "-den fazla", "more than"),
+)
+
+ALL: tuple[Vocabulary, ...] = (
+    MUNICIPALITY_KINDS,
+    STAGES,
+    ENGAGEMENT_KINDS,
+    PROJECT_STATUSES,
+    THEMES,
+    TARGET_GROUPS,
+    SERVICE_MODELS,
+    PARTNER_TYPES,
+    METRICS,
+    QUALIFIERS,
+)
