@@ -1,0 +1,92 @@
+"""Read the whole registry into the model, fast when nothing changed.
+
+Read commands (list, show, search, report) go through `read_registry`. Parsed file data is cached
+in `<root>/.spo-cache/` keyed by each file's path, size and modification time, so a second run costs
+little more than a directory scan. The cache holds JSON, never pickles: a registry is shared through
+pull requests, and a cache file must not be able to run code. A cache that cannot be read or
+written is ignored; it only ever saves time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from spo import registry
+from spo.loader import load_file
+from spo.model import Municipality, Project, Registry, municipality_from, project_from
+
+CACHE_FOLDER = ".spo-cache"
+CACHE_VERSION = 1
+
+
+def _cache_file(root: Path) -> Path:
+    return root / CACHE_FOLDER / f"records-v{CACHE_VERSION}.json"
+
+
+def _read_cache(root: Path) -> dict[str, Any]:
+    try:
+        cached = json.loads(_cache_file(root).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return cached if isinstance(cached, dict) else {}
+
+
+def _write_cache(root: Path, entries: dict[str, Any]) -> None:
+    folder = root / CACHE_FOLDER
+    try:
+        folder.mkdir(exist_ok=True)
+        (folder / ".gitignore").write_text("*\n", encoding="utf-8")
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".records-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            json.dump(entries, out, ensure_ascii=False, separators=(",", ":"))
+        os.replace(tmp, _cache_file(root))
+    except OSError:
+        pass  # a read-only checkout still works, only without the cache
+
+
+def load_data(root: Path) -> dict[Path, dict[str, Any] | None]:
+    """Every record file's data (None when it cannot be read), through the cache."""
+    cache = _read_cache(root)
+    fresh: dict[str, Any] = {}
+    out: dict[Path, dict[str, Any] | None] = {}
+    for record in registry.record_files(root):
+        try:
+            stat = record.path.stat()
+        except OSError:
+            continue  # deleted since the directory was listed
+        key = record.path.relative_to(root).as_posix()
+        stamp = [stat.st_size, stat.st_mtime_ns]
+        hit = cache.get(key)
+        if isinstance(hit, dict) and hit.get("stamp") == stamp:
+            data = hit.get("data")
+        else:
+            loaded = load_file(record.path)
+            # A file with reading problems (duplicate keys, ...) is not trusted as data.
+            data = loaded.data if not loaded.problems else None
+        fresh[key] = {"stamp": stamp, "data": data}
+        out[record.path] = data
+    if fresh != cache:
+        _write_cache(root, fresh)
+    return out
+
+
+def read_registry(root: Path) -> Registry:
+    projects: dict[str, Project] = {}
+    municipalities: dict[str, Municipality] = {}
+    skipped: list[Path] = []
+    for path, data in load_data(root).items():
+        kind = registry.kind_of(path)
+        try:
+            if data is None:
+                raise ValueError("unreadable")
+            if kind == "project":
+                projects[path.stem] = project_from(path.stem, path, data)
+            else:
+                municipalities[path.stem] = municipality_from(path.stem, path, data)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            skipped.append(path)
+    return Registry(root, projects, municipalities, tuple(skipped))
