@@ -23,6 +23,17 @@ app = typer.Typer(
 )
 
 
+# Command groups; each command module attaches its commands to these.
+project_app = typer.Typer(help="Projects: list and show.", no_args_is_help=True)
+municipality_app = typer.Typer(help="Municipalities: list, show and create.", no_args_is_help=True)
+transfer_app = typer.Typer(help="Transfers of projects to municipalities.", no_args_is_help=True)
+engagement_app = typer.Typer(help="Visits, meetings and trainings.", no_args_is_help=True)
+app.add_typer(project_app, name="project")
+app.add_typer(municipality_app, name="municipality")
+app.add_typer(transfer_app, name="transfer")
+app.add_typer(engagement_app, name="engagement")
+
+
 class LangChoice(StrEnum):
     tr = "tr"
     en = "en"

@@ -1,0 +1,58 @@
+"""Shared test tools: run the real `spo` entry point on a registry folder, in-process."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from spo.cli import main
+
+TESTS = Path(__file__).resolve().parent
+REGISTRIES = TESTS / "registries"
+
+
+@dataclass(frozen=True)
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+class _Entry:
+    """Lets click's CliRunner drive `spo.cli.main`, so tests pass through the same error
+    boundary as a user's shell."""
+
+    name = "spo"
+
+    def main(self, args: Sequence[str], prog_name: str | None = None, **_: object) -> None:
+        main(list(args))
+
+
+def run_spo(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Run:
+    runner = CliRunner()
+    base_env = {"SPO_LANG": "en", "NO_COLOR": "1", "COLUMNS": "120", "GITHUB_ACTIONS": "",
+                "SPO_ROOT": ""}
+    result = runner.invoke(_Entry(), list(args), input=input, env={**base_env, **(env or {})})  # type: ignore[arg-type]
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+@pytest.fixture
+def spo():
+    return run_spo
+
+
+@pytest.fixture
+def registry_copy(tmp_path: Path):
+    """Copy a registry from tests/registries/<name> into a temporary folder and return it."""
+
+    def copy(name: str) -> Path:
+        target = tmp_path / name
+        shutil.copytree(REGISTRIES / name, target)
+        return target
+
+    return copy
