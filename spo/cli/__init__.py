@@ -9,7 +9,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from spo.cli import validate_cmd  # noqa: F401  (registers the command)
+# Command modules register their commands on import.
+from spo.cli import validate_cmd  # noqa: F401
 from spo.cli.app import app
 from spo.errors import RefusedWrite, SpoError
 
