@@ -63,16 +63,16 @@ def _point_bounds(text: str, whole: str) -> tuple[date, date]:
         raise DateError(f"'{whole}' is not a date (use YYYY-MM-DD, YYYY-MM, YYYY, ../DATE or A/B)")
     year, month, day = (int(g) if g else None for g in match.groups())
     assert year is not None
-    try:
-        if month is None:
-            return date(year, 1, 1), date(year, 12, 31)
-        if day is None:
-            last = calendar.monthrange(year, month)[1]
-            return date(year, month, 1), date(year, month, last)
-        exact = date(year, month, day)
-    except ValueError as exc:  # month 13, 30 February, ...
-        raise DateError(f"'{whole}' is not a real date ({exc})") from None
-    return exact, exact
+    if month is None:
+        return date(year, 1, 1), date(year, 12, 31)
+    if not 1 <= month <= 12:
+        raise DateError(f"'{whole}' is not a real date (there is no month {month})")
+    last = calendar.monthrange(year, month)[1]
+    if day is None:
+        return date(year, month, 1), date(year, month, last)
+    if not 1 <= day <= last:
+        raise DateError(f"'{whole}' is not a real date ({year}-{month:02d} has {last} days)")
+    return date(year, month, day), date(year, month, day)
 
 
 def parse_date(text: str) -> FuzzyDate:

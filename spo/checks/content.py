@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from spo.dates import DateError, FuzzyDate, parse_date
+from spo.dates import DATE_PATTERN, DateError, FuzzyDate, parse_date
 from spo.problems import Finding, JsonPath, Severity
 from spo.vocabulary import PROGRESS_STAGES, STAGES
+
+_DATE_SHAPE = re.compile(DATE_PATTERN)
 
 
 def _dates(value: Any, path: JsonPath) -> Iterator[tuple[JsonPath, str]]:
@@ -27,6 +30,8 @@ def _dates(value: Any, path: JsonPath) -> Iterator[tuple[JsonPath, str]]:
 def date_findings(data: dict[str, Any], today: date) -> list[Finding]:
     found = []
     for path, text in _dates(data, ()):
+        if not _DATE_SHAPE.match(text):
+            continue  # the schema reports a malformed date, once
         try:
             when = parse_date(text)
         except DateError as exc:

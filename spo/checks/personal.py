@@ -17,7 +17,7 @@ _ELEVEN_DIGITS = re.compile(r"(?<!\d)[1-9]\d{10}(?!\d)")
 # A Turkish number: optional +90 or 0 trunk prefix, a 3-digit area or mobile code (2xx-5xx, 850),
 # then 7 digits, in the groupings people write: 0532 123 45 67, (0324) 123-4567, +905321234567.
 _PHONE = re.compile(
-    r"(?<![\d+])(?:\+90[\s.-]?|0[\s.-]?)?\(?(?:[2-5]\d{2}|850)\)?[\s.-]?"
+    r"(?<![\d+(])(?:\+90[\s.-]?)?\(?0?[\s.-]?(?:[2-5]\d{2}|850)\)?[\s.-]?"
     r"\d{3}[\s.-]?\d{2}[\s.-]?\d{2}(?!\d)"
 )
 

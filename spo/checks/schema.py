@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from spo.problems import Finding
 from spo.schemas import build
+from spo.turkish import fold
 
 if TYPE_CHECKING:  # jsonschema is imported only by the commands that validate
     from jsonschema import Draft202012Validator
@@ -52,6 +53,17 @@ def _suggest(word: str, options: Iterable[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
+def _value_for_label(instance: Any, labels: dict[str, dict[str, str]]) -> str | None:
+    """Staff may write the Turkish or English label ("il", "Planlama desteği") for the value."""
+    if not isinstance(instance, str):
+        return None
+    wanted = fold(instance)
+    for value, names in labels.items():
+        if wanted in (fold(names.get("tr", "")), fold(names.get("en", ""))):
+            return value
+    return None
+
+
 def _findings(error: ValidationError) -> list[Finding]:
     path = tuple(error.absolute_path)
     where = f"'{path[-1]}'" if path and isinstance(path[-1], str) else "value"
@@ -76,6 +88,16 @@ def _findings(error: ValidationError) -> list[Finding]:
         return [Finding(path, f"missing required key '{missing}'", "schema")]
     if keyword == "enum":
         options = [str(o) for o in schema.get("enum", [])]
+        value = _value_for_label(error.instance, schema.get("x-labels", {}))
+        if value is not None:
+            return [
+                Finding(
+                    path,
+                    f"{where} is {_describe(error.instance)}, a label; write the "
+                    f"value '{value}' instead",
+                    "schema",
+                )
+            ]
         return [
             Finding(
                 path,
