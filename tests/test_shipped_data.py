@@ -1,0 +1,187 @@
+"""Invariants of the registry that spo ships in data/, checked with the project's own loader.
+
+These tests read the repository's own data/ folder, not a fixture: they fail when a change to the
+shipped records breaks what the sources say (see CONTRIBUTING.md).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from spo.loader import load_file
+from spo.validation import validate
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+
+MERSIN = "mersin-bb"
+ON_OR_BEFORE_ARTICLE = "../2025-03-21"
+
+# The 16 municipalities the Social Policy Office hosted, as the article of 21 March 2025 lists them.
+HOSTED = {
+    "istanbul-bb": "metropolitan",
+    "ankara-bb": "metropolitan",
+    "balikesir-bb": "metropolitan",
+    "eskisehir-bb": "metropolitan",
+    "tekirdag-bb": "metropolitan",
+    "mugla-bb": "metropolitan",
+    "diyarbakir-bb": "metropolitan",
+    "artvin": "provincial",
+    "giresun": "provincial",
+    "istanbul-uskudar": "district",
+    "izmir-bayrakli": "district",
+    "rize-findikli": "district",
+    "hatay-samandag": "district",
+    "osmaniye-kadirli": "district",
+    "gaziantep-sehitkamil": "district",
+    "canakkale-lapseki-cardak": "town",
+}
+
+# Mersin's published figures: (date, metric, municipality_kind, value, qualifier).
+REPORTED_FIGURES = {
+    ("2025-03-21", "municipalities-hosted", None, 16, "exact"),
+    ("2025-03-21", "municipalities-in-talks", None, 11, "exact"),
+    ("2025-03-21", "projects-transferred", None, 40, "approximately"),
+    ("2025-03-21", "municipalities-transferred-to", None, 27, "exact"),
+    ("2026-01-29", "projects-supported", None, 30, "more-than"),
+    ("2026-01-29", "municipalities-supported", "metropolitan", 6, "exact"),
+    ("2026-01-29", "municipalities-supported", "provincial", 2, "exact"),
+    ("2026-01-29", "municipalities-supported", "district", 9, "exact"),
+    ("2026-01-29", "visitors", None, 1000, "more-than"),
+}
+
+
+@cache
+def records(folder: str) -> dict[str, dict[str, Any]]:
+    out = {}
+    for path in sorted((DATA / folder).glob("*.yaml")):
+        loaded = load_file(path)
+        assert loaded.data is not None, f"{path} could not be read: {loaded.problems}"
+        out[path.stem] = loaded.data
+    return out
+
+
+def municipalities() -> dict[str, dict[str, Any]]:
+    return records("municipalities")
+
+
+def projects() -> dict[str, dict[str, Any]]:
+    return records("projects")
+
+
+def all_records() -> list[tuple[str, dict[str, Any]]]:
+    return [(f"municipalities/{i}", d) for i, d in municipalities().items()] + [
+        (f"projects/{i}", d) for i, d in projects().items()
+    ]
+
+
+def test_registry_validates_with_no_problems_at_all() -> None:
+    result = validate(ROOT)
+    assert result.files_checked == len(municipalities()) + len(projects())
+    assert [str(p) for p in result.problems] == []  # neither errors nor warnings
+
+
+def test_sixteen_municipalities_have_a_study_visit_hosted_by_mersin() -> None:
+    visited = {}
+    for mid, data in municipalities().items():
+        for engagement in data.get("engagements", []):
+            if engagement["kind"] == "study-visit" and engagement["host"] == MERSIN:
+                assert engagement["date"] == ON_OR_BEFORE_ARTICLE, mid
+                assert "participants" not in engagement, f"{mid}: the source gives no count"
+                visited[mid] = data["kind"]
+    assert visited == HOSTED
+    assert Counter(visited.values()) == {
+        "metropolitan": 7,
+        "provincial": 2,
+        "district": 6,
+        "town": 1,
+    }
+
+
+def test_each_hosted_municipality_has_exactly_one_engagement() -> None:
+    for mid in HOSTED:
+        assert len(municipalities()[mid]["engagements"]) == 1, mid
+
+
+def test_town_and_district_municipalities_name_their_district() -> None:
+    cardak = municipalities()["canakkale-lapseki-cardak"]
+    assert (cardak["name"], cardak["province"], cardak["district"]) == (
+        "Çardak Belediyesi",
+        "Çanakkale",
+        "Lapseki",
+    )
+
+
+@pytest.mark.parametrize("name, data", all_records(), ids=[n for n, _ in all_records()])
+def test_every_record_has_a_source(name: str, data: dict[str, Any]) -> None:
+    assert data.get("sources"), f"{name} has no sources"
+
+
+def test_every_engagement_and_figure_has_a_source() -> None:
+    for mid, data in municipalities().items():
+        for entry in data.get("engagements", []) + data.get("reported_figures", []):
+            assert entry.get("source"), f"{mid}: {entry}"
+
+
+def test_no_source_claims_an_article_address() -> None:
+    # None of the stored source texts gives the article's web address.
+    def sources(value: Any) -> list[Any]:
+        found: list[Any] = []
+        if isinstance(value, dict):
+            found += [value["source"]] if "source" in value else []
+            found += value.get("sources", [])
+            for item in value.values():
+                found += sources(item)
+        elif isinstance(value, list):
+            for item in value:
+                found += sources(item)
+        return found
+
+    for name, data in all_records():
+        for source in sources(data):
+            assert isinstance(source, dict) and "url" not in source, name
+
+
+def test_no_transfers_anywhere() -> None:
+    # The sources never say which project went to which municipality.
+    for mid, data in municipalities().items():
+        assert not data.get("transfers"), mid
+
+
+def test_reported_figures_are_exactly_those_published() -> None:
+    for mid, data in municipalities().items():
+        if mid != MERSIN:
+            assert "reported_figures" not in data, mid
+    figures = municipalities()[MERSIN]["reported_figures"]
+    found = [
+        (f["date"], f["metric"], f.get("municipality_kind"), f["value"], f["qualifier"])
+        for f in figures
+    ]
+    assert len(found) == len(set(found))
+    assert set(found) == REPORTED_FIGURES
+
+
+def test_every_project_owner_exists() -> None:
+    for pid, data in projects().items():
+        assert data["owner"] in municipalities(), pid
+
+
+def test_no_project_has_an_invented_launch_date() -> None:
+    # No source gives a launch date.
+    for pid, data in projects().items():
+        assert "launched" not in data, pid
+
+
+def test_the_projects_the_sources_name_are_all_there() -> None:
+    owners = {pid: data["owner"] for pid, data in projects().items()}
+    assert Counter(owners.values()) == {
+        MERSIN: 19,
+        "izmir-bb": 1,
+        "sanliurfa-karakopru": 1,
+        "kocaeli-izmit": 1,
+    }
