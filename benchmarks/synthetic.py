@@ -38,7 +38,7 @@ def build(root: Path, municipalities: int = 1400, projects: int = 10_000, seed: 
         p = provinces[n % len(provinces)]
         mid = f"ilce-{n}"
         transfers = []
-        for t in range(rng.randint(0, 4)):
+        for _ in range(rng.randint(0, 4)):
             project = project_ids[rng.randrange(projects)]
             if project.endswith(f"-{n}") or project in [x for x, _ in transfers]:
                 continue
