@@ -6,7 +6,7 @@ other files are still checked against the rest of the registry.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -23,7 +23,7 @@ from spo.checks.references import (
 )
 from spo.checks.schema import schema_findings
 from spo.errors import UsageError
-from spo.loader import LoadedFile, compose, load_file, locate
+from spo.loader import LoadedFile, compose, load_file, locate, parse
 from spo.problems import Finding, Problem, Severity
 
 
@@ -155,12 +155,51 @@ def _findings(
                 )
             ]
             continue
-        found = schema_findings(c.kind, data) + id_findings(c.id, data)
-        found += content_findings(data, today) + personal_data_findings(data)
-        if c.kind == "project":
-            found += project_findings(data, municipality_ids)
-        else:
-            found += municipality_findings(c.id, data, municipality_ids, projects)
+        found = _record_findings(c.kind, c.id, data, today, municipality_ids, projects)
+        if c.kind == "municipality":
             found += per_province.get(c.id, [])
         out[c.path] = found
     return out
+
+
+def _record_findings(
+    kind: str,
+    record_id: str,
+    data: dict[str, Any],
+    today: date,
+    municipality_ids: Collection[str],
+    projects: Mapping[str, dict[str, Any]],
+) -> list[Finding]:
+    """Every check of one record that needs no other record's content but its references'."""
+    found = schema_findings(kind, data) + id_findings(record_id, data)
+    found += content_findings(data, today) + personal_data_findings(data)
+    if kind == "project":
+        found += project_findings(data, municipality_ids)
+    else:
+        found += municipality_findings(record_id, data, municipality_ids, projects)
+    return found
+
+
+def check_text(
+    kind: str,
+    path: Path,
+    text: str,
+    today: date,
+    municipality_ids: Collection[str],
+    projects: Mapping[str, dict[str, Any]],
+) -> tuple[Problem, ...]:
+    """Check one file's would-be content as `validate` would, before it is written.
+
+    References resolve against the ids and project records given rather than the whole
+    registry, so a write costs the same however large the registry is. The one check that
+    needs every other municipality's content (one metropolitan or provincial municipality per
+    province) is left to `spo validate`.
+    """
+    checked = Checked(kind, path, parse(path, text))
+    problems = list(checked.loaded.problems)
+    data = checked.loaded.data
+    if data is not None:
+        findings = _record_findings(kind, checked.id, data, today, municipality_ids, projects)
+        problems.extend(to_problems(checked, findings))
+    problems.sort(key=Problem.sort_key)
+    return tuple(problems)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from spo.problems import Finding
@@ -32,7 +32,7 @@ def id_findings(file_id: str, data: dict[str, Any]) -> list[Finding]:
     return []
 
 
-def project_findings(data: dict[str, Any], municipality_ids: set[str]) -> list[Finding]:
+def project_findings(data: dict[str, Any], municipality_ids: Collection[str]) -> list[Finding]:
     owner = data.get("owner")
     if isinstance(owner, str) and owner not in municipality_ids:
         return [
@@ -51,7 +51,7 @@ def province_of(data: dict[str, Any]) -> Province | None:
 def municipality_findings(
     municipality_id: str,
     data: dict[str, Any],
-    municipality_ids: set[str],
+    municipality_ids: Collection[str],
     projects: Records,
 ) -> list[Finding]:
     found: list[Finding] = []

@@ -1,0 +1,13 @@
+"""Recording work in the registry without ever damaging a hand-edited file.
+
+The operations return a `WriteResult` and know nothing of the terminal:
+- `transfers.add_stage` and `engagements.add_engagement` add an entry to a municipality file;
+- `records.new_municipality` and `records.new_project` create a record file.
+
+How a write keeps its promises: `roundtrip` splices the new lines into the original text, so
+every other byte stays; `editing` re-reads the file under its lock, checks that the new text
+reads back as meant and validates it (`spo.validation.check_text`) before anything is written;
+`atomic` holds the lock and replaces the file in one rename; `known` checks ids one file name
+at a time, so a write costs the same in any size of registry. `render` writes YAML values,
+`inputs` checks what the user typed, `messages` holds what the core says, in English and Turkish.
+"""

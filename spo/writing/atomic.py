@@ -1,0 +1,101 @@
+"""A lock around each read-modify-write, and a replace that leaves the old file or the new one.
+
+The lock is a `filelock.FileLock` on `.<name>.lock` beside the record (a dot-name: spo reads only
+`*.yaml` and does not warn about dot-files). It is taken on a separate file, not on the record,
+because the record's inode is swapped by every replace: a waiter holding the old inode would not
+exclude a newcomer on the new one. For the same reason the lock file is never deleted.
+
+The new content goes to a temporary file in the same folder (so the rename cannot cross file
+systems), is flushed to disk, and replaces the record with one `os.replace`: a crash at any point
+leaves either the whole old file or the whole new one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+LOCK_TIMEOUT_SECONDS = 60
+# Windows refuses to replace a file another program has open for a moment (a virus scanner,
+# an editor reading it); a few short retries ride that out.
+_REPLACE_ATTEMPTS = 10 if os.name == "nt" else 1
+
+
+class LockTimeout(Exception):
+    """Another writer held the lock for longer than LOCK_TIMEOUT_SECONDS."""
+
+
+def lock_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.lock")
+
+
+@contextlib.contextmanager
+def locked(path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
+    """Hold the exclusive lock of `path` (a record file, existing or about to be created)."""
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(lock_path(path)), timeout=timeout)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise LockTimeout(str(path)) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _new_file_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def replace(path: Path, data: bytes) -> None:
+    """Write `data` to `path` atomically, keeping the permissions of the file it replaces."""
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        mode = _new_file_mode()
+    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, mode)
+        _replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    _sync_folder(path.parent)
+
+
+def _replace(source: Path, target: Path) -> None:
+    for attempt in range(_REPLACE_ATTEMPTS):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if attempt == _REPLACE_ATTEMPTS - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX; Windows has no directory handles to sync)."""
+    if os.name == "nt":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

@@ -1,0 +1,208 @@
+"""One write, from reading the file to replacing it: locked, checked, atomic.
+
+Every write follows the same steps. Inside the file's lock: read the file again (another writer
+may have changed it while the user was typing), compute the new text, check that it reads back as
+the data intended, validate it as `spo validate` would, and only then replace the file. A write
+that would make the file invalid raises `RefusedWrite` and leaves the file byte-identical.
+
+Validation compares the new content's errors with the old content's: a write is refused for an
+error it would bring in, not for one the file already had (staff can still record a visit in a
+file whose unrelated reference a reviewer has yet to fix).
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import difflib
+from collections import Counter
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from spo.errors import RefusedWrite, SpoError
+from spo.loader import decode, parse, read_bytes
+from spo.problems import Problem, format_json_path
+from spo.validation import check_text
+from spo.vocabulary import Lang
+from spo.writing import atomic
+from spo.writing.messages import say
+from spo.writing.roundtrip import Edit, LayoutError, YamlText, split_lines
+
+
+class Refusal(Exception):
+    """Why a write is refused, raised before the message names the file."""
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    path: Path
+    shown_path: str  # as the user should read it: relative to the registry root
+    old_text: str
+    new_text: str
+    added_lines: tuple[tuple[int, str], ...]  # (1-based line number, text) of new or changed lines
+    written: bool
+
+    def diff(self) -> str:
+        """A unified diff of the change, for `--dry-run`."""
+        old = [line.body for line in split_lines(self.old_text)]
+        new = [line.body for line in split_lines(self.new_text)]
+        before = self.shown_path if self.old_text else "/dev/null"
+        lines = difflib.unified_diff(old, new, before, self.shown_path, lineterm="")
+        return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class References:
+    """What a write checks references against: ids known from file names (see `known`), and
+    the records of only those projects it had to read."""
+
+    municipality_ids: Collection[str]
+    projects: Mapping[str, dict[str, Any]]
+
+
+# A change receives the file as text and as data, and returns its edit and the data the edited
+# text must read back as.
+Change = Callable[[YamlText, dict[str, Any]], tuple[Edit, dict[str, Any]]]
+
+
+def shown(root: Path, path: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+@contextlib.contextmanager
+def refusing(label: str, lang: Lang, key: str = "refused") -> Iterator[None]:
+    try:
+        yield
+    except Refusal as exc:
+        raise RefusedWrite(say(key, lang, path=label, reason=exc)) from None
+
+
+@contextlib.contextmanager
+def _writing(path: Path, label: str, lang: Lang, dry_run: bool) -> Iterator[None]:
+    """The lock around a read-modify-write (none for a dry run, which writes nothing)."""
+    if dry_run:
+        yield
+        return
+    try:
+        with atomic.locked(path):
+            yield
+    except atomic.LockTimeout:
+        raise SpoError(
+            say("locked", lang, path=label, seconds=atomic.LOCK_TIMEOUT_SECONDS)
+        ) from None
+    except OSError as exc:
+        raise SpoError(say("write-failed", lang, path=label, error=exc.strerror or exc)) from None
+
+
+def _listed(problems: Sequence[Problem]) -> str:
+    return "\n".join(
+        f"  {format_json_path(p.path) if p.path else f'line {p.line}'}: {p.message}"
+        for p in problems
+    )
+
+
+def _brought_in(before: Sequence[Problem], after: Sequence[Problem]) -> list[Problem]:
+    """Errors of `after` that `before` did not have (by kind and message, not by line)."""
+    had = Counter((p.code, p.message) for p in before if p.is_error)
+    new = []
+    for problem in after:
+        if not problem.is_error:
+            continue
+        if had[(problem.code, problem.message)]:
+            had[(problem.code, problem.message)] -= 1
+        else:
+            new.append(problem)
+    return new
+
+
+def _read(path: Path, label: str, lang: Lang) -> tuple[bytes, str, dict[str, Any]]:
+    """The file's byte-order mark (kept as it was), its text and its data."""
+    raw = read_bytes(path)
+    if isinstance(raw, Problem):
+        raise Refusal(say("unreadable", lang, problem=raw.message, path=label))
+    text = decode(path, raw)
+    if isinstance(text, Problem):
+        raise Refusal(say("unreadable", lang, problem=text.message, path=label))
+    loaded = parse(path, text)
+    if loaded.data is None:
+        first = loaded.problems[0]
+        problem = f"line {first.line}: {first.message}"
+        raise Refusal(say("unreadable", lang, problem=problem, path=label))
+    bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
+    return bom, text, loaded.data
+
+
+def edit_record(
+    root: Path,
+    kind: str,
+    path: Path,
+    change: Change,
+    references: References,
+    today: date,
+    lang: Lang,
+    dry_run: bool = False,
+) -> WriteResult:
+    """Apply `change` to one record file, under its lock, if the result is valid."""
+    label = shown(root, path)
+    with refusing(label, lang), _writing(path, label, lang, dry_run):
+        bom, text, data = _read(path, label, lang)
+        try:
+            edit, expected = change(YamlText(text), data)
+        except LayoutError as exc:
+            raise Refusal(say("layout", lang, detail=exc)) from None
+        if parse(path, edit.text).data != expected:
+            raise Refusal(say("layout", lang, detail="the new lines would not read back as meant"))
+        check = (kind, path, today, references.municipality_ids, references.projects)
+        brought_in = _brought_in(_check(text, *check), _check(edit.text, *check))
+        if brought_in:
+            raise Refusal(say("invalid", lang, problems=_listed(brought_in)))
+        if not dry_run:
+            atomic.replace(path, bom + edit.text.encode("utf-8"))
+    return WriteResult(path, label, text, edit.text, edit.lines, written=not dry_run)
+
+
+def _check(
+    text: str,
+    kind: str,
+    path: Path,
+    today: date,
+    municipality_ids: Collection[str],
+    projects: Mapping[str, dict[str, Any]],
+) -> tuple[Problem, ...]:
+    return check_text(kind, path, text, today, municipality_ids, projects)
+
+
+def create_record(
+    root: Path,
+    kind: str,
+    path: Path,
+    text: str,
+    references: References,
+    today: date,
+    lang: Lang,
+    dry_run: bool = False,
+) -> WriteResult:
+    """Create a new record file; never overwrite one."""
+    label = shown(root, path)
+    with refusing(label, lang, "not-created"):
+        if path.exists():  # checked before taking the lock too, so that no lock file is left
+            raise Refusal(say("exists", lang))
+    if not dry_run:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    with refusing(label, lang, "not-created"), _writing(path, label, lang, dry_run):
+        if path.exists():
+            raise Refusal(say("exists", lang))
+        problems = _check(text, kind, path, today, references.municipality_ids, references.projects)
+        errors = [p for p in problems if p.is_error]
+        if errors:
+            raise Refusal(say("invalid", lang, problems=_listed(errors)))
+        if not dry_run:
+            atomic.replace(path, text.encode("utf-8"))
+    added = tuple((n, line.body) for n, line in enumerate(split_lines(text), start=1))
+    return WriteResult(path, label, "", text, added, written=not dry_run)

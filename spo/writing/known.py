@@ -1,0 +1,74 @@
+"""The ids a write checks references against, known from file names one name at a time.
+
+A write needs to know whether a handful of ids exist (the project, the municipality, the hosts and
+projects its file already names). Asking the file system about each name costs the same in a
+registry of 100 files as in one of 10,000; listing the folder is left for the rare case that
+needs every id (suggesting the id the user meant).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping, Set
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from spo import registry
+from spo.schemas import ID_PATTERN
+
+_ID = re.compile(ID_PATTERN)
+
+
+class KnownIds(Set[str]):
+    """The ids of one kind of record: a file `data/<folder>/<id>.yaml` exists."""
+
+    def __init__(self, root: Path, kind: str, also: Iterable[str] = ()) -> None:
+        self.root = root
+        self.kind = kind
+        self.also = frozenset(also)  # ids about to exist (a record being created)
+        self._seen: dict[str, bool] = {}
+
+    def __contains__(self, value: object) -> bool:
+        if not isinstance(value, str) or not _ID.fullmatch(value):
+            return False  # also keeps '../x' from naming a file outside the registry
+        if value in self.also:
+            return True
+        if value not in self._seen:
+            self._seen[value] = registry.record_path(self.root, self.kind, value).is_file()
+        return self._seen[value]
+
+    @cached_property
+    def _all(self) -> frozenset[str]:
+        return frozenset(registry.ids(self.root, self.kind) | self.also)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._all))
+
+    def __len__(self) -> int:
+        return len(self._all)
+
+
+class KnownProjects(Mapping[str, dict[str, Any]]):
+    """Projects by id: the records a write has read, and an empty record for any other project
+    that exists (a write only needs to know those exist)."""
+
+    def __init__(self, ids: KnownIds, read: Mapping[str, dict[str, Any]]) -> None:
+        self.ids = ids
+        self.read = read
+
+    def __getitem__(self, project_id: str) -> dict[str, Any]:
+        if project_id in self.read:
+            return self.read[project_id]
+        if project_id in self.ids:
+            return {}
+        raise KeyError(project_id)
+
+    def __contains__(self, project_id: object) -> bool:
+        return project_id in self.read or project_id in self.ids
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)

@@ -1,0 +1,184 @@
+"""Office staff record a Social Policy Tour visit, a meeting or a training with
+`spo engagement add`, in the visiting municipality's file."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from spo.cli import write_cmds
+from tests.conftest import run_spo
+
+ARTVIN = "data/municipalities/artvin.yaml"
+
+
+def add(root: Path, options: str, *extra: str, input: str | None = None):
+    return run_spo("--root", str(root), "engagement", "add", *options.split(), *extra, input=input)
+
+
+def test_a_visit_joins_the_engagements_in_date_order(registry_copy) -> None:
+    root = registry_copy("sample")
+    before = (root / ARTVIN).read_text(encoding="utf-8")
+
+    run = add(
+        root,
+        "--to artvin --host izmir-bb --kind study-visit --date 2025-01-20 --participants 4 "
+        "--source https://example.org/haber/5",
+        "--note",
+        "Bizİzmir noktaları gezildi.",
+    )
+
+    assert run.exit_code == 0
+    assert run.stdout == (
+        "Wrote data/municipalities/artvin.yaml:\n"
+        "   6 |   - kind: study-visit\n"
+        "   7 |     host: izmir-bb\n"
+        '   8 |     date: "2025-01-20"\n'
+        "   9 |     participants: 4\n"
+        "  10 |     note: Bizİzmir noktaları gezildi.\n"
+        "  11 |     source: https://example.org/haber/5\n"
+    )
+    assert (root / ARTVIN).read_text(encoding="utf-8") == before.replace(
+        "engagements:\n",
+        "engagements:\n"
+        "  - kind: study-visit\n"
+        "    host: izmir-bb\n"
+        '    date: "2025-01-20"\n'
+        "    participants: 4\n"
+        "    note: Bizİzmir noktaları gezildi.\n"
+        "    source: https://example.org/haber/5\n",
+    )
+
+
+def test_the_first_engagement_creates_the_list(registry_copy) -> None:
+    root = registry_copy("sample")
+
+    run = add(root, "--to sanliurfa-karakopru --host mersin-bb --kind meeting --date 2025-05")
+
+    assert run.exit_code == 0
+    assert (root / "data/municipalities/sanliurfa-karakopru.yaml").read_text() == (
+        "id: sanliurfa-karakopru\n"
+        "name: Karaköprü Belediyesi\n"
+        "kind: district\n"
+        "province: Şanlıurfa\n"
+        "district: Karaköprü\n"
+        "engagements:\n"
+        "  - kind: meeting\n"
+        "    host: mersin-bb\n"
+        '    date: "2025-05"\n'
+        "sources:\n"
+        "  - https://example.org/karakopru\n"
+    )
+
+
+def test_dry_run_shows_the_diff(registry_copy) -> None:
+    root = registry_copy("sample")
+    before = (root / ARTVIN).read_bytes()
+
+    run = add(root, "--to artvin --host mersin-bb --kind training --date 2025-04-02 --dry-run")
+
+    assert run.exit_code == 0
+    assert run.stdout == (
+        "--- data/municipalities/artvin.yaml\n"
+        "+++ data/municipalities/artvin.yaml\n"
+        "@@ -8,6 +8,9 @@\n"
+        '     date: "2025-02-10"\n'
+        "     participants: 6\n"
+        "     source: https://example.org/haber/1\n"
+        "+  - kind: training\n"
+        "+    host: mersin-bb\n"
+        '+    date: "2025-04-02"\n'
+        " transfers:\n"
+        "   - project: mahalle-mutfaklari\n"
+        "     history:\n"
+    )
+    assert run.stderr == "(dry run: nothing written)\n"
+    assert (root / ARTVIN).read_bytes() == before
+
+
+REFUSED = "spo: nothing written to data/municipalities/artvin.yaml: "
+REFUSALS = [
+    (
+        "--to artvin --host artvin --kind meeting --date 2025-01-01",
+        1,
+        REFUSED + "a municipality cannot host its own engagement\n",
+    ),
+    (
+        "--to artvin --host mersin-bb --kind study-visit --date 2025-02-10",
+        1,
+        REFUSED + "this study-visit with mersin-bb on 2025-02-10 is already recorded\n",
+    ),
+    (
+        "--to artvin --host mersin-bb --kind meeting --date 2999-01",
+        1,
+        REFUSED + f"the date 2999-01 is in the future (today is {date.today().isoformat()})\n",
+    ),
+    (
+        "--to artvin --host mersin --kind meeting",
+        2,
+        "spo: no municipality 'mersin'; did you mean 'mersin-bb'?\n",
+    ),
+    (
+        "--to artvin --host mersin-bb --kind visit",
+        2,
+        "spo: unknown kind 'visit' (did you mean 'study-visit'?); expected one of: study-visit, "
+        "meeting, training\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("options", "code", "message"), REFUSALS)
+def test_a_wrong_engagement_is_refused(registry_copy, options, code, message) -> None:
+    root = registry_copy("sample")
+    before = (root / ARTVIN).read_bytes()
+
+    run = add(root, options)
+
+    assert (run.exit_code, run.stdout, run.stderr) == (code, "", message)
+    assert (root / ARTVIN).read_bytes() == before
+
+
+def test_without_a_terminal_nothing_is_asked(registry_copy) -> None:
+    root = registry_copy("sample")
+
+    run = add(root, "--to artvin")
+
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr == (
+        "spo: missing --host, --kind (spo asks for missing options only in a terminal)\n"
+    )
+
+
+def test_in_a_terminal_the_host_and_kind_are_asked_for(registry_copy, monkeypatch) -> None:
+    monkeypatch.setattr(write_cmds, "is_interactive", lambda: True)
+    root = registry_copy("sample")
+
+    run = add(
+        root, "--to artvin --participants 12 --yes", input="mersin\ntoplantı\n2025-05-06\n\n\n"
+    )
+
+    assert run.exit_code == 0
+    assert run.stdout == (
+        "Host municipality (type part of its name, or its id):   -> Mersin Büyükşehir "
+        "Belediyesi (mersin-bb)\n"
+        "   1  Study visit (study-visit)\n"
+        "   2  Meeting (meeting)\n"
+        "   3  Training (training)\n"
+        f"Kind: Date [{date.today().isoformat()}]: "
+        "Note (optional, Enter to skip): "
+        "Source (web address) (optional, Enter to skip): "
+        "Visiting municipality: artvin\n"
+        "Host municipality:     mersin-bb\n"
+        "Kind:                  Meeting\n"
+        "Date:                  2025-05-06\n"
+        "Participants:          12\n"
+        "Note:                  -\n"
+        "Source (web address):  -\n"
+        "Wrote data/municipalities/artvin.yaml:\n"
+        "  11 |   - kind: meeting\n"
+        "  12 |     host: mersin-bb\n"
+        '  13 |     date: "2025-05-06"\n'
+        "  14 |     participants: 12\n"
+    )
