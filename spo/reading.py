@@ -48,28 +48,44 @@ def _write_cache(root: Path, entries: dict[str, Any]) -> None:
         pass  # a read-only checkout still works, only without the cache
 
 
-def load_data(root: Path) -> dict[Path, dict[str, Any] | None]:
-    """Every record file's data (None when it cannot be read), through the cache."""
+def _yaml_entries(base: Path) -> list[os.DirEntry[str]]:
+    """The `*.yaml` entries of a record folder, by name; `scandir` gives their stat for free."""
+    try:
+        with os.scandir(base) as listing:
+            entries = [e for e in listing if e.name.endswith(".yaml")]
+    except OSError:
+        return []
+    entries.sort(key=lambda e: e.name)
+    return entries
+
+
+def load_data(root: Path) -> list[tuple[str, Path, dict[str, Any] | None]]:
+    """Every record file's kind, path and data (None when it cannot be read), via the cache."""
     cache = _read_cache(root)
     fresh: dict[str, Any] = {}
-    out: dict[Path, dict[str, Any] | None] = {}
-    for record in registry.record_files(root):
-        try:
-            stat = record.path.stat()
-        except OSError:
-            continue  # deleted since the directory was listed
-        key = record.path.relative_to(root).as_posix()
-        stamp = [stat.st_size, stat.st_mtime_ns]
-        hit = cache.get(key)
-        if isinstance(hit, dict) and hit.get("stamp") == stamp:
-            data = hit.get("data")
-        else:
-            loaded = load_file(record.path)
-            # A file with reading problems (duplicate keys, ...) is not trusted as data.
-            data = loaded.data if not loaded.problems else None
-        fresh[key] = {"stamp": stamp, "data": data}
-        out[record.path] = data
-    if fresh != cache:
+    out: list[tuple[str, Path, dict[str, Any] | None]] = []
+    changed = False
+    for kind, folder_name in registry.FOLDERS.items():
+        base = registry.folder(root, kind)
+        for entry in _yaml_entries(base):
+            path = base / entry.name
+            try:
+                stat = entry.stat()
+            except OSError:
+                continue  # deleted since the folder was listed
+            key = f"{folder_name}/{entry.name}"
+            stamp = [stat.st_size, stat.st_mtime_ns]
+            hit = cache.get(key)
+            if isinstance(hit, dict) and hit.get("stamp") == stamp:
+                data = hit.get("data")
+            else:
+                changed = True
+                loaded = load_file(path)
+                # A file with reading problems (duplicate keys, ...) is not trusted as data.
+                data = loaded.data if not loaded.problems else None
+            fresh[key] = {"stamp": stamp, "data": data}
+            out.append((kind, path, data))
+    if changed or len(fresh) != len(cache):
         _write_cache(root, fresh)
     return out
 
@@ -78,15 +94,15 @@ def read_registry(root: Path) -> Registry:
     projects: dict[str, Project] = {}
     municipalities: dict[str, Municipality] = {}
     skipped: list[Path] = []
-    for path, data in load_data(root).items():
-        kind = registry.kind_of(path)
+    for kind, path, data in load_data(root):
+        record_id = path.name.removesuffix(".yaml")
         try:
             if data is None:
                 raise ValueError("unreadable")
             if kind == "project":
-                projects[path.stem] = project_from(path.stem, path, data)
+                projects[record_id] = project_from(record_id, path, data)
             else:
-                municipalities[path.stem] = municipality_from(path.stem, path, data)
+                municipalities[record_id] = municipality_from(record_id, path, data)
         except (KeyError, TypeError, ValueError, AttributeError):
             skipped.append(path)
     return Registry(root, projects, municipalities, tuple(skipped))
