@@ -2,12 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from spo.problems import Problem
-
 
 class SpoError(Exception):
     """Base of every error the core raises on purpose; `exit_code` is what the CLI exits with."""
@@ -23,7 +17,3 @@ class UsageError(SpoError):
 
 class RefusedWrite(SpoError):
     """A write that would make the registry invalid; nothing was written (exit 1)."""
-
-    def __init__(self, message: str, problems: Sequence[Problem] = ()) -> None:
-        super().__init__(message)
-        self.problems = tuple(problems)

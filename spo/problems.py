@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
@@ -62,15 +62,3 @@ class Finding:
     # Extra, already-known locations (e.g. the first of two duplicate keys).
     line: int = 0
     column: int = 0
-
-
-@dataclass
-class ProblemList:
-    problems: list[Problem] = field(default_factory=list)
-
-    def add(self, problem: Problem) -> None:
-        self.problems.append(problem)
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.is_error]
