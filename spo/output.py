@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
 
 from spo.dates import FuzzyDate
+from spo.i18n import Catalogue
 from spo.model import Engagement, Municipality, Project, Registry, Source, Transfer
 from spo.query import latest_activity, municipality_name, project_name
 from spo.search import Hit
@@ -45,82 +46,80 @@ if TYPE_CHECKING:
 
 Record = dict[str, Any]
 
-# (Turkish, English) for every header and message the find commands print.
-MESSAGES: dict[str, tuple[str, str]] = {
+# Turkish and English for every header and message the find commands print.
+MESSAGES: dict[str, dict[Lang, str]] = {
     # table headers and field labels
-    "id": ("Kimlik", "ID"),
-    "name": ("Ad", "Name"),
-    "owner": ("Sahibi", "Owner"),
-    "status": ("Durum", "Status"),
-    "launched": ("Başlangıç", "Launched"),
-    "themes": ("Temalar", "Themes"),
-    "target_groups": ("Hedef kitle", "Target groups"),
-    "service_model": ("Hizmet modeli", "Service model"),
-    "partners": ("Ortaklar", "Partners"),
-    "tags": ("Etiketler", "Tags"),
-    "requirements": ("Aktarım için gerekenler", "Needs to adopt"),
-    "website": ("Web sitesi", "Website"),
-    "summary": ("Özet", "Summary"),
-    "notes": ("Notlar", "Notes"),
-    "sources": ("Kaynaklar", "Sources"),
-    "kind": ("Tür", "Kind"),
-    "province": ("İl", "Province"),
-    "district": ("İlçe", "District"),
-    "contacts": ("İletişim", "Contacts"),
-    "engagements": ("Temaslar", "Engagements"),
-    "transfers": ("Aktarımlar", "Transfers"),
-    "municipality": ("Belediye", "Municipality"),
-    "project": ("Proje", "Project"),
-    "stage": ("Aşama", "Stage"),
-    "since": ("Tarih", "Since"),
-    "date": ("Tarih", "Date"),
-    "mentor": ("Aktaran", "Mentor"),
-    "event": ("Olay", "Event"),
-    "type": ("Tür", "Type"),
-    "matched_in": ("Eşleşen alan", "Matched in"),
-    "latest": ("Son hareket", "Latest activity"),
-    "timeline": ("Zaman çizelgesi", "Timeline"),
-    "owned_projects": ("Projeleri", "Its projects"),
-    "reported_figures": ("Açıkladığı rakamlar", "Figures it reported"),
-    "metric": ("Ölçü", "Metric"),
-    "value": ("Değer", "Value"),
-    "req_staff": ("Personel", "Staff"),
-    "req_space": ("Mekân", "Space"),
-    "req_budget": ("Bütçe", "Budget"),
-    "req_partners": ("Ortaklar", "Partners"),
+    "id": {"tr": "Kimlik", "en": "ID"},
+    "name": {"tr": "Ad", "en": "Name"},
+    "owner": {"tr": "Sahibi", "en": "Owner"},
+    "status": {"tr": "Durum", "en": "Status"},
+    "launched": {"tr": "Başlangıç", "en": "Launched"},
+    "themes": {"tr": "Temalar", "en": "Themes"},
+    "target_groups": {"tr": "Hedef kitle", "en": "Target groups"},
+    "service_model": {"tr": "Hizmet modeli", "en": "Service model"},
+    "partners": {"tr": "Ortaklar", "en": "Partners"},
+    "tags": {"tr": "Etiketler", "en": "Tags"},
+    "requirements": {"tr": "Aktarım için gerekenler", "en": "Needs to adopt"},
+    "website": {"tr": "Web sitesi", "en": "Website"},
+    "summary": {"tr": "Özet", "en": "Summary"},
+    "notes": {"tr": "Notlar", "en": "Notes"},
+    "sources": {"tr": "Kaynaklar", "en": "Sources"},
+    "kind": {"tr": "Tür", "en": "Kind"},
+    "province": {"tr": "İl", "en": "Province"},
+    "district": {"tr": "İlçe", "en": "District"},
+    "contacts": {"tr": "İletişim", "en": "Contacts"},
+    "engagements": {"tr": "Temaslar", "en": "Engagements"},
+    "transfers": {"tr": "Aktarımlar", "en": "Transfers"},
+    "municipality": {"tr": "Belediye", "en": "Municipality"},
+    "project": {"tr": "Proje", "en": "Project"},
+    "stage": {"tr": "Aşama", "en": "Stage"},
+    "since": {"tr": "Tarih", "en": "Since"},
+    "date": {"tr": "Tarih", "en": "Date"},
+    "mentor": {"tr": "Aktaran", "en": "Mentor"},
+    "event": {"tr": "Olay", "en": "Event"},
+    "type": {"tr": "Tür", "en": "Type"},
+    "matched_in": {"tr": "Eşleşen alan", "en": "Matched in"},
+    "latest": {"tr": "Son hareket", "en": "Latest activity"},
+    "timeline": {"tr": "Zaman çizelgesi", "en": "Timeline"},
+    "owned_projects": {"tr": "Projeleri", "en": "Its projects"},
+    "reported_figures": {"tr": "Açıkladığı rakamlar", "en": "Figures it reported"},
+    "metric": {"tr": "Ölçü", "en": "Metric"},
+    "value": {"tr": "Değer", "en": "Value"},
+    "req_staff": {"tr": "Personel", "en": "Staff"},
+    "req_space": {"tr": "Mekân", "en": "Space"},
+    "req_budget": {"tr": "Bütçe", "en": "Budget"},
+    "req_partners": {"tr": "Ortaklar", "en": "Partners"},
     # what a search result is, and where it matched
-    "type_project": ("Proje", "Project"),
-    "type_municipality": ("Belediye", "Municipality"),
-    "field_name": ("ad", "name"),
-    "field_summary": ("özet", "summary"),
-    "field_tags": ("etiketler", "tags"),
-    "field_themes": ("tema", "theme"),
-    "field_target_groups": ("hedef kitle", "target group"),
-    "field_province": ("il", "province"),
-    "field_district": ("ilçe", "district"),
+    "type_project": {"tr": "Proje", "en": "Project"},
+    "type_municipality": {"tr": "Belediye", "en": "Municipality"},
+    "field_name": {"tr": "ad", "en": "name"},
+    "field_summary": {"tr": "özet", "en": "summary"},
+    "field_tags": {"tr": "etiketler", "en": "tags"},
+    "field_themes": {"tr": "tema", "en": "theme"},
+    "field_target_groups": {"tr": "hedef kitle", "en": "target group"},
+    "field_province": {"tr": "il", "en": "province"},
+    "field_district": {"tr": "ilçe", "en": "district"},
     # pieces of text
-    "date_by": ("en geç {date}", "by {date}"),
-    "host": ("{kind}, ev sahibi: {other}", "{kind}, host: {other}"),
-    "guest": ("{kind}, konuk: {other}", "{kind}, guest: {other}"),
-    "participants": ("{count} katılımcı", "{count} participants"),
+    "date_by": {"tr": "en geç {date}", "en": "by {date}"},
+    "host": {"tr": "{kind}, ev sahibi: {other}", "en": "{kind}, host: {other}"},
+    "guest": {"tr": "{kind}, konuk: {other}", "en": "{kind}, guest: {other}"},
+    "participants": {"tr": "{count} katılımcı", "en": "{count} participants"},
     # messages (stderr)
-    "skipped": (
-        "spo: uyarı: okunamayan {count} dosya atlandı; nedenini görmek için `spo validate` "
+    "skipped": {
+        "tr": "spo: uyarı: okunamayan {count} dosya atlandı; nedenini görmek için `spo validate` "
         "çalıştırın",
-        "spo: warning: {count} file(s) could not be read and were left out; run `spo validate` "
-        "to see why",
-    ),
-    "no_projects": ("Koşullara uyan proje yok.", "No projects match."),
-    "no_municipalities": ("Koşullara uyan belediye yok.", "No municipalities match."),
-    "no_transfers": ("Koşullara uyan aktarım yok.", "No transfers match."),
-    "no_hits": ("'{query}' için sonuç bulunamadı.", "Nothing found for '{query}'."),
-    "none_yet": ("Henüz yok.", "None yet."),
+        "en": "spo: warning: {count} file(s) could not be read and were left out; "
+        "run `spo validate` to see why",
+    },
+    "no_projects": {"tr": "Koşullara uyan proje yok.", "en": "No projects match."},
+    "no_municipalities": {"tr": "Koşullara uyan belediye yok.", "en": "No municipalities match."},
+    "no_transfers": {"tr": "Koşullara uyan aktarım yok.", "en": "No transfers match."},
+    "no_hits": {"tr": "'{query}' için sonuç bulunamadı.", "en": "Nothing found for '{query}'."},
+    "none_yet": {"tr": "Henüz yok.", "en": "None yet."},
 }
 
 
-def message(key: str, lang: Lang, **fields: object) -> str:
-    turkish, english = MESSAGES[key]
-    return (turkish if lang == "tr" else english).format(**fields)
+message = Catalogue(MESSAGES)
 
 
 def date_label(when: FuzzyDate, lang: Lang) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from spo.i18n import Catalogue
 from spo.model import Source
 from spo.report import APPROXIMATELY_WITHIN, KINDS, FigureCheck, Report, Tally
 from spo.vocabulary import (
@@ -114,8 +115,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
 }
 
 
-def message(key: str, lang: Lang, **values: object) -> str:
-    return MESSAGES[key][lang].format(**values)
+message = Catalogue(MESSAGES)
 
 
 # ---------------------------------------------------------------- JSON

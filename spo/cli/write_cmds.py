@@ -21,6 +21,7 @@ import typer
 from spo.cli.app import engagement_app, municipality_app, project_app, settings, transfer_app
 from spo.cli.find_cmds import complete_municipality_id, complete_project_id
 from spo.errors import UsageError
+from spo.i18n import Catalogue
 from spo.vocabulary import (
     ENGAGEMENT_KINDS,
     MUNICIPALITY_KINDS,
@@ -89,8 +90,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
 }
 
 
-def say(key: str, lang: Lang, **fields: object) -> str:
-    return MESSAGES[key][lang].format(**fields)
+say = Catalogue(MESSAGES)
 
 
 def is_interactive() -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from spo.i18n import Catalogue
 from spo.vocabulary import Lang
 
 MESSAGES: dict[str, dict[Lang, str]] = {
@@ -147,5 +148,4 @@ MESSAGES: dict[str, dict[Lang, str]] = {
 }
 
 
-def say(key: str, lang: Lang, **fields: object) -> str:
-    return MESSAGES[key][lang].format(**fields)
+say = Catalogue(MESSAGES)
