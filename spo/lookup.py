@@ -11,10 +11,16 @@ from spo.errors import UsageError
 T = TypeVar("T")
 
 
+def closest(value: str, options: Iterable[str]) -> str | None:
+    """The one option close enough to `value` to suggest, if any (the "did you mean" rule)."""
+    close = difflib.get_close_matches(value, sorted(options), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def unknown_id(what: str, value: str, known: Iterable[str]) -> UsageError:
     """`no project 'x'; did you mean 'y'?` (exit 2)."""
-    close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
+    close = closest(value, known)
+    hint = f"; did you mean '{close}'?" if close else ""
     return UsageError(f"no {what} '{value}'{hint}")
 
 

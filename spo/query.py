@@ -18,7 +18,7 @@ from spo.dates import DateError, FuzzyDate, parse_date
 from spo.errors import UsageError
 from spo.model import Municipality, Project, Registry, Transfer
 from spo.provinces import all_provinces, find_province
-from spo.turkish import SortKey, fold, sort_key
+from spo.turkish import SortKey, sort_key
 from spo.vocabulary import Lang, Vocabulary
 
 SortBy = Literal["name", "date"]
@@ -34,13 +34,10 @@ def vocabulary_values(what: str, vocab: Vocabulary, given: Iterable[str]) -> fro
     (`--theme sağlık`, `--theme Health`), case and diacritics folded."""
     found: set[str] = set()
     for text in given:
-        wanted = fold(text)
-        for term in vocab.terms:
-            if text == term.value or wanted in (fold(term.tr), fold(term.en)):
-                found.add(term.value)
-                break
-        else:
+        value = vocab.value_for(text)
+        if value is None:
             raise lookup.unknown_id(what, text, vocab.values)
+        found.add(value)
     return frozenset(found)
 
 

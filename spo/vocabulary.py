@@ -43,6 +43,19 @@ class Vocabulary:
     def index(self, value: str) -> int:
         return self.values.index(value)
 
+    def value_for(self, text: str) -> str | None:
+        """The value that `text` names: the value itself, or its label in either language with
+        Turkish case and letters folded ("sağlık", "Health", "İl" all work)."""
+        from spo.turkish import fold
+
+        if text in self.values:
+            return text
+        wanted = fold(text)
+        for term in self.terms:
+            if wanted in (fold(term.value), fold(term.tr), fold(term.en)):
+                return term.value
+        return None
+
 
 def _vocab(name: str, title: str, *terms: tuple[str, str, str]) -> Vocabulary:
     return Vocabulary(name, title, tuple(Term(*t) for t in terms))

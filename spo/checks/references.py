@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
+from spo.lookup import closest
 from spo.problems import Finding
 from spo.provinces import Province, find_province
 
@@ -14,8 +14,8 @@ Records = Mapping[str, dict[str, Any]]  # id -> data
 
 
 def _unknown(what: str, value: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
+    close = closest(value, known)
+    hint = f"; did you mean '{close}'?" if close else ""
     return f"no {what} '{value}' in the registry{hint}"
 
 

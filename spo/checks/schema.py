@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from spo.lookup import closest
 from spo.problems import Finding
 from spo.schemas import build
-from spo.turkish import fold
+from spo.vocabulary import ALL
 
 if TYPE_CHECKING:  # jsonschema is imported only by the commands that validate
     from jsonschema import Draft202012Validator
@@ -71,18 +71,17 @@ def _describe(value: Any) -> str:
 
 
 def _suggest(word: str, options: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    close = closest(word, options)
+    return f" (did you mean '{close}'?)" if close else ""
 
 
-def _value_for_label(instance: Any, labels: dict[str, dict[str, str]]) -> str | None:
+def _value_for_label(instance: Any, options: list[str]) -> str | None:
     """Staff may write the Turkish or English label ("il", "Planlama desteği") for the value."""
     if not isinstance(instance, str):
         return None
-    wanted = fold(instance)
-    for value, names in labels.items():
-        if wanted in (fold(names.get("tr", "")), fold(names.get("en", ""))):
-            return value
+    for vocab in ALL:
+        if vocab.values == options:
+            return vocab.value_for(instance)
     return None
 
 
@@ -110,7 +109,7 @@ def _findings(error: ValidationError) -> list[Finding]:
         return [Finding(path, f"missing required key '{missing}'", "schema")]
     if keyword == "enum":
         options = [str(o) for o in schema.get("enum", [])]
-        value = _value_for_label(error.instance, schema.get("x-labels", {}))
+        value = _value_for_label(error.instance, options)
         if value is not None:
             return [
                 Finding(

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from datetime import date
 
 from spo.checks.personal import national_ids, phone_numbers
 from spo.dates import DateError, FuzzyDate, parse_date
 from spo.errors import UsageError
-from spo.turkish import fold
+from spo.lookup import closest
 from spo.vocabulary import Lang, Vocabulary
 from spo.writing.editing import Refusal
 from spo.writing.messages import say
@@ -19,14 +18,11 @@ _URL = re.compile(r"^https?://\S+$")
 
 def term(vocab: Vocabulary, value: str, what: str, lang: Lang) -> str:
     """A vocabulary value from its value or its Turkish or English label ("Sunum")."""
-    if value in vocab.values:
-        return value
-    folded = fold(value)
-    for t in vocab.terms:
-        if folded in (fold(t.value), fold(t.tr), fold(t.en)):
-            return t.value
-    close = difflib.get_close_matches(value, vocab.values, n=1, cutoff=0.6)
-    hint = say("did-you-mean", lang, value=close[0]) if close else ""
+    named = vocab.value_for(value)
+    if named is not None:
+        return named
+    close = closest(value, vocab.values)
+    hint = say("did-you-mean", lang, value=close) if close else ""
     raise UsageError(
         say(
             "bad-choice",

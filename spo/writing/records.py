@@ -8,7 +8,6 @@ Belediyesi", district `istanbul-uskudar` "Üsküdar Belediyesi", town `canakkale
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +16,7 @@ from typing import Any
 
 from spo import lookup, registry
 from spo.errors import UsageError
+from spo.lookup import closest
 from spo.provinces import Province, all_provinces, find_province
 from spo.turkish import fold, slugify
 from spo.vocabulary import (
@@ -43,8 +43,8 @@ def province_of(value: str, lang: Lang) -> Province:
     found = find_province(value)
     if found is None:
         names = {fold(p.name): p.name for p in all_provinces()}
-        close = difflib.get_close_matches(fold(value), list(names), n=1, cutoff=0.6)
-        hint = say("did-you-mean", lang, value=names[close[0]]) if close else ""
+        close = closest(fold(value), names)
+        hint = say("did-you-mean", lang, value=names[close]) if close else ""
         raise UsageError(say("unknown-province", lang, value=value, hint=hint))
     return found
 
