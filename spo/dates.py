@@ -36,10 +36,6 @@ class FuzzyDate:
     earliest: date | None  # None: no lower bound is known ("../2025-03-21")
     latest: date
 
-    @property
-    def is_exact(self) -> bool:
-        return self.earliest == self.latest
-
     def certainly_by(self, day: date) -> bool:
         """True when the event has certainly happened on or before `day`."""
         return self.latest <= day

@@ -70,7 +70,8 @@ MUNICIPALITY_KINDS = _vocab(
     ("town", "Belde", "Town"),
 )
 
-# Progress stages first, in the order a transfer moves through them; then the closing states.
+# Progress stages first, in the order a transfer moves through them; then the closing states
+# (paused, dropped), which may follow any of them.
 STAGES = _vocab(
     "stage",
     "Transfer stage",
@@ -84,7 +85,6 @@ STAGES = _vocab(
     ("dropped", "Vazgeçildi", "Dropped"),
 )
 PROGRESS_STAGES = STAGES.values[:6]
-CLOSING_STAGES = STAGES.values[6:]
 
 ENGAGEMENT_KINDS = _vocab(
     "engagement-kind",
