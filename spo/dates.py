@@ -19,6 +19,9 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
+
+from spo.message import Message
 
 _POINT = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
 # Used by the JSON Schemas too, so that a malformed date is a schema problem at its own line.
@@ -26,8 +29,15 @@ DATE_PATTERN = rf"^(?:(?:\.\./)?{_POINT}|{_POINT}/{_POINT})$"
 _POINT_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
+_DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
 class DateError(ValueError):
     """A date string that is not a real date in one of the accepted forms."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.message = Message.of(key, **params)
 
 
 @dataclass(frozen=True, order=False)
@@ -56,23 +66,23 @@ class FuzzyDate:
 def _point_bounds(text: str, whole: str) -> tuple[date, date]:
     match = _POINT_RE.match(text)
     if not match:
-        raise DateError(f"'{whole}' is not a date (use YYYY-MM-DD, YYYY-MM, YYYY, ../DATE or A/B)")
+        raise DateError("date.not-a-date", date=whole)
     year, month, day = (int(g) if g else None for g in match.groups())
     assert year is not None
     if month is None:
         return date(year, 1, 1), date(year, 12, 31)
     if not 1 <= month <= 12:
-        raise DateError(f"'{whole}' is not a real date (there is no month {month})")
+        raise DateError("date.no-such-month", date=whole, month=month)
     last = calendar.monthrange(year, month)[1]
     if day is None:
         return date(year, month, 1), date(year, month, last)
     if not 1 <= day <= last:
-        raise DateError(f"'{whole}' is not a real date ({year}-{month:02d} has {last} days)")
+        raise DateError("date.no-such-day", date=whole, month=f"{year}-{month:02d}", days=last)
     return date(year, month, day), date(year, month, day)
 
 
 def parse_date(text: str) -> FuzzyDate:
-    """Parse a registry date string; raise DateError with a user-facing message otherwise."""
+    """Parse a registry date string; raise DateError saying what is wrong otherwise."""
     if text.startswith("../"):
         _, latest = _point_bounds(text[3:], text)
         return FuzzyDate(text, None, latest)
@@ -81,7 +91,27 @@ def parse_date(text: str) -> FuzzyDate:
         earliest, _ = _point_bounds(start, text)
         _, latest = _point_bounds(end, text)
         if latest < earliest:
-            raise DateError(f"'{text}' ends before it starts")
+            raise DateError("date.ends-before-start", date=text)
         return FuzzyDate(text, earliest, latest)
     earliest, latest = _point_bounds(text, text)
     return FuzzyDate(text, earliest, latest)
+
+
+def parse_date_or_none(text: Any) -> FuzzyDate | None:
+    """A registry date when `text` is one; None for anything else (the schema reports those)."""
+    if not isinstance(text, str):
+        return None
+    try:
+        return parse_date(text)
+    except DateError:
+        return None
+
+
+def parse_day(text: str) -> date:
+    """One exact day, `YYYY-MM-DD` and nothing else (a report is as of one day)."""
+    try:
+        if _DAY_RE.match(text):
+            return date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise DateError("date.not-a-day", date=text)

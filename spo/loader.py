@@ -12,6 +12,7 @@ column instead of raising. libyaml's C parser is used when PyYAML was built with
 
 from __future__ import annotations
 
+import errno
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from spo.message import Message
 from spo.problems import JsonPath, Problem
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -41,7 +43,7 @@ class _ReviewerLoader(_BaseLoader):  # type: ignore[misc]
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
-        self.found: list[tuple[int, int, str, str]] = []  # (line, column, message, code)
+        self.found: list[tuple[int, int, Message, str]] = []  # (line, column, message, code)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         first_seen: dict[str, yaml.Node] = {}
@@ -52,7 +54,7 @@ class _ReviewerLoader(_BaseLoader):  # type: ignore[misc]
                     (
                         mark.line + 1,
                         mark.column + 1,
-                        f"key {key_node.value!r} is not text; write it in quotes",
+                        Message.of("read.key-not-text", key=str(key_node.value)),
                         "key-not-text",
                     )
                 )
@@ -66,8 +68,7 @@ class _ReviewerLoader(_BaseLoader):  # type: ignore[misc]
                     (
                         mark.line + 1,
                         mark.column + 1,
-                        f"duplicate key '{key}' (first at line {first.line + 1}); "
-                        "YAML would silently keep only the last value",
+                        Message.of("read.duplicate-key", key=key, first_line=first.line + 1),
                         "duplicate-key",
                     )
                 )
@@ -98,8 +99,36 @@ class LoadedFile:
     problems: tuple[Problem, ...]
 
 
-def _problem(path: Path, line: int, column: int, message: str, code: str) -> Problem:
+def _problem(path: Path, line: int, column: int, message: Message, code: str) -> Problem:
     return Problem(path, line, column, (), message, code)
+
+
+# libyaml's syntax errors, by their English text, as catalogue keys (`read.syntax.<key>`);
+# any other syntax error is `read.syntax.other`. The line and column point at the place.
+_SYNTAX = {
+    "mapping values are not allowed in this context": "mapping-values",
+    "found character that cannot start any token": "bad-start",
+    "could not find expected ':'": "missing-colon",
+    "did not find expected key": "expected-key",
+    "did not find expected '-' indicator": "expected-dash",
+    "did not find expected node content": "expected-value",
+    "found unexpected end of stream": "unexpected-end",
+    "found unknown escape character": "unknown-escape",
+    "found invalid Unicode character escape code": "unknown-escape",
+    "did not find expected hexdecimal number": "unknown-escape",
+    "did not find expected ',' or ']'": "unclosed-list",
+    "did not find expected ',' or '}'": "unclosed-mapping",
+    "block sequence entries are not allowed in this context": "list-not-allowed",
+    "found a tab character that violates indentation": "tab",
+    "found a tab character where an indentation space is expected": "tab",
+    "found undefined tag handle": "tag",
+    "found unexpected ':'": "unexpected-colon",
+    "did not find expected comment or line break": "expected-line-break",
+    "found unexpected document indicator": "document-marker",
+    "did not find expected <document start>": "document-marker",
+    "expected a single document in the stream": "document-marker",
+}
+SYNTAX_KEYS = frozenset(_SYNTAX.values()) | {"other"}
 
 
 def _line_col(text: str, index: int) -> tuple[int, int]:
@@ -110,21 +139,24 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
 def read_bytes(path: Path) -> bytes | Problem:
     try:
         if path.is_dir():
-            return _problem(path, 0, 0, "is a folder, not a YAML file", "not-a-file")
+            return _problem(path, 0, 0, Message.of("read.not-a-file"), "not-a-file")
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             return _problem(
                 path,
                 0,
                 0,
-                f"file is {size:,} bytes; a registry file may be at most {MAX_FILE_BYTES:,}",
+                Message.of("read.file-too-large", size=size, limit=MAX_FILE_BYTES),
                 "file-too-large",
             )
         return path.read_bytes()
     except FileNotFoundError:
-        return _problem(path, 0, 0, "file not found (was it moved or deleted?)", "file-missing")
+        return _problem(path, 0, 0, Message.of("read.file-missing"), "file-missing")
+    except PermissionError:
+        return _problem(path, 0, 0, Message.of("read.permission-denied"), "unreadable")
     except OSError as exc:
-        return _problem(path, 0, 0, f"cannot read file: {exc.strerror or exc}", "unreadable")
+        error = errno.errorcode.get(exc.errno or 0, "?")
+        return _problem(path, 0, 0, Message.of("read.unreadable", error=error), "unreadable")
 
 
 def decode(path: Path, raw: bytes) -> str | Problem:
@@ -137,7 +169,7 @@ def decode(path: Path, raw: bytes) -> str | Problem:
             path,
             line,
             column,
-            f"invalid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
+            Message.of("read.encoding", byte=f"0x{raw[exc.start]:02x}"),
             "encoding",
         )
     return text.removeprefix("\ufeff")
@@ -153,7 +185,7 @@ def _tab_problems(path: Path, text: str) -> list[Problem]:
                     path,
                     number,
                     line.index("\t") + 1,
-                    "tab used for indentation; YAML indents with spaces",
+                    Message.of("read.tab"),
                     "tab",
                 )
             )
@@ -169,14 +201,13 @@ def _anchor_problems(path: Path, text: str) -> list[Problem]:
         for token in yaml.scan(text, Loader=_BaseLoader):
             if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
                 mark = token.start_mark
-                what = "anchor" if isinstance(token, yaml.AnchorToken) else "alias"
+                key = "read.anchor" if isinstance(token, yaml.AnchorToken) else "read.alias"
                 found.append(
                     _problem(
                         path,
                         mark.line + 1,
                         mark.column + 1,
-                        f"YAML {what} '{token.value}' is not allowed in the registry; "
-                        "write the value out in full",
+                        Message.of(key, name=token.value),
                         "anchor",
                     )
                 )
@@ -187,7 +218,7 @@ def _anchor_problems(path: Path, text: str) -> list[Problem]:
 
 def _yaml_error(path: Path, text: str, exc: yaml.YAMLError) -> Problem:
     mark = getattr(exc, "problem_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc)
+    problem = str(getattr(exc, "problem", None) or exc)
     if isinstance(exc, yaml.reader.ReaderError):
         line, column = _line_col(text, exc.position)
         char = exc.character if isinstance(exc.character, int) else ord(exc.character)
@@ -195,7 +226,7 @@ def _yaml_error(path: Path, text: str, exc: yaml.YAMLError) -> Problem:
             path,
             line,
             column,
-            f"control character U+{char:04X} is not allowed in a YAML file",
+            Message.of("read.control-character", char=f"U+{char:04X}"),
             "yaml-syntax",
         )
     if "expected a single document" in str(exc):
@@ -204,13 +235,12 @@ def _yaml_error(path: Path, text: str, exc: yaml.YAMLError) -> Problem:
             path,
             line,
             mark.column + 1 if mark else 0,
-            "a registry file holds exactly one YAML document; remove the second '---'",
+            Message.of("read.multiple-documents"),
             "multiple-documents",
         )
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-    context = getattr(exc, "context", None)
-    message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
-    return _problem(path, line, column, message, "yaml-syntax")
+    key = next((k for text, k in _SYNTAX.items() if problem.startswith(text)), "other")
+    return _problem(path, line, column, Message.of(f"read.syntax.{key}"), "yaml-syntax")
 
 
 def parse(path: Path, text: str) -> LoadedFile:
@@ -227,19 +257,11 @@ def parse(path: Path, text: str) -> LoadedFile:
         loader.dispose()
     problems = [_problem(path, line, col, msg, code) for line, col, msg, code in loader.found]
     if data is None:
-        problems.append(_problem(path, 0, 0, "file is empty; a record is a YAML mapping", "empty"))
+        problems.append(_problem(path, 0, 0, Message.of("read.empty"), "empty"))
         return LoadedFile(path, text, None, tuple(problems))
     if not isinstance(data, dict):
-        kind = "a list" if isinstance(data, list) else "a single value"
-        problems.append(
-            _problem(
-                path,
-                1,
-                1,
-                f"the file holds {kind}; a record is a YAML mapping of keys",
-                "not-a-mapping",
-            )
-        )
+        key = "read.holds-a-list" if isinstance(data, list) else "read.holds-a-value"
+        problems.append(_problem(path, 1, 1, Message.of(key), "not-a-mapping"))
         return LoadedFile(path, text, None, tuple(problems))
     return LoadedFile(path, text, data, tuple(problems))
 

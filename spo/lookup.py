@@ -1,4 +1,8 @@
-"""Finding a record by id, with a suggestion when the id is mistyped."""
+"""Finding a record or a value by what the user typed, with a suggestion when it is mistyped.
+
+This is the one "did you mean" rule: every unknown id, value, key or province is suggested the
+closest known one by the same measure, and worded by one catalogue entry.
+"""
 
 from __future__ import annotations
 
@@ -7,25 +11,38 @@ from collections.abc import Iterable, Mapping
 from typing import TypeVar
 
 from spo.errors import UsageError
+from spo.message import Message
 
 T = TypeVar("T")
 
 
 def closest(value: str, options: Iterable[str]) -> str | None:
-    """The one option close enough to `value` to suggest, if any (the "did you mean" rule)."""
+    """The one option close enough to `value` to suggest, if any."""
     close = difflib.get_close_matches(value, sorted(options), n=1, cutoff=0.6)
     return close[0] if close else None
 
 
-def unknown_id(what: str, value: str, known: Iterable[str]) -> UsageError:
-    """`no project 'x'; did you mean 'y'?` (exit 2)."""
-    close = closest(value, known)
-    hint = f"; did you mean '{close}'?" if close else ""
-    return UsageError(f"no {what} '{value}'{hint}")
+def unknown_id(kind: str, value: str, known: Iterable[str]) -> UsageError:
+    """No record of `kind` ("project", "municipality") with this id (exit 2)."""
+    return UsageError(
+        Message.of("lookup.unknown-id", kind=kind, value=value, suggestion=closest(value, known))
+    )
 
 
-def get(what: str, records: Mapping[str, T], record_id: str) -> T:
+def unknown_value(vocabulary: str, value: str, known: Iterable[str]) -> UsageError:
+    """A value that is not in the vocabulary named (exit 2); the message lists its values."""
+    return UsageError(
+        Message.of(
+            "lookup.unknown-value",
+            vocabulary=vocabulary,
+            value=value,
+            suggestion=closest(value, known),
+        )
+    )
+
+
+def get(kind: str, records: Mapping[str, T], record_id: str) -> T:
     try:
         return records[record_id]
     except KeyError:
-        raise unknown_id(what, record_id, records) from None
+        raise unknown_id(kind, record_id, records) from None

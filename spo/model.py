@@ -1,20 +1,27 @@
 """The registry as typed records: what list, show, search and report work on.
 
-Records are built from the data the loader read. A file that cannot be read or does not have the
-shape of its record is left out of the model and named in `Registry.skipped`, so read commands
-still work on the rest and can say what they skipped (`spo validate` says why).
+Records are built from data that passed the schema (`spo.reading` makes sure of that), and each
+can give its data back in the layout of the YAML files (`to_data`), for JSON, YAML and CSV
+output. No record keeps the raw dictionary it was read from.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from spo.dates import FuzzyDate, parse_date
 from spo.provinces import Province, find_province
+
+Data = dict[str, Any]
+
+
+def _data(**fields: Any) -> Data:
+    """The fields that have a value, in the order given (the schema's order)."""
+    return {k: v for k, v in fields.items() if v is not None and v != [] and v != {}}
 
 
 @dataclass(frozen=True)
@@ -33,10 +40,21 @@ class Source:
             return cls(**{k: value.get(k) for k in ("publisher", "title", "date", "url", "note")})
         return None
 
+    def to_data(self) -> str | Data:
+        """As the files write it: a bare address, or its fields."""
+        fields = _data(
+            publisher=self.publisher, title=self.title, date=self.date, url=self.url, note=self.note
+        )
+        return self.url if list(fields) == ["url"] and self.url else fields
+
     def cite(self) -> str:
         parts = [p for p in (self.publisher, self.title, self.date) if p]
         text = ", ".join(parts)
         return f"{text} <{self.url}>" if text and self.url else text or self.url or ""
+
+
+def _source_data(source: Source | None) -> str | Data | None:
+    return source.to_data() if source else None
 
 
 @dataclass(frozen=True)
@@ -45,6 +63,11 @@ class StageEntry:
     date: FuzzyDate
     note: str | None = None
     source: Source | None = None
+
+    def to_data(self) -> Data:
+        return _data(
+            stage=self.stage, date=self.date.text, note=self.note, source=_source_data(self.source)
+        )
 
 
 @dataclass(frozen=True)
@@ -73,6 +96,11 @@ class Transfer:
             e.stage == stage and (day is None or e.date.certainly_by(day)) for e in self.history
         )
 
+    def to_data(self) -> Data:
+        return _data(
+            project=self.project, history=[e.to_data() for e in self.history], note=self.note
+        )
+
 
 @dataclass(frozen=True)
 class Engagement:
@@ -83,6 +111,16 @@ class Engagement:
     participants: int | None = None
     note: str | None = None
     source: Source | None = None
+
+    def to_data(self) -> Data:
+        return _data(
+            kind=self.kind,
+            host=self.host,
+            date=self.date.text,
+            participants=self.participants,
+            note=self.note,
+            source=_source_data(self.source),
+        )
 
 
 @dataclass(frozen=True)
@@ -96,6 +134,17 @@ class ReportedFigure:
     note: str | None = None
     source: Source | None = None
 
+    def to_data(self) -> Data:
+        return _data(
+            date=self.date.text,
+            metric=self.metric,
+            value=self.value,
+            qualifier=self.qualifier,
+            municipality_kind=self.municipality_kind,
+            note=self.note,
+            source=_source_data(self.source),
+        )
+
 
 @dataclass(frozen=True)
 class Contact:
@@ -103,6 +152,16 @@ class Contact:
     role: str
     email: str | None = None
     phone: str | None = None
+    source: Source | None = None
+
+    def to_data(self) -> Data:
+        return _data(
+            name=self.name,
+            role=self.role,
+            email=self.email,
+            phone=self.phone,
+            source=_source_data(self.source),
+        )
 
 
 @dataclass(frozen=True)
@@ -110,7 +169,8 @@ class Municipality:
     id: str
     name: str
     kind: str
-    province: Province | None
+    province_given: int | str  # as the file writes it: a plate code or a name
+    province: Province | None  # None: not one of the 81 (`spo validate` says so)
     district: str | None
     website: str | None
     contacts: tuple[Contact, ...]
@@ -120,7 +180,26 @@ class Municipality:
     notes: str | None
     sources: tuple[Source, ...]
     path: Path
-    data: dict[str, Any] = field(repr=False, compare=False)
+
+    @property
+    def province_name(self) -> str:
+        return self.province.name if self.province else str(self.province_given)
+
+    def to_data(self) -> Data:
+        return _data(
+            id=self.id,
+            name=self.name,
+            kind=self.kind,
+            province=self.province_given,
+            district=self.district,
+            website=self.website,
+            contacts=[c.to_data() for c in self.contacts],
+            engagements=[e.to_data() for e in self.engagements],
+            transfers=[t.to_data() for t in self.transfers],
+            reported_figures=[f.to_data() for f in self.reported_figures],
+            notes=self.notes,
+            sources=[s.to_data() for s in self.sources],
+        )
 
 
 @dataclass(frozen=True)
@@ -128,6 +207,15 @@ class Partner:
     name: str
     type: str
     note: str | None = None
+    source: Source | None = None
+
+    def to_data(self) -> Data:
+        return _data(
+            name=self.name, type=self.type, note=self.note, source=_source_data(self.source)
+        )
+
+
+REQUIREMENTS = ("staff", "space", "budget", "partners")
 
 
 @dataclass(frozen=True)
@@ -145,15 +233,30 @@ class Project:
     service_model: str | None
     partners: tuple[Partner, ...]
     tags: tuple[str, ...]
-    requirements: dict[str, str]
+    requirements: tuple[tuple[str, str], ...]  # (what, text), in REQUIREMENTS order
     website: str | None
     notes: str | None
     sources: tuple[Source, ...]
     path: Path
-    data: dict[str, Any] = field(repr=False, compare=False)
 
-    def name(self, lang: str) -> str:
-        return self.name_en if lang == "en" and self.name_en else self.name_tr
+    def to_data(self) -> Data:
+        return _data(
+            id=self.id,
+            name=_data(tr=self.name_tr, en=self.name_en),
+            owner=self.owner,
+            summary=_data(tr=self.summary_tr, en=self.summary_en),
+            status=self.status,
+            launched=self.launched.text if self.launched else None,
+            themes=list(self.themes),
+            target_groups=list(self.target_groups),
+            service_model=self.service_model,
+            partners=[p.to_data() for p in self.partners],
+            tags=list(self.tags),
+            requirements=dict(self.requirements),
+            website=self.website,
+            notes=self.notes,
+            sources=[s.to_data() for s in self.sources],
+        )
 
 
 @dataclass(frozen=True)
@@ -176,11 +279,11 @@ class Registry:
             yield from municipality.reported_figures
 
 
-def _sources(data: dict[str, Any]) -> tuple[Source, ...]:
+def _sources(data: Data) -> tuple[Source, ...]:
     return tuple(s for s in map(Source.of, data.get("sources") or []) if s)
 
 
-def _transfer(municipality_id: str, data: dict[str, Any]) -> Transfer:
+def _transfer(municipality_id: str, data: Data) -> Transfer:
     history = tuple(
         StageEntry(e["stage"], parse_date(e["date"]), e.get("note"), Source.of(e.get("source")))
         for e in data["history"]
@@ -190,18 +293,18 @@ def _transfer(municipality_id: str, data: dict[str, Any]) -> Transfer:
     return Transfer(data["project"], municipality_id, history, data.get("note"))
 
 
-def municipality_from(record_id: str, path: Path, data: dict[str, Any]) -> Municipality:
-    """Build a Municipality; raises KeyError, TypeError or ValueError on a malformed record."""
-    province_value = data["province"]
+def municipality_from(record_id: str, path: Path, data: Data) -> Municipality:
+    """Build a Municipality from schema-valid data."""
     return Municipality(
         id=record_id,
         name=str(data["name"]),
         kind=data["kind"],
-        province=find_province(province_value),
+        province_given=data["province"],
+        province=find_province(data["province"]),
         district=data.get("district"),
         website=data.get("website"),
         contacts=tuple(
-            Contact(c["name"], c["role"], c.get("email"), c.get("phone"))
+            Contact(c["name"], c["role"], c.get("email"), c.get("phone"), Source.of(c.get("source")))
             for c in data.get("contacts") or []
         ),
         engagements=tuple(
@@ -233,14 +336,14 @@ def municipality_from(record_id: str, path: Path, data: dict[str, Any]) -> Munic
         notes=data.get("notes"),
         sources=_sources(data),
         path=path,
-        data=data,
     )
 
 
-def project_from(record_id: str, path: Path, data: dict[str, Any]) -> Project:
-    """Build a Project; raises KeyError, TypeError or ValueError on a malformed record."""
+def project_from(record_id: str, path: Path, data: Data) -> Project:
+    """Build a Project from schema-valid data."""
     name, summary = data["name"], data["summary"]
     launched = data.get("launched")
+    requirements = data.get("requirements") or {}
     return Project(
         id=record_id,
         name_tr=name["tr"],
@@ -254,13 +357,13 @@ def project_from(record_id: str, path: Path, data: dict[str, Any]) -> Project:
         target_groups=tuple(data.get("target_groups") or ()),
         service_model=data.get("service_model"),
         partners=tuple(
-            Partner(p["name"], p["type"], p.get("note")) for p in data.get("partners") or []
+            Partner(p["name"], p["type"], p.get("note"), Source.of(p.get("source")))
+            for p in data.get("partners") or []
         ),
         tags=tuple(data.get("tags") or ()),
-        requirements=dict(data.get("requirements") or {}),
+        requirements=tuple((k, requirements[k]) for k in REQUIREMENTS if requirements.get(k)),
         website=data.get("website"),
         notes=data.get("notes"),
         sources=_sources(data),
         path=path,
-        data=data,
     )

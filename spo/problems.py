@@ -1,10 +1,17 @@
-"""Problems are values: every check returns them, renderers print them, nothing raises them."""
+"""Problems are values: every check returns them, renderers print them, nothing raises them.
+
+A problem says where (file, line, column, JSON path), which rule it breaks (`code`, shown to
+users and stable for CI), and what is wrong as a `Message` that the command line words in the
+user's language.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+
+from spo.message import Message
 
 
 class Severity(StrEnum):
@@ -29,7 +36,7 @@ class Problem:
     line: int  # 1-based; 0 when the problem concerns the file as a whole
     column: int  # 1-based; 0 when unknown
     path: JsonPath
-    message: str
+    message: Message
     code: str
     severity: Severity = Severity.ERROR
 
@@ -54,7 +61,7 @@ class Finding:
     """
 
     path: JsonPath
-    message: str
+    message: Message
     code: str
     severity: Severity = Severity.ERROR
     # Point at the key itself rather than its value (unknown keys, duplicates).

@@ -2,7 +2,7 @@
 
 Pure functions over `spo.model` values. A filter holds what the user asked for, already resolved to
 vocabulary values and ids (`vocabulary_values`, `province_plates`, `date_range` turn the user's
-words into those, or raise a UsageError); an empty set means "no condition". Several values for
+words into those, or raise a UsageError with a message code); an empty set means "no condition". Several values for
 one filter mean "any of them"; different filters must all hold.
 """
 
@@ -18,33 +18,39 @@ from spo.dates import DateError, FuzzyDate, parse_date
 from spo.errors import UsageError
 from spo.model import Municipality, Project, Registry, Transfer
 from spo.provinces import all_provinces, find_province
-from spo.turkish import SortKey, sort_key
-from spo.vocabulary import Lang, Vocabulary
+from spo.turkish import SortKey, fold, sort_key
+from spo.vocabulary import Vocabulary
 
 SortBy = Literal["name", "date"]
 T = TypeVar("T")
 NO_DATE = (date.max, date.max)  # undated records sort after dated ones
+# Which of a project's names to sort by: the one the reader sees (Turkish unless told).
+NameOf = Callable[[Project], str]
+
+
+def turkish_name(project: Project) -> str:
+    return project.name_tr
 
 
 # --- turning the user's words into values -------------------------------------------------------
 
 
-def vocabulary_values(what: str, vocab: Vocabulary, given: Iterable[str]) -> frozenset[str]:
+def vocabulary_values(vocab: Vocabulary, given: Iterable[str]) -> frozenset[str]:
     """Each given value as a vocabulary value; a label in either language is accepted too
     (`--theme sağlık`, `--theme Health`), case and diacritics folded."""
     found: set[str] = set()
     for text in given:
         value = vocab.value_for(text)
         if value is None:
-            raise lookup.unknown_id(what, text, vocab.values)
+            raise lookup.unknown_value(vocab.name, text, vocab.values)
         found.add(value)
     return frozenset(found)
 
 
-def known_ids(what: str, records: dict[str, Any], given: Iterable[str]) -> frozenset[str]:
-    """The given ids, each checked to exist (`no municipality 'x'; did you mean 'y'?`)."""
+def known_ids(kind: str, records: dict[str, Any], given: Iterable[str]) -> frozenset[str]:
+    """The given ids, each checked to exist (an unknown one suggests the closest)."""
     for record_id in given:
-        lookup.get(what, records, record_id)
+        lookup.get(kind, records, record_id)
     return frozenset(given)
 
 
@@ -54,7 +60,11 @@ def province_plates(given: Iterable[str]) -> frozenset[int]:
     for text in given:
         province = find_province(text)
         if province is None:
-            raise lookup.unknown_id("province", text, [p.name for p in all_provinces()])
+            names = {fold(p.name): p.name for p in all_provinces()}
+            close = lookup.closest(fold(text), names)
+            raise UsageError.of(
+                "lookup.unknown-province", value=text, suggestion=names[close] if close else None
+            )
         plates.add(province.plate)
     return frozenset(plates)
 
@@ -80,17 +90,21 @@ class DateRange:
 
 def date_range(since: str | None, until: str | None) -> DateRange:
     """`--since 2025-03 --until 2025` means 1 March 2025 to 31 December 2025."""
-    try:
-        start = parse_date(since) if since else None
-        end = parse_date(until) if until else None
-    except DateError as exc:
-        raise UsageError(str(exc)) from None
+    start = _option_date("--since", since)
+    end = _option_date("--until", until)
     if start is not None and start.earliest is None:
-        raise UsageError(f"--since '{since}' has no start; give a day, a month or a year")
+        raise UsageError.of("usage.since-without-start", date=since)
     result = DateRange(start.earliest if start else None, end.latest if end else None)
     if result.since and result.until and result.until < result.since:
-        raise UsageError(f"--until '{until}' is before --since '{since}'")
+        raise UsageError.of("usage.until-before-since", until=until, since=since)
     return result
+
+
+def _option_date(option: str, text: str | None) -> FuzzyDate | None:
+    try:
+        return parse_date(text) if text else None
+    except DateError as exc:
+        raise UsageError.of("usage.bad-option", option=option, problem=exc.message) from None
 
 
 # --- filters ------------------------------------------------------------------------------------
@@ -189,13 +203,13 @@ def _date_key(when: FuzzyDate | None) -> tuple[date, date]:
 
 
 def projects(
-    registry: Registry, wanted: ProjectFilter, sort: SortBy = "name", lang: Lang = "tr"
+    registry: Registry, wanted: ProjectFilter, sort: SortBy = "name", name_of: NameOf = turkish_name
 ) -> list[Project]:
     adopted = adopters(registry) if wanted.adopted_by else {}
     chosen = [p for p in registry.projects.values() if wanted.holds(p, adopted.get(p.id, set()))]
     return _sorted(
         chosen,
-        name=lambda p: sort_key(p.name(lang)),
+        name=lambda p: sort_key(name_of(p)),
         when=lambda p: p.launched,
         sort=sort,
     )
@@ -209,14 +223,18 @@ def municipalities(
 
 
 def transfers(
-    registry: Registry, wanted: TransferFilter, sort: SortBy = "name", lang: Lang = "tr"
+    registry: Registry,
+    wanted: TransferFilter,
+    sort: SortBy = "name",
+    name_of: NameOf = turkish_name,
 ) -> list[Transfer]:
     chosen = [t for t in registry.transfers() if wanted.holds(t, mentor_of(registry, t))]
 
     def names(transfer: Transfer) -> tuple[SortKey, SortKey]:
+        project = registry.projects.get(transfer.project)
         return (
             sort_key(municipality_name(registry, transfer.municipality)),
-            sort_key(project_name(registry, transfer.project, lang)),
+            sort_key(name_of(project) if project else transfer.project),
         )
 
     return _sorted(chosen, name=names, when=lambda t: t.current.date, sort=sort)
@@ -242,15 +260,12 @@ def municipality_name(registry: Registry, municipality_id: str) -> str:
     return found.name if found else municipality_id
 
 
-def project_name(registry: Registry, project_id: str, lang: Lang) -> str:
-    found = registry.projects.get(project_id)
-    return found.name(lang) if found else project_id
-
-
-def transfers_of(registry: Registry, project_id: str, lang: Lang = "tr") -> list[Transfer]:
+def transfers_of(registry: Registry, project_id: str) -> list[Transfer]:
     """Every transfer of one project, by the adopting municipality's name."""
-    return transfers(registry, TransferFilter(projects=frozenset([project_id])), "name", lang)
+    return transfers(registry, TransferFilter(projects=frozenset([project_id])), "name")
 
 
-def owned_projects(registry: Registry, municipality_id: str, lang: Lang = "tr") -> list[Project]:
-    return projects(registry, ProjectFilter(owners=frozenset([municipality_id])), "name", lang)
+def owned_projects(
+    registry: Registry, municipality_id: str, name_of: NameOf = turkish_name
+) -> list[Project]:
+    return projects(registry, ProjectFilter(owners=frozenset([municipality_id])), "name", name_of)

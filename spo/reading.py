@@ -5,6 +5,10 @@ in `<root>/.spo-cache/` keyed by each file's path, size and modification time, s
 little more than a directory scan. The cache holds JSON, never pickles: a registry is shared through
 pull requests, and a cache file must not be able to run code. A cache that cannot be read or
 written is ignored; it only ever saves time.
+
+Only a record that reads cleanly and has the schema's shape is built into the model; any other is
+left out and named in `Registry.skipped` (`spo validate` says why). A record that passed those
+checks and still cannot be built is a bug in spo, and says so with the file's name.
 """
 
 from __future__ import annotations
@@ -16,11 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from spo import registry
+from spo.errors import InternalError
 from spo.loader import load_file
+from spo.message import Message
 from spo.model import Municipality, Project, Registry, municipality_from, project_from
+from spo.validation import buildable
 
 CACHE_FOLDER = ".spo-cache"
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 
 
 def _cache_file(root: Path) -> Path:
@@ -60,7 +67,8 @@ def _yaml_entries(base: Path) -> list[os.DirEntry[str]]:
 
 
 def load_data(root: Path) -> list[tuple[str, Path, dict[str, Any] | None]]:
-    """Every record file's kind, path and data (None when it cannot be read), via the cache."""
+    """Every record file's kind, path and data, via the cache; the data is None for a file that
+    cannot be read or does not have its record's shape."""
     cache = _read_cache(root)
     fresh: dict[str, Any] = {}
     out: list[tuple[str, Path, dict[str, Any] | None]] = []
@@ -83,6 +91,8 @@ def load_data(root: Path) -> list[tuple[str, Path, dict[str, Any] | None]]:
                 loaded = load_file(path)
                 # A file with reading problems (duplicate keys, ...) is not trusted as data.
                 data = loaded.data if not loaded.problems else None
+                if data is not None and not buildable(kind, data):
+                    data = None
             fresh[key] = {"stamp": stamp, "data": data}
             out.append((kind, path, data))
     if changed or len(fresh) != len(cache):
@@ -96,13 +106,15 @@ def read_registry(root: Path) -> Registry:
     skipped: list[Path] = []
     for kind, path, data in load_data(root):
         record_id = path.name.removesuffix(".yaml")
+        if data is None:
+            skipped.append(path)
+            continue
         try:
-            if data is None:
-                raise ValueError("unreadable")
             if kind == "project":
                 projects[record_id] = project_from(record_id, path, data)
             else:
                 municipalities[record_id] = municipality_from(record_id, path, data)
-        except (KeyError, TypeError, ValueError, AttributeError):
-            skipped.append(path)
+        except Exception as exc:  # a record that passed the checks must build: a bug
+            message = Message.of("internal.record", path=str(path), error=type(exc).__name__)
+            raise InternalError(message) from exc
     return Registry(root, projects, municipalities, tuple(skipped))

@@ -32,15 +32,13 @@ def find_root(explicit: Path | None = None, cwd: Path | None = None) -> Path:
         if given:
             root = Path(given).expanduser()
             if not (root / "data").is_dir():
-                raise UsageError(f"{origin} {root}: no data/ folder there")
+                raise UsageError.of("usage.no-data-folder", origin=origin, root=str(root))
             return root
     here = (cwd or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         if (folder / "data").is_dir():
             return folder
-    raise UsageError(
-        "no registry found: no data/ folder here or above; use --root DIR or set SPO_ROOT"
-    )
+    raise UsageError.of("usage.no-registry")
 
 
 def folder(root: Path, kind: str) -> Path:

@@ -64,12 +64,12 @@ from spo.model import (
     Source,
     Transfer,
 )
+from spo.rules import is_support
 from spo.turkish import fold, sort_key
 from spo.vocabulary import (
     METRICS,
     MUNICIPALITY_KINDS,
     PARTNER_TYPES,
-    PROGRESS_STAGES,
     QUALIFIERS,
     STAGES,
     TARGET_GROUPS,
@@ -78,7 +78,6 @@ from spo.vocabulary import (
 )
 
 KINDS = tuple(MUNICIPALITY_KINDS.values)
-SUPPORT_STAGES = frozenset(PROGRESS_STAGES[PROGRESS_STAGES.index("presentation") :])
 TOP_PROJECTS = 10
 APPROXIMATELY_WITHIN = 10  # percent
 
@@ -114,9 +113,6 @@ class AdoptedProject:
     owner: str | None
     adopters: int  # transfers at presentation or later
     launched: int  # of which the service runs (stage as of the day is launched)
-
-    def name(self, lang: str) -> str:
-        return self.name_en if lang == "en" and self.name_en else self.name_tr
 
 
 @dataclass(frozen=True)
@@ -202,7 +198,7 @@ def figure_met(qualifier: str, value: int, recorded: int) -> bool:
 
 
 def _supported_by(transfer: Transfer, day: date) -> bool:
-    return any(e.stage in SUPPORT_STAGES and e.date.certainly_by(day) for e in transfer.history)
+    return any(is_support(e.stage) and e.date.certainly_by(day) for e in transfer.history)
 
 
 def _stage_as_of(transfer: Transfer, day: date) -> str | None:
@@ -337,9 +333,7 @@ def _most_adopted(
 def _adopters_by_province(registry: Registry, supported: list[Transfer]) -> dict[str, int]:
     counts: Counter[str] = Counter()
     for municipality_id in {t.municipality for t in supported}:
-        municipality = registry.municipalities[municipality_id]
-        province = municipality.province
-        counts[province.name if province else str(municipality.data.get("province", "?"))] += 1
+        counts[registry.municipalities[municipality_id].province_name] += 1
     return dict(sorted(counts.items(), key=lambda item: (-item[1], sort_key(item[0]))))
 
 

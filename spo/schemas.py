@@ -22,6 +22,7 @@ from spo.dates import DATE_PATTERN
 Schema = dict[str, Any]
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+URL_PATTERN = r"^https?://\S+$"
 KINDS = ("project", "municipality")
 
 
@@ -69,7 +70,7 @@ def _common_defs() -> dict[str, Schema]:
         },
         "url": {
             "type": "string",
-            "pattern": r"^https?://\S+$",
+            "pattern": URL_PATTERN,
             "x-hint": "a web address starting with http:// or https://",
         },
         "source": {

@@ -22,8 +22,9 @@ from typing import Literal
 
 from spo.errors import UsageError
 from spo.model import Municipality, Project, Registry
+from spo.query import NameOf, turkish_name
 from spo.turkish import SortKey, edit_distance_at_most_one, sort_key, words
-from spo.vocabulary import TARGET_GROUPS, THEMES, Lang
+from spo.vocabulary import TARGET_GROUPS, THEMES
 
 RecordType = Literal["project", "municipality"]
 # Where a query can match (named as in the YAML files), in the order results name them.
@@ -59,9 +60,9 @@ class Hit:
     def id(self) -> str:
         return self.record.id
 
-    def name(self, lang: Lang) -> str:
+    def name(self, name_of: NameOf = turkish_name) -> str:
         record = self.record
-        return record.name(lang) if isinstance(record, Project) else record.name
+        return name_of(record) if isinstance(record, Project) else record.name
 
 
 # --- the index ----------------------------------------------------------------------------------
@@ -96,8 +97,9 @@ def _padded(found: Iterable[str]) -> str:
 def _labels(vocab_name: str, values: tuple[str, ...]) -> str:
     """Vocabulary values' labels in both languages, as words: ("health",) -> " saglik health "."""
     vocab = _VOCABULARIES[vocab_name]
+    terms = {t.value: t for t in vocab.terms}
     return _padded(
-        w for v in values for w in words(f"{vocab.label(v, 'tr')} {vocab.label(v, 'en')}")
+        w for v in values if v in terms for w in words(f"{terms[v].tr} {terms[v].en}")
     )
 
 
@@ -187,17 +189,17 @@ def _hit(document: Document, query: list[_QueryWord]) -> Hit | None:
     return Hit(document.type, document.record, ordered, name_words, typos)
 
 
-def search(registry: Registry, query: str, lang: Lang = "tr") -> list[Hit]:
-    """Every record matching all words of `query`, best first."""
+def search(registry: Registry, query: str, name_of: NameOf = turkish_name) -> list[Hit]:
+    """Every record matching all words of `query`, best first (ties by the name shown)."""
     query_words = list(dict.fromkeys(words(query)))
     if not query_words:
-        raise UsageError("the search query has no letters or digits to look for")
+        raise UsageError.of("usage.empty-query")
     docs = documents(registry)
     vocabulary = set(" ".join(text for d in docs for _, text in d.fields).split())
     expanded = [_query_word(w, vocabulary) for w in query_words]
     hits = [hit for d in docs if (hit := _hit(d, expanded)) is not None]
 
     def rank(hit: Hit) -> tuple[int, int, SortKey, str, str]:
-        return (-hit.name_words, hit.typos, sort_key(hit.name(lang)), hit.type, hit.id)
+        return (-hit.name_words, hit.typos, sort_key(hit.name(name_of)), hit.type, hit.id)
 
     return sorted(hits, key=rank)

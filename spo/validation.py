@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from spo import registry
-from spo.checks.content import content_findings
+from spo.checks.content import content_findings, date_findings
 from spo.checks.personal import personal_data_findings
 from spo.checks.references import (
     id_findings,
@@ -24,6 +24,7 @@ from spo.checks.references import (
 from spo.checks.schema import schema_findings
 from spo.errors import UsageError
 from spo.loader import LoadedFile, compose, load_file, locate, parse
+from spo.message import Message
 from spo.problems import Finding, Problem, Severity
 
 
@@ -66,7 +67,7 @@ def expand(paths: Iterable[Path]) -> list[Path]:
         elif path.exists() or path.suffix == ".yaml":
             out.append(path)
         else:
-            raise UsageError(f"{path}: no such file or folder")
+            raise UsageError.of("usage.no-such-path", path=str(path))
     return out
 
 
@@ -117,8 +118,7 @@ def validate(
                 0,
                 0,
                 (),
-                "spo reads only .yaml files here; this file is ignored "
-                "(rename it to .yaml or move it out)",
+                Message.of("check.stray-file"),
                 "stray-file",
                 Severity.WARNING,
             )
@@ -147,12 +147,7 @@ def _findings(
             continue
         if c.kind is None:
             out[c.path] = [
-                Finding(
-                    (),
-                    "not in data/projects/ or data/municipalities/, so its "
-                    "kind of record is unknown",
-                    "unknown-kind",
-                )
+                Finding((), Message.of("check.unknown-kind"), "unknown-kind")
             ]
             continue
         found = _record_findings(c.kind, c.id, data, today, municipality_ids, projects)
@@ -178,6 +173,13 @@ def _record_findings(
     else:
         found += municipality_findings(record_id, data, municipality_ids, projects)
     return found
+
+
+def buildable(kind: str, data: dict[str, Any]) -> bool:
+    """Whether the model can be built from a record: it has the schema's shape and real dates."""
+    if schema_findings(kind, data):
+        return False
+    return not any(f.code == "bad-date" for f in date_findings(data, date.max))
 
 
 def check_text(

@@ -1,26 +1,21 @@
 """Every controlled vocabulary of the registry, each value with a Turkish and an English label.
 
 This module is the one place where a vocabulary is defined. The JSON Schemas in `schemas/` are
-generated from it (`python -m spo.schemas --write`), and the command line takes its labels from it.
+generated from it (`python -m spo.schemas --write`), and the command line shows its labels in the
+user's language.
 Values are English kebab-case; they are what the YAML files hold and never change with `--lang`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
-
-Lang = Literal["tr", "en"]
 
 
 @dataclass(frozen=True)
 class Term:
     value: str
-    tr: str
-    en: str
-
-    def label(self, lang: Lang) -> str:
-        return self.tr if lang == "tr" else self.en
+    tr: str  # the Turkish label
+    en: str  # the English label
 
 
 @dataclass(frozen=True)
@@ -32,13 +27,6 @@ class Vocabulary:
     @property
     def values(self) -> list[str]:
         return [t.value for t in self.terms]
-
-    def label(self, value: str, lang: Lang) -> str:
-        """The label of a value; an unknown value is shown as it is rather than hidden."""
-        for term in self.terms:
-            if term.value == value:
-                return term.label(lang)
-        return value
 
     def index(self, value: str) -> int:
         return self.values.index(value)
@@ -71,7 +59,7 @@ MUNICIPALITY_KINDS = _vocab(
 )
 
 # Progress stages first, in the order a transfer moves through them; then the closing states
-# (paused, dropped), which may follow any of them.
+# (paused, dropped), which may follow any of them (see `spo.rules`).
 STAGES = _vocab(
     "stage",
     "Transfer stage",
@@ -84,7 +72,6 @@ STAGES = _vocab(
     ("paused", "Askıda", "Paused"),
     ("dropped", "Vazgeçildi", "Dropped"),
 )
-PROGRESS_STAGES = STAGES.values[:6]
 
 ENGAGEMENT_KINDS = _vocab(
     "engagement-kind",

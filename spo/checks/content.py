@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from spo.dates import DATE_PATTERN, DateError, FuzzyDate, parse_date
+from spo.dates import DATE_PATTERN, DateError, parse_date, parse_date_or_none
+from spo.message import Message
 from spo.problems import Finding, JsonPath, Severity
-from spo.vocabulary import PROGRESS_STAGES, STAGES
+from spo.rules import comes_before, is_progress
 
 _DATE_SHAPE = re.compile(DATE_PATTERN)
 
@@ -35,66 +36,49 @@ def date_findings(data: dict[str, Any], today: date) -> list[Finding]:
         try:
             when = parse_date(text)
         except DateError as exc:
-            found.append(Finding(path, str(exc), "bad-date"))
+            found.append(Finding(path, exc.message, "bad-date"))
             continue
         is_source_date = "source" in path or "sources" in path
         if when.certainly_after(today) and not is_source_date:
-            found.append(
-                Finding(path, f"date {text} is in the future (today is {today})", "future-date")
-            )
+            message = Message.of("check.future-date", date=text, today=today.isoformat())
+            found.append(Finding(path, message, "future-date"))
     return found
-
-
-def _parsed(text: Any) -> FuzzyDate | None:
-    try:
-        return parse_date(text) if isinstance(text, str) else None
-    except DateError:
-        return None
 
 
 def history_findings(history: list[Any], path: JsonPath) -> list[Finding]:
     """A transfer's stages: no stage twice, listed by date, progress stages in their order."""
     found: list[Finding] = []
     entries = [
-        (i, e.get("stage"), _parsed(e.get("date")))
+        (i, e.get("stage"), parse_date_or_none(e.get("date")))
         for i, e in enumerate(history)
         if isinstance(e, dict)
     ]
     seen: dict[str, int] = {}
     for i, stage, _ in entries:
-        if stage in PROGRESS_STAGES and stage in seen:
-            found.append(
-                Finding(
-                    path + (i, "stage"),
-                    f"stage '{stage}' is recorded twice (also entry {seen[stage] + 1})",
-                    "duplicate-stage",
-                )
-            )
+        if is_progress(stage) and stage in seen:
+            message = Message.of("check.duplicate-stage", stage=stage, entry=seen[stage] + 1)
+            found.append(Finding(path + (i, "stage"), message, "duplicate-stage"))
         elif isinstance(stage, str):
             seen.setdefault(stage, i)
     for (_, _, earlier), (j, stage, later) in zip(entries, entries[1:], strict=False):
         if earlier and later and later.certainly_before(earlier):
-            found.append(
-                Finding(
-                    path + (j, "date"),
-                    f"stage '{stage}' is dated {later}, before the entry above it "
-                    f"({earlier}); list the history in date order",
-                    "stage-order",
-                )
+            message = Message.of(
+                "check.before-entry-above", stage=stage, date=later.text, other_date=earlier.text
             )
-    progress = [(i, s, d) for i, s, d in entries if s in PROGRESS_STAGES and d]
+            found.append(Finding(path + (j, "date"), message, "stage-order"))
+    progress = [(i, s, d) for i, s, d in entries if is_progress(s) and d]
     for i, stage, when in progress:
         for _, other, other_when in progress:
             assert when and other_when
-            if STAGES.index(other) < STAGES.index(stage) and when.certainly_before(other_when):
-                found.append(
-                    Finding(
-                        path + (i, "date"),
-                        f"stage '{stage}' is dated {when}, before the earlier stage "
-                        f"'{other}' ({other_when})",
-                        "stage-order",
-                    )
+            if comes_before(other, stage) and when.certainly_before(other_when):
+                message = Message.of(
+                    "check.before-earlier-stage",
+                    stage=stage,
+                    date=when.text,
+                    other=other,
+                    other_date=other_when.text,
                 )
+                found.append(Finding(path + (i, "date"), message, "stage-order"))
                 break
     return found
 
@@ -111,14 +95,10 @@ def transfer_findings(data: dict[str, Any]) -> list[Finding]:
         project = transfer.get("project")
         if isinstance(project, str):
             if project in first_of:
-                found.append(
-                    Finding(
-                        ("transfers", i, "project"),
-                        f"project '{project}' already has a transfer here (entry "
-                        f"{first_of[project] + 1}); add stages to that one",
-                        "duplicate-transfer",
-                    )
+                message = Message.of(
+                    "check.duplicate-transfer", project=project, entry=first_of[project] + 1
                 )
+                found.append(Finding(("transfers", i, "project"), message, "duplicate-transfer"))
             first_of.setdefault(project, i)
         history = transfer.get("history")
         if isinstance(history, list):
@@ -129,14 +109,7 @@ def transfer_findings(data: dict[str, Any]) -> list[Finding]:
 def source_findings(data: dict[str, Any]) -> list[Finding]:
     if data.get("sources"):
         return []
-    return [
-        Finding(
-            (),
-            "record has no sources; say where its facts come from",
-            "no-source",
-            Severity.WARNING,
-        )
-    ]
+    return [Finding((), Message.of("check.no-source"), "no-source", Severity.WARNING)]
 
 
 def content_findings(data: dict[str, Any], today: date) -> list[Finding]:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from spo.message import Message
 from spo.problems import Finding, JsonPath
 
 _ELEVEN_DIGITS = re.compile(r"(?<!\d)[1-9]\d{10}(?!\d)")
@@ -61,22 +62,10 @@ def personal_data_findings(data: dict[str, Any]) -> list[Finding]:
     found = []
     for path, text in _scalars(data, ()):
         for number in national_ids(text):
-            found.append(
-                Finding(
-                    path,
-                    f"'{number}' looks like a Turkish national ID number; "
-                    "personal data must not be in a public registry",
-                    "personal-data",
-                )
-            )
+            message = Message.of("check.national-id", value=number)
+            found.append(Finding(path, message, "personal-data"))
         if not _is_contact_phone(path):
             for number in phone_numbers(text):
-                found.append(
-                    Finding(
-                        path,
-                        f"'{number}' looks like a phone number; phone numbers "
-                        "belong only in a contact's 'phone' field",
-                        "personal-data",
-                    )
-                )
+                message = Message.of("check.phone-number", value=number)
+                found.append(Finding(path, message, "personal-data"))
     return found

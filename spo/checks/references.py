@@ -7,40 +7,42 @@ from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from spo.lookup import closest
-from spo.problems import Finding
-from spo.provinces import Province, find_province
+from spo.message import Message
+from spo.problems import Finding, JsonPath
+from spo.provinces import Province, all_provinces, find_province
+from spo.rules import is_self_engagement, is_self_transfer
+from spo.turkish import fold
 
 Records = Mapping[str, dict[str, Any]]  # id -> data
 
 
-def _unknown(what: str, value: str, known: Iterable[str]) -> str:
-    close = closest(value, known)
-    hint = f"; did you mean '{close}'?" if close else ""
-    return f"no {what} '{value}' in the registry{hint}"
+def _unknown(path: JsonPath, kind: str, value: str, known: Iterable[str]) -> Finding:
+    message = Message.of(
+        "check.unknown-reference", kind=kind, value=value, suggestion=closest(value, known)
+    )
+    return Finding(path, message, "unknown-reference")
 
 
 def id_findings(file_id: str, data: dict[str, Any]) -> list[Finding]:
     record_id = data.get("id")
     if isinstance(record_id, str) and record_id != file_id:
-        return [
-            Finding(
-                ("id",),
-                f"id '{record_id}' does not match the file name '{file_id}.yaml'",
-                "id-mismatch",
-            )
-        ]
+        message = Message.of("check.id-mismatch", id=record_id, file=f"{file_id}.yaml")
+        return [Finding(("id",), message, "id-mismatch")]
     return []
 
 
 def project_findings(data: dict[str, Any], municipality_ids: Collection[str]) -> list[Finding]:
     owner = data.get("owner")
     if isinstance(owner, str) and owner not in municipality_ids:
-        return [
-            Finding(
-                ("owner",), _unknown("municipality", owner, municipality_ids), "unknown-reference"
-            )
-        ]
+        return [_unknown(("owner",), "municipality", owner, municipality_ids)]
     return []
+
+
+def _province_like(text: str) -> str | None:
+    """The province whose name the reviewer most likely meant."""
+    names = {fold(p.name): p.name for p in all_provinces()}
+    close = closest(fold(text), names)
+    return names[close] if close else None
 
 
 def province_of(data: dict[str, Any]) -> Province | None:
@@ -58,73 +60,32 @@ def municipality_findings(
     province = province_of(data)
     kind = data.get("kind")
     if province is None and isinstance(data.get("province"), (int, str)):
-        found.append(
-            Finding(
-                ("province",),
-                f"'{data['province']}' is not one of the 81 provinces "
-                "(give its plate code or Turkish name)",
-                "unknown-province",
-            )
-        )
-    elif province is not None and kind == "metropolitan" and not province.metropolitan:
-        found.append(
-            Finding(
-                ("kind",),
-                f"{province.name} is not a metropolitan province, so it "
-                "has a provincial municipality, not a metropolitan one",
-                "kind-province",
-            )
-        )
-    elif province is not None and kind == "provincial" and province.metropolitan:
-        found.append(
-            Finding(
-                ("kind",),
-                f"{province.name} is a metropolitan province, so it has a "
-                "metropolitan municipality, not a provincial one",
-                "kind-province",
-            )
-        )
+        given = str(data["province"])
+        message = Message.of("check.unknown-province", value=given, suggestion=_province_like(given))
+        found.append(Finding(("province",), message, "unknown-province"))
+    elif province is not None and kind in ("metropolitan", "provincial"):
+        if (kind == "metropolitan") != province.metropolitan:
+            key = "check.not-metropolitan" if kind == "metropolitan" else "check.is-metropolitan"
+            found.append(Finding(("kind",), Message.of(key, province=province.name), "kind-province"))
     for i, engagement in enumerate(data.get("engagements") or []):
         host = engagement.get("host") if isinstance(engagement, dict) else None
         if not isinstance(host, str):
             continue
-        if host == municipality_id:
-            found.append(
-                Finding(
-                    ("engagements", i, "host"),
-                    "a municipality cannot host its own engagement",
-                    "self-reference",
-                )
-            )
+        at = ("engagements", i, "host")
+        if is_self_engagement(host, municipality_id):
+            found.append(Finding(at, Message.of("check.self-engagement"), "self-reference"))
         elif host not in municipality_ids:
-            found.append(
-                Finding(
-                    ("engagements", i, "host"),
-                    _unknown("municipality", host, municipality_ids),
-                    "unknown-reference",
-                )
-            )
+            found.append(_unknown(at, "municipality", host, municipality_ids))
     for i, transfer in enumerate(data.get("transfers") or []):
         project_id = transfer.get("project") if isinstance(transfer, dict) else None
         if not isinstance(project_id, str):
             continue
+        at = ("transfers", i, "project")
         if project_id not in projects:
-            found.append(
-                Finding(
-                    ("transfers", i, "project"),
-                    _unknown("project", project_id, projects),
-                    "unknown-reference",
-                )
-            )
-        elif projects[project_id].get("owner") == municipality_id:
-            found.append(
-                Finding(
-                    ("transfers", i, "project"),
-                    f"'{project_id}' is this municipality's own project; a project "
-                    "cannot be transferred to its owner",
-                    "self-transfer",
-                )
-            )
+            found.append(_unknown(at, "project", project_id, projects))
+        elif is_self_transfer(projects[project_id].get("owner"), municipality_id):
+            message = Message.of("check.self-transfer", project=project_id)
+            found.append(Finding(at, message, "self-transfer"))
     return found
 
 
@@ -138,11 +99,6 @@ def one_per_province_findings(municipalities: Records) -> dict[str, list[Finding
     found: dict[str, list[Finding]] = defaultdict(list)
     for (_, kind), same in by_province.items():
         for municipality_id in same[1:]:
-            found[municipality_id].append(
-                Finding(
-                    ("kind",),
-                    f"the province already has a {kind} municipality: '{same[0]}'",
-                    "duplicate-municipality",
-                )
-            )
+            message = Message.of("check.duplicate-municipality", kind=kind, other=same[0])
+            found[municipality_id].append(Finding(("kind",), message, "duplicate-municipality"))
     return found

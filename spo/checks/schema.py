@@ -1,30 +1,22 @@
-"""Schema validation of one record, with messages written for the reviewer who made the mistake."""
+"""Schema validation of one record, with findings that say what the reviewer should write."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from spo.dates import DATE_PATTERN
 from spo.lookup import closest
-from spo.problems import Finding
-from spo.schemas import build
+from spo.message import Message
+from spo.problems import Finding, JsonPath
+from spo.schemas import ID_PATTERN, URL_PATTERN, build
 from spo.vocabulary import ALL
+
+VOCABULARIES = {vocab.name: vocab for vocab in ALL}
 
 if TYPE_CHECKING:  # jsonschema is imported only by the commands that validate
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
-
-_TYPE_NAMES = {
-    "string": "text",
-    "integer": "a whole number",
-    "number": "a number",
-    "object": "a mapping of keys",
-    "array": "a list",
-    "boolean": "true or false",
-    "null": "empty",
-}
-
 
 def inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
     """The schema with every local `#/$defs/...` reference replaced by its definition.
@@ -56,40 +48,37 @@ def validator(kind: str) -> Draft202012Validator:
     return Draft202012Validator(inline_refs(build(kind)))
 
 
-def _describe(value: Any) -> str:
+def described(value: Any) -> str | int | float | Message:
+    """A value as a message can show it: text and numbers as they are, anything else by kind."""
     if isinstance(value, bool):
-        return f"{str(value).lower()} (true/false)"
-    if isinstance(value, str):
-        return f"'{value}'"
+        return Message.of("value.boolean", value=str(value).lower())
+    if isinstance(value, str | int | float):
+        return value
     if isinstance(value, dict):
-        return "a mapping"
+        return Message.of("value.mapping")
     if isinstance(value, list):
-        return "a list"
-    if value is None:
-        return "nothing"
-    return str(value)
+        return Message.of("value.list")
+    return Message.of("value.nothing")
 
 
-def _suggest(word: str, options: Iterable[str]) -> str:
-    close = closest(word, options)
-    return f" (did you mean '{close}'?)" if close else ""
+def _vocabulary_of(options: list[str]) -> str | None:
+    return next((vocab.name for vocab in ALL if vocab.values == options), None)
 
 
-def _value_for_label(instance: Any, options: list[str]) -> str | None:
-    """Staff may write the Turkish or English label ("il", "Planlama desteği") for the value."""
-    if not isinstance(instance, str):
-        return None
-    for vocab in ALL:
-        if vocab.values == options:
-            return vocab.value_for(instance)
-    return None
+# The schema's patterns, by what each asks for (`schema.pattern.<key>`).
+_PATTERNS = {ID_PATTERN: "id", DATE_PATTERN: "date", URL_PATTERN: "url", r"\S": "blank"}
+
+
+def _finding(path: JsonPath, key: str, at_key: bool = False, /, **params: Any) -> Finding:
+    return Finding(path, Message.of(f"schema.{key}", **params), "schema", at_key=at_key)
 
 
 def _findings(error: ValidationError) -> list[Finding]:
     path = tuple(error.absolute_path)
-    where = f"'{path[-1]}'" if path and isinstance(path[-1], str) else "value"
+    field = path[-1] if path and isinstance(path[-1], str) else None
     keyword = error.validator
     schema: dict[str, Any] = error.schema if isinstance(error.schema, dict) else {}
+    given = described(error.instance)
     if keyword in ("anyOf", "oneOf") and error.context:
         # Report the alternative that got furthest rather than "not valid under any".
         from jsonschema.exceptions import best_match
@@ -98,66 +87,44 @@ def _findings(error: ValidationError) -> list[Finding]:
     if keyword == "additionalProperties":
         allowed = schema.get("properties", {})
         return [
-            Finding(
-                path + (key,), f"unknown key '{key}'{_suggest(key, allowed)}", "schema", at_key=True
-            )
+            _finding(path + (key,), "unknown-key", True, key=key, suggestion=closest(key, allowed))
             for key in (error.instance if isinstance(error.instance, dict) else {})
             if key not in allowed
         ]
     if keyword == "required":
         missing = error.message.split("'")[1]
-        return [Finding(path, f"missing required key '{missing}'", "schema")]
+        return [_finding(path, "missing-key", key=missing)]
     if keyword == "enum":
         options = [str(o) for o in schema.get("enum", [])]
-        value = _value_for_label(error.instance, options)
+        vocabulary = _vocabulary_of(options)
+        if vocabulary is None:
+            return [_finding(path, "not-one-of", field=field, given=given, options=options)]
+        instance = error.instance
+        value = VOCABULARIES[vocabulary].value_for(instance) if isinstance(instance, str) else None
         if value is not None:
-            return [
-                Finding(
-                    path,
-                    f"{where} is {_describe(error.instance)}, a label; write the "
-                    f"value '{value}' instead",
-                    "schema",
-                )
-            ]
+            return [_finding(path, "label-for-value", field=field, given=given, value=value)]
         return [
-            Finding(
+            _finding(
                 path,
-                f"{where} is {_describe(error.instance)}"
-                f"{_suggest(str(error.instance), options)}; expected one of: "
-                f"{', '.join(options)}",
-                "schema",
+                "not-in-vocabulary",
+                field=field,
+                given=given,
+                vocabulary=vocabulary,
+                suggestion=closest(str(error.instance), options),
             )
         ]
     if keyword == "type":
-        expected = _TYPE_NAMES.get(str(error.validator_value), str(error.validator_value))
-        return [
-            Finding(
-                path, f"{where} should be {expected}, not {_describe(error.instance)}", "schema"
-            )
-        ]
+        return [_finding(path, "wrong-type", field=field, given=given, expected=error.validator_value)]
     if keyword == "pattern":
-        hint = schema.get("x-hint")
-        if hint is None and error.validator_value == r"\S":
-            hint = "it must not be blank"
-        return [
-            Finding(
-                path, f"{where} is {_describe(error.instance)}: {hint or error.message}", "schema"
-            )
-        ]
+        wanted = _PATTERNS.get(str(error.validator_value), "other")
+        return [_finding(path, f"pattern.{wanted}", field=field, given=given)]
     if keyword in ("minLength", "minItems") and not error.instance:
-        return [Finding(path, f"{where} must not be empty", "schema")]
+        return [_finding(path, "empty", field=field)]
     if keyword == "uniqueItems":
-        return [Finding(path, f"{where} lists the same value twice", "schema")]
+        return [_finding(path, "repeated", field=field)]
     if keyword in ("minimum", "maximum"):
-        bound = "at least" if keyword == "minimum" else "at most"
-        return [
-            Finding(
-                path,
-                f"{where} is {error.instance}; it must be {bound} {error.validator_value}",
-                "schema",
-            )
-        ]
-    return [Finding(path, error.message, "schema")]
+        return [_finding(path, keyword, field=field, given=given, limit=error.validator_value)]
+    return [_finding(path, "other", field=field, keyword=str(keyword))]
 
 
 def schema_findings(kind: str, data: dict[str, Any]) -> list[Finding]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import difflib
+import errno
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -24,16 +25,29 @@ from typing import Any
 
 from spo.errors import RefusedWrite, SpoError
 from spo.loader import decode, parse, read_bytes
-from spo.problems import Problem, format_json_path
+from spo.message import Message
+from spo.problems import Problem
 from spo.validation import check_text
-from spo.vocabulary import Lang
 from spo.writing import atomic
-from spo.writing.messages import say
 from spo.writing.roundtrip import Edit, LayoutError, YamlText, split_lines
 
 
 class Refusal(Exception):
-    """Why a write is refused, raised before the message names the file."""
+    """Why a write is refused (`refusal.<reason>`), raised before the message names the file."""
+
+    def __init__(self, reason: str | Message, **params: Any) -> None:
+        message = reason if isinstance(reason, Message) else Message.of(f"refusal.{reason}", **params)
+        super().__init__(message.key)
+        self.message = message
+
+
+# Errors of the file system that a person can act on, by errno; any other is named by its code.
+_WRITE_ERRORS = {
+    errno.EACCES: "permission-denied",
+    errno.EPERM: "permission-denied",
+    errno.ENOSPC: "disk-full",
+    errno.EROFS: "read-only",
+}
 
 
 @dataclass(frozen=True)
@@ -76,15 +90,16 @@ def shown(root: Path, path: Path) -> str:
 
 
 @contextlib.contextmanager
-def refusing(label: str, lang: Lang, key: str = "refused") -> Iterator[None]:
+def refusing(label: str, key: str = "write.refused") -> Iterator[None]:
+    """Turn a Refusal into the error the user sees: nothing written to (or created as) `label`."""
     try:
         yield
     except Refusal as exc:
-        raise RefusedWrite(say(key, lang, path=label, reason=exc)) from None
+        raise RefusedWrite(Message.of(key, path=label, reason=exc.message)) from None
 
 
 @contextlib.contextmanager
-def _writing(path: Path, label: str, lang: Lang, dry_run: bool) -> Iterator[None]:
+def _writing(path: Path, label: str, dry_run: bool) -> Iterator[None]:
     """The lock around a read-modify-write (none for a dry run, which writes nothing)."""
     if dry_run:
         yield
@@ -93,18 +108,15 @@ def _writing(path: Path, label: str, lang: Lang, dry_run: bool) -> Iterator[None
         with atomic.locked(path):
             yield
     except atomic.LockTimeout:
-        raise SpoError(
-            say("locked", lang, path=label, seconds=atomic.LOCK_TIMEOUT_SECONDS)
+        raise SpoError.of(
+            "write.locked", path=label, seconds=atomic.LOCK_TIMEOUT_SECONDS
         ) from None
     except OSError as exc:
-        raise SpoError(say("write-failed", lang, path=label, error=exc.strerror or exc)) from None
-
-
-def _listed(problems: Sequence[Problem]) -> str:
-    return "\n".join(
-        f"  {format_json_path(p.path) if p.path else f'line {p.line}'}: {p.message}"
-        for p in problems
-    )
+        reason = _WRITE_ERRORS.get(exc.errno or 0)
+        if reason:
+            raise SpoError.of(f"write.{reason}", path=label) from None
+        code = errno.errorcode.get(exc.errno or 0, "?")
+        raise SpoError.of("write.failed", path=label, error=code) from None
 
 
 def _brought_in(before: Sequence[Problem], after: Sequence[Problem]) -> list[Problem]:
@@ -121,19 +133,18 @@ def _brought_in(before: Sequence[Problem], after: Sequence[Problem]) -> list[Pro
     return new
 
 
-def _read(path: Path, label: str, lang: Lang) -> tuple[bytes, str, dict[str, Any]]:
+def _read(path: Path, label: str) -> tuple[bytes, str, dict[str, Any]]:
     """The file's byte-order mark (kept as it was), its text and its data."""
     raw = read_bytes(path)
     if isinstance(raw, Problem):
-        raise Refusal(say("unreadable", lang, problem=raw.message, path=label))
+        raise Refusal("unreadable", problem=raw.message, path=label)
     text = decode(path, raw)
     if isinstance(text, Problem):
-        raise Refusal(say("unreadable", lang, problem=text.message, path=label))
+        raise Refusal("unreadable", problem=text.message, path=label)
     loaded = parse(path, text)
     if loaded.data is None:
         first = loaded.problems[0]
-        problem = f"line {first.line}: {first.message}"
-        raise Refusal(say("unreadable", lang, problem=problem, path=label))
+        raise Refusal("unreadable-at", problem=first.message, line=first.line, path=label)
     bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
     return bom, text, loaded.data
 
@@ -145,23 +156,22 @@ def edit_record(
     change: Change,
     references: References,
     today: date,
-    lang: Lang,
     dry_run: bool = False,
 ) -> WriteResult:
     """Apply `change` to one record file, under its lock, if the result is valid."""
     label = shown(root, path)
-    with refusing(label, lang), _writing(path, label, lang, dry_run):
-        bom, text, data = _read(path, label, lang)
+    with refusing(label), _writing(path, label, dry_run):
+        bom, text, data = _read(path, label)
         try:
             edit, expected = change(YamlText(text), data)
         except LayoutError as exc:
-            raise Refusal(say("layout", lang, detail=exc)) from None
+            raise Refusal("layout", detail=exc.message) from None
         if parse(path, edit.text).data != expected:
-            raise Refusal(say("layout", lang, detail="the new lines would not read back as meant"))
+            raise Refusal("layout", detail=Message.of("layout.does-not-read-back"))
         check = (kind, path, today, references.municipality_ids, references.projects)
         brought_in = _brought_in(_check(text, *check), _check(edit.text, *check))
         if brought_in:
-            raise Refusal(say("invalid", lang, problems=_listed(brought_in)))
+            raise Refusal("invalid", problems=tuple(brought_in))
         if not dry_run:
             atomic.replace(path, bom + edit.text.encode("utf-8"))
     return WriteResult(path, label, text, edit.text, edit.lines, written=not dry_run)
@@ -185,23 +195,22 @@ def create_record(
     text: str,
     references: References,
     today: date,
-    lang: Lang,
     dry_run: bool = False,
 ) -> WriteResult:
     """Create a new record file; never overwrite one."""
     label = shown(root, path)
-    with refusing(label, lang, "not-created"):
+    with refusing(label, "write.not-created"):
         if path.exists():  # checked before taking the lock too, so that no lock file is left
-            raise Refusal(say("exists", lang))
+            raise Refusal("exists")
     if not dry_run:
         path.parent.mkdir(parents=True, exist_ok=True)
-    with refusing(label, lang, "not-created"), _writing(path, label, lang, dry_run):
+    with refusing(label, "write.not-created"), _writing(path, label, dry_run):
         if path.exists():
-            raise Refusal(say("exists", lang))
+            raise Refusal("exists")
         problems = _check(text, kind, path, today, references.municipality_ids, references.projects)
         errors = [p for p in problems if p.is_error]
         if errors:
-            raise Refusal(say("invalid", lang, problems=_listed(errors)))
+            raise Refusal("invalid", problems=tuple(errors))
         if not dry_run:
             atomic.replace(path, text.encode("utf-8"))
     added = tuple((n, line.body) for n, line in enumerate(split_lines(text), start=1))

@@ -9,32 +9,28 @@ from pathlib import Path
 from typing import Any
 
 from spo import lookup, registry
-from spo.dates import DateError, FuzzyDate, parse_date
-from spo.vocabulary import ENGAGEMENT_KINDS, Lang
+from spo.dates import FuzzyDate, parse_date_or_none
+from spo.message import Message
+from spo.rules import is_self_engagement
+from spo.vocabulary import ENGAGEMENT_KINDS
 from spo.writing import inputs
 from spo.writing.editing import References, Refusal, WriteResult, edit_record, refusing, shown
 from spo.writing.known import KnownIds, KnownProjects
-from spo.writing.messages import say
 from spo.writing.roundtrip import Edit, YamlText
 from spo.writing.transfers import key_order
 
 
 def _date_of(entry: Any) -> FuzzyDate | None:
-    try:
-        return parse_date(str(entry.get("date"))) if isinstance(entry, dict) else None
-    except DateError:
-        return None
+    return parse_date_or_none(entry.get("date")) if isinstance(entry, dict) else None
 
 
-def _position(engagements: list[Any], new: dict[str, Any], when: FuzzyDate, lang: Lang) -> int:
+def _position(engagements: list[Any], new: dict[str, Any], when: FuzzyDate) -> int:
     """Engagements are kept in date order; the same event twice is refused."""
     for entry in engagements:
         if isinstance(entry, dict) and all(
             entry.get(k) == new[k] for k in ("kind", "host", "date")
         ):
-            raise Refusal(
-                say("duplicate-engagement", lang, kind=new["kind"], host=new["host"], date=when)
-            )
+            raise Refusal("duplicate-engagement", kind=new["kind"], host=new["host"], date=when.text)
     for index, entry in enumerate(engagements):
         other = _date_of(entry)
         if other and when.certainly_before(other):
@@ -42,15 +38,15 @@ def _position(engagements: list[Any], new: dict[str, Any], when: FuzzyDate, lang
     return len(engagements)
 
 
-def _engagement_change(new: dict[str, Any], when: FuzzyDate, lang: Lang) -> Any:
+def _engagement_change(new: dict[str, Any], when: FuzzyDate) -> Any:
     def change(text: YamlText, data: dict[str, Any]) -> tuple[Edit, dict[str, Any]]:
         expected = copy.deepcopy(data)
         engagements = expected.get("engagements")
         if engagements is None:
             engagements = expected["engagements"] = []
         if not isinstance(engagements, list):
-            raise Refusal(say("layout", lang, detail="'engagements' is not a list"))
-        at = _position(engagements, new, when, lang)
+            raise Refusal("layout", detail=Message.of("layout.not-a-list", key="engagements"))
+        at = _position(engagements, new, when)
         engagements.insert(at, new)
         edit = text.add_entry(("engagements",), new, at, key_order("municipality"))
         return edit, expected
@@ -69,7 +65,6 @@ def add_engagement(
     source: str | None = None,
     *,
     today: date,
-    lang: Lang = "en",
     dry_run: bool = False,
 ) -> WriteResult:
     """Record that `municipality_id` had an engagement of `kind` hosted by `host`."""
@@ -77,19 +72,19 @@ def add_engagement(
     for given in (municipality_id, host):
         if given not in municipality_ids:
             raise lookup.unknown_id("municipality", given, municipality_ids)
-    kind = inputs.term(ENGAGEMENT_KINDS, kind, "kind", lang)
-    source = inputs.url(source, lang)
+    kind = inputs.term(ENGAGEMENT_KINDS, kind)
+    source = inputs.url(source)
     path = registry.record_path(root, "municipality", municipality_id)
-    with refusing(shown(root, path), lang):
-        when = inputs.when(date or today.isoformat(), today, lang)
-        if host == municipality_id:
-            raise Refusal(say("self-engagement", lang))
+    with refusing(shown(root, path)):
+        when = inputs.when(date or today.isoformat(), today)
+        if is_self_engagement(host, municipality_id):
+            raise Refusal("self-engagement")
         fields = {
             "kind": kind,
             "host": host,
             "date": when.text,
             "participants": participants,
-            "note": inputs.free_text(note, "note", lang),
+            "note": inputs.free_text(note, "note"),
             "source": source,
         }
     new = {k: v for k, v in fields.items() if v is not None}
@@ -97,9 +92,8 @@ def add_engagement(
         root,
         "municipality",
         path,
-        _engagement_change(new, when, lang),
+        _engagement_change(new, when),
         References(municipality_ids, KnownProjects(KnownIds(root, "project"), {})),
         today,
-        lang,
         dry_run,
     )

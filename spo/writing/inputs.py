@@ -1,69 +1,67 @@
-"""Checks on what a user typed, before any file is read: each says plainly what is wrong."""
+"""Checks on what a user typed, before any file is read: each says plainly what is wrong.
+
+`field` names what was typed as a glossary key ("note", "summary", "name"...), so that the
+message can name it in the user's language.
+"""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
+from spo import lookup
 from spo.checks.personal import national_ids, phone_numbers
 from spo.dates import DateError, FuzzyDate, parse_date
 from spo.errors import UsageError
-from spo.lookup import closest
-from spo.vocabulary import Lang, Vocabulary
+from spo.vocabulary import Vocabulary
 from spo.writing.editing import Refusal
-from spo.writing.messages import say
 
 _URL = re.compile(r"^https?://\S+$")
 
 
-def term(vocab: Vocabulary, value: str, what: str, lang: Lang) -> str:
+def term(vocab: Vocabulary, value: str) -> str:
     """A vocabulary value from its value or its Turkish or English label ("Sunum")."""
     named = vocab.value_for(value)
-    if named is not None:
-        return named
-    close = closest(value, vocab.values)
-    hint = say("did-you-mean", lang, value=close) if close else ""
-    raise UsageError(
-        say(
-            "bad-choice",
-            lang,
-            what=say(f"field-{what}", lang),
-            value=value,
-            hint=hint,
-            options=", ".join(vocab.values),
-        )
-    )
+    if named is None:
+        raise lookup.unknown_value(vocab.name, value, vocab.values)
+    return named
 
 
-def when(text: str, today: date, lang: Lang) -> FuzzyDate:
+def when(text: str, today: date) -> FuzzyDate:
     """A registry date that has happened (or may have: `2025` counts during 2025)."""
     try:
         parsed = parse_date(text.strip())
-    except DateError:
-        raise UsageError(say("bad-date", lang, date=text)) from None
+    except DateError as exc:
+        raise UsageError(exc.message) from None
     if parsed.certainly_after(today):
-        raise Refusal(say("future-date", lang, date=text, today=today.isoformat()))
+        raise Refusal("future-date", date=text, today=today.isoformat())
     return parsed
 
 
-def url(text: str | None, lang: Lang) -> str | None:
+def url(text: str | None) -> str | None:
     if text is None:
         return None
     if not _URL.match(text.strip()):
-        raise UsageError(say("bad-url", lang, value=text))
+        raise UsageError.of("usage.bad-url", value=text)
     return text.strip()
 
 
-def free_text(text: str | None, what: str, lang: Lang) -> str | None:
-    """Free text (a note, a summary): not blank, and no personal data."""
+def not_blank(text: str | None, field: str) -> str | None:
+    """The text without surrounding spaces; blank text is refused (None passes: not given)."""
     if text is None:
         return None
-    text = text.strip()
-    field = say(f"field-{what}", lang)
-    if not text:
-        raise UsageError(say("blank", lang, what=field))
+    if not text.strip():
+        raise UsageError.of("usage.blank", field=field)
+    return text.strip()
+
+
+def free_text(text: str | None, field: str) -> str | None:
+    """Free text (a note, a summary): not blank, and no personal data."""
+    text = not_blank(text, field)
+    if text is None:
+        return None
     for number in national_ids(text):
-        raise Refusal(say("national-id", lang, field=field, value=number))
+        raise Refusal("national-id", field=field, value=number)
     for number in phone_numbers(text):
-        raise Refusal(say("phone", lang, field=field, value=number))
+        raise Refusal("phone-number", field=field, value=number)
     return text

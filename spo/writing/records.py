@@ -16,7 +16,6 @@ from typing import Any
 
 from spo import lookup, registry
 from spo.errors import UsageError
-from spo.lookup import closest
 from spo.provinces import Province, all_provinces, find_province
 from spo.turkish import fold, slugify
 from spo.vocabulary import (
@@ -25,12 +24,10 @@ from spo.vocabulary import (
     SERVICE_MODELS,
     TARGET_GROUPS,
     THEMES,
-    Lang,
 )
 from spo.writing import inputs
 from spo.writing.editing import References, WriteResult, create_record, refusing, shown
 from spo.writing.known import KnownIds
-from spo.writing.messages import say
 from spo.writing.render import block_document
 
 
@@ -39,13 +36,13 @@ def schema_line(kind: str) -> str:
     return f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json"
 
 
-def province_of(value: str, lang: Lang) -> Province:
+def province_of(value: str) -> Province:
     found = find_province(value)
     if found is None:
         names = {fold(p.name): p.name for p in all_provinces()}
-        close = closest(fold(value), names)
-        hint = say("did-you-mean", lang, value=names[close]) if close else ""
-        raise UsageError(say("unknown-province", lang, value=value, hint=hint))
+        close = lookup.closest(fold(value), names)
+        suggestion = names[close] if close else None
+        raise UsageError.of("lookup.unknown-province", value=value, suggestion=suggestion)
     return found
 
 
@@ -61,7 +58,6 @@ def municipality_name(
     kind: str | None,
     district: str | None,
     town: str | None,
-    lang: Lang,
 ) -> MunicipalityName:
     """Id, name and kind of a municipality; the kind follows from what is given when omitted."""
     if kind is None:
@@ -70,31 +66,19 @@ def municipality_name(
     base = slugify(province.name)
     if kind in ("metropolitan", "provincial"):
         if (kind == "metropolitan") != province.metropolitan:
-            what = "metropolitan-province" if province.metropolitan else "ordinary-province"
-            label = MUNICIPALITY_KINDS.label(kind, lang).lower()
-            raise UsageError(
-                say("kind-province", lang, province=province.name, what=say(what, lang), kind=label)
-            )
+            key = "usage.not-metropolitan" if kind == "metropolitan" else "usage.is-metropolitan"
+            raise UsageError.of(key, province=province.name)
         if kind == "metropolitan":
             return MunicipalityName(f"{base}-bb", f"{province.name} Büyükşehir Belediyesi", kind)
         return MunicipalityName(base, f"{province.name} Belediyesi", kind)
     if not district:
-        label = MUNICIPALITY_KINDS.label(kind, lang).lower()
-        raise UsageError(say("needs-district", lang, kind=label))
+        raise UsageError.of("usage.needs-district", kind=kind)
     if kind == "district":
         return MunicipalityName(f"{base}-{slugify(district)}", f"{district} Belediyesi", kind)
     if not town:
-        raise UsageError(say("needs-town", lang))
+        raise UsageError.of("usage.needs-town")
     town_id = f"{base}-{slugify(district)}-{slugify(town)}"
     return MunicipalityName(town_id, f"{town} Belediyesi", kind)
-
-
-def _blank_checked(value: str | None, what: str, lang: Lang) -> str | None:
-    if value is None:
-        return None
-    if not value.strip():
-        raise UsageError(say("blank", lang, what=say(f"field-{what}", lang)))
-    return value.strip()
 
 
 def new_municipality(
@@ -108,31 +92,30 @@ def new_municipality(
     website: str | None = None,
     sources: Sequence[str] = (),
     today: date,
-    lang: Lang = "en",
     dry_run: bool = False,
 ) -> WriteResult:
-    found = province_of(province, lang)
+    found = province_of(province)
     if kind is not None:
-        kind = inputs.term(MUNICIPALITY_KINDS, kind, "kind", lang)
-    district = _blank_checked(district, "district", lang)
-    town = _blank_checked(town, "town", lang)
-    made = municipality_name(found, kind, district, town, lang)
+        kind = inputs.term(MUNICIPALITY_KINDS, kind)
+    district = inputs.not_blank(district, "district")
+    town = inputs.not_blank(town, "town")
+    made = municipality_name(found, kind, district, town)
     data: dict[str, Any] = {
         "id": made.id,
-        "name": _blank_checked(name, "name", lang) or made.name,
+        "name": inputs.not_blank(name, "name") or made.name,
         "kind": made.kind,
         "province": found.name,
     }
     if made.kind in ("district", "town"):
         data["district"] = district
     if website:
-        data["website"] = inputs.url(website, lang)
+        data["website"] = inputs.url(website)
     if sources:
-        data["sources"] = [inputs.url(s, lang) for s in sources]
+        data["sources"] = [inputs.url(s) for s in sources]
     text = block_document(data, schema_line("municipality"))
     path = registry.record_path(root, "municipality", made.id)
     references = References(KnownIds(root, "municipality", also=[made.id]), {})
-    return create_record(root, "municipality", path, text, references, today, lang, dry_run)
+    return create_record(root, "municipality", path, text, references, today, dry_run)
 
 
 def new_project(
@@ -152,39 +135,36 @@ def new_project(
     website: str | None = None,
     sources: Sequence[str] = (),
     today: date,
-    lang: Lang = "en",
     dry_run: bool = False,
 ) -> WriteResult:
     municipality_ids = KnownIds(root, "municipality")
     if owner not in municipality_ids:
         raise lookup.unknown_id("municipality", owner, municipality_ids)
-    name = _blank_checked(name, "name", lang) or ""
+    name = inputs.not_blank(name, "name") or ""
     record_id = project_id or slugify(name)
     if not record_id:
-        raise UsageError(say("bad-id", lang, value=name))
+        raise UsageError.of("usage.no-id-from-name", value=name)
     path = registry.record_path(root, "project", record_id)
-    status = inputs.term(PROJECT_STATUSES, status, "status", lang)
+    status = inputs.term(PROJECT_STATUSES, status)
     data: dict[str, Any] = {"id": record_id}
-    with refusing(shown(root, path), lang, "not-created"):
-        data["name"] = {"tr": name, "en": _blank_checked(name_en, "name", lang)}
+    with refusing(shown(root, path), "write.not-created"):
+        data["name"] = {"tr": name, "en": inputs.not_blank(name_en, "name")}
         data["owner"] = owner
         data["summary"] = {
-            "tr": inputs.free_text(summary, "summary", lang),
-            "en": inputs.free_text(summary_en, "summary", lang),
+            "tr": inputs.free_text(summary, "summary"),
+            "en": inputs.free_text(summary_en, "summary"),
         }
         data["status"] = status
-        data["launched"] = inputs.when(launched, today, lang).text if launched else None
-    data["themes"] = [inputs.term(THEMES, t, "theme", lang) for t in themes] or None
-    data["target_groups"] = [
-        inputs.term(TARGET_GROUPS, t, "target-group", lang) for t in target_groups
-    ] or None
+        data["launched"] = inputs.when(launched, today).text if launched else None
+    data["themes"] = [inputs.term(THEMES, t) for t in themes] or None
+    data["target_groups"] = [inputs.term(TARGET_GROUPS, t) for t in target_groups] or None
     if service_model:
-        data["service_model"] = inputs.term(SERVICE_MODELS, service_model, "service-model", lang)
-    data["website"] = inputs.url(website, lang)
-    data["sources"] = [inputs.url(s, lang) for s in sources] or None
+        data["service_model"] = inputs.term(SERVICE_MODELS, service_model)
+    data["website"] = inputs.url(website)
+    data["sources"] = [inputs.url(s) for s in sources] or None
     text = block_document(_without_empty(data), schema_line("project"))
     references = References(municipality_ids, {})
-    return create_record(root, "project", path, text, references, today, lang, dry_run)
+    return create_record(root, "project", path, text, references, today, dry_run)
 
 
 def _without_empty(data: dict[str, Any]) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from spo.loader import compose
+from spo.message import Message
 from spo.problems import JsonPath
 from spo.writing import render
 
@@ -31,7 +32,14 @@ _BLOCK_SCALAR = ("|", ">")
 
 
 class LayoutError(ValueError):
-    """The file is written in a way this module cannot add to without rewriting other lines."""
+    """The file is written in a way this module cannot add to without rewriting other lines.
+
+    `reason` names the obstacle (`layout.<reason>` in the catalogue); `key` the key concerned.
+    """
+
+    def __init__(self, reason: str, key: str = "") -> None:
+        super().__init__(reason)
+        self.message = Message.of(f"layout.{reason}", key=key)
 
 
 @dataclass(frozen=True)
@@ -101,9 +109,9 @@ class YamlText:
         self.lines = split_lines(text)
         root = compose(text)
         if not isinstance(root, yaml.MappingNode):
-            raise LayoutError("the file is not a mapping of keys")
+            raise LayoutError("not-a-mapping")
         if _is_flow(root):
-            raise LayoutError("the whole record is written in flow style, {...}")
+            raise LayoutError("flow-record")
         self.root = root
         endings = [line.ending for line in self.lines if line.ending]
         self.eol = endings[0] if endings else "\n"
@@ -318,7 +326,7 @@ class YamlText:
             raise TypeError("the path must end with a key")
         parent = self.node(tuple(parent_path))
         if not isinstance(parent, yaml.MappingNode):
-            raise LayoutError(f"'{key}' is not inside a mapping")
+            raise LayoutError("not-in-mapping", key)
         pair = _pair(parent, key)
         if pair is None and not _is_flow(parent):
             return self._add_key(parent, key, entry, key_order)
@@ -327,7 +335,7 @@ class YamlText:
         if pair is None or (_is_flow(parent) and not in_flow_list):
             # Only an item of a flow list can be added inside a flow mapping without
             # rewriting the mapping.
-            raise LayoutError(f"'{key}' is inside a value written in flow style")
+            raise LayoutError("in-flow-value", key)
         key_node, value = pair
         key_column = int(key_node.start_mark.column)
         if isinstance(value, yaml.SequenceNode) and value.value:
@@ -339,7 +347,7 @@ class YamlText:
             # `transfers:`, `transfers: ~` or `transfers: []`: the entries go below the key.
             line = int(key_node.start_mark.line)
             if value.start_mark.line != line:
-                raise LayoutError(f"the value of '{key}' is not on its line")
+                raise LayoutError("value-not-on-key-line", key)
             body = self.lines[line].body
             start, end = int(value.start_mark.column), int(value.end_mark.column)
             rest = body[end:]  # a comment after the value keeps its spacing
@@ -347,7 +355,7 @@ class YamlText:
             layout = self.default_layout(key_column)
             changed = (line, new_body) if new_body != body else None
             return self._insert_after(line, self.render_entry(entry, layout), changed)
-        raise LayoutError(f"'{key}' holds something other than a list")
+        raise LayoutError("not-a-list", key)
 
     def _add_to_block(
         self,
@@ -363,7 +371,7 @@ class YamlText:
             first = sequence.value[0]
             line = int(first.start_mark.line)
             if self.lines[line].body[layout.dash : layout.dash + 1] != "-":
-                raise LayoutError("the first entry does not start on the line of its '-'")
+                raise LayoutError("entry-not-on-dash-line")
             return self._insert_after(line - 1, new)
         return self._insert_after(self._entry_end(sequence, index - 1), new)
 
@@ -387,7 +395,7 @@ class YamlText:
         self, parent: yaml.MappingNode, key: str, entry: Mapping[str, Any], key_order: Sequence[str]
     ) -> Edit:
         if parent is not self.root:
-            raise LayoutError(f"the entry has no '{key}' key")
+            raise LayoutError("missing-key", key)
         earlier = set(key_order[: key_order.index(key)]) if key in key_order else set()
         after = [
             (k, v) for k, v in parent.value if isinstance(k, yaml.ScalarNode) and k.value in earlier

@@ -1,0 +1,166 @@
+"""Every word spo says, in Turkish and English, from the catalogue in `spo/cli/text/`.
+
+The catalogue is a set of TOML files that reviewers can read side by side: `glossary.toml` (one
+term per domain concept), `messages.toml` (what the core's codes say), `cli.toml` (headings,
+prompts, views, the report), `help.toml` (every command's and option's help). Each entry is a
+table with a `tr` and an `en` text; entries nest by area, and a key is the dotted path to its
+table (`lookup.unknown-id`).
+
+Templates use Python's `{name}` fields, with a few formats of spo's own:
+
+    {kind:glossary}      the glossary term named by the value ("project" -> "proje")
+    {stage:label/stage}  the label of a vocabulary value ("inquiry" -> "görüşme")
+    {vocab:choices}      every value of the vocabulary named, with its label
+    {suggestion:hint}    " (did you mean 'x'?)", or nothing when the value is None
+    {number:ablative}    a number with its Turkish ablative suffix ("40'tan")
+    {problems:problems}  a list of problems, one indented line each
+
+A parameter that is itself a `Message` is worded too, in the same language.
+"""
+
+from __future__ import annotations
+
+import string
+import tomllib
+from collections.abc import Iterable, Mapping
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from spo.cli.language import LANGS, Lang
+from spo.message import Message
+from spo.problems import Problem, format_json_path
+from spo.vocabulary import ALL, Vocabulary
+
+Entry = Mapping[str, Any]
+CATALOGUE_FILES = ("glossary", "messages", "cli", "help")
+VOCABULARIES: dict[str, Vocabulary] = {v.name: v for v in ALL}
+
+
+class MissingWords(KeyError):
+    """A key the catalogue does not have: a bug, caught by the catalogue tests."""
+
+
+def _flatten(table: Mapping[str, Any], prefix: str, into: dict[str, Entry], origin: str) -> None:
+    for key, value in table.items():
+        if not isinstance(value, dict):
+            continue
+        name = f"{prefix}{key}"
+        if any(lang in value for lang in LANGS):
+            if name in into:
+                raise ValueError(f"{origin}: '{name}' is defined twice")
+            into[name] = value
+        _flatten({k: v for k, v in value.items() if k not in LANGS}, f"{name}.", into, origin)
+
+
+@cache
+def catalogue() -> dict[str, Entry]:
+    """All entries by dotted key, read once per process."""
+    entries: dict[str, Entry] = {}
+    folder = files("spo.cli").joinpath("text")
+    for name in CATALOGUE_FILES:
+        text = folder.joinpath(f"{name}.toml").read_text(encoding="utf-8")
+        _flatten(tomllib.loads(text), "", entries, f"{name}.toml")
+    return entries
+
+
+def entry(key: str) -> Entry:
+    try:
+        return catalogue()[key]
+    except KeyError:
+        raise MissingWords(key) from None
+
+
+def template(key: str, lang: Lang) -> str:
+    found = entry(key).get(lang)
+    if not isinstance(found, str):
+        raise MissingWords(f"{key} [{lang}]")
+    return found
+
+
+def say(key: str, lang: Lang, **params: Any) -> str:
+    """The catalogue's text for `key` in `lang`, with its fields filled in."""
+    return _Formatter(lang).format(template(key, lang), **params)
+
+
+def render(message: Message, lang: Lang) -> str:
+    return say(message.key, lang, **message.fields)
+
+
+def term(key: str, lang: Lang) -> str:
+    """A glossary term: one word for each domain concept, used in every view and message."""
+    return say(f"glossary.{key}", lang)
+
+
+def label(vocabulary: Vocabulary | str, value: str, lang: Lang) -> str:
+    """A vocabulary value's label; a value the vocabulary lacks is shown as it is."""
+    vocab = VOCABULARIES[vocabulary] if isinstance(vocabulary, str) else vocabulary
+    for t in vocab.terms:
+        if t.value == value:
+            return t.tr if lang == "tr" else t.en
+    return value
+
+
+def labels(vocabulary: Vocabulary | str, values: Iterable[str], lang: Lang) -> str:
+    return ", ".join(label(vocabulary, v, lang) for v in values)
+
+
+def choices(vocabulary: Vocabulary | str, lang: Lang) -> str:
+    """Every value with its label: "görüşme (inquiry), yerinde inceleme (study-visit), ..."."""
+    vocab = VOCABULARIES[vocabulary] if isinstance(vocabulary, str) else vocabulary
+    return ", ".join(f"{label(vocab, t.value, lang)} ({t.value})" for t in vocab.terms)
+
+
+# How the reading of a number ends decides the Turkish ablative suffix: 30 (otuz) -> 30'dan,
+# 40 (kırk) -> 40'tan, 1000 (bin) -> 1000'den.
+_UNIT_SUFFIX = ("dan", "den", "den", "ten", "ten", "ten", "dan", "den", "den", "dan")
+_TEN_SUFFIX = ("", "dan", "den", "dan", "tan", "den", "tan", "ten", "den", "dan")
+
+
+def turkish_ablative(number: int) -> str:
+    n = abs(number)
+    if n == 0 or n % 10:
+        suffix = _UNIT_SUFFIX[n % 10]
+    elif n % 100:
+        suffix = _TEN_SUFFIX[n // 10 % 10]
+    elif n % 1000 or n % 1_000_000:
+        suffix = "den"  # yüz, bin
+    else:
+        suffix = "dan"  # milyon, milyar
+    return f"{number}'{suffix}"
+
+
+def problem_line(problem: Problem, lang: Lang) -> str:
+    where = (
+        format_json_path(problem.path)
+        if problem.path
+        else say("common.line", lang, line=problem.line)
+    )
+    return f"  {where}: {render(problem.message, lang)}"
+
+
+class _Formatter(string.Formatter):
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        lang = self.lang
+        if format_spec == "glossary":
+            return term(str(value), lang)
+        if format_spec.startswith("label/"):
+            return label(format_spec.removeprefix("label/"), str(value), lang)
+        if format_spec == "labels":
+            return ", ".join(str(v) for v in value)
+        if format_spec == "choices":
+            return choices(str(value), lang)
+        if format_spec == "hint":
+            return "" if value is None else say("common.did-you-mean", lang, value=value)
+        if format_spec == "ablative":
+            return turkish_ablative(int(value)) if lang == "tr" else str(value)
+        if format_spec == "problems":
+            return "\n".join(problem_line(p, lang) for p in value)
+        if isinstance(value, Message):
+            return render(value, lang)
+        if isinstance(value, tuple | list):
+            return ", ".join(self.format_field(v, format_spec) for v in value)
+        return super().format_field(value, format_spec)
