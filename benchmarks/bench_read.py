@@ -178,15 +178,16 @@ def main() -> None:
 
 def parts(root: Path, runs: int) -> None:
     """Where a warm run's time goes, measured in this process."""
-    from spo import output, query, search
+    from spo import query, search
+    from spo.cli.render import records
     from spo.reading import read_registry
 
     registry = read_registry(root)
     steps: dict[str, Callable[[], object]] = {
         "read_registry (cache warm)": lambda: read_registry(root),
         "project list: select + sort": lambda: query.projects(registry, query.ProjectFilter()),
-        "project list: JSON": lambda: output.to_json(
-            [output.project_record(p, registry) for p in registry.projects.values()]
+        "project list: JSON": lambda: records.to_json(
+            [records.project_record(p, registry) for p in registry.projects.values()]
         ),
         "search 'mahalle mutfak'": lambda: search.search(registry, "mahalle mutfak"),
         "search 'kompst' (typo)": lambda: search.search(registry, "kompst"),

@@ -27,10 +27,11 @@ from typing import Any
 
 import yaml
 
+from spo.cli.render.report_json import format_json
+from spo.cli.render.report_markdown import format_markdown
 from spo.provinces import all_provinces
 from spo.reading import CACHE_FOLDER, read_registry
 from spo.report import compute_report
-from spo.report_formats import format_json, format_markdown
 from spo.turkish import slugify
 from spo.vocabulary import METRICS, PARTNER_TYPES, QUALIFIERS, STAGES, TARGET_GROUPS, THEMES
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from spo.cli import write_cmds
+from spo.cli import prompts
 from tests.conftest import run_spo
 
 ARTVIN = "data/municipalities/artvin.yaml"
@@ -152,7 +152,7 @@ def test_without_a_terminal_nothing_is_asked(registry_copy) -> None:
 
 
 def test_in_a_terminal_the_host_and_kind_are_asked_for(registry_copy, monkeypatch) -> None:
-    monkeypatch.setattr(write_cmds, "is_interactive", lambda: True)
+    monkeypatch.setattr(prompts, "is_interactive", lambda: True)
     root = registry_copy("sample")
 
     run = add(

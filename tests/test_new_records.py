@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from spo.cli import write_cmds
+from spo.cli import prompts
 from tests.conftest import run_spo
 
 M = "data/municipalities"
@@ -144,7 +144,7 @@ def test_a_municipality_that_cannot_be_named_is_a_usage_error(registry_copy, opt
 
 
 def test_in_a_terminal_the_file_is_shown_before_it_is_created(registry_copy, monkeypatch) -> None:
-    monkeypatch.setattr(write_cmds, "is_interactive", lambda: True)
+    monkeypatch.setattr(prompts, "is_interactive", lambda: True)
     root = registry_copy("sample")
 
     run = new(root, "municipality", input="Kocaeli\nİzmit\n\ny\n")

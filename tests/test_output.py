@@ -8,17 +8,11 @@ import string
 
 import pytest
 
+from spo.cli.render.console import render_text
+from spo.cli.render.labels import MESSAGES, date_label, figure_value
+from spo.cli.render.records import to_csv, to_yaml
+from spo.cli.render.tables import Rows, column_widths
 from spo.dates import parse_date
-from spo.output import (
-    MESSAGES,
-    Rows,
-    column_widths,
-    date_label,
-    figure_value,
-    render_text,
-    to_csv,
-    to_yaml,
-)
 
 HEADERS = ["ID", "Name", "Stage"]
 ROWS = [
@@ -157,11 +151,11 @@ def test_every_message_is_in_both_languages_with_the_same_placeholders() -> None
     def fields(text: str) -> set[str]:
         return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
-    from spo.cli import write_cmds
-    from spo.report_formats import MESSAGES as REPORT_MESSAGES
+    from spo.cli.prompts import MESSAGES as PROMPT_MESSAGES
+    from spo.cli.render.report_words import MESSAGES as REPORT_MESSAGES
     from spo.writing.messages import MESSAGES as WRITE_MESSAGES
 
-    catalogues = (MESSAGES, REPORT_MESSAGES, WRITE_MESSAGES, write_cmds.MESSAGES)
+    catalogues = (MESSAGES, REPORT_MESSAGES, WRITE_MESSAGES, PROMPT_MESSAGES)
     for catalogue in catalogues:
         for key, texts in catalogue.items():
             turkish, english = texts["tr"], texts["en"]

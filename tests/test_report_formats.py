@@ -17,10 +17,13 @@ from pathlib import Path
 
 import pytest
 
+from spo.cli.render.report_json import format_json
+from spo.cli.render.report_markdown import format_markdown
+from spo.cli.render.report_table import bar
+from spo.cli.render.report_words import turkish_ablative
 from spo.model import Source
 from spo.reading import read_registry
 from spo.report import compute_report
-from spo.report_formats import bar, format_json, format_markdown, turkish_ablative
 from tests.conftest import REGISTRIES, TESTS, run_spo
 
 GOLDEN = TESTS / "golden" / "report"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from spo.cli.find_cmds import complete_municipality_id, complete_project_id
+from spo.cli.completion import complete_municipality_id, complete_project_id
 from tests.conftest import run_spo
 
 Copy = Callable[[str], Path]

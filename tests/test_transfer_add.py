@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from spo.cli import write_cmds
+from spo.cli import prompts
 from tests.conftest import run_spo
 
 ARTVIN = "data/municipalities/artvin.yaml"
@@ -272,7 +272,7 @@ def test_messages_follow_the_language(registry_copy) -> None:
 
 @pytest.fixture
 def terminal(monkeypatch):
-    monkeypatch.setattr(write_cmds, "is_interactive", lambda: True)
+    monkeypatch.setattr(prompts, "is_interactive", lambda: True)
 
 
 STAGE_LIST = (

@@ -107,7 +107,7 @@ def test_github_format_is_chosen_inside_github_actions(broken: Path) -> None:
 
 
 def test_github_annotation_escapes_newlines_percent_and_separators() -> None:
-    from spo.problem_formats import format_github
+    from spo.cli.render.problems import format_github
     from spo.problems import Problem
 
     problem = Problem(Path("a,b:c.yaml"), 3, 1, (), "50% done\nnext line", "schema")

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 
 # Command modules register their commands on import.
-from spo.cli import find_cmds, report_cmd, validate_cmd, write_cmds  # noqa: F401
+from spo.cli import find_cmds, new_cmds, report_cmd, validate_cmd, write_cmds  # noqa: F401
 from spo.cli.app import app
 from spo.errors import SpoError
 

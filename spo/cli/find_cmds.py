@@ -1,20 +1,19 @@
 """`spo project list|show`, `spo municipality list|show`, `spo transfer list`, `spo search`.
 
 Each command reads the registry, asks `spo.query` or `spo.search` for the records and hands them
-to `spo.output`. Those modules (and Rich, through them) are imported inside the commands, so that
-`spo --help` stays fast. The id completions are public: other command modules use them too.
+to `spo.cli.render`. Those modules (and Rich, through them) are imported inside the commands, so
+that `spo --help` stays fast. Shell completion lives in `spo.cli.completion`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 
 from spo.cli.app import app, municipality_app, project_app, settings, transfer_app
+from spo.cli.completion import complete_municipality_id, complete_project_id, complete_values
 from spo.vocabulary import (
     MUNICIPALITY_KINDS,
     PROJECT_STATUSES,
@@ -48,62 +47,9 @@ class SortBy(StrEnum):
     date = "date"
 
 
-# --- shell completion ---------------------------------------------------------------------------
-
-
-def _given_root(ctx: typer.Context | None) -> Path | None:
-    """The --root typed so far on the command line being completed."""
-    if ctx is None:
-        return None
-    value = ctx.find_root().params.get("root")
-    return Path(value) if value else None
-
-
-def _complete_ids(kind: str, incomplete: str, ctx: typer.Context | None) -> list[tuple[str, str]]:
-    """(id, name) pairs for ids starting with `incomplete`. Completion runs inside the user's
-    shell, so a missing or broken registry gives no candidates rather than an error."""
-    from spo import registry
-    from spo.errors import SpoError
-    from spo.reading import read_registry
-
-    try:
-        root = registry.find_root(_given_root(ctx))
-        found = sorted(i for i in registry.ids(root, kind) if i.startswith(incomplete))
-        if not found:
-            return []
-        loaded = read_registry(root)
-    except (SpoError, OSError, ValueError):
-        return []
-    names: dict[str, str] = {m.id: m.name for m in loaded.municipalities.values()}
-    if kind == "project":
-        names = {p.id: p.name_tr for p in loaded.projects.values()}
-    return [(i, names.get(i, "")) for i in found]
-
-
-def complete_project_id(incomplete: str, ctx: typer.Context | None = None) -> list[tuple[str, str]]:
-    """Project ids for shell completion, each with the project's name."""
-    return _complete_ids("project", incomplete, ctx)
-
-
-def complete_municipality_id(
-    incomplete: str, ctx: typer.Context | None = None
-) -> list[tuple[str, str]]:
-    """Municipality ids for shell completion, each with the municipality's name."""
-    return _complete_ids("municipality", incomplete, ctx)
-
-
-def _complete_values(vocab: Vocabulary) -> Callable[[str], list[tuple[str, str]]]:
-    def complete(incomplete: str) -> list[tuple[str, str]]:
-        return [
-            (t.value, f"{t.tr} / {t.en}") for t in vocab.terms if t.value.startswith(incomplete)
-        ]
-
-    return complete
-
-
 def _vocab_option(name: str, vocab: Vocabulary, help: str) -> Any:
     metavar = name.removeprefix("--").upper().replace("-", "_")
-    return typer.Option(name, help=help, metavar=metavar, autocompletion=_complete_values(vocab))
+    return typer.Option(name, help=help, metavar=metavar, autocompletion=complete_values(vocab))
 
 
 # --- shared steps -------------------------------------------------------------------------------
@@ -111,13 +57,15 @@ def _vocab_option(name: str, vocab: Vocabulary, help: str) -> Any:
 
 def _open(ctx: typer.Context) -> tuple[Registry, Lang]:
     """The registry and the language; says on stderr how many files had to be left out."""
-    from spo import output, registry
+    from spo import registry
+    from spo.cli.render.console import warn
+    from spo.cli.render.labels import message
     from spo.reading import read_registry
 
     opts = settings(ctx)
     loaded = read_registry(registry.find_root(opts.root))
     if loaded.skipped:
-        output.warn(output.message("skipped", opts.lang, count=len(loaded.skipped)))
+        warn(message("skipped", opts.lang, count=len(loaded.skipped)))
     return loaded, opts.lang
 
 
@@ -173,7 +121,9 @@ def project_list(
 ) -> None:
     """List projects. Vocabulary filters take a value or its label (--theme health, --theme
     sağlık)."""
-    from spo import output, query
+    from spo import query
+    from spo.cli.render.labels import message
+    from spo.cli.render.listings import PROJECTS, emit
 
     reg, lang = _open(ctx)
     wanted = query.ProjectFilter(
@@ -186,13 +136,13 @@ def project_list(
         statuses=query.vocabulary_values("status", PROJECT_STATUSES, status or []),
         adopted_by=query.known_ids("municipality", reg.municipalities, adopted_by or []),
     )
-    output.emit(
+    emit(
         format.value,
-        output.PROJECTS,
+        PROJECTS,
         query.projects(reg, wanted, _sort_by(sort), lang),
         reg,
         lang,
-        output.message("no_projects", lang),
+        message("no_projects", lang),
     )
 
 
@@ -208,18 +158,20 @@ def project_show(
     ] = ShowFormat.table,
 ) -> None:
     """Show one project and every municipality that has a transfer of it."""
-    from spo import lookup, output, query
+    from spo import lookup, query
+    from spo.cli.render.console import console
+    from spo.cli.render.listings import write_record
+    from spo.cli.render.records import project_record, transfer_record
+    from spo.cli.render.views import project_view
 
     reg, lang = _open(ctx)
     project = lookup.get("project", reg.projects, project_id)
     if format is ShowFormat.table:
-        output.console().print(output.project_view(project, reg, lang))
+        console().print(project_view(project, reg, lang))
         return
-    record = output.project_record(project, reg)
-    record["transfers"] = [
-        output.transfer_record(t, reg) for t in query.transfers_of(reg, project.id)
-    ]
-    output.write_record(format.value, record)
+    record = project_record(project, reg)
+    record["transfers"] = [transfer_record(t, reg) for t in query.transfers_of(reg, project.id)]
+    write_record(format.value, record)
 
 
 # --- municipalities -----------------------------------------------------------------------------
@@ -267,7 +219,9 @@ def municipality_list(
     format: Format = ListFormat.table,
 ) -> None:
     """List municipalities."""
-    from spo import output, query
+    from spo import query
+    from spo.cli.render.labels import message
+    from spo.cli.render.listings import MUNICIPALITIES, emit
 
     reg, lang = _open(ctx)
     wanted = query.MunicipalityFilter(
@@ -277,13 +231,13 @@ def municipality_list(
         has_transfers=transfers,
         stages=query.vocabulary_values("stage", STAGES, stage or []),
     )
-    output.emit(
+    emit(
         format.value,
-        output.MUNICIPALITIES,
+        MUNICIPALITIES,
         query.municipalities(reg, wanted, _sort_by(sort)),
         reg,
         lang,
-        output.message("no_municipalities", lang),
+        message("no_municipalities", lang),
     )
 
 
@@ -302,14 +256,18 @@ def municipality_show(
 ) -> None:
     """Show one municipality, its transfers, and a dated timeline of its engagements and
     transfer stages."""
-    from spo import lookup, output
+    from spo import lookup
+    from spo.cli.render.console import console
+    from spo.cli.render.listings import write_record
+    from spo.cli.render.records import municipality_record
+    from spo.cli.render.views import municipality_view
 
     reg, lang = _open(ctx)
     municipality = lookup.get("municipality", reg.municipalities, municipality_id)
     if format is ShowFormat.table:
-        output.console().print(output.municipality_view(municipality, reg, lang))
+        console().print(municipality_view(municipality, reg, lang))
         return
-    output.write_record(format.value, output.municipality_record(municipality, reg))
+    write_record(format.value, municipality_record(municipality, reg))
 
 
 # --- transfers ----------------------------------------------------------------------------------
@@ -377,7 +335,9 @@ def transfer_list(
     format: Format = ListFormat.table,
 ) -> None:
     """List transfers, each with its current stage."""
-    from spo import output, query
+    from spo import query
+    from spo.cli.render.labels import message
+    from spo.cli.render.listings import TRANSFERS, emit
 
     reg, lang = _open(ctx)
     wanted = query.TransferFilter(
@@ -387,13 +347,13 @@ def transfer_list(
         mentors=query.known_ids("municipality", reg.municipalities, owner or []),
         dates=query.date_range(since, until),
     )
-    output.emit(
+    emit(
         format.value,
-        output.TRANSFERS,
+        TRANSFERS,
         query.transfers(reg, wanted, _sort_by(sort), lang),
         reg,
         lang,
-        output.message("no_transfers", lang),
+        message("no_transfers", lang),
     )
 
 
@@ -412,15 +372,17 @@ def search_command(
     """Search projects and municipalities: names, summaries, tags, themes, target groups,
     provinces and districts. Case and Turkish letters are folded (istanbul finds İstanbul), word
     beginnings match (mutfak finds Mutfakları), and one typo is forgiven in longer words."""
-    from spo import output, search
+    from spo import search
+    from spo.cli.render.labels import message
+    from spo.cli.render.listings import HITS, emit
 
     reg, lang = _open(ctx)
     text = " ".join(query_words)
-    output.emit(
+    emit(
         format.value,
-        output.HITS,
+        HITS,
         search.search(reg, text, lang),
         reg,
         lang,
-        output.message("no_hits", lang, query=text),
+        message("no_hits", lang, query=text),
     )

@@ -60,9 +60,10 @@ def report(
 ) -> None:
     """The figures behind a press release as of a day, beside the figures published."""
     from spo import registry
+    from spo.cli.render.report_json import format_json
+    from spo.cli.render.report_markdown import format_markdown
     from spo.reading import read_registry
     from spo.report import compute_report
-    from spo.report_formats import format_json, format_markdown
 
     opts = settings(ctx)
     chosen_lang = lang_of(lang) if lang else opts.lang
@@ -82,6 +83,6 @@ def report(
     else:
         from rich.console import Console
 
-        from spo.report_formats import render_table
+        from spo.cli.render.report_table import render_table
 
         render_table(result, chosen_lang, Console())

@@ -40,7 +40,7 @@ def validate(
 ) -> None:
     """Check the registry against its schemas and rules; report every problem with its line."""
     from spo import registry
-    from spo.problem_formats import FORMATTERS, default_format, summary
+    from spo.cli.render.problems import FORMATTERS, default_format, summary
     from spo.validation import validate as run
 
     opts = settings(ctx)

@@ -1,0 +1,192 @@
+"""`spo municipality new`, `spo project new`: create a record's file.
+
+Each command calls one operation of `spo.writing` and shows the file it created, or with
+`--dry-run` a diff. In a terminal, missing options are asked for (see `spo.cli.prompts`), and the
+new file is shown before it is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from spo.cli.app import municipality_app, project_app
+from spo.cli.completion import complete_municipality_id, complete_values
+from spo.cli.prompts import Asker, require, say
+from spo.cli.write_cmds import DryRun, Yes, report, root_and_lang
+from spo.vocabulary import MUNICIPALITY_KINDS, PROJECT_STATUSES, Lang
+
+if TYPE_CHECKING:
+    from spo.writing.editing import WriteResult
+
+
+Sources = Annotated[
+    list[str] | None, typer.Option("--source", help="Where the facts come from (URL); repeatable.")
+]
+
+
+@municipality_app.command("new")
+def municipality_new(
+    ctx: typer.Context,
+    province: Annotated[
+        str | None, typer.Option("--province", help="Province: Turkish name or plate code.")
+    ] = None,
+    district: Annotated[
+        str | None, typer.Option("--district", help="District, for a district or town.")
+    ] = None,
+    town: Annotated[str | None, typer.Option("--town", help="Town, for a town (belde).")] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            help=f"{', '.join(MUNICIPALITY_KINDS.values)} (default: from the province and the "
+            "names given).",
+        ),
+    ] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", help="Official name, if not the usual form.")
+    ] = None,
+    website: Annotated[str | None, typer.Option("--website", help="Website (URL).")] = None,
+    sources: Sources = None,
+    dry_run: DryRun = False,
+    yes: Yes = False,
+) -> None:
+    """Create a municipality file; its id, name and kind come from the province table."""
+    from spo.writing.records import new_municipality
+
+    root, lang = root_and_lang(ctx)
+    today = date.today()
+    asked = require({"--province": province}, lang)
+    if asked:
+        asker = Asker(root, lang)
+        province = asker.checked(
+            lambda: asker.text("province"),
+            lambda answer: _province(answer, lang),
+        )
+        district = district or asker.optional("district")
+        town = town or (asker.optional("town") if district else None)
+    assert province
+
+    def make(preview: bool) -> WriteResult:
+        assert province
+        return new_municipality(
+            root,
+            province,
+            kind,
+            district,
+            town,
+            name=name,
+            website=website,
+            sources=sources or (),
+            today=today,
+            lang=lang,
+            dry_run=preview,
+        )
+
+    _create_with(make, asked, yes, dry_run, lang)
+
+
+def _province(answer: str, lang: Lang) -> None:
+    from spo.writing.records import province_of
+
+    province_of(answer, lang)
+
+
+def _create_with(
+    make: Callable[[bool], WriteResult], asked: bool, yes: bool, dry_run: bool, lang: Lang
+) -> None:
+    """Create a record; after questions, show the file first and ask before writing it."""
+    if asked and not dry_run:
+        preview = make(True)
+        typer.echo(preview.new_text, nl=False)
+        if not yes and not typer.confirm(say("confirm", lang), default=True):
+            typer.echo(say("cancelled", lang))
+            raise typer.Exit(0)
+    report(make(dry_run), lang, created=True)
+
+
+@project_app.command("new")
+def project_new(
+    ctx: typer.Context,
+    name: Annotated[str | None, typer.Option("--name", help="Name in Turkish.")] = None,
+    owner: Annotated[
+        str | None,
+        typer.Option(
+            "--owner",
+            help="The municipality that runs it (id).",
+            autocompletion=complete_municipality_id,
+        ),
+    ] = None,
+    summary: Annotated[
+        str | None, typer.Option("--summary", help="What it does, in Turkish.")
+    ] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status",
+            help=f"{', '.join(PROJECT_STATUSES.values)} (or its label).",
+            autocompletion=complete_values(PROJECT_STATUSES),
+        ),
+    ] = None,
+    project_id: Annotated[
+        str | None, typer.Option("--id", help="Id (default: the Turkish name as a slug).")
+    ] = None,
+    name_en: Annotated[str | None, typer.Option("--name-en", help="Name in English.")] = None,
+    summary_en: Annotated[
+        str | None, typer.Option("--summary-en", help="Summary in English.")
+    ] = None,
+    launched: Annotated[
+        str | None, typer.Option("--launched", help="When it started (YYYY-MM-DD, YYYY-MM, YYYY).")
+    ] = None,
+    themes: Annotated[list[str] | None, typer.Option("--theme", help="Theme; repeatable.")] = None,
+    target_groups: Annotated[
+        list[str] | None, typer.Option("--target-group", help="Target group; repeatable.")
+    ] = None,
+    service_model: Annotated[
+        str | None, typer.Option("--service-model", help="Service model.")
+    ] = None,
+    website: Annotated[str | None, typer.Option("--website", help="Website (URL).")] = None,
+    sources: Sources = None,
+    dry_run: DryRun = False,
+    yes: Yes = False,
+) -> None:
+    """Create a project file; its id is its Turkish name as a slug."""
+    from spo.writing.records import new_project
+
+    root, lang = root_and_lang(ctx)
+    today = date.today()
+    given = {"--name": name, "--owner": owner, "--summary": summary, "--status": status}
+    asked = require(given, lang)
+    if asked:
+        asker = Asker(root, lang)
+        name = name or asker.text("name")
+        owner = owner or asker.record("municipality", "owner")
+        summary = summary or asker.text("summary")
+        status = status or asker.term(PROJECT_STATUSES, "status")
+
+    def make(preview: bool) -> WriteResult:
+        assert name and owner and summary and status
+        return new_project(
+            root,
+            name,
+            owner,
+            summary,
+            status,
+            project_id=project_id,
+            name_en=name_en,
+            summary_en=summary_en,
+            launched=launched,
+            themes=themes or (),
+            target_groups=target_groups or (),
+            service_model=service_model,
+            website=website,
+            sources=sources or (),
+            today=today,
+            lang=lang,
+            dry_run=preview,
+        )
+
+    _create_with(make, asked, yes, dry_run, lang)

@@ -1,0 +1,67 @@
+"""Where output goes: a Rich console for stdout (plain when piped), plain text of a renderable,
+bytes and text to stdout as they are, and warnings on stderr. Rich is imported only when a
+console is made, so `spo --help` stays fast."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from typing import IO, TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+
+PIPED_WIDTH = 10_000  # piped output: one line per row, for grep and friends
+
+
+def console(file: IO[str] | None = None) -> Console:
+    """A console for stdout. Colour and styles only on a terminal and without NO_COLOR, so
+    piped output carries no ANSI codes. Tables fit the terminal's width (or $COLUMNS); piped
+    without $COLUMNS, rows are not wrapped."""
+    from rich.console import Console
+
+    target = file if file is not None else sys.stdout
+    tty = file is None and sys.stdout.isatty()
+    styled = tty and not os.environ.get("NO_COLOR")
+    unbounded = file is None and not tty and not os.environ.get("COLUMNS", "").isdigit()
+    return Console(
+        file=target,
+        width=PIPED_WIDTH if unbounded else None,
+        force_terminal=None if styled else False,
+        no_color=not styled,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        soft_wrap=False,
+    )
+
+
+def render_text(renderable: RenderableType, width: int) -> str:
+    """What a renderable looks like as plain text at a given width (for tests and previews)."""
+    buffer = io.StringIO()
+    out = console(buffer)
+    out.width = width
+    out.print(renderable)
+    return buffer.getvalue()
+
+
+def write_bytes(data: bytes) -> None:
+    """Bytes to stdout as they are: no newline translation, no code page."""
+    stream = sys.stdout
+    stream.flush()
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        buffer.write(data)
+        buffer.flush()
+    else:
+        stream.write(data.decode("utf-8"))
+
+
+def write_text(text: str) -> None:
+    write_bytes(text.encode("utf-8"))
+
+
+def warn(text: str) -> None:
+    print(text, file=sys.stderr)

@@ -1,0 +1,156 @@
+"""How each kind of record is listed by the find commands: table cells with labels in the chosen
+language, and one `Listing` per kind tying its cells to its JSON/YAML record and CSV row. `emit`
+writes a list in the chosen format; `write_record` one record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from spo.cli.render.console import console, warn, write_bytes, write_text
+from spo.cli.render.labels import date_label, message, vocabulary_labels
+from spo.cli.render.records import (
+    MUNICIPALITY_COLUMNS,
+    PROJECT_COLUMNS,
+    TRANSFER_COLUMNS,
+    Record,
+    hit_record,
+    hit_row,
+    municipality_record,
+    municipality_row,
+    project_record,
+    project_row,
+    to_csv,
+    to_json,
+    to_yaml,
+    transfer_record,
+    transfer_row,
+)
+from spo.cli.render.tables import table
+from spo.model import Municipality, Project, Registry, Transfer
+from spo.query import latest_activity, municipality_name, project_name
+from spo.search import Hit
+from spo.vocabulary import (
+    MUNICIPALITY_KINDS,
+    PROJECT_STATUSES,
+    STAGES,
+    TARGET_GROUPS,
+    THEMES,
+    Lang,
+)
+
+# --- table cells: labels in the chosen language -------------------------------------------------
+
+
+def project_cells(project: Project, registry: Registry, lang: Lang) -> list[str]:
+    return [
+        project.id,
+        project.name(lang),
+        municipality_name(registry, project.owner),
+        PROJECT_STATUSES.label(project.status, lang),
+        vocabulary_labels(THEMES, project.themes, lang),
+        vocabulary_labels(TARGET_GROUPS, project.target_groups, lang),
+    ]
+
+
+def municipality_cells(municipality: Municipality, registry: Registry, lang: Lang) -> list[str]:
+    province = municipality.province
+    latest = latest_activity(municipality)
+    return [
+        municipality.id,
+        municipality.name,
+        MUNICIPALITY_KINDS.label(municipality.kind, lang),
+        province.name if province else str(municipality.data.get("province", "")),
+        municipality.district or "",
+        str(len(municipality.engagements)),
+        str(len(municipality.transfers)),
+        date_label(latest, lang) if latest else "",
+    ]
+
+
+def transfer_cells(transfer: Transfer, registry: Registry, lang: Lang) -> list[str]:
+    project = registry.projects.get(transfer.project)
+    return [
+        municipality_name(registry, transfer.municipality),
+        project_name(registry, transfer.project, lang),
+        STAGES.label(transfer.current_stage, lang),
+        date_label(transfer.current.date, lang),
+        municipality_name(registry, project.owner) if project else "",
+    ]
+
+
+def hit_cells(hit: Hit, registry: Registry, lang: Lang) -> list[str]:
+    return [
+        message(f"type_{hit.type}", lang),
+        hit.id,
+        hit.name(lang),
+        ", ".join(message(f"field_{f}", lang) for f in hit.matched_in),
+    ]
+
+
+@dataclass(frozen=True)
+class Listing:
+    """How one kind of record is listed in each format."""
+
+    record: Callable[[Any, Registry], Record]  # JSON and YAML
+    columns: list[str]  # CSV header
+    row: Callable[[Record], list[str]]  # CSV row, from the record
+    headers: list[str]  # table header, as MESSAGES keys
+    cells: Callable[[Any, Registry, Lang], list[str]]  # table row
+
+
+PROJECTS = Listing(
+    project_record,
+    PROJECT_COLUMNS,
+    project_row,
+    ["id", "name", "owner", "status", "themes", "target_groups"],
+    project_cells,
+)
+MUNICIPALITIES = Listing(
+    municipality_record,
+    MUNICIPALITY_COLUMNS,
+    municipality_row,
+    ["id", "name", "kind", "province", "district", "engagements", "transfers", "latest"],
+    municipality_cells,
+)
+TRANSFERS = Listing(
+    transfer_record,
+    TRANSFER_COLUMNS,
+    transfer_row,
+    ["municipality", "project", "stage", "since", "mentor"],
+    transfer_cells,
+)
+HITS = Listing(
+    hit_record,
+    ["type", "id", "name", "matched_in"],
+    hit_row,
+    ["type", "id", "name", "matched_in"],
+    hit_cells,
+)
+
+
+def emit(
+    fmt: str, listing: Listing, items: Sequence[Any], registry: Registry, lang: Lang, empty: str
+) -> None:
+    """Write a list of records in the chosen format. An empty list is a normal answer, said on
+    stderr (JSON and YAML still print an empty list, CSV its header)."""
+    if not items:
+        warn(empty)
+    if fmt == "table":
+        if items:
+            rows = (listing.cells(i, registry, lang) for i in items)
+            console().print(table(listing.headers, rows, lang))
+    elif fmt == "csv":
+        write_bytes(
+            to_csv(listing.columns, (listing.row(listing.record(i, registry)) for i in items))
+        )
+    else:
+        records = [listing.record(i, registry) for i in items]
+        write_text(to_json(records) if fmt == "json" else to_yaml(records))
+
+
+def write_record(fmt: str, record: Record) -> None:
+    """One record (`show --format json|yaml`)."""
+    write_text(to_json(record) if fmt == "json" else to_yaml(record))

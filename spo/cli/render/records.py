@@ -1,0 +1,188 @@
+"""Records for programs and Excel: JSON and YAML records, and CSV rows.
+
+JSON and YAML hold records with the same field names as the YAML files plus computed fields
+(`transfer_record`, `municipality_record`); dates stay the strings the files hold and vocabulary
+fields keep their values. CSV flattens each record to one row of text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from spo.model import Municipality, Project, Registry, Source, Transfer
+from spo.search import Hit
+
+Record = dict[str, Any]
+
+
+# --- records (JSON, YAML) -----------------------------------------------------------------------
+
+
+def project_record(project: Project, registry: Registry) -> Record:
+    return dict(project.data)
+
+
+def municipality_record(municipality: Municipality, registry: Registry) -> Record:
+    """The YAML fields, with `province_plate` and `province_name` after `province`."""
+    province = municipality.province
+    record: Record = {}
+    for key, value in municipality.data.items():
+        record[key] = value
+        if key == "province":
+            record["province_plate"] = province.plate if province else None
+            record["province_name"] = province.name if province else None
+    return record
+
+
+def transfer_record(transfer: Transfer, registry: Registry) -> Record:
+    """The transfer as its municipality's file holds it, plus who adopts it and where it is."""
+    municipality = registry.municipalities[transfer.municipality]
+    raw_list = municipality.data.get("transfers") or []
+    raw: Record = next(
+        (r for t, r in zip(municipality.transfers, raw_list, strict=False) if t is transfer), {}
+    )
+    record: Record = {"project": transfer.project, "municipality": transfer.municipality}
+    record.update((k, v) for k, v in raw.items() if k != "project")
+    record["current_stage"] = transfer.current_stage
+    record["current_date"] = transfer.current.date.text
+    return record
+
+
+def hit_record(hit: Hit, registry: Registry) -> Record:
+    return {"type": hit.type, "id": hit.id, "name": hit.name("tr"), "matched_in": [*hit.matched_in]}
+
+
+def to_json(records: Sequence[Record] | Record) -> str:
+    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_yaml(records: Sequence[Record] | Record) -> str:
+    import yaml
+
+    dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return str(yaml.dump(records, Dumper=dumper, allow_unicode=True, sort_keys=False))
+
+
+# --- CSV: one row per record, nested things flattened -------------------------------------------
+
+
+def _cite(source: Any) -> str:
+    found = Source.of(source)
+    return found.cite() if found else ""
+
+
+def _joined(values: Iterable[Any]) -> str:
+    return "; ".join(str(v) for v in values if v not in (None, ""))
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def project_row(r: Record) -> list[str]:
+    """Columns: PROJECT_COLUMNS. Lists are joined with "; "; a partner reads "name (type)"; a
+    source "publisher, title, date <url>"; requirements get a column each."""
+    name, summary, needs = r.get("name") or {}, r.get("summary") or {}, r.get("requirements") or {}
+    return [
+        *(_text(v) for v in (r.get("id"), name.get("tr"), name.get("en"), r.get("owner"))),
+        *(_text(r.get(k)) for k in ("status", "launched")),
+        *(_joined(r.get(k) or []) for k in ("themes", "target_groups")),
+        _text(r.get("service_model")),
+        _joined(f"{p.get('name')} ({p.get('type')})" for p in r.get("partners") or []),
+        _joined(r.get("tags") or []),
+        *(_text(needs.get(k)) for k in ("staff", "space", "budget", "partners")),
+        *(_text(v) for v in (summary.get("tr"), summary.get("en"))),
+        *(_text(r.get(k)) for k in ("website", "notes")),
+        _joined(_cite(s) for s in r.get("sources") or []),
+    ]
+
+
+PROJECT_COLUMNS = [
+    "id",
+    "name_tr",
+    "name_en",
+    "owner",
+    "status",
+    "launched",
+    "themes",
+    "target_groups",
+    "service_model",
+    "partners",
+    "tags",
+    "requirements_staff",
+    "requirements_space",
+    "requirements_budget",
+    "requirements_partners",
+    "summary_tr",
+    "summary_en",
+    "website",
+    "notes",
+    "sources",
+]
+
+
+def municipality_row(r: Record) -> list[str]:
+    """Columns: MUNICIPALITY_COLUMNS. A contact reads "name, role"; an engagement "date kind
+    host"; a transfer "project: current-stage date"; a reported figure "date metric qualifier
+    value"; lists are joined with "; "."""
+    current = [
+        (t.get("project"), t["history"][-1]) for t in r.get("transfers") or [] if t.get("history")
+    ]
+    return [
+        *(_text(r.get(k)) for k in MUNICIPALITY_COLUMNS[:7]),
+        _joined(f"{c.get('name')}, {c.get('role')}" for c in r.get("contacts") or []),
+        _joined(
+            f"{e.get('date')} {e.get('kind')} {e.get('host')}" for e in r.get("engagements") or []
+        ),
+        _joined(f"{project}: {e.get('stage')} {e.get('date')}" for project, e in current),
+        _joined(
+            f"{f.get('date')} {f.get('metric')} {f.get('qualifier')} {f.get('value')}"
+            for f in r.get("reported_figures") or []
+        ),
+        _text(r.get("notes")),
+        _joined(_cite(s) for s in r.get("sources") or []),
+    ]
+
+
+MUNICIPALITY_COLUMNS = [
+    "id",
+    "name",
+    "kind",
+    "province_plate",
+    "province_name",
+    "district",
+    "website",
+    "contacts",
+    "engagements",
+    "transfers",
+    "reported_figures",
+    "notes",
+    "sources",
+]
+
+
+def transfer_row(r: Record) -> list[str]:
+    """Columns: TRANSFER_COLUMNS; the history reads "stage date; stage date; ...", oldest first."""
+    history = _joined(f"{e.get('stage')} {e.get('date')}" for e in r.get("history") or [])
+    return [*(_text(r.get(k)) for k in TRANSFER_COLUMNS[:4]), history, _text(r.get("note"))]
+
+
+TRANSFER_COLUMNS = ["project", "municipality", "current_stage", "current_date", "history", "note"]
+
+
+def hit_row(r: Record) -> list[str]:
+    """Columns: type (project or municipality), id, name, matched_in (fields, "; "-joined)."""
+    return [r["type"], r["id"], r["name"], _joined(r["matched_in"])]
+
+
+def to_csv(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
+    """UTF-8 with a byte-order mark, so that Excel shows Turkish letters; CRLF line ends."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8-sig")

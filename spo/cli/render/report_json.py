@@ -1,0 +1,77 @@
+"""A `Report` as JSON: plain data with vocabulary values (never labels) as keys, for programs."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from spo.cli.render.report_sections import tallies
+from spo.model import Source
+from spo.report import FigureCheck, Report
+
+
+def _source_data(source: Source | None) -> str | dict[str, str] | None:
+    """A source as the YAML files write it: a bare address, or its fields."""
+    if source is None:
+        return None
+    fields = {
+        k: v
+        for k, v in (
+            ("publisher", source.publisher),
+            ("title", source.title),
+            ("date", source.date),
+            ("url", source.url),
+            ("note", source.note),
+        )
+        if v is not None
+    }
+    return source.url if list(fields) == ["url"] else fields
+
+
+def _figure_data(check: FigureCheck) -> dict[str, Any]:
+    return {
+        "date": check.date,
+        "owner": check.owner,
+        "metric": check.metric,
+        "municipality_kind": check.municipality_kind,
+        "value": check.value,
+        "qualifier": check.qualifier,
+        "recorded": check.recorded,
+        "difference": check.difference,
+        "met": check.met,
+        "source": _source_data(check.source),
+    }
+
+
+def report_data(report: Report) -> dict[str, Any]:
+    """The report as plain data, with vocabulary values (never labels) as keys."""
+    data: dict[str, Any] = {"as_of": report.as_of.isoformat(), "owner": report.owner}
+    for key, tally in tallies(report):
+        data[f"municipalities_{key}"] = tally.total
+        data[f"municipalities_{key}_by_kind"] = dict(tally.by_kind)
+    data["projects_transferred"] = report.projects_transferred
+    data["transfers_by_stage"] = dict(report.transfers_by_stage)
+    data["visitors"] = {
+        "total": report.visitors.total,
+        "engagements_without_count": report.visitors.engagements_without_count,
+    }
+    data["most_adopted_projects"] = [
+        {
+            "project": p.project,
+            "name": {"tr": p.name_tr, **({"en": p.name_en} if p.name_en else {})},
+            "owner": p.owner,
+            "adopters": p.adopters,
+            "launched": p.launched,
+        }
+        for p in report.most_adopted_projects
+    ]
+    data["adopters_by_province"] = dict(report.adopters_by_province)
+    data["projects_by_theme"] = dict(report.projects_by_theme)
+    data["projects_by_target_group"] = dict(report.projects_by_target_group)
+    data["partners_by_type"] = dict(report.partners_by_type)
+    data["reported"] = [_figure_data(check) for check in report.reported]
+    return data
+
+
+def format_json(report: Report) -> str:
+    return json.dumps(report_data(report), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,42 @@
+"""A `Report` as Markdown, for a pull-request comment or a council memo: a pure function to
+text."""
+
+from __future__ import annotations
+
+from spo.cli.render.report_sections import Rows, sections
+from spo.cli.render.report_words import message, scope_text
+from spo.report import APPROXIMATELY_WITHIN, Report
+from spo.vocabulary import Lang
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def _markdown_table(columns: list[str], rows: Rows) -> list[str]:
+    numeric = [
+        bool(rows) and all(r[i].lstrip("+-").isdigit() for r in rows) for i in range(len(columns))
+    ]
+    lines = [
+        "| " + " | ".join(_cell(c) for c in columns) + " |",
+        "|" + "|".join("---:" if n else "---" for n in numeric) + "|",
+    ]
+    lines.extend("| " + " | ".join(_cell(c) for c in row) + " |" for row in rows)
+    return lines
+
+
+def format_markdown(report: Report, lang: Lang) -> str:
+    lines = [
+        f"# {message('title', lang, day=report.as_of.isoformat())}",
+        "",
+        scope_text(report, lang) + " " + message("dates_note", lang),
+    ]
+    for section in sections(report, lang):
+        lines += ["", f"## {section.title}", ""]
+        if section.rows:
+            lines += _markdown_table(section.columns, section.rows)
+        else:
+            lines.append(f"_{message('none', lang)}_")
+        if section.key == "reported" and section.rows:
+            lines += ["", message("reported_note", lang, pct=APPROXIMATELY_WITHIN)]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,165 @@
+"""Every table of a report as text in the chosen language (`sections`), shared by the Markdown
+and terminal renderers, and the municipality tallies in their order (`tallies`), shared with
+JSON."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from spo.cli.render.report_words import (
+    figure_label,
+    message,
+    published,
+    signed,
+    visitors_text,
+)
+from spo.report import KINDS, Report, Tally
+from spo.vocabulary import (
+    MUNICIPALITY_KINDS,
+    PARTNER_TYPES,
+    STAGES,
+    TARGET_GROUPS,
+    THEMES,
+    Lang,
+)
+
+
+def tallies(report: Report) -> list[tuple[str, Tally]]:
+    return [
+        ("hosted", report.hosted),
+        ("in_talks", report.in_talks),
+        ("supported", report.supported),
+        ("launched", report.launched),
+    ]
+
+
+Rows = list[list[str]]
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    columns: list[str]
+    rows: Rows
+
+
+def sections(report: Report, lang: Lang) -> list[Section]:
+    """Every table of the report, all as text."""
+    kinds = [MUNICIPALITY_KINDS.label(k, lang) for k in KINDS]
+    show_publisher = report.owner is None  # every owner's projects and figures: say whose
+
+    def counted(
+        key: str, first: str, second: str, counts: Mapping[str, int], label: Callable[[str], str]
+    ) -> Section:
+        return Section(
+            key,
+            message(key, lang),
+            [message(first, lang), message(second, lang)],
+            [[label(k), str(v)] for k, v in counts.items()],
+        )
+
+    adopted_columns = [
+        "project",
+        *(["owner"] if show_publisher else []),
+        "adopters",
+        "launched_count",
+    ]
+    figure_columns = [
+        "date",
+        *(["published_by"] if show_publisher else []),
+        "metric",
+        "published",
+        "recorded",
+        "difference",
+        "met",
+        "source",
+    ]
+    return [
+        Section(
+            "municipalities",
+            message("municipalities", lang),
+            ["", message("total", lang), *kinds],
+            [
+                [message(key, lang), str(t.total), *(str(t.by_kind[k]) for k in KINDS)]
+                for key, t in tallies(report)
+            ],
+        ),
+        Section(
+            "projects_and_visitors",
+            message("projects_and_visitors", lang),
+            [message("metric", lang), message("value", lang)],
+            [
+                [message("projects_transferred", lang), str(report.projects_transferred)],
+                [message("visitors", lang), visitors_text(report, lang)],
+            ],
+        ),
+        counted(
+            "transfers_by_stage",
+            "stage",
+            "transfers",
+            report.transfers_by_stage,
+            lambda v: STAGES.label(v, lang),
+        ),
+        Section(
+            "most_adopted",
+            message("most_adopted", lang),
+            [message(c, lang) for c in adopted_columns],
+            [
+                [
+                    p.name(lang),
+                    *([p.owner or ""] if show_publisher else []),
+                    str(p.adopters),
+                    str(p.launched),
+                ]
+                for p in report.most_adopted_projects
+            ],
+        ),
+        counted(
+            "adopters_by_province",
+            "province",
+            "municipality_count",
+            report.adopters_by_province,
+            str,
+        ),
+        counted(
+            "projects_by_theme",
+            "theme",
+            "projects",
+            report.projects_by_theme,
+            lambda v: THEMES.label(v, lang),
+        ),
+        counted(
+            "projects_by_target_group",
+            "target_group",
+            "projects",
+            report.projects_by_target_group,
+            lambda v: TARGET_GROUPS.label(v, lang),
+        ),
+        counted(
+            "partners_by_type",
+            "partner_type",
+            "partners",
+            report.partners_by_type,
+            lambda v: PARTNER_TYPES.label(v, lang),
+        ),
+        Section(
+            "reported",
+            message("reported", lang),
+            [message(c, lang) for c in figure_columns],
+            [
+                [
+                    c.date,
+                    *([c.owner] if show_publisher else []),
+                    figure_label(c, lang),
+                    published(c, lang),
+                    str(c.recorded),
+                    signed(c.difference),
+                    message("yes" if c.met else "no", lang),
+                    c.source.cite() if c.source else "",
+                ]
+                for c in report.reported
+            ],
+        ),
+    ]

@@ -1,0 +1,97 @@
+"""A `Report` for the terminal: Rich tables, the transfers by stage as a bar chart, and sources
+as numbered notes. It prints to a Rich console given by the caller; Rich is imported only there.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spo.cli.render.report_sections import Rows, sections
+from spo.cli.render.report_words import message, scope_text
+from spo.report import Report
+from spo.vocabulary import Lang
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+BAR_WIDTH = 30
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+def bar(count: int, largest: int, width: int = BAR_WIDTH) -> str:
+    """A horizontal bar in Unicode blocks, to the eighth of a character; never empty for a count."""
+    if count <= 0 or largest <= 0:
+        return ""
+    eighths = max(1, round(count / largest * width * 8))
+    full, rest = divmod(eighths, 8)
+    return "█" * full + (_EIGHTHS[rest] if rest else "")
+
+
+def render_table(report: Report, lang: Lang, console: Console) -> None:
+    """Rich tables, the transfers by stage as a bar chart, and sources as numbered notes under
+    the figures, so that long addresses do not squeeze the table."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    console.print(Text(message("title", lang, day=report.as_of.isoformat()), style="bold"))
+    console.print(Text(scope_text(report, lang).replace("`", "")))
+    console.print(Text(message("dates_note", lang), style="dim"))
+    for section in sections(report, lang):
+        columns, rows = section.columns, section.rows
+        is_chart = section.key == "transfers_by_stage"
+        if is_chart:
+            largest = max(report.transfers_by_stage.values(), default=0)
+            columns = [*columns, ""]
+            rows = [[*row, bar(int(row[1]), largest)] for row in rows]
+        notes: list[str] = []
+        if section.key == "reported":
+            if report.owner is None:  # "Figure · publisher": one column less on a narrow screen
+                columns = [columns[0], *columns[2:]]
+                rows = [[row[0], f"{row[2]} · {row[1]}", *row[3:]] for row in rows]
+            rows, notes = _source_notes(rows)
+        console.print()
+        console.print(Text(section.title, style="bold"))
+        if not rows:
+            console.print(Text(message("none", lang), style="italic"))
+            continue
+        table = Table(
+            box=box.SIMPLE_HEAD,
+            pad_edge=False,
+            show_edge=False,
+            collapse_padding=True,
+        )
+        for i, column in enumerate(columns):
+            cells = [row[i] for row in rows]
+            numeric = all(c.lstrip("+-").isdigit() for c in cells)
+            # Labels wrap between words, never inside one; numbers, dates and ids do not wrap.
+            words = [w for c in [column, *cells] for w in c.split()]
+            wraps = any(" " in c for c in [column, *cells])
+            table.add_column(
+                column,
+                justify="right" if numeric else "left",
+                no_wrap=not wraps,
+                min_width=max(map(len, words), default=0) if wraps else None,
+                overflow="fold",
+                style="cyan" if is_chart and i == len(columns) - 1 else None,
+            )
+        for row in rows:
+            table.add_row(*(Text(cell) for cell in row))
+        console.print(table)
+        for note in notes:
+            console.print(Text(note, overflow="fold"))
+
+
+def _source_notes(rows: Rows) -> tuple[Rows, list[str]]:
+    """Replace the last cell (a source) by `[n]`, returning the numbered sources."""
+    numbers: dict[str, int] = {}
+    shortened = []
+    for *cells, source in rows:
+        if source:
+            number = numbers.setdefault(source, len(numbers) + 1)
+            cells.append(f"[{number}]")
+        else:
+            cells.append("")
+        shortened.append(cells)
+    return shortened, [f"[{n}] {source}" for source, n in numbers.items()]
