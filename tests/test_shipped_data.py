@@ -6,6 +6,7 @@ shipped records breaks what the sources say (see CONTRIBUTING.md).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -185,3 +186,27 @@ def test_the_projects_the_sources_name_are_all_there() -> None:
         "sanliurfa-karakopru": 1,
         "kocaeli-izmit": 1,
     }
+
+
+# Words that are English and never Turkish; any of them in a note or a source title means English.
+ENGLISH_WORDS = {"the", "with", "from", "which", "stored", "text", "names", "untitled"}
+
+
+def notes_and_titles(value: Any) -> list[str]:
+    if isinstance(value, dict):
+        return [
+            text
+            for key, item in value.items()
+            for text in ([item] if key in ("note", "notes", "title") else notes_and_titles(item))
+        ]
+    if isinstance(value, list):
+        return [text for item in value for text in notes_and_titles(item)]
+    return []
+
+
+def test_a_turkish_user_reads_every_note_and_source_title_in_turkish() -> None:
+    # `show` and `report` give them to the user as written; only name.en and summary.en are English.
+    for name, data in all_records():
+        for text in notes_and_titles(data):
+            english = ENGLISH_WORDS & set(re.findall(r"\w+", text.lower()))
+            assert not english, f"{name}: {text!r} reads as English ({sorted(english)})"
