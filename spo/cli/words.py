@@ -14,6 +14,9 @@ Templates use Python's `{name}` fields, with a few formats of spo's own:
     {suggestion:hint}    " (did you mean 'x'?)", or nothing when the value is None
     {number:ablative}    a number with its Turkish ablative suffix ("40'tan")
     {problems:problems}  a list of problems, one indented line each
+    {field:field}        a key of a record ("'status'"), or "the value" when None
+    {given:given}        a value a reviewer wrote: text in quotes, other kinds described
+    {type:jsontype}      a JSON type in words ("string" -> "metin")
 
 A parameter that is itself a `Message` is worded too, in the same language.
 """
@@ -130,6 +133,11 @@ def turkish_ablative(number: int) -> str:
     return f"{number}'{suffix}"
 
 
+def repr_given(value: Any) -> str:
+    """A value the reviewer wrote: text in quotes, numbers as they are."""
+    return f"'{value}'" if isinstance(value, str) else str(value)
+
+
 def problem_line(problem: Problem, lang: Lang) -> str:
     where = (
         format_json_path(problem.path)
@@ -149,8 +157,12 @@ class _Formatter(string.Formatter):
             return term(str(value), lang)
         if format_spec.startswith("label/"):
             return label(format_spec.removeprefix("label/"), str(value), lang)
-        if format_spec == "labels":
-            return ", ".join(str(v) for v in value)
+        if format_spec == "field":
+            return say("common.the-value", lang) if value is None else say("common.field", lang, name=value)
+        if format_spec == "given":
+            return render(value, lang) if isinstance(value, Message) else repr_given(value)
+        if format_spec == "jsontype":
+            return say(f"json-type.{value}", lang)
         if format_spec == "choices":
             return choices(str(value), lang)
         if format_spec == "hint":
