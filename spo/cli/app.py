@@ -16,7 +16,6 @@ from spo.vocabulary import Lang
 
 app = typer.Typer(
     name="spo",
-    help="The registry of a Social Policy Office: projects, municipalities and transfers.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -24,10 +23,10 @@ app = typer.Typer(
 
 
 # Command groups; each command module attaches its commands to these.
-project_app = typer.Typer(help="Projects: list and show.", no_args_is_help=True)
-municipality_app = typer.Typer(help="Municipalities: list, show and create.", no_args_is_help=True)
-transfer_app = typer.Typer(help="Transfers of projects to municipalities.", no_args_is_help=True)
-engagement_app = typer.Typer(help="Visits, meetings and trainings.", no_args_is_help=True)
+project_app = typer.Typer(no_args_is_help=True)
+municipality_app = typer.Typer(no_args_is_help=True)
+transfer_app = typer.Typer(no_args_is_help=True)
+engagement_app = typer.Typer(no_args_is_help=True)
 app.add_typer(project_app, name="project")
 app.add_typer(municipality_app, name="municipality")
 app.add_typer(transfer_app, name="transfer")
@@ -81,18 +80,21 @@ def global_options(
         Path | None,
         typer.Option(
             "--root",
-            help="Registry folder (holding data/); default: $SPO_ROOT or the "
-            "nearest folder at or above the current one that holds data/.",
         ),
     ] = None,
     lang: Annotated[
         LangChoice | None,
         typer.Option(
-            "--lang", help="Language of labels and messages (default: $SPO_LANG, then the locale)."
+            "--lang",
         ),
     ] = None,
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+        bool,
+        typer.Option(
+            "--version",
+            callback=_version,
+            is_eager=True,
+        ),
     ] = False,
 ) -> None:
     ctx.obj = Settings(root=root, lang=lang_of(lang))

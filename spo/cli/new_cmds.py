@@ -24,7 +24,10 @@ if TYPE_CHECKING:
 
 
 Sources = Annotated[
-    list[str] | None, typer.Option("--source", help="Where the facts come from (URL); repeatable.")
+    list[str] | None,
+    typer.Option(
+        "--source",
+    ),
 ]
 
 
@@ -32,24 +35,41 @@ Sources = Annotated[
 def municipality_new(
     ctx: typer.Context,
     province: Annotated[
-        str | None, typer.Option("--province", help="Province: Turkish name or plate code.")
+        str | None,
+        typer.Option(
+            "--province",
+        ),
     ] = None,
     district: Annotated[
-        str | None, typer.Option("--district", help="District, for a district or town.")
+        str | None,
+        typer.Option(
+            "--district",
+        ),
     ] = None,
-    town: Annotated[str | None, typer.Option("--town", help="Town, for a town (belde).")] = None,
+    town: Annotated[
+        str | None,
+        typer.Option(
+            "--town",
+        ),
+    ] = None,
     kind: Annotated[
         str | None,
         typer.Option(
             "--kind",
-            help=f"{', '.join(MUNICIPALITY_KINDS.values)} (default: from the province and the "
-            "names given).",
         ),
     ] = None,
     name: Annotated[
-        str | None, typer.Option("--name", help="Official name, if not the usual form.")
+        str | None,
+        typer.Option(
+            "--name",
+        ),
     ] = None,
-    website: Annotated[str | None, typer.Option("--website", help="Website (URL).")] = None,
+    website: Annotated[
+        str | None,
+        typer.Option(
+            "--website",
+        ),
+    ] = None,
     sources: Sources = None,
     dry_run: DryRun = False,
     yes: Yes = False,
@@ -111,44 +131,80 @@ def _create_with(
 @project_app.command("new")
 def project_new(
     ctx: typer.Context,
-    name: Annotated[str | None, typer.Option("--name", help="Name in Turkish.")] = None,
+    name: Annotated[
+        str | None,
+        typer.Option(
+            "--name",
+        ),
+    ] = None,
     owner: Annotated[
         str | None,
         typer.Option(
             "--owner",
-            help="The municipality that runs it (id).",
             autocompletion=complete_municipality_id,
         ),
     ] = None,
     summary: Annotated[
-        str | None, typer.Option("--summary", help="What it does, in Turkish.")
+        str | None,
+        typer.Option(
+            "--summary",
+        ),
     ] = None,
     status: Annotated[
         str | None,
         typer.Option(
             "--status",
-            help=f"{', '.join(PROJECT_STATUSES.values)} (or its label).",
             autocompletion=complete_values(PROJECT_STATUSES),
         ),
     ] = None,
     project_id: Annotated[
-        str | None, typer.Option("--id", help="Id (default: the Turkish name as a slug).")
+        str | None,
+        typer.Option(
+            "--id",
+        ),
     ] = None,
-    name_en: Annotated[str | None, typer.Option("--name-en", help="Name in English.")] = None,
+    name_en: Annotated[
+        str | None,
+        typer.Option(
+            "--name-en",
+        ),
+    ] = None,
     summary_en: Annotated[
-        str | None, typer.Option("--summary-en", help="Summary in English.")
+        str | None,
+        typer.Option(
+            "--summary-en",
+        ),
     ] = None,
     launched: Annotated[
-        str | None, typer.Option("--launched", help="When it started (YYYY-MM-DD, YYYY-MM, YYYY).")
+        str | None,
+        typer.Option(
+            "--launched",
+        ),
     ] = None,
-    themes: Annotated[list[str] | None, typer.Option("--theme", help="Theme; repeatable.")] = None,
+    themes: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--theme",
+        ),
+    ] = None,
     target_groups: Annotated[
-        list[str] | None, typer.Option("--target-group", help="Target group; repeatable.")
+        list[str] | None,
+        typer.Option(
+            "--target-group",
+        ),
     ] = None,
     service_model: Annotated[
-        str | None, typer.Option("--service-model", help="Service model.")
+        str | None,
+        typer.Option(
+            "--service-model",
+        ),
     ] = None,
-    website: Annotated[str | None, typer.Option("--website", help="Website (URL).")] = None,
+    website: Annotated[
+        str | None,
+        typer.Option(
+            "--website",
+        ),
+    ] = None,
     sources: Sources = None,
     dry_run: DryRun = False,
     yes: Yes = False,

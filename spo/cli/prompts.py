@@ -1,5 +1,4 @@
-"""The questions of the writing commands, and their words in Turkish and English (`MESSAGES`,
-looked up with `say`).
+"""The questions of the writing commands; their words are `prompt.*` in the catalogue.
 
 In a terminal, a command missing a required option asks for everything it lacks (a project or
 municipality by part of its name, a stage from its labels, the date with today as default), shows
@@ -18,69 +17,20 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from spo.errors import UsageError
-from spo.i18n import Catalogue
-from spo.vocabulary import Lang, Vocabulary
+from spo.cli import words
+from spo.cli.language import Lang
+from spo.cli.render.labels import project_name
+from spo.errors import SpoError, UsageError
+from spo.turkish import fold
+from spo.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from spo.model import Registry
 
 
-MESSAGES: dict[str, dict[Lang, str]] = {
-    "wrote": {"en": "Wrote {path}:", "tr": "{path} dosyasına yazıldı:"},
-    "created": {"en": "Created {path}:", "tr": "{path} oluşturuldu:"},
-    "dry-run": {"en": "(dry run: nothing written)", "tr": "(deneme: hiçbir şey yazılmadı)"},
-    "missing": {
-        "en": "missing {options} (spo asks for missing options only in a terminal)",
-        "tr": "eksik: {options} (spo eksik seçenekleri yalnızca bir terminalde sorar)",
-    },
-    "confirm": {"en": "Write this?", "tr": "Yazılsın mı?"},
-    "cancelled": {"en": "Nothing written.", "tr": "Hiçbir şey yazılmadı."},
-    "type-name": {
-        "en": "{what} (type part of its name, or its id)",
-        "tr": "{what} (adının bir kısmını ya da kimliğini yazın)",
-    },
-    "no-match": {"en": "No {what} matches '{typed}'.", "tr": "'{typed}' ile eşleşen {what} yok."},
-    "more": {
-        "en": "... and {count} more; type more of the name to narrow it down",
-        "tr": "... ve {count} tane daha; aramayı daraltmak için adın devamını yazın",
-    },
-    "number": {
-        "en": "Number (or Enter to search again)",
-        "tr": "Numara (yeniden aramak için Enter)",
-    },
-    "chosen": {"en": "  -> {name} ({id})", "tr": "  -> {name} ({id})"},
-    "optional": {
-        "en": "{what} (optional, Enter to skip)",
-        "tr": "{what} (isteğe bağlı, Enter: boş)",
-    },
-    "try-again": {"en": "{error}; try again", "tr": "{error}; yeniden deneyin"},
-    "current": {
-        "en": "Current stage: {stage} ({date})",
-        "tr": "Güncel aşama: {stage} ({date})",
-    },
-    "project": {"en": "Project", "tr": "Proje"},
-    "municipality": {"en": "Municipality", "tr": "Belediye"},
-    "adopting": {"en": "Municipality adopting it", "tr": "Projeyi alan belediye"},
-    "visitor": {"en": "Visiting municipality", "tr": "Ziyaret eden belediye"},
-    "host": {"en": "Host municipality", "tr": "Ev sahibi belediye"},
-    "owner": {"en": "Owner municipality", "tr": "Sahibi olan belediye"},
-    "stage": {"en": "Stage", "tr": "Aşama"},
-    "kind": {"en": "Kind", "tr": "Tür"},
-    "status": {"en": "Status", "tr": "Durum"},
-    "date": {"en": "Date", "tr": "Tarih"},
-    "note": {"en": "Note", "tr": "Not"},
-    "source": {"en": "Source (web address)", "tr": "Kaynak (web adresi)"},
-    "participants": {"en": "Participants", "tr": "Katılımcı sayısı"},
-    "province": {"en": "Province", "tr": "İl"},
-    "district": {"en": "District", "tr": "İlçe"},
-    "town": {"en": "Town", "tr": "Belde"},
-    "name": {"en": "Name (Turkish)", "tr": "Ad (Türkçe)"},
-    "summary": {"en": "Summary (Turkish)", "tr": "Özet (Türkçe)"},
-}
-
-
-say = Catalogue(MESSAGES)
+def say(key: str, lang: Lang, **fields: Any) -> str:
+    """A word of the questions and answers (`prompt.<key>` in the catalogue)."""
+    return words.say(f"prompt.{key}", lang, **fields)
 
 
 def is_interactive() -> bool:
@@ -95,7 +45,7 @@ def require(given: dict[str, Any], lang: Lang) -> bool:
     if not missing:
         return False
     if not is_interactive():
-        raise UsageError(say("missing", lang, options=", ".join(missing)))
+        raise UsageError.of("usage.missing-options", options=", ".join(missing))
     return True
 
 
@@ -132,8 +82,9 @@ class Asker:
             answer = ask()
             try:
                 check(answer)
-            except (UsageError, Refusal) as exc:
-                typer.echo(say("try-again", self.lang, error=exc), err=True)
+            except (SpoError, Refusal) as exc:
+                error = words.render(exc.message, self.lang)
+                typer.echo(say("try-again", self.lang, error=error), err=True)
                 continue
             return answer
 
@@ -142,7 +93,7 @@ class Asker:
         from spo.search import search
 
         records: dict[str, str] = (
-            {p.id: p.name(self.lang) for p in self.registry.projects.values()}
+            {p.id: project_name(p, self.lang) for p in self.registry.projects.values()}
             if kind == "project"
             else {m.id: m.name for m in self.registry.municipalities.values()}
         )
@@ -152,13 +103,13 @@ class Asker:
             if typed in records and typed not in exclude:
                 return typed
             try:
-                hits = [h.id for h in search(self.registry, typed, self.lang) if h.type == kind]
+                found = search(self.registry, typed)
+                hits = [h.id for h in found if h.type == kind]
             except UsageError:
                 hits = []
             hits = [h for h in hits if h not in exclude]
             if not hits:
-                noun = say(kind, self.lang).lower()
-                typer.echo(say("no-match", self.lang, what=noun, typed=typed), err=True)
+                typer.echo(say("no-match", self.lang, kind=kind, typed=typed), err=True)
                 continue
             if len(hits) == 1:
                 typer.echo(say("chosen", self.lang, name=records[hits[0]], id=hits[0]))
@@ -185,29 +136,58 @@ class Asker:
         from spo.writing import inputs
 
         for number, t in enumerate(vocab.terms, start=1):
-            typer.echo(f"  {number:>2}  {t.label(self.lang)} ({t.value})")
+            typer.echo(f"  {number:>2}  {words.label(vocab, t.value, self.lang)} ({t.value})")
         fallback = str(vocab.index(default) + 1) if default else None
         while True:
             answer = self.text(key, fallback)
             if answer.isdigit() and 1 <= int(answer) <= len(vocab.terms):
                 return vocab.terms[int(answer) - 1].value
             try:
-                return inputs.term(vocab, answer, key, self.lang)
+                return inputs.term(vocab, answer)
             except UsageError as exc:
-                typer.echo(say("try-again", self.lang, error=exc), err=True)
+                error = words.render(exc.message, self.lang)
+                typer.echo(say("try-again", self.lang, error=error), err=True)
 
     def day(self, today: date) -> str:
         from spo.writing import inputs
 
         return self.checked(
             lambda: self.text("date", today.isoformat()),
-            lambda answer: inputs.when(answer, today, self.lang),
+            lambda answer: inputs.when(answer, today),
         )
 
     def confirm(self, summary: list[tuple[str, str | None]], yes: bool) -> None:
         width = max(len(say(key, self.lang)) for key, _ in summary)
         for key, value in summary:
             typer.echo(f"{say(key, self.lang) + ':':<{width + 1}} {value or '-'}")
-        if not yes and not typer.confirm(say("confirm", self.lang), default=True):
+        if not yes and not ask_yes(say("confirm", self.lang), self.lang):
             typer.echo(say("cancelled", self.lang))
             raise typer.Exit(0)
+
+
+# Answers to a yes/no question, in either language, compared folded ("EVET", "Hayır", "HAYIR").
+_YES = frozenset({"e", "evet", "y", "yes"})
+_NO = frozenset({"h", "hayir", "n", "no"})
+
+
+def answer_is_yes(answer: str, default: bool) -> bool | None:
+    """True, False, or None when the answer is neither (an empty answer takes the default)."""
+    folded = fold(answer)
+    if not folded:
+        return default
+    if folded in _YES:
+        return True
+    if folded in _NO:
+        return False
+    return None
+
+
+def ask_yes(question: str, lang: Lang, default: bool = True) -> bool:
+    """A yes/no question that understands e, evet, h, hayır as well as y, yes, n, no."""
+    choices = say("yes-no-default-yes" if default else "yes-no-default-no", lang)
+    while True:
+        answer: str = typer.prompt(f"{question} {choices}", default="", show_default=False)
+        decided = answer_is_yes(answer, default)
+        if decided is not None:
+            return decided
+        typer.echo(say("yes-or-no", lang), err=True)

@@ -38,7 +38,8 @@ def report(
     as_of: Annotated[
         str | None,
         typer.Option(
-            "--as-of", metavar="DATE", help="The day to report on, YYYY-MM-DD (default: today)."
+            "--as-of",
+            metavar="DATE",
         ),
     ] = None,
     owner: Annotated[
@@ -46,16 +47,19 @@ def report(
         typer.Option(
             "--owner",
             metavar="ID",
-            help="Only this mentoring municipality's projects, the visits it hosted and its "
-            "published figures (default: everything).",
         ),
     ] = None,
     format: Annotated[
-        ReportFormat, typer.Option("--format", help="table, json or markdown.")
+        ReportFormat,
+        typer.Option(
+            "--format",
+        ),
     ] = ReportFormat.table,
     lang: Annotated[
         LangChoice | None,
-        typer.Option("--lang", help="Language of labels (default: the global --lang)."),
+        typer.Option(
+            "--lang",
+        ),
     ] = None,
 ) -> None:
     """The figures behind a press release as of a day, beside the figures published."""

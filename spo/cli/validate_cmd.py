@@ -24,19 +24,20 @@ def validate(
     ctx: typer.Context,
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(
-            help="Files or folders to check (default: the whole registry). "
-            "References are still resolved against the whole registry."
-        ),
+        typer.Argument(),
     ] = None,
     format: Annotated[
         ProblemFormat | None,
         typer.Option(
             "--format",
-            help="text, json or github (default: github when GITHUB_ACTIONS=true, else text).",
         ),
     ] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+        ),
+    ] = False,
 ) -> None:
     """Check the registry against its schemas and rules; report every problem with its line."""
     from spo import registry

@@ -158,7 +158,11 @@ class _Formatter(string.Formatter):
         if format_spec.startswith("label/"):
             return label(format_spec.removeprefix("label/"), str(value), lang)
         if format_spec == "field":
-            return say("common.the-value", lang) if value is None else say("common.field", lang, name=value)
+            return (
+                say("common.the-value", lang)
+                if value is None
+                else say("common.field", lang, name=value)
+            )
         if format_spec == "given":
             return render(value, lang) if isinstance(value, Message) else repr_given(value)
         if format_spec == "jsontype":

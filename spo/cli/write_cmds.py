@@ -23,9 +23,18 @@ if TYPE_CHECKING:
 
 
 DryRun = Annotated[
-    bool, typer.Option("--dry-run", help="Show the change as a diff; write nothing.")
+    bool,
+    typer.Option(
+        "--dry-run",
+    ),
 ]
-Yes = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
+Yes = Annotated[
+    bool,
+    typer.Option(
+        "--yes",
+        "-y",
+    ),
+]
 
 
 def _date_help(what: str) -> str:
@@ -79,13 +88,12 @@ def transfer_add(
     ctx: typer.Context,
     project: Annotated[
         str | None,
-        typer.Option("--project", help="The project (id).", autocompletion=complete_project_id),
+        typer.Option("--project", autocompletion=complete_project_id),
     ] = None,
     to: Annotated[
         str | None,
         typer.Option(
             "--to",
-            help="The municipality adopting it (id).",
             autocompletion=complete_municipality_id,
         ),
     ] = None,
@@ -93,13 +101,27 @@ def transfer_add(
         str | None,
         typer.Option(
             "--stage",
-            help=f"The stage reached: {', '.join(STAGES.values)} (or its label).",
             autocompletion=complete_values(STAGES),
         ),
     ] = None,
-    when: Annotated[str | None, typer.Option("--date", help=_date_help("stage"))] = None,
-    note: Annotated[str | None, typer.Option("--note", help="A short note.")] = None,
-    source: Annotated[str | None, typer.Option("--source", help="Source (URL).")] = None,
+    when: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+        ),
+    ] = None,
+    note: Annotated[
+        str | None,
+        typer.Option(
+            "--note",
+        ),
+    ] = None,
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--source",
+        ),
+    ] = None,
     dry_run: DryRun = False,
     yes: Yes = False,
 ) -> None:
@@ -149,7 +171,6 @@ def engagement_add(
         str | None,
         typer.Option(
             "--to",
-            help="The visiting or engaged municipality (id), whose file records it.",
             autocompletion=complete_municipality_id,
         ),
     ] = None,
@@ -157,7 +178,6 @@ def engagement_add(
         str | None,
         typer.Option(
             "--host",
-            help="The mentoring municipality that hosted it (id).",
             autocompletion=complete_municipality_id,
         ),
     ] = None,
@@ -165,16 +185,34 @@ def engagement_add(
         str | None,
         typer.Option(
             "--kind",
-            help=f"{', '.join(ENGAGEMENT_KINDS.values)} (or its label).",
             autocompletion=complete_values(ENGAGEMENT_KINDS),
         ),
     ] = None,
-    when: Annotated[str | None, typer.Option("--date", help=_date_help("engagement"))] = None,
-    participants: Annotated[
-        int | None, typer.Option("--participants", min=0, help="How many people took part.")
+    when: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+        ),
     ] = None,
-    note: Annotated[str | None, typer.Option("--note", help="A short note.")] = None,
-    source: Annotated[str | None, typer.Option("--source", help="Source (URL).")] = None,
+    participants: Annotated[
+        int | None,
+        typer.Option(
+            "--participants",
+            min=0,
+        ),
+    ] = None,
+    note: Annotated[
+        str | None,
+        typer.Option(
+            "--note",
+        ),
+    ] = None,
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--source",
+        ),
+    ] = None,
     dry_run: DryRun = False,
     yes: Yes = False,
 ) -> None:
