@@ -31,12 +31,19 @@ def unknown_id(kind: str, value: str, known: Iterable[str]) -> UsageError:
 
 def unknown_value(vocabulary: str, value: str, known: Iterable[str]) -> UsageError:
     """A value that is not in the vocabulary named (exit 2); the message lists its values."""
+    from spo.turkish import fold
+    from spo.vocabulary import ALL
+
+    # Suggest what the user was writing: a value, or a label in either language.
+    names = {fold(n): n for v in ALL if v.name == vocabulary for t in v.terms for n in (t.tr, t.en)}
+    names.update({fold(k): k for k in known})
+    close = closest(fold(value), names)
     return UsageError(
         Message.of(
             "lookup.unknown-value",
             vocabulary=vocabulary,
             value=value,
-            suggestion=closest(value, known),
+            suggestion=names[close] if close else None,
         )
     )
 

@@ -304,7 +304,9 @@ def municipality_from(record_id: str, path: Path, data: Data) -> Municipality:
         district=data.get("district"),
         website=data.get("website"),
         contacts=tuple(
-            Contact(c["name"], c["role"], c.get("email"), c.get("phone"), Source.of(c.get("source")))
+            Contact(
+                c["name"], c["role"], c.get("email"), c.get("phone"), Source.of(c.get("source"))
+            )
             for c in data.get("contacts") or []
         ),
         engagements=tuple(

@@ -2,8 +2,8 @@
 
 Pure functions over `spo.model` values. A filter holds what the user asked for, already resolved to
 vocabulary values and ids (`vocabulary_values`, `province_plates`, `date_range` turn the user's
-words into those, or raise a UsageError with a message code); an empty set means "no condition". Several values for
-one filter mean "any of them"; different filters must all hold.
+words into those, or raise a UsageError with a message code); an empty set means "no condition".
+Several values for one filter mean "any of them"; different filters must all hold.
 """
 
 from __future__ import annotations

@@ -98,9 +98,7 @@ def _labels(vocab_name: str, values: tuple[str, ...]) -> str:
     """Vocabulary values' labels in both languages, as words: ("health",) -> " saglik health "."""
     vocab = _VOCABULARIES[vocab_name]
     terms = {t.value: t for t in vocab.terms}
-    return _padded(
-        w for v in values if v in terms for w in words(f"{terms[v].tr} {terms[v].en}")
-    )
+    return _padded(w for v in values if v in terms for w in words(f"{terms[v].tr} {terms[v].en}"))
 
 
 def _texts(record: Project | Municipality) -> dict[str, str]:

@@ -146,9 +146,7 @@ def _findings(
         if data is None:
             continue
         if c.kind is None:
-            out[c.path] = [
-                Finding((), Message.of("check.unknown-kind"), "unknown-kind")
-            ]
+            out[c.path] = [Finding((), Message.of("check.unknown-kind"), "unknown-kind")]
             continue
         found = _record_findings(c.kind, c.id, data, today, municipality_ids, projects)
         if c.kind == "municipality":

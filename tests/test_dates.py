@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from spo.cli.words import render
 from spo.dates import DateError, parse_date
 
 
@@ -34,14 +35,14 @@ def test_bounds(text: str, earliest: date | None, latest: date) -> None:
         ("2025-03/2025-01", "'2025-03/2025-01' ends before it starts"),
         (
             "21.03.2025",
-            "'21.03.2025' is not a date (use YYYY-MM-DD, YYYY-MM, YYYY, ../DATE or A/B)",
+            "'21.03.2025' is not a date: use YYYY-MM-DD (or YYYY-MM, YYYY, ../YYYY-MM-DD, A/B)",
         ),
     ],
 )
 def test_impossible_dates_are_refused(text: str, message: str) -> None:
     with pytest.raises(DateError) as caught:
         parse_date(text)
-    assert str(caught.value) == message
+    assert render(caught.value.message, "en") == message
 
 
 def test_an_event_by_a_date_counts_from_that_date_only() -> None:

@@ -108,7 +108,7 @@ REFUSALS = [
     (
         "--to artvin --host mersin-bb --kind study-visit --date 2025-02-10",
         1,
-        REFUSED + "this study-visit with mersin-bb on 2025-02-10 is already recorded\n",
+        REFUSED + "this study visit with mersin-bb on 2025-02-10 is already recorded\n",
     ),
     (
         "--to artvin --host mersin-bb --kind meeting --date 2999-01",
@@ -118,13 +118,13 @@ REFUSALS = [
     (
         "--to artvin --host mersin --kind meeting",
         2,
-        "spo: no municipality 'mersin'; did you mean 'mersin-bb'?\n",
+        "spo: no municipality 'mersin' (did you mean 'mersin-bb'?)\n",
     ),
     (
         "--to artvin --host mersin-bb --kind visit",
         2,
-        "spo: unknown kind 'visit' (did you mean 'study-visit'?); expected one of: study-visit, "
-        "meeting, training\n",
+        "spo: unknown engagement kind 'visit' (did you mean 'study-visit'?); expected one of: "
+        "Study visit (study-visit), Meeting (meeting), Training (training)\n",
     ),
 ]
 
@@ -161,14 +161,15 @@ def test_in_a_terminal_the_host_and_kind_are_asked_for(registry_copy, monkeypatc
 
     assert run.exit_code == 0
     assert run.stdout == (
-        "Host municipality (type part of its name, or its id):   -> Mersin Büyükşehir "
-        "Belediyesi (mersin-bb)\n"
+        "Host municipality (type part of its name, or its id): mersin\n"
+        "  -> Mersin Büyükşehir Belediyesi (mersin-bb)\n"
         "   1  Study visit (study-visit)\n"
         "   2  Meeting (meeting)\n"
         "   3  Training (training)\n"
-        f"Kind: Date [{date.today().isoformat()}]: "
-        "Note (optional, Enter to skip): "
-        "Source (web address) (optional, Enter to skip): "
+        "Kind: toplantı\n"
+        f"Date [{date.today().isoformat()}]: 2025-05-06\n"
+        "Note (optional, Enter to skip): \n"
+        "Source (web address) (optional, Enter to skip): \n"
         "Visiting municipality: artvin\n"
         "Host municipality:     mersin-bb\n"
         "Kind:                  Meeting\n"

@@ -513,27 +513,39 @@ def test_nothing_matching_as_csv_is_the_header_alone(sample: Path) -> None:
     [
         (
             ["project", "list", "--owner", "mersin"],
-            "spo: no municipality 'mersin'; did you mean 'mersin-bb'?\n",
+            "spo: no municipality 'mersin' (did you mean 'mersin-bb'?)\n",
         ),
         (
             ["project", "list", "--theme", "nutriton"],
-            "spo: no theme 'nutriton'; did you mean 'nutrition'?\n",
+            "spo: unknown theme 'nutriton' (did you mean 'nutrition'?); expected one of: "
+            "Nutrition and food (nutrition), Health (health), Education (education), "
+            "Employment and skills (employment), Women's empowerment (women-empowerment), "
+            "Social care (social-care), Psychosocial support (psychosocial-support), "
+            "Poverty reduction (poverty-reduction), Social life (social-life), "
+            "Accessibility (accessibility), Environment and climate (environment), "
+            "Agriculture and rural development (agriculture), Animal welfare (animal-welfare), "
+            "Culture and arts (culture-arts), Cleanliness and hygiene (hygiene)\n",
         ),
         (
             ["transfer", "list", "--project", "mahalle-mutfak"],
-            "spo: no project 'mahalle-mutfak'; did you mean 'mahalle-mutfaklari'?\n",
+            "spo: no project 'mahalle-mutfak' (did you mean 'mahalle-mutfaklari'?)\n",
         ),
         (
             ["transfer", "list", "--stage", "launch"],
-            "spo: no stage 'launch'; did you mean 'launched'?\n",
+            "spo: unknown stage 'launch' (did you mean 'launched'?); expected one of: "
+            "Inquiry (inquiry), Study visit (study-visit), Presentation (presentation), "
+            "Planning support (planning-support), "
+            "Implementation support (implementation-support), Launched (launched), "
+            "Paused (paused), Dropped (dropped)\n",
         ),
         (
             ["municipality", "list", "--province", "Istanbol"],
-            "spo: no province 'Istanbol'; did you mean 'İstanbul'?\n",
+            "spo: 'Istanbol' is not one of the 81 provinces (did you mean 'İstanbul'?) "
+            "(give its Turkish name or plate code)\n",
         ),
         (
             ["transfer", "list", "--since", "2025-13"],
-            "spo: '2025-13' is not a real date (there is no month 13)\n",
+            "spo: --since: '2025-13' is not a real date (there is no month 13)\n",
         ),
         (
             ["transfer", "list", "--since", "2025-06", "--until", "2025-01"],
@@ -552,8 +564,11 @@ def test_mistakes_are_usage_errors_with_a_suggestion(
 def test_a_bad_format_is_a_usage_error(sample: Path) -> None:
     code, out, err = spo(sample, "project", "list", "--format", "xml")
 
-    assert (code, out) == (2, "")
-    assert "'xml' is not one of 'table', 'json', 'csv', 'yaml'" in err
+    assert (code, out, err) == (
+        2,
+        "",
+        "spo: --format: 'xml' is not a choice; use one of: table, json, csv, yaml\n",
+    )
 
 
 def test_files_that_cannot_be_read_are_left_out_with_one_warning(sample: Path) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from spo.cli.words import render
 from spo.loader import MAX_FILE_BYTES, load_file, parse
 
 
@@ -64,14 +65,14 @@ def test_a_file_over_the_size_limit_is_not_parsed(tmp_path: Path) -> None:
     path.write_text("notes: " + "x" * MAX_FILE_BYTES + "\n", encoding="utf-8")
     (problem,) = load_file(path).problems
     assert problem.code == "file-too-large"
-    assert problem.message == (
+    assert render(problem.message, "en") == (
         f"file is {MAX_FILE_BYTES + 8:,} bytes; a registry file may be at most {MAX_FILE_BYTES:,}"
     )
 
 
 def test_a_file_deleted_before_reading_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     (problem,) = load_file(tmp_path / "gone.yaml").problems
-    assert (problem.code, problem.message) == (
+    assert (problem.code, render(problem.message, "en")) == (
         "file-missing",
         "file not found (was it moved or deleted?)",
     )
@@ -80,7 +81,7 @@ def test_a_file_deleted_before_reading_is_a_problem_not_a_crash(tmp_path: Path) 
 def test_control_characters_are_reported_with_their_position() -> None:
     (problem,) = parse(Path("x.yaml"), "id: x\nname: a\x07b\n").problems
     assert (problem.line, problem.column, problem.code) == (2, 8, "yaml-syntax")
-    assert problem.message == "control character U+0007 is not allowed in a YAML file"
+    assert render(problem.message, "en") == "control character U+0007 is not allowed in a YAML file"
 
 
 def test_keys_that_are_not_text_are_reported() -> None:

@@ -151,14 +151,17 @@ def test_in_a_terminal_the_file_is_shown_before_it_is_created(registry_copy, mon
 
     assert run.exit_code == 0
     assert run.stdout == (
-        "Province: District (optional, Enter to skip): Town (optional, Enter to skip): "
+        "Province: Kocaeli\n"
+        "District (optional, Enter to skip): İzmit\n"
+        "Town (optional, Enter to skip): \n"
         "# yaml-language-server: $schema=../../schemas/municipality.schema.json\n"
         "id: kocaeli-izmit\n"
         "name: İzmit Belediyesi\n"
         "kind: district\n"
         "province: Kocaeli\n"
         "district: İzmit\n"
-        "Write this? [Y/n]: Created data/municipalities/kocaeli-izmit.yaml:\n"
+        "Write this? [Y/n]: y\n"
+        "Created data/municipalities/kocaeli-izmit.yaml:\n"
         "  1 | # yaml-language-server: $schema=../../schemas/municipality.schema.json\n"
         "  2 | id: kocaeli-izmit\n"
         "  3 | name: İzmit Belediyesi\n"
@@ -227,12 +230,13 @@ PROJECT_ERRORS = [
     (
         "--name X --owner mersin --summary S --status active",
         2,
-        "spo: no municipality 'mersin'; did you mean 'mersin-bb'?\n",
+        "spo: no municipality 'mersin' (did you mean 'mersin-bb'?)\n",
     ),
     (
         "--name X --owner mersin-bb --summary S --status running",
         2,
-        "spo: unknown status 'running'; expected one of: active, pilot, paused, ended\n",
+        "spo: unknown project status 'running'; expected one of: Active (active), "
+        "Pilot (pilot), Paused (paused), Ended (ended)\n",
     ),
     (
         "--name ??? --owner mersin-bb --summary S --status active",

@@ -33,6 +33,7 @@ from pathlib import Path
 
 import pytest
 
+from spo.cli.words import render
 from spo.errors import UsageError
 from spo.model import Registry
 from spo.reading import read_registry
@@ -415,8 +416,11 @@ def test_a_qualifier_decides_whether_a_figure_is_met(
 
 
 def test_an_unknown_owner_is_a_usage_error_with_a_suggestion(histories: Registry) -> None:
-    with pytest.raises(UsageError, match="no municipality 'mersin'; did you mean 'mersin-bb'"):
+    with pytest.raises(UsageError) as caught:
         report_on(histories, "2025-03-21", owner="mersin")
+
+    message = render(caught.value.message, "en")
+    assert message == "no municipality 'mersin' (did you mean 'mersin-bb'?)"
 
 
 def _write_registry(root: Path, projects: dict[str, str], adoptions: dict[str, list[str]]) -> None:

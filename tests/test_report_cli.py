@@ -95,7 +95,7 @@ def test_as_of_takes_a_day_written_yyyy_mm_dd_only(histories: Path, given: str) 
     assert run.exit_code == 2
     assert run.stdout == ""
     assert run.stderr == (
-        f"spo: --as-of {given}: not a day; write it as YYYY-MM-DD, e.g. 2025-03-21\n"
+        f"spo: --as-of: '{given}' is not a day; write it as YYYY-MM-DD, e.g. 2025-03-21\n"
     )
 
 
@@ -103,7 +103,7 @@ def test_an_unknown_owner_is_named_with_a_suggestion(histories: Path) -> None:
     run = run_spo("--root", str(histories), "report", "--owner", "mersin", "--format", "json")
 
     assert (run.exit_code, run.stdout) == (2, "")
-    assert run.stderr == "spo: no municipality 'mersin'; did you mean 'mersin-bb'?\n"
+    assert run.stderr == "spo: no municipality 'mersin' (did you mean 'mersin-bb'?)\n"
 
 
 def test_without_as_of_the_report_is_as_of_today(histories: Path) -> None:
@@ -131,7 +131,7 @@ def test_the_report_speaks_the_language_asked_for(histories: Path) -> None:
 
     assert visible(on_command.stdout)[:2] == [
         "2025-06-30 itibarıyla rapor",
-        "Kayıttaki tüm projeler ve tüm etkinlikler.",
+        "Kayıttaki tüm projeler ve tüm temaslar.",
     ]
     assert on_command.stdout == from_env.stdout
     assert "Görüşme 3 " + "█" * 30 in visible(on_command.stdout)
@@ -176,7 +176,7 @@ def test_an_unreadable_file_is_left_out_with_a_warning(histories: Path) -> None:
 
     assert run.exit_code == 0
     assert run.stderr == (
-        "spo: warning: 1 file(s) could not be read and are not counted; "
+        "spo: warning: 1 file(s) could not be read and were left out; "
         "run `spo validate` to see why\n"
     )
     data = json.loads(run.stdout)

@@ -20,7 +20,7 @@ import pytest
 from spo.cli.render.report_json import format_json
 from spo.cli.render.report_markdown import format_markdown
 from spo.cli.render.report_table import bar
-from spo.cli.render.report_words import turkish_ablative
+from spo.cli.words import turkish_ablative
 from spo.model import Source
 from spo.reading import read_registry
 from spo.report import compute_report

@@ -241,11 +241,11 @@ def test_show_as_yaml(sample: Path) -> None:
     [
         (
             ["project", "show", "mahale-mutfaklari"],
-            "spo: no project 'mahale-mutfaklari'; did you mean 'mahalle-mutfaklari'?\n",
+            "spo: no project 'mahale-mutfaklari' (did you mean 'mahalle-mutfaklari'?)\n",
         ),
         (
             ["municipality", "show", "mersin"],
-            "spo: no municipality 'mersin'; did you mean 'mersin-bb'?\n",
+            "spo: no municipality 'mersin' (did you mean 'mersin-bb'?)\n",
         ),
         (["project", "show", "xyz"], "spo: no project 'xyz'\n"),
     ],

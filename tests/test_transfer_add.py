@@ -205,17 +205,18 @@ def test_a_phone_number_in_a_note_is_refused(registry_copy) -> None:
 USAGE_ERRORS = [
     (
         "--project mahalle-mutfaklar --to artvin --stage inquiry",
-        "spo: no project 'mahalle-mutfaklar'; did you mean 'mahalle-mutfaklari'?\n",
+        "spo: no project 'mahalle-mutfaklar' (did you mean 'mahalle-mutfaklari'?)\n",
     ),
     (
         "--project mahalle-mutfaklari --to artvn --stage inquiry",
-        "spo: no municipality 'artvn'; did you mean 'artvin'?\n",
+        "spo: no municipality 'artvn' (did you mean 'artvin'?)\n",
     ),
     (
         "--project mahalle-mutfaklari --to artvin --stage lanched",
-        "spo: unknown stage 'lanched' (did you mean 'launched'?); expected one of: inquiry, "
-        "study-visit, presentation, planning-support, implementation-support, launched, paused, "
-        "dropped\n",
+        "spo: unknown stage 'lanched' (did you mean 'launched'?); expected one of: "
+        "Inquiry (inquiry), Study visit (study-visit), Presentation (presentation), "
+        "Planning support (planning-support), Implementation support (implementation-support), "
+        "Launched (launched), Paused (paused), Dropped (dropped)\n",
     ),
     (
         "--project mahalle-mutfaklari --to artvin --stage launched --date 21.03.2025",
@@ -297,21 +298,21 @@ def test_in_a_terminal_missing_options_are_asked_for(registry_copy, terminal) ->
 
     assert run.exit_code == 0
     assert run.stdout == (
-        "Project (type part of its name, or its id):   -> Neighbourhood Kitchens "
-        "(mahalle-mutfaklari)\n"
-        "Municipality adopting it (type part of its name, or its id):   -> Artvin Belediyesi "
-        "(artvin)\n"
-        "Current stage: Planning support (2025-06)\n" + STAGE_LIST + "Stage [5]: "
-        f"Date [{date.today().isoformat()}]: "
-        "Note (optional, Enter to skip): "
-        "Source (web address) (optional, Enter to skip): "
+        "Project (type part of its name, or its id): mutfak\n"
+        "  -> Neighbourhood Kitchens (mahalle-mutfaklari)\n"
+        "Municipality adopting it (type part of its name, or its id): artvin bel\n"
+        "  -> Artvin Belediyesi (artvin)\n"
+        "Current stage: Planning support (2025-06)\n" + STAGE_LIST + "Stage [5]: \n"
+        f"Date [{date.today().isoformat()}]: 2025-07-01\n"
+        "Note (optional, Enter to skip): Ekip eğitildi\n"
+        "Source (web address) (optional, Enter to skip): \n"
         "Project:                  mahalle-mutfaklari\n"
         "Municipality adopting it: artvin\n"
         "Stage:                    Implementation support\n"
         "Date:                     2025-07-01\n"
         "Note:                     Ekip eğitildi\n"
         "Source (web address):     -\n"
-        "Write this? [Y/n]: "
+        "Write this? [Y/n]: y\n"
         "Wrote data/municipalities/artvin.yaml:\n"
         "  23 |       - stage: implementation-support\n"
         '  24 |         date: "2025-07-01"\n'
@@ -369,5 +370,5 @@ def test_declining_the_confirmation_writes_nothing(registry_copy, terminal) -> N
     run = add(root, "--project mahalle-mutfaklari --to artvin", input="6\n2025-09-01\n\n\nn\n")
 
     assert run.exit_code == 0
-    assert run.stdout.endswith("Write this? [Y/n]: Nothing written.\n")
+    assert run.stdout.endswith("Write this? [Y/n]: n\nNothing written.\n")
     assert (root / ARTVIN).read_bytes() == before

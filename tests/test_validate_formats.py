@@ -60,7 +60,7 @@ def test_json_is_an_array_of_problems_and_nothing_else(broken: Path) -> None:
             "path": "$.engagements[0].kind",
             "code": "schema",
             "message": "'kind' is 'visit' (did you mean 'study-visit'?); expected one of: "
-            "study-visit, meeting, training",
+            "Study visit (study-visit), Meeting (meeting), Training (training)",
             "severity": "error",
         },
         {
@@ -92,8 +92,8 @@ def test_github_annotations_point_at_the_line(broken: Path) -> None:
         "'0532 123 45 67' looks like a phone number; phone numbers belong only in a contact's "
         "'phone' field at $.notes\n"
         "::error file=data/municipalities/artvin.yaml,line=7,col=11,title=spo schema::"
-        "'kind' is 'visit' (did you mean 'study-visit'?); expected one of: study-visit, meeting, "
-        "training at "
+        "'kind' is 'visit' (did you mean 'study-visit'?); expected one of: "
+        "Study visit (study-visit), Meeting (meeting), Training (training) at "
         "$.engagements[0].kind\n"
         "::warning file=data/projects/mahalle-mutfaklari.yaml,line=1,col=1,title=spo no-source::"
         "record has no sources; say where its facts come from\n"
@@ -108,15 +108,18 @@ def test_github_format_is_chosen_inside_github_actions(broken: Path) -> None:
 
 def test_github_annotation_escapes_newlines_percent_and_separators() -> None:
     from spo.cli.render.problems import format_github
+    from spo.message import Message
     from spo.problems import Problem
 
-    problem = Problem(Path("a,b:c.yaml"), 3, 1, (), "50% done\nnext line", "schema")
-    assert format_github([problem], Path.cwd()) == (
-        "::error file=a%2Cb%3Ac.yaml,line=3,col=1,title=spo schema::50%25 done%0Anext line\n"
+    message = Message.of("read.key-not-text", key="50% done\nnext line")
+    problem = Problem(Path("a,b:c.yaml"), 3, 1, (), message, "schema")
+    assert format_github([problem], "en", Path.cwd()) == (
+        "::error file=a%2Cb%3Ac.yaml,line=3,col=1,title=spo schema::"
+        "key '50%25 done%0Anext line' is not text; write it in quotes\n"
     )
 
 
 def test_an_unknown_format_is_a_usage_error(broken: Path) -> None:
     result = run_spo("validate", "--format", "xml")
     assert result.exit_code == 2
-    assert "Invalid value for '--format'" in result.stderr
+    assert result.stderr == "spo: --format: 'xml' is not a choice; use one of: text, json, github\n"

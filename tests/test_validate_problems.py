@@ -49,7 +49,8 @@ CASES = [
         f"{M}/artvin.yaml",
         ARTVIN.replace("kind: provincial", "kind: provinciall"),
         f"{M}/artvin.yaml:3:7: error: 'kind' is 'provinciall' (did you mean 'provincial'?); "
-        "expected one of: metropolitan, provincial, district, town [schema] at $.kind\n",
+        "expected one of: Metropolitan (metropolitan), Provincial (provincial), "
+        "District (district), Town (town) [schema] at $.kind\n",
     ),
     Case(
         "district municipality without its district",
@@ -148,8 +149,8 @@ CASES = [
         "YAML syntax error",
         f"{M}/artvin.yaml",
         ARTVIN + "notes: [unclosed\n",
-        f"{M}/artvin.yaml:8:1: error: YAML syntax error: did not find expected ',' or ']' "
-        "(while parsing a flow sequence) [yaml-syntax]\n",
+        f"{M}/artvin.yaml:8:1: error: YAML syntax error: a list opened with '[' must go on "
+        "with ',' or ']' [yaml-syntax]\n",
     ),
     Case(
         "file name is not the id",
@@ -157,16 +158,16 @@ CASES = [
         ARTVIN.replace("id: artvin", "id: artvın"),
         f"{M}/artvin.yaml:1:5: error: id 'artvın' does not match the file name 'artvin.yaml' "
         "[id-mismatch] at $.id\n"
-        f"{M}/artvin.yaml:1:5: error: 'id' is 'artvın': an id is a lowercase ASCII slug: "
-        "letters a-z, digits, single hyphens [schema] at $.id\n",
+        f"{M}/artvin.yaml:1:5: error: 'id' is 'artvın': an id is a lowercase ASCII slug "
+        "(letters a-z, digits, single hyphens) [schema] at $.id\n",
     ),
     Case(
         "project owner that does not exist",
         f"{P}/mahalle-mutfaklari.yaml",
         "id: mahalle-mutfaklari\nname: {tr: Mahalle Mutfakları}\nowner: mersin-b\n"
         "summary: {tr: Sıcak yemek.}\nstatus: active\nsources: [https://example.org/m]\n",
-        f"{P}/mahalle-mutfaklari.yaml:3:8: error: no municipality 'mersin-b' in the registry; "
-        "did you mean 'mersin-bb'? [unknown-reference] at $.owner\n",
+        f"{P}/mahalle-mutfaklari.yaml:3:8: error: no municipality 'mersin-b' in the registry "
+        "(did you mean 'mersin-bb'?) [unknown-reference] at $.owner\n",
     ),
     Case(
         "engagement host that does not exist",
@@ -180,8 +181,8 @@ CASES = [
         f"{M}/artvin.yaml",
         ARTVIN + "transfers:\n  - project: mahalle-mutfak\n    history:\n"
         "      - {stage: inquiry, date: '2025'}\n",
-        f"{M}/artvin.yaml:8:14: error: no project 'mahalle-mutfak' in the registry; did you mean "
-        "'mahalle-mutfaklari'? [unknown-reference] at $.transfers[0].project\n",
+        f"{M}/artvin.yaml:8:14: error: no project 'mahalle-mutfak' in the registry (did you mean "
+        "'mahalle-mutfaklari'?) [unknown-reference] at $.transfers[0].project\n",
     ),
     Case(
         "a metropolitan municipality in a province that has none",
@@ -201,8 +202,8 @@ CASES = [
         "a province that does not exist",
         f"{M}/artvin.yaml",
         ARTVIN.replace("province: 8", "province: Artvinn"),
-        f"{M}/artvin.yaml:4:11: error: 'Artvinn' is not one of the 81 provinces (give its plate "
-        "code or Turkish name) [unknown-province] at $.province\n",
+        f"{M}/artvin.yaml:4:11: error: 'Artvinn' is not one of the 81 provinces (did you mean "
+        "'Artvin'?) (give its plate code or Turkish name) [unknown-province] at $.province\n",
     ),
     Case(
         "a project transferred to its own owner",

@@ -640,8 +640,8 @@ def test_a_crash_while_writing_leaves_the_old_file_and_no_temporary_file(
 
     assert run.exit_code == 1
     assert run.stderr == (
-        "spo: cannot write data/municipalities/artvin.yaml: No space left on "
-        "device; the file is unchanged\n"
+        "spo: cannot write data/municipalities/artvin.yaml: the disk is full; "
+        "the file is unchanged\n"
     )
     assert path.read_bytes() == before
     leftovers = [p.name for p in path.parent.iterdir() if p.suffix not in (".yaml", ".lock")]

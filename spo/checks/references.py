@@ -61,12 +61,17 @@ def municipality_findings(
     kind = data.get("kind")
     if province is None and isinstance(data.get("province"), (int, str)):
         given = str(data["province"])
-        message = Message.of("check.unknown-province", value=given, suggestion=_province_like(given))
+        message = Message.of(
+            "check.unknown-province", value=given, suggestion=_province_like(given)
+        )
         found.append(Finding(("province",), message, "unknown-province"))
-    elif province is not None and kind in ("metropolitan", "provincial"):
-        if (kind == "metropolitan") != province.metropolitan:
-            key = "check.not-metropolitan" if kind == "metropolitan" else "check.is-metropolitan"
-            found.append(Finding(("kind",), Message.of(key, province=province.name), "kind-province"))
+    elif (
+        province is not None
+        and kind in ("metropolitan", "provincial")
+        and (kind == "metropolitan") != province.metropolitan
+    ):
+        key = "check.not-metropolitan" if kind == "metropolitan" else "check.is-metropolitan"
+        found.append(Finding(("kind",), Message.of(key, province=province.name), "kind-province"))
     for i, engagement in enumerate(data.get("engagements") or []):
         host = engagement.get("host") if isinstance(engagement, dict) else None
         if not isinstance(host, str):

@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # jsonschema is imported only by the commands that validate
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
 
+
 def inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
     """The schema with every local `#/$defs/...` reference replaced by its definition.
 
@@ -114,7 +115,9 @@ def _findings(error: ValidationError) -> list[Finding]:
             )
         ]
     if keyword == "type":
-        return [_finding(path, "wrong-type", field=field, given=given, expected=error.validator_value)]
+        return [
+            _finding(path, "wrong-type", field=field, given=given, expected=error.validator_value)
+        ]
     if keyword == "pattern":
         wanted = _PATTERNS.get(str(error.validator_value), "other")
         return [_finding(path, f"pattern.{wanted}", field=field, given=given)]

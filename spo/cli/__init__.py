@@ -1,18 +1,27 @@
 """The `spo` command: thin wrappers that parse options, call the core and render its values.
 
-Every command module registers itself on `app`; `main` is the one error boundary that turns the
-core's errors into a message and an exit code, so no traceback ever reaches a user.
+`main` chooses the language before anything is parsed (`--lang`, `$SPO_LANG`, the locale), builds
+the command line in that language, and is the one error boundary: the core's errors, the command
+line's usage errors, Ctrl-C and a closed pipe each become one line in the user's language and an
+exit code. No traceback ever reaches a user.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
+import click
+
 # Command modules register their commands on import.
-from spo.cli import find_cmds, new_cmds, report_cmd, validate_cmd, write_cmds  # noqa: F401
-from spo.cli.app import app
+from spo.cli import find_cmds, language, new_cmds, report_cmd, validate_cmd, write_cmds  # noqa: F401
+from spo.cli.app import Settings
+from spo.cli.render.console import OutputClosed
+from spo.cli.words import render, say
 from spo.errors import SpoError
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 
 
 def _utf8_streams() -> None:
@@ -31,22 +40,58 @@ def _utf8_streams() -> None:
             pass
 
 
+def _quiet_stdout() -> None:
+    """After the reader closed the pipe: send what is left to nowhere, so that Python's own
+    flush at exit does not complain."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _fail(text: str, code: int) -> None:
+    print(text, file=sys.stderr)
+    sys.exit(code)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
+    args = list(sys.argv[1:] if argv is None else argv)
+    lang = language.choose(args)
     _utf8_streams()
     try:
-        app(args=list(argv) if argv is not None else None, prog_name="spo")
+        _run(args, lang)
     except SystemExit:
         raise
-    except SpoError as exc:
-        print(f"spo: {exc}", file=sys.stderr)
-        sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        print("spo: interrupted", file=sys.stderr)
-        sys.exit(130)
-    except Exception as exc:  # the last line of defence: a bug must not show a traceback
-        print(
-            f"spo: internal error ({type(exc).__name__}: {exc}); this is a bug in spo: "
-            "please report it to the spo maintainers with the command you ran",
-            file=sys.stderr,
-        )
+    except Exception as exc:  # even wording an error failed: still one line, no traceback
+        print(f"spo: internal error ({type(exc).__name__}: {exc})", file=sys.stderr)
         sys.exit(1)
+
+
+def _run(args: list[str], lang: language.Lang) -> None:
+    from spo.cli.commandline import build
+
+    try:
+        command = build(lang)
+        code = command.main(
+            args=args, prog_name="spo", standalone_mode=False, obj=Settings(None, lang)
+        )
+    except SpoError as exc:
+        _fail(say("cli.error", lang, message=render(exc.message, lang)), exc.exit_code)
+    except click.UsageError as exc:
+        path = exc.ctx.command_path if exc.ctx else "spo"
+        hint = say("cli.try-help", lang, command=path)
+        _fail(f"{say('cli.error', lang, message=exc.format_message())}\n{hint}", exc.exit_code)
+    except click.ClickException as exc:
+        _fail(say("cli.error", lang, message=exc.format_message()), exc.exit_code)
+    except (click.Abort, KeyboardInterrupt):
+        _fail(say("cli.interrupted", lang), EXIT_INTERRUPTED)
+    except (OutputClosed, BrokenPipeError):
+        _quiet_stdout()
+        sys.exit(0)
+    except Exception as exc:  # the last line of defence: a bug must not show a traceback
+        error = f"{type(exc).__name__}: {exc}"
+        _fail(say("cli.internal-error", lang, error=error), 1)
+    if code == EXIT_INTERRUPTED:
+        _fail(say("cli.interrupted", lang), EXIT_INTERRUPTED)
+    sys.exit(code or 0)

@@ -1,10 +1,12 @@
-"""The Typer application and the options every command shares."""
+"""The Typer application and the options every command shares.
+
+Commands and options carry no help text here: `spo.cli.commandline` fills it in from the
+catalogue in the user's language before the command line is parsed.
+"""
 
 from __future__ import annotations
 
-import locale
-import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -12,21 +14,25 @@ from typing import Annotated
 import typer
 
 from spo import __version__
-from spo.vocabulary import Lang
+from spo.cli.language import Lang, from_environment
+from spo.cli.options import choice, choose
+
+_SETTINGS = {"help_option_names": ["-h", "--help"]}
 
 app = typer.Typer(
     name="spo",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings=_SETTINGS,
+    suggest_commands=False,  # typer's suggestion is English-only; click's own is translated
 )
 
-
 # Command groups; each command module attaches its commands to these.
-project_app = typer.Typer(no_args_is_help=True)
-municipality_app = typer.Typer(no_args_is_help=True)
-transfer_app = typer.Typer(no_args_is_help=True)
-engagement_app = typer.Typer(no_args_is_help=True)
+project_app = typer.Typer(no_args_is_help=True, context_settings=_SETTINGS)
+municipality_app = typer.Typer(no_args_is_help=True, context_settings=_SETTINGS)
+transfer_app = typer.Typer(no_args_is_help=True, context_settings=_SETTINGS)
+engagement_app = typer.Typer(no_args_is_help=True, context_settings=_SETTINGS)
 app.add_typer(project_app, name="project")
 app.add_typer(municipality_app, name="municipality")
 app.add_typer(transfer_app, name="transfer")
@@ -44,29 +50,6 @@ class Settings:
     lang: Lang
 
 
-def detect_lang() -> Lang:
-    """$SPO_LANG, then the locale; English when nothing says Turkish."""
-    for value in (
-        os.environ.get("SPO_LANG"),
-        os.environ.get("LC_ALL"),
-        os.environ.get("LC_MESSAGES"),
-        os.environ.get("LANG"),
-    ):
-        if value:
-            return "tr" if value.lower().startswith("tr") else "en"
-    try:
-        name = locale.getlocale()[0] or ""
-    except ValueError:
-        name = ""
-    return "tr" if name.lower().startswith(("tr", "turkish")) else "en"
-
-
-def lang_of(choice: LangChoice | None) -> Lang:
-    if choice is None:
-        return detect_lang()
-    return "tr" if choice is LangChoice.tr else "en"
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"spo {__version__}")
@@ -76,30 +59,16 @@ def _version(value: bool) -> None:
 @app.callback()
 def global_options(
     ctx: typer.Context,
-    root: Annotated[
-        Path | None,
-        typer.Option(
-            "--root",
-        ),
-    ] = None,
-    lang: Annotated[
-        LangChoice | None,
-        typer.Option(
-            "--lang",
-        ),
-    ] = None,
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version",
-            callback=_version,
-            is_eager=True,
-        ),
-    ] = False,
+    root: Annotated[Path | None, typer.Option("--root")] = None,
+    lang: Annotated[str | None, choice("--lang", choices=LangChoice)] = None,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
 ) -> None:
-    ctx.obj = Settings(root=root, lang=lang_of(lang))
+    if lang is not None:
+        choose("--lang", lang, LangChoice)  # already applied by spo.cli.main; checked here
+    ctx.obj = replace(settings(ctx), root=root)
 
 
 def settings(ctx: typer.Context) -> Settings:
+    """The settings of this run: the language was chosen before parsing (see spo.cli.main)."""
     obj = ctx.find_root().obj
-    return obj if isinstance(obj, Settings) else Settings(None, detect_lang())
+    return obj if isinstance(obj, Settings) else Settings(None, from_environment())

@@ -15,9 +15,11 @@ import typer
 
 from spo.cli.app import municipality_app, project_app
 from spo.cli.completion import complete_municipality_id, complete_values
-from spo.cli.prompts import Asker, require, say
-from spo.cli.write_cmds import DryRun, Yes, report, root_and_lang
-from spo.vocabulary import MUNICIPALITY_KINDS, PROJECT_STATUSES, Lang
+from spo.cli.language import Lang
+from spo.cli.options import DryRun, Yes
+from spo.cli.prompts import Asker, ask_yes, require, say
+from spo.cli.write_cmds import report, root_and_lang
+from spo.vocabulary import PROJECT_STATUSES
 
 if TYPE_CHECKING:
     from spo.writing.editing import WriteResult
@@ -84,7 +86,7 @@ def municipality_new(
         asker = Asker(root, lang)
         province = asker.checked(
             lambda: asker.text("province"),
-            lambda answer: _province(answer, lang),
+            _province,
         )
         district = district or asker.optional("district")
         town = town or (asker.optional("town") if district else None)
@@ -102,17 +104,16 @@ def municipality_new(
             website=website,
             sources=sources or (),
             today=today,
-            lang=lang,
             dry_run=preview,
         )
 
     _create_with(make, asked, yes, dry_run, lang)
 
 
-def _province(answer: str, lang: Lang) -> None:
+def _province(answer: str) -> None:
     from spo.writing.records import province_of
 
-    province_of(answer, lang)
+    province_of(answer)
 
 
 def _create_with(
@@ -122,7 +123,7 @@ def _create_with(
     if asked and not dry_run:
         preview = make(True)
         typer.echo(preview.new_text, nl=False)
-        if not yes and not typer.confirm(say("confirm", lang), default=True):
+        if not yes and not ask_yes(say("confirm", lang), lang):
             typer.echo(say("cancelled", lang))
             raise typer.Exit(0)
     report(make(dry_run), lang, created=True)
@@ -241,7 +242,6 @@ def project_new(
             website=website,
             sources=sources or (),
             today=today,
-            lang=lang,
             dry_run=preview,
         )
 

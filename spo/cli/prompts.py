@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from spo.model import Registry
 
 
-def say(key: str, lang: Lang, **fields: Any) -> str:
+def say(key: str, lang: Lang, /, **fields: Any) -> str:
     """A word of the questions and answers (`prompt.<key>` in the catalogue)."""
     return words.say(f"prompt.{key}", lang, **fields)
 

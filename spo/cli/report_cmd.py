@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import re
-import sys
 from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from spo.cli.app import LangChoice, app, lang_of, settings
+from spo.cli.app import LangChoice, app, settings
+from spo.cli.completion import complete_municipality_id
+from spo.cli.options import choice, choose
 from spo.errors import UsageError
-
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class ReportFormat(StrEnum):
@@ -24,69 +22,50 @@ class ReportFormat(StrEnum):
 
 def parse_day(text: str) -> date:
     """`YYYY-MM-DD` and nothing else: a report is as of one day."""
+    from spo.dates import DateError
+    from spo.dates import parse_day as day
+
     try:
-        if _DAY.match(text):
-            return date.fromisoformat(text)
-    except ValueError:
-        pass
-    raise UsageError(f"--as-of {text}: not a day; write it as YYYY-MM-DD, e.g. 2025-03-21")
+        return day(text)
+    except DateError as exc:
+        raise UsageError.of("usage.bad-option", option="--as-of", problem=exc.message) from None
 
 
 @app.command()
 def report(
     ctx: typer.Context,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            metavar="DATE",
-        ),
-    ] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of")] = None,
     owner: Annotated[
-        str | None,
-        typer.Option(
-            "--owner",
-            metavar="ID",
-        ),
+        str | None, typer.Option("--owner", autocompletion=complete_municipality_id)
     ] = None,
-    format: Annotated[
-        ReportFormat,
-        typer.Option(
-            "--format",
-        ),
-    ] = ReportFormat.table,
-    lang: Annotated[
-        LangChoice | None,
-        typer.Option(
-            "--lang",
-        ),
-    ] = None,
+    format: Annotated[str, choice("--format", choices=ReportFormat)] = ReportFormat.table.value,
+    lang: Annotated[str | None, choice("--lang", choices=LangChoice)] = None,
 ) -> None:
     """The figures behind a press release as of a day, beside the figures published."""
     from spo import registry
-    from spo.cli.render.report_json import format_json
-    from spo.cli.render.report_markdown import format_markdown
+    from spo.cli.render.console import console, warn, write_text
+    from spo.cli.render.labels import message
     from spo.reading import read_registry
     from spo.report import compute_report
 
-    opts = settings(ctx)
-    chosen_lang = lang_of(lang) if lang else opts.lang
+    opts = settings(ctx)  # --lang here was read with the global one (see spo.cli.main)
+    if lang is not None:
+        choose("--lang", lang, LangChoice)
+    fmt = choose("--format", format, ReportFormat)
     day = parse_day(as_of) if as_of is not None else date.today()
     records = read_registry(registry.find_root(opts.root))
     result = compute_report(records, day, owner)
     if records.skipped:
-        print(
-            f"spo: warning: {len(records.skipped)} file(s) could not be read and are not "
-            "counted; run `spo validate` to see why",
-            file=sys.stderr,
-        )
-    if format is ReportFormat.json:
-        sys.stdout.write(format_json(result))
-    elif format is ReportFormat.markdown:
-        sys.stdout.write(format_markdown(result, chosen_lang))
-    else:
-        from rich.console import Console
+        warn(message("skipped", opts.lang, count=len(records.skipped)))
+    if fmt is ReportFormat.json:
+        from spo.cli.render.report_json import format_json
 
+        write_text(format_json(result))
+    elif fmt is ReportFormat.markdown:
+        from spo.cli.render.report_markdown import format_markdown
+
+        write_text(format_markdown(result, opts.lang))
+    else:
         from spo.cli.render.report_table import render_table
 
-        render_table(result, chosen_lang, Console())
+        render_table(result, opts.lang, console())

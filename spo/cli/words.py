@@ -9,7 +9,8 @@ table (`lookup.unknown-id`).
 Templates use Python's `{name}` fields, with a few formats of spo's own:
 
     {kind:glossary}      the glossary term named by the value ("project" -> "proje")
-    {stage:label/stage}  the label of a vocabulary value ("inquiry" -> "görüşme")
+    {stage:label/stage}  the label of a vocabulary value ("inquiry" -> "Görüşme")
+    {kind:lower/...}     the same in lower case, for the middle of a sentence
     {vocab:choices}      every value of the vocabulary named, with its label
     {suggestion:hint}    " (did you mean 'x'?)", or nothing when the value is None
     {number:ablative}    a number with its Turkish ablative suffix ("40'tan")
@@ -33,6 +34,7 @@ from typing import Any
 from spo.cli.language import LANGS, Lang
 from spo.message import Message
 from spo.problems import Problem, format_json_path
+from spo.turkish import tr_lower
 from spo.vocabulary import ALL, Vocabulary
 
 Entry = Mapping[str, Any]
@@ -81,7 +83,7 @@ def template(key: str, lang: Lang) -> str:
     return found
 
 
-def say(key: str, lang: Lang, **params: Any) -> str:
+def say(key: str, lang: Lang, /, **params: Any) -> str:
     """The catalogue's text for `key` in `lang`, with its fields filled in."""
     return _Formatter(lang).format(template(key, lang), **params)
 
@@ -155,6 +157,8 @@ class _Formatter(string.Formatter):
         lang = self.lang
         if format_spec == "glossary":
             return term(str(value), lang)
+        if format_spec.startswith("lower/"):  # a label inside a sentence: "a district municipality"
+            return tr_lower(label(format_spec.removeprefix("lower/"), str(value), lang))
         if format_spec.startswith("label/"):
             return label(format_spec.removeprefix("label/"), str(value), lang)
         if format_spec == "field":
@@ -179,4 +183,4 @@ class _Formatter(string.Formatter):
             return render(value, lang)
         if isinstance(value, tuple | list):
             return ", ".join(self.format_field(v, format_spec) for v in value)
-        return super().format_field(value, format_spec)
+        return str(super().format_field(value, format_spec))

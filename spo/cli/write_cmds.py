@@ -13,35 +13,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from spo.cli import words
 from spo.cli.app import engagement_app, settings, transfer_app
 from spo.cli.completion import complete_municipality_id, complete_project_id, complete_values
+from spo.cli.language import Lang
+from spo.cli.options import DryRun, Yes, count
 from spo.cli.prompts import Asker, require, say
-from spo.vocabulary import ENGAGEMENT_KINDS, PROGRESS_STAGES, STAGES, Lang
+from spo.rules import next_stage
+from spo.vocabulary import ENGAGEMENT_KINDS, STAGES
 
 if TYPE_CHECKING:
     from spo.writing.editing import WriteResult
-
-
-DryRun = Annotated[
-    bool,
-    typer.Option(
-        "--dry-run",
-    ),
-]
-Yes = Annotated[
-    bool,
-    typer.Option(
-        "--yes",
-        "-y",
-    ),
-]
-
-
-def _date_help(what: str) -> str:
-    return (
-        f"Date of the {what}: YYYY-MM-DD (default: today); YYYY-MM, YYYY, ../YYYY-MM-DD "
-        "('on or before') when the source says no more."
-    )
 
 
 # --- rendering a result -------------------------------------------------------------------------
@@ -72,12 +54,10 @@ def _next_stage(asker: Asker, project: str, municipality: str) -> str | None:
     for transfer in found.transfers if found else ():
         if transfer.project == project:
             current = transfer.current
-            label = STAGES.label(current.stage, asker.lang)
+            label = words.label(STAGES, current.stage, asker.lang)
             typer.echo(say("current", asker.lang, stage=label, date=current.date))
-            if current.stage in PROGRESS_STAGES[:-1]:
-                return PROGRESS_STAGES[PROGRESS_STAGES.index(current.stage) + 1]
-            return None
-    return "inquiry"
+            return next_stage(current.stage)
+    return next_stage(None)
 
 
 # --- transfer add -------------------------------------------------------------------------------
@@ -147,7 +127,7 @@ def transfer_add(
             [
                 ("project", project),
                 ("adopting", to),
-                ("stage", STAGES.label(stage, lang)),
+                ("stage", words.label(STAGES, stage, lang)),
                 ("date", when),
                 ("note", note),
                 ("source", source),
@@ -155,9 +135,7 @@ def transfer_add(
             yes,
         )
     assert project and to and stage
-    result = add_stage(
-        root, project, to, stage, when, note, source, today=today, lang=lang, dry_run=dry_run
-    )
+    result = add_stage(root, project, to, stage, when, note, source, today=today, dry_run=dry_run)
     report(result, lang)
 
 
@@ -194,13 +172,7 @@ def engagement_add(
             "--date",
         ),
     ] = None,
-    participants: Annotated[
-        int | None,
-        typer.Option(
-            "--participants",
-            min=0,
-        ),
-    ] = None,
+    participants: Annotated[str | None, typer.Option("--participants")] = None,
     note: Annotated[
         str | None,
         typer.Option(
@@ -223,6 +195,7 @@ def engagement_add(
 
     root, lang = root_and_lang(ctx)
     today = date.today()
+    head_count = count("--participants", participants)
     if require({"--to": to, "--host": host, "--kind": kind}, lang):
         asker = Asker(root, lang)
         to = to or asker.record("municipality", "visitor")
@@ -235,9 +208,9 @@ def engagement_add(
             [
                 ("visitor", to),
                 ("host", host),
-                ("kind", ENGAGEMENT_KINDS.label(kind, lang)),
+                ("kind", words.label(ENGAGEMENT_KINDS, kind, lang)),
                 ("date", when),
-                ("participants", None if participants is None else str(participants)),
+                ("participants", participants),
                 ("note", note),
                 ("source", source),
             ],
@@ -250,11 +223,10 @@ def engagement_add(
         host,
         kind,
         when,
-        participants,
+        head_count,
         note,
         source,
         today=today,
-        lang=lang,
         dry_run=dry_run,
     )
     report(result, lang)

@@ -36,7 +36,9 @@ class Refusal(Exception):
     """Why a write is refused (`refusal.<reason>`), raised before the message names the file."""
 
     def __init__(self, reason: str | Message, **params: Any) -> None:
-        message = reason if isinstance(reason, Message) else Message.of(f"refusal.{reason}", **params)
+        message = (
+            reason if isinstance(reason, Message) else Message.of(f"refusal.{reason}", **params)
+        )
         super().__init__(message.key)
         self.message = message
 
@@ -108,9 +110,7 @@ def _writing(path: Path, label: str, dry_run: bool) -> Iterator[None]:
         with atomic.locked(path):
             yield
     except atomic.LockTimeout:
-        raise SpoError.of(
-            "write.locked", path=label, seconds=atomic.LOCK_TIMEOUT_SECONDS
-        ) from None
+        raise SpoError.of("write.locked", path=label, seconds=atomic.LOCK_TIMEOUT_SECONDS) from None
     except OSError as exc:
         reason = _WRITE_ERRORS.get(exc.errno or 0)
         if reason:

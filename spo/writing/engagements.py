@@ -30,7 +30,9 @@ def _position(engagements: list[Any], new: dict[str, Any], when: FuzzyDate) -> i
         if isinstance(entry, dict) and all(
             entry.get(k) == new[k] for k in ("kind", "host", "date")
         ):
-            raise Refusal("duplicate-engagement", kind=new["kind"], host=new["host"], date=when.text)
+            raise Refusal(
+                "duplicate-engagement", kind=new["kind"], host=new["host"], date=when.text
+            )
     for index, entry in enumerate(engagements):
         other = _date_of(entry)
         if other and when.certainly_before(other):

@@ -16,17 +16,25 @@ if TYPE_CHECKING:
 PIPED_WIDTH = 10_000  # piped output: one line per row, for grep and friends
 
 
+class OutputClosed(Exception):
+    """The reader of stdout went away (`spo report | head -3`): stop quietly, not as a failure."""
+
+
 def console(file: IO[str] | None = None) -> Console:
     """A console for stdout. Colour and styles only on a terminal and without NO_COLOR, so
     piped output carries no ANSI codes. Tables fit the terminal's width (or $COLUMNS); piped
     without $COLUMNS, rows are not wrapped."""
     from rich.console import Console
 
+    class QuietOnClosedPipe(Console):
+        def on_broken_pipe(self) -> None:  # Rich's own handling exits with code 1
+            raise OutputClosed
+
     target = file if file is not None else sys.stdout
     tty = file is None and sys.stdout.isatty()
     styled = tty and not os.environ.get("NO_COLOR")
     unbounded = file is None and not tty and not os.environ.get("COLUMNS", "").isdigit()
-    return Console(
+    return QuietOnClosedPipe(
         file=target,
         width=PIPED_WIDTH if unbounded else None,
         force_terminal=None if styled else False,
@@ -50,13 +58,16 @@ def render_text(renderable: RenderableType, width: int) -> str:
 def write_bytes(data: bytes) -> None:
     """Bytes to stdout as they are: no newline translation, no code page."""
     stream = sys.stdout
-    stream.flush()
-    buffer = getattr(stream, "buffer", None)
-    if buffer is not None:
-        buffer.write(data)
-        buffer.flush()
-    else:
-        stream.write(data.decode("utf-8"))
+    try:
+        stream.flush()
+        buffer = getattr(stream, "buffer", None)
+        if buffer is not None:
+            buffer.write(data)
+            buffer.flush()
+        else:
+            stream.write(data.decode("utf-8"))
+    except BrokenPipeError:
+        raise OutputClosed from None
 
 
 def write_text(text: str) -> None:

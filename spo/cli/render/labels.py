@@ -16,7 +16,7 @@ from spo.query import NameOf, turkish_name
 from spo.vocabulary import Vocabulary
 
 
-def message(key: str, lang: Lang, **fields: Any) -> str:
+def message(key: str, lang: Lang, /, **fields: Any) -> str:
     """A word of the list and show views (`view.<key>` in the catalogue)."""
     return say(f"view.{key}", lang, **fields)
 

@@ -9,8 +9,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from spo.cli.language import Lang
 from spo.cli.render.console import console, warn, write_bytes, write_text
-from spo.cli.render.labels import date_label, message, vocabulary_labels
+from spo.cli.render.labels import (
+    date_label,
+    message,
+    name_of,
+    project_name,
+    project_name_by_id,
+    vocabulary_labels,
+)
 from spo.cli.render.records import (
     MUNICIPALITY_COLUMNS,
     PROJECT_COLUMNS,
@@ -29,8 +37,9 @@ from spo.cli.render.records import (
     transfer_row,
 )
 from spo.cli.render.tables import table
+from spo.cli.words import label
 from spo.model import Municipality, Project, Registry, Transfer
-from spo.query import latest_activity, municipality_name, project_name
+from spo.query import latest_activity, municipality_name
 from spo.search import Hit
 from spo.vocabulary import (
     MUNICIPALITY_KINDS,
@@ -38,7 +47,6 @@ from spo.vocabulary import (
     STAGES,
     TARGET_GROUPS,
     THEMES,
-    Lang,
 )
 
 # --- table cells: labels in the chosen language -------------------------------------------------
@@ -47,22 +55,21 @@ from spo.vocabulary import (
 def project_cells(project: Project, registry: Registry, lang: Lang) -> list[str]:
     return [
         project.id,
-        project.name(lang),
+        project_name(project, lang),
         municipality_name(registry, project.owner),
-        PROJECT_STATUSES.label(project.status, lang),
+        label(PROJECT_STATUSES, project.status, lang),
         vocabulary_labels(THEMES, project.themes, lang),
         vocabulary_labels(TARGET_GROUPS, project.target_groups, lang),
     ]
 
 
 def municipality_cells(municipality: Municipality, registry: Registry, lang: Lang) -> list[str]:
-    province = municipality.province
     latest = latest_activity(municipality)
     return [
         municipality.id,
         municipality.name,
-        MUNICIPALITY_KINDS.label(municipality.kind, lang),
-        province.name if province else str(municipality.data.get("province", "")),
+        label(MUNICIPALITY_KINDS, municipality.kind, lang),
+        municipality.province_name,
         municipality.district or "",
         str(len(municipality.engagements)),
         str(len(municipality.transfers)),
@@ -74,8 +81,8 @@ def transfer_cells(transfer: Transfer, registry: Registry, lang: Lang) -> list[s
     project = registry.projects.get(transfer.project)
     return [
         municipality_name(registry, transfer.municipality),
-        project_name(registry, transfer.project, lang),
-        STAGES.label(transfer.current_stage, lang),
+        project_name_by_id(registry, transfer.project, lang),
+        label(STAGES, transfer.current_stage, lang),
         date_label(transfer.current.date, lang),
         municipality_name(registry, project.owner) if project else "",
     ]
@@ -85,7 +92,7 @@ def hit_cells(hit: Hit, registry: Registry, lang: Lang) -> list[str]:
     return [
         message(f"type_{hit.type}", lang),
         hit.id,
-        hit.name(lang),
+        hit.name(name_of(lang)),
         ", ".join(message(f"field_{f}", lang) for f in hit.matched_in),
     ]
 

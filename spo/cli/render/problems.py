@@ -1,4 +1,9 @@
-"""Render validation problems as text, JSON or GitHub annotations: pure functions to strings."""
+"""Render validation problems as text, JSON or GitHub annotations: pure functions to strings.
+
+Messages are worded in the user's language; the codes (`[kind-province]`), JSON paths, JSON keys
+and GitHub's workflow commands stay as they are, so that scripts and CI read them the same in any
+language. In a terminal the text format colours the severity and the location.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,12 @@ import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from spo.cli.language import Lang
+from spo.cli.words import render, say
 from spo.problems import Problem
+
+# ANSI colours for a terminal: red errors, yellow warnings, the location in bold.
+_RED, _YELLOW, _BOLD, _RESET = "\x1b[31m", "\x1b[33m", "\x1b[1m", "\x1b[0m"
 
 
 def display_path(path: Path, base: Path | None = None) -> str:
@@ -24,15 +34,22 @@ def _where(p: Problem, base: Path | None) -> str:
     return f"{file}:{p.line}:{p.column}" if p.line else file
 
 
-def format_text(problems: Sequence[Problem], base: Path | None = None) -> str:
+def format_text(
+    problems: Sequence[Problem], lang: Lang, base: Path | None = None, colour: bool = False
+) -> str:
     lines = []
     for p in problems:
-        at = f" at {p.json_path}" if p.path else ""
-        lines.append(f"{_where(p, base)}: {p.severity.value}: {p.message} [{p.code}]{at}")
+        at = say("validate.at", lang, path=p.json_path) if p.path else ""
+        severity = say(f"validate.{p.severity.value}", lang)
+        where = _where(p, base)
+        if colour:
+            tint = _RED if p.is_error else _YELLOW
+            where, severity = f"{_BOLD}{where}{_RESET}", f"{tint}{severity}{_RESET}"
+        lines.append(f"{where}: {severity}: {render(p.message, lang)} [{p.code}]{at}")
     return "".join(line + "\n" for line in lines)
 
 
-def format_json(problems: Sequence[Problem], base: Path | None = None) -> str:
+def format_json(problems: Sequence[Problem], lang: Lang, base: Path | None = None) -> str:
     records = [
         {
             "file": display_path(p.file, base),
@@ -40,7 +57,7 @@ def format_json(problems: Sequence[Problem], base: Path | None = None) -> str:
             "column": p.column,
             "path": p.json_path,
             "code": p.code,
-            "message": p.message,
+            "message": render(p.message, lang),
             "severity": p.severity.value,
         }
         for p in problems
@@ -56,7 +73,7 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def format_github(problems: Sequence[Problem], base: Path | None = None) -> str:
+def format_github(problems: Sequence[Problem], lang: Lang, base: Path | None = None) -> str:
     """Workflow commands that GitHub shows as annotations on the pull request's lines."""
     lines = []
     for p in problems:
@@ -64,12 +81,13 @@ def format_github(problems: Sequence[Problem], base: Path | None = None) -> str:
         if p.line:
             props += [f"line={p.line}", f"col={p.column}"]
         props.append(f"title={_escape_property(f'spo {p.code}')}")
-        at = f" at {p.json_path}" if p.path else ""
-        lines.append(f"::{p.severity.value} {','.join(props)}::{_escape_data(p.message + at)}")
+        at = say("validate.at", lang, path=p.json_path) if p.path else ""
+        text = render(p.message, lang) + at
+        lines.append(f"::{p.severity.value} {','.join(props)}::{_escape_data(text)}")
     return "".join(line + "\n" for line in lines)
 
 
-FORMATTERS: dict[str, Callable[[Sequence[Problem], Path | None], str]] = {
+FORMATTERS: dict[str, Callable[[Sequence[Problem], Lang, Path | None], str]] = {
     "text": format_text,
     "json": format_json,
     "github": format_github,
@@ -80,12 +98,24 @@ def default_format() -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
-def summary(files_checked: int, problems: Sequence[Problem]) -> str:
+def _counted(key: str, count: int, lang: Lang) -> str:
+    return say(f"validate.{key}-{'one' if count == 1 else 'many'}", lang, count=count)
+
+
+def summary(files_checked: int, problems: Sequence[Problem], lang: Lang) -> str:
     errors = sum(p.is_error for p in problems)
-    warnings = len(problems) - errors
-    files = "file" if files_checked == 1 else "files"
-    detail = f" ({errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)})"
-    count = len(problems)
-    return f"{files_checked} {files} checked, {count} problem{'s' * (count != 1)}" + (
-        detail if problems else ""
+    text = say(
+        "validate.summary",
+        lang,
+        files=_counted("files", files_checked, lang),
+        problems=_counted("problems", len(problems), lang),
     )
+    if not problems:
+        return text
+    detail = say(
+        "validate.detail",
+        lang,
+        errors=_counted("errors", errors, lang),
+        warnings=_counted("warnings", len(problems) - errors, lang),
+    )
+    return f"{text} {detail}"

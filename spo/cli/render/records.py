@@ -23,14 +23,14 @@ Record = dict[str, Any]
 
 
 def project_record(project: Project, registry: Registry) -> Record:
-    return dict(project.data)
+    return project.to_data()
 
 
 def municipality_record(municipality: Municipality, registry: Registry) -> Record:
     """The YAML fields, with `province_plate` and `province_name` after `province`."""
     province = municipality.province
     record: Record = {}
-    for key, value in municipality.data.items():
+    for key, value in municipality.to_data().items():
         record[key] = value
         if key == "province":
             record["province_plate"] = province.plate if province else None
@@ -40,20 +40,16 @@ def municipality_record(municipality: Municipality, registry: Registry) -> Recor
 
 def transfer_record(transfer: Transfer, registry: Registry) -> Record:
     """The transfer as its municipality's file holds it, plus who adopts it and where it is."""
-    municipality = registry.municipalities[transfer.municipality]
-    raw_list = municipality.data.get("transfers") or []
-    raw: Record = next(
-        (r for t, r in zip(municipality.transfers, raw_list, strict=False) if t is transfer), {}
-    )
     record: Record = {"project": transfer.project, "municipality": transfer.municipality}
-    record.update((k, v) for k, v in raw.items() if k != "project")
+    record.update((k, v) for k, v in transfer.to_data().items() if k != "project")
     record["current_stage"] = transfer.current_stage
     record["current_date"] = transfer.current.date.text
     return record
 
 
 def hit_record(hit: Hit, registry: Registry) -> Record:
-    return {"type": hit.type, "id": hit.id, "name": hit.name("tr"), "matched_in": [*hit.matched_in]}
+    """Names in JSON, CSV and YAML are the registry's own (Turkish), whatever the language."""
+    return {"type": hit.type, "id": hit.id, "name": hit.name(), "matched_in": [*hit.matched_in]}
 
 
 def to_json(records: Sequence[Record] | Record) -> str:

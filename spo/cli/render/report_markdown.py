@@ -3,10 +3,10 @@ text."""
 
 from __future__ import annotations
 
+from spo.cli.language import Lang
 from spo.cli.render.report_sections import Rows, sections
 from spo.cli.render.report_words import message, scope_text
 from spo.report import APPROXIMATELY_WITHIN, Report
-from spo.vocabulary import Lang
 
 
 def _cell(text: str) -> str:

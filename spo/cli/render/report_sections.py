@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from spo.cli.language import Lang
 from spo.cli.render.report_words import (
     figure_label,
     message,
@@ -14,6 +15,7 @@ from spo.cli.render.report_words import (
     signed,
     visitors_text,
 )
+from spo.cli.words import label
 from spo.report import KINDS, Report, Tally
 from spo.vocabulary import (
     MUNICIPALITY_KINDS,
@@ -21,7 +23,6 @@ from spo.vocabulary import (
     STAGES,
     TARGET_GROUPS,
     THEMES,
-    Lang,
 )
 
 
@@ -47,7 +48,7 @@ class Section:
 
 def sections(report: Report, lang: Lang) -> list[Section]:
     """Every table of the report, all as text."""
-    kinds = [MUNICIPALITY_KINDS.label(k, lang) for k in KINDS]
+    kinds = [label(MUNICIPALITY_KINDS, k, lang) for k in KINDS]
     show_publisher = report.owner is None  # every owner's projects and figures: say whose
 
     def counted(
@@ -100,7 +101,7 @@ def sections(report: Report, lang: Lang) -> list[Section]:
             "stage",
             "transfers",
             report.transfers_by_stage,
-            lambda v: STAGES.label(v, lang),
+            lambda v: label(STAGES, v, lang),
         ),
         Section(
             "most_adopted",
@@ -108,7 +109,7 @@ def sections(report: Report, lang: Lang) -> list[Section]:
             [message(c, lang) for c in adopted_columns],
             [
                 [
-                    p.name(lang),
+                    p.name_en if lang == "en" and p.name_en else p.name_tr,
                     *([p.owner or ""] if show_publisher else []),
                     str(p.adopters),
                     str(p.launched),
@@ -128,21 +129,21 @@ def sections(report: Report, lang: Lang) -> list[Section]:
             "theme",
             "projects",
             report.projects_by_theme,
-            lambda v: THEMES.label(v, lang),
+            lambda v: label(THEMES, v, lang),
         ),
         counted(
             "projects_by_target_group",
             "target_group",
             "projects",
             report.projects_by_target_group,
-            lambda v: TARGET_GROUPS.label(v, lang),
+            lambda v: label(TARGET_GROUPS, v, lang),
         ),
         counted(
             "partners_by_type",
             "partner_type",
             "partners",
             report.partners_by_type,
-            lambda v: PARTNER_TYPES.label(v, lang),
+            lambda v: label(PARTNER_TYPES, v, lang),
         ),
         Section(
             "reported",

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spo.cli.language import Lang
 from spo.cli.render.report_sections import Rows, sections
 from spo.cli.render.report_words import message, scope_text
 from spo.report import Report
-from spo.vocabulary import Lang
 
 if TYPE_CHECKING:
     from rich.console import Console

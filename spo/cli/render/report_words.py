@@ -13,7 +13,7 @@ from spo.report import FigureCheck, Report
 from spo.vocabulary import METRICS, MUNICIPALITY_KINDS
 
 
-def message(key: str, lang: Lang, **fields: Any) -> str:
+def message(key: str, lang: Lang, /, **fields: Any) -> str:
     """A word of the report (`report.<key>` in the catalogue)."""
     return words.say(f"report.{key}", lang, **fields)
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from spo.cli.language import Lang
 from spo.cli.render.labels import message
-from spo.vocabulary import Lang
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult

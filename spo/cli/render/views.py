@@ -7,11 +7,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from spo.cli.render.labels import date_label, figure_value, message, vocabulary_labels
+from spo.cli.language import Lang
+from spo.cli.render.labels import (
+    date_label,
+    message,
+    name_of,
+    project_name,
+    project_name_by_id,
+    qualified,
+    vocabulary_labels,
+)
 from spo.cli.render.tables import table
+from spo.cli.words import label
 from spo.dates import FuzzyDate
 from spo.model import Engagement, Municipality, Project, Registry, Source
-from spo.query import municipality_name, project_name
+from spo.query import municipality_name
 from spo.vocabulary import (
     ENGAGEMENT_KINDS,
     METRICS,
@@ -22,7 +32,6 @@ from spo.vocabulary import (
     STAGES,
     TARGET_GROUPS,
     THEMES,
-    Lang,
 )
 
 if TYPE_CHECKING:
@@ -71,9 +80,7 @@ def project_view(project: Project, registry: Registry, lang: Lang) -> Renderable
 
     from spo.query import transfers_of
 
-    needs = "; ".join(
-        f"{message('req_' + k, lang)}: {v}" for k, v in project.requirements.items() if v
-    )
+    needs = "; ".join(f"{message('req_' + k, lang)}: {v}" for k, v in project.requirements if v)
     owner = registry.municipalities.get(project.owner)
     title = f"{project.name_tr} ({project.id})"
     english = project.name_en if project.name_en and project.name_en != project.name_tr else None
@@ -85,20 +92,20 @@ def project_view(project: Project, registry: Registry, lang: Lang) -> Renderable
         _fields(
             [
                 ("owner", f"{owner.name} ({owner.id})" if owner else project.owner),
-                ("status", PROJECT_STATUSES.label(project.status, lang)),
+                ("status", label(PROJECT_STATUSES, project.status, lang)),
                 ("launched", date_label(project.launched, lang) if project.launched else ""),
                 ("themes", vocabulary_labels(THEMES, project.themes, lang)),
                 ("target_groups", vocabulary_labels(TARGET_GROUPS, project.target_groups, lang)),
                 (
                     "service_model",
-                    SERVICE_MODELS.label(project.service_model, lang)
+                    label(SERVICE_MODELS, project.service_model, lang)
                     if project.service_model
                     else "",
                 ),
                 (
                     "partners",
                     "; ".join(
-                        f"{p.name} ({PARTNER_TYPES.label(p.type, lang)})" for p in project.partners
+                        f"{p.name} ({label(PARTNER_TYPES, p.type, lang)})" for p in project.partners
                     ),
                 ),
                 ("tags", ", ".join(project.tags)),
@@ -110,12 +117,12 @@ def project_view(project: Project, registry: Registry, lang: Lang) -> Renderable
     ]
     summaries = [s for s in (project.summary_tr, project.summary_en) if s]
     parts += _section(message("summary", lang), _lines(summaries))
-    adopting = transfers_of(registry, project.id, lang)
+    adopting = transfers_of(registry, project.id)
     rows = [
         [
             municipality_name(registry, t.municipality),
             t.municipality,
-            STAGES.label(t.current_stage, lang),
+            label(STAGES, t.current_stage, lang),
             date_label(t.current.date, lang),
         ]
         for t in adopting
@@ -142,7 +149,7 @@ def _notes_and_sources(
 
 
 def _engagement(e: Engagement, key: str, other: str, registry: Registry, lang: Lang) -> str:
-    kind = ENGAGEMENT_KINDS.label(e.kind, lang)
+    kind = label(ENGAGEMENT_KINDS, e.kind, lang)
     text = message(key, lang, kind=kind, other=municipality_name(registry, other))
     if e.participants is not None:
         text += " · " + message("participants", lang, count=e.participants)
@@ -161,9 +168,9 @@ def timeline(municipality: Municipality, registry: Registry, lang: Lang) -> list
         if e.host == municipality.id and e.municipality != municipality.id
     ]
     for t in municipality.transfers:
-        name = project_name(registry, t.project, lang)
+        name = project_name_by_id(registry, t.project, lang)
         for entry in t.history:
-            text = f"{name}: {STAGES.label(entry.stage, lang)}"
+            text = f"{name}: {label(STAGES, entry.stage, lang)}"
             events.append((entry.date, text + (f" — {entry.note}" if entry.note else "")))
     events.sort(key=lambda pair: pair[0].sort_key())
     return [[date_label(when, lang), text] for when, text in events]
@@ -181,7 +188,7 @@ def municipality_view(municipality: Municipality, registry: Registry, lang: Lang
         "",
         _fields(
             [
-                ("kind", MUNICIPALITY_KINDS.label(municipality.kind, lang)),
+                ("kind", label(MUNICIPALITY_KINDS, municipality.kind, lang)),
                 ("province", f"{province.name} ({province.plate:02d})" if province else ""),
                 ("district", municipality.district or ""),
                 ("website", municipality.website or ""),
@@ -196,9 +203,9 @@ def municipality_view(municipality: Municipality, registry: Registry, lang: Lang
             project = registry.projects.get(t.project)
             rows.append(
                 [
-                    project_name(registry, t.project, lang),
+                    project_name_by_id(registry, t.project, lang),
                     municipality_name(registry, project.owner) if project else "",
-                    STAGES.label(t.current_stage, lang),
+                    label(STAGES, t.current_stage, lang),
                     date_label(t.current.date, lang),
                 ]
             )
@@ -209,13 +216,13 @@ def municipality_view(municipality: Municipality, registry: Registry, lang: Lang
     events = timeline(municipality, registry, lang)
     if events:
         parts += _section(message("timeline", lang), table(["date", "event"], events, lang))
-    owned = owned_projects(registry, municipality.id, lang)
+    owned = owned_projects(registry, municipality.id, name_of(lang))
     if owned:
         counts = {p.id: 0 for p in owned}
         for transfer in registry.transfers():
             if transfer.project in counts:
                 counts[transfer.project] += 1
-        rows = [[p.id, p.name(lang), str(counts[p.id])] for p in owned]
+        rows = [[p.id, project_name(p, lang), str(counts[p.id])] for p in owned]
         parts += _section(
             f"{message('owned_projects', lang)} ({len(owned)})",
             table(["id", "name", "transfers"], rows, lang),
@@ -224,8 +231,8 @@ def municipality_view(municipality: Municipality, registry: Registry, lang: Lang
         rows = [
             [
                 date_label(f.date, lang),
-                METRICS.label(f.metric, lang),
-                figure_value(f.value, f.qualifier, lang),
+                label(METRICS, f.metric, lang),
+                qualified(f.value, f.qualifier, lang),
             ]
             for f in municipality.reported_figures
         ]

@@ -1,0 +1,67 @@
+"""The command line in the user's language: every help text, placeholder and example from the
+catalogue (`help.*`), and the library's own words (Usage, Options, its errors) through
+`spo.cli.click_words`.
+
+A command's help is `help.<group>.<command>`; an option's is `help.<command>.options.<name>`,
+else the shared `help.options.<name>`; its placeholder word is `....metavar`.
+"""
+
+from __future__ import annotations
+
+import click
+import typer
+
+from spo.cli import click_words
+from spo.cli.app import app
+from spo.cli.language import Lang
+from spo.cli.words import catalogue, say
+
+ROOT = "spo"
+
+
+def _text(key: str, lang: Lang) -> str | None:
+    return say(key, lang) if key in catalogue() else None
+
+
+def _help(key: str, lang: Lang) -> str:
+    text = say(key, lang)
+    examples = catalogue()[key].get("examples") or []
+    if examples:
+        lines = "\n".join(f"  {example}" for example in examples)
+        # "\b" keeps click from re-wrapping the examples into one paragraph.
+        text += f"\n\n\b\n{say('help-page.examples', lang)}\n{lines}"
+    return text
+
+
+def _param(command_key: str, param: click.Parameter, lang: Lang) -> None:
+    own = f"{command_key}.options.{param.name}"
+    shared = f"help.options.{param.name}"
+    key = own if own in catalogue() else shared
+    text = _text(key, lang)
+    if text is not None:
+        param.help = text
+    metavar = _text(f"{own}.metavar", lang) or _text(f"{shared}.metavar", lang)
+    is_flag = isinstance(param, click.Option) and param.is_flag
+    if metavar and not is_flag:
+        param.metavar = metavar
+
+
+def localize(command: click.Command, lang: Lang, path: str = ROOT) -> click.Command:
+    key = f"help.{path}"
+    if key in catalogue():
+        command.help = _help(key, lang)
+        command.short_help = say(key, lang).split("\n\n")[0].strip().rstrip(".")
+    command.options_metavar = say("help-page.options-metavar", lang)
+    if isinstance(command, click.Group):
+        command.subcommand_metavar = say("help-page.command-metavar", lang)
+    for param in command.params:
+        _param(key, param, lang)
+    for name, sub in getattr(command, "commands", {}).items():
+        localize(sub, lang, name if path == ROOT else f"{path}.{name}")
+    return command
+
+
+def build(lang: Lang) -> click.Command:
+    """The `spo` command, speaking `lang`."""
+    click_words.install(lang)
+    return localize(typer.main.get_command(app), lang)
