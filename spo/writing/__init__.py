@@ -9,5 +9,6 @@ every other byte stays; `editing` re-reads the file under its lock, checks that 
 reads back as meant and validates it (`spo.validation.check_text`) before anything is written;
 `atomic` holds the lock and replaces the file in one rename; `known` checks ids one file name
 at a time, so a write costs the same in any size of registry. `render` writes YAML values,
-`inputs` checks what the user typed, `messages` holds what the core says, in English and Turkish.
+`entries` writes a new entry in its neighbours' layout, and `inputs` checks what the user typed.
+Refusals carry message codes (`refusal.*`); the command line words them.
 """

@@ -2,22 +2,23 @@
 
 A round-trip YAML library (ruamel.yaml) keeps comments, but it still re-emits the whole document
 from its model: it can re-indent sequences, re-quote or re-wrap scalars, change flow collections
-and line endings. A reviewer's file would then change in lines nobody touched. So the file is
-never re-emitted here. PyYAML's node tree (the same one that gives `spo validate` its line
-numbers) says where a sequence's last entry ends and how its entries are written: the column of
-the `-`, the key order, flow or block style, the quotes around dates. The new entry is rendered
-in that layout and its lines are spliced between the original lines, with the file's own line
-ending. Only the lines of the new entry are new; the others are the original text, byte for byte.
+and line endings. A reviewer's file would then change in lines nobody touched. So the file is never
+re-emitted here. PyYAML's node tree (the same one that gives `spo validate` its line numbers) says
+where a sequence's last entry ends and how its entries are written: the column of the `-`, the key
+order, flow or block style, the quotes around dates. The new entry is rendered in that layout
+(`spo.writing.entries`) and its lines are spliced between the original lines, with the file's own
+line ending. Only the lines of the new entry are new; the others are the original text, byte for
+byte.
 
-Lines are split where YAML sees line breaks (CRLF, LF, CR, and NEL/LS/PS, which YAML 1.1 and
-PyYAML count as breaks), so the node marks and this module always agree on line numbers.
+Lines are split where YAML sees line breaks (CRLF, LF, CR, and NEL/LS/PS, which YAML 1.1 and PyYAML
+count as breaks), so the node marks and this module always agree on line numbers.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -25,7 +26,8 @@ import yaml
 from spo.loader import compose
 from spo.message import Message
 from spo.problems import JsonPath
-from spo.writing import render
+from spo.writing import entries, render
+from spo.writing.entries import Layout
 
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 _BLOCK_SCALAR = ("|", ">")
@@ -57,24 +59,6 @@ def split_lines(text: str) -> list[Line]:
     if start < len(text):
         lines.append(Line(text[start:], ""))
     return lines
-
-
-@dataclass(frozen=True)
-class Layout:
-    """How the entries of one sequence are written."""
-
-    dash: int = 2  # column of the '-'
-    gap: int = 1  # spaces between the '-' and the entry
-    flow_entries: bool = False  # `- {stage: inquiry, date: "2025-01-15"}`
-    flow_padding: bool = False  # `{ stage: inquiry }`
-    flow_sequence: bool = False  # `history: [...]`
-    quote: str = '"'
-    key_order: tuple[str, ...] = ()
-    nested: Mapping[str, Layout] = field(default_factory=dict)
-
-    @property
-    def key_column(self) -> int:
-        return self.dash + 1 + self.gap
 
 
 @dataclass(frozen=True)
@@ -235,45 +219,6 @@ class YamlText:
             nested=nested,
         )
 
-    # --- rendering ----------------------------------------------------------------------------
-
-    def _ordered(self, entry: Mapping[str, Any], order: Sequence[str]) -> list[tuple[str, Any]]:
-        """The entry's keys in the neighbour's order; a key the neighbour lacks goes after the
-        key it follows in the entry (`note` after `date`, as the schema lists them)."""
-        own = list(entry)
-        keys = [k for k in order if k in entry]
-        for key in own:
-            if key not in keys:
-                placed = [k for k in own[: own.index(key)] if k in keys]
-                keys.insert(keys.index(placed[-1]) + 1 if placed else 0, key)
-        return [(k, entry[k]) for k in keys]
-
-    def _flow(self, value: Any, layout: Layout) -> str:
-        if isinstance(value, Mapping):
-            value = dict(self._ordered(value, layout.key_order))
-        return render.flow(value, layout.quote, layout.flow_padding)
-
-    def render_entry(self, entry: Mapping[str, Any], layout: Layout) -> list[str]:
-        lead = " " * layout.dash + "-" + " " * layout.gap
-        if layout.flow_entries:
-            return [lead + self._flow(entry, layout)]
-        lines: list[str] = []
-        for key, value in self._ordered(entry, layout.key_order):
-            prefix = lead if not lines else " " * layout.key_column
-            if isinstance(value, list):
-                inner = layout.nested.get(key) or self.default_layout(layout.key_column)
-                if inner.flow_sequence:
-                    items = [dict(self._ordered(v, inner.key_order)) for v in value]
-                    lines.append(f"{prefix}{key}: {render.flow(items, inner.quote, False)}")
-                    continue
-                lines.append(f"{prefix}{key}:")
-                for item in value:
-                    lines += self.render_entry(item, inner)
-            else:
-                text = render.scalar(value, layout.quote, date=key in render.DATE_KEYS)
-                lines.append(f"{prefix}{key}: {text}")
-        return lines
-
     # --- splicing -----------------------------------------------------------------------------
 
     def _insert_after(
@@ -354,7 +299,9 @@ class YamlText:
             new_body = body[:start].rstrip() + (rest if rest.strip() else "")
             layout = self.default_layout(key_column)
             changed = (line, new_body) if new_body != body else None
-            return self._insert_after(line, self.render_entry(entry, layout), changed)
+            return self._insert_after(
+                line, entries.render(entry, layout, self.default_layout), changed
+            )
         raise LayoutError("not-a-list", key)
 
     def _add_to_block(
@@ -366,7 +313,7 @@ class YamlText:
     ) -> Edit:
         count = len(sequence.value)
         index = count if index is None else index
-        new = self.render_entry(entry, layout)
+        new = entries.render(entry, layout, self.default_layout)
         if index == 0:
             first = sequence.value[0]
             line = int(first.start_mark.line)
@@ -384,7 +331,7 @@ class YamlText:
     ) -> Edit:
         items = sequence.value
         index = len(items) if index is None else index
-        text = self._flow(entry, layout)
+        text = entries.flow(entry, layout)
         if index >= len(items):
             end = items[-1].end_mark
             return self._insert_in_line(int(end.line), int(end.column), f", {text}")
@@ -406,7 +353,7 @@ class YamlText:
         last = self._last_line(k if _is_empty(v) else v)
         last = self._with_comments(last, 0)
         layout = self.default_layout(0)
-        new = [f"{key}:"] + self.render_entry(entry, layout)
+        new = [f"{key}:"] + entries.render(entry, layout, self.default_layout)
         following = self.lines[last + 1].body if last + 1 < len(self.lines) else None
         if following is not None and not following.strip():
             new.insert(0, "")  # the file separates its top-level keys with blank lines
