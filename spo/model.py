@@ -8,7 +8,7 @@ output. No record keeps the raw dictionary it was read from.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,9 +19,30 @@ from spo.provinces import Province, find_province
 Data = dict[str, Any]
 
 
-def _data(**fields: Any) -> Data:
+def _data(**values: Any) -> Data:
     """The fields that have a value, in the order given (the schema's order)."""
-    return {k: v for k, v in fields.items() if v is not None and v != [] and v != {}}
+    return {k: v for k, v in values.items() if v is not None and v != [] and v != {}}
+
+
+def _plain(value: Any) -> Any:
+    """A value as the files write it: dates as their text, records as their data."""
+    if isinstance(value, FuzzyDate):
+        return value.text
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    to_data = getattr(value, "to_data", None)
+    return to_data() if to_data else value
+
+
+def _fields_data(record: Any, *, leave_out: tuple[str, ...] = ()) -> Data:
+    """A record whose fields are named and ordered as its YAML keys, as data."""
+    return _data(
+        **{
+            f.name: _plain(getattr(record, f.name))
+            for f in fields(record)
+            if f.name not in leave_out
+        }
+    )
 
 
 @dataclass(frozen=True)
@@ -53,10 +74,6 @@ class Source:
         return f"{text} <{self.url}>" if text and self.url else text or self.url or ""
 
 
-def _source_data(source: Source | None) -> str | Data | None:
-    return source.to_data() if source else None
-
-
 @dataclass(frozen=True)
 class StageEntry:
     stage: str
@@ -65,9 +82,7 @@ class StageEntry:
     source: Source | None = None
 
     def to_data(self) -> Data:
-        return _data(
-            stage=self.stage, date=self.date.text, note=self.note, source=_source_data(self.source)
-        )
+        return _fields_data(self)
 
 
 @dataclass(frozen=True)
@@ -97,9 +112,7 @@ class Transfer:
         )
 
     def to_data(self) -> Data:
-        return _data(
-            project=self.project, history=[e.to_data() for e in self.history], note=self.note
-        )
+        return _fields_data(self, leave_out=("municipality",))
 
 
 @dataclass(frozen=True)
@@ -113,14 +126,7 @@ class Engagement:
     source: Source | None = None
 
     def to_data(self) -> Data:
-        return _data(
-            kind=self.kind,
-            host=self.host,
-            date=self.date.text,
-            participants=self.participants,
-            note=self.note,
-            source=_source_data(self.source),
-        )
+        return _fields_data(self, leave_out=("municipality",))
 
 
 @dataclass(frozen=True)
@@ -135,15 +141,7 @@ class ReportedFigure:
     source: Source | None = None
 
     def to_data(self) -> Data:
-        return _data(
-            date=self.date.text,
-            metric=self.metric,
-            value=self.value,
-            qualifier=self.qualifier,
-            municipality_kind=self.municipality_kind,
-            note=self.note,
-            source=_source_data(self.source),
-        )
+        return _fields_data(self, leave_out=("owner",))
 
 
 @dataclass(frozen=True)
@@ -155,13 +153,7 @@ class Contact:
     source: Source | None = None
 
     def to_data(self) -> Data:
-        return _data(
-            name=self.name,
-            role=self.role,
-            email=self.email,
-            phone=self.phone,
-            source=_source_data(self.source),
-        )
+        return _fields_data(self)
 
 
 @dataclass(frozen=True)
@@ -210,9 +202,7 @@ class Partner:
     source: Source | None = None
 
     def to_data(self) -> Data:
-        return _data(
-            name=self.name, type=self.type, note=self.note, source=_source_data(self.source)
-        )
+        return _fields_data(self)
 
 
 REQUIREMENTS = ("staff", "space", "budget", "partners")

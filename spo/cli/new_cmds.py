@@ -16,7 +16,7 @@ import typer
 from spo.cli.app import municipality_app, project_app
 from spo.cli.completion import complete_municipality_id, complete_values
 from spo.cli.language import Lang
-from spo.cli.options import DryRun, Yes
+from spo.cli.options import DryRun, Sources, Website, Yes
 from spo.cli.prompts import Asker, ask_yes, require, say
 from spo.cli.write_cmds import report, root_and_lang
 from spo.vocabulary import PROJECT_STATUSES
@@ -25,53 +25,15 @@ if TYPE_CHECKING:
     from spo.writing.editing import WriteResult
 
 
-Sources = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--source",
-    ),
-]
-
-
 @municipality_app.command("new")
 def municipality_new(
     ctx: typer.Context,
-    province: Annotated[
-        str | None,
-        typer.Option(
-            "--province",
-        ),
-    ] = None,
-    district: Annotated[
-        str | None,
-        typer.Option(
-            "--district",
-        ),
-    ] = None,
-    town: Annotated[
-        str | None,
-        typer.Option(
-            "--town",
-        ),
-    ] = None,
-    kind: Annotated[
-        str | None,
-        typer.Option(
-            "--kind",
-        ),
-    ] = None,
-    name: Annotated[
-        str | None,
-        typer.Option(
-            "--name",
-        ),
-    ] = None,
-    website: Annotated[
-        str | None,
-        typer.Option(
-            "--website",
-        ),
-    ] = None,
+    province: Annotated[str | None, typer.Option("--province")] = None,
+    district: Annotated[str | None, typer.Option("--district")] = None,
+    town: Annotated[str | None, typer.Option("--town")] = None,
+    kind: Annotated[str | None, typer.Option("--kind")] = None,
+    name: Annotated[str | None, typer.Option("--name")] = None,
+    website: Website = None,
     sources: Sources = None,
     dry_run: DryRun = False,
     yes: Yes = False,
@@ -84,10 +46,7 @@ def municipality_new(
     asked = require({"--province": province}, lang)
     if asked:
         asker = Asker(root, lang)
-        province = asker.checked(
-            lambda: asker.text("province"),
-            _province,
-        )
+        province = asker.checked(lambda: asker.text("province"), _province)
         district = district or asker.optional("district")
         town = town or (asker.optional("town") if district else None)
     assert province
@@ -132,80 +91,22 @@ def _create_with(
 @project_app.command("new")
 def project_new(
     ctx: typer.Context,
-    name: Annotated[
-        str | None,
-        typer.Option(
-            "--name",
-        ),
-    ] = None,
+    name: Annotated[str | None, typer.Option("--name")] = None,
     owner: Annotated[
-        str | None,
-        typer.Option(
-            "--owner",
-            autocompletion=complete_municipality_id,
-        ),
+        str | None, typer.Option("--owner", autocompletion=complete_municipality_id)
     ] = None,
-    summary: Annotated[
-        str | None,
-        typer.Option(
-            "--summary",
-        ),
-    ] = None,
+    summary: Annotated[str | None, typer.Option("--summary")] = None,
     status: Annotated[
-        str | None,
-        typer.Option(
-            "--status",
-            autocompletion=complete_values(PROJECT_STATUSES),
-        ),
+        str | None, typer.Option("--status", autocompletion=complete_values(PROJECT_STATUSES))
     ] = None,
-    project_id: Annotated[
-        str | None,
-        typer.Option(
-            "--id",
-        ),
-    ] = None,
-    name_en: Annotated[
-        str | None,
-        typer.Option(
-            "--name-en",
-        ),
-    ] = None,
-    summary_en: Annotated[
-        str | None,
-        typer.Option(
-            "--summary-en",
-        ),
-    ] = None,
-    launched: Annotated[
-        str | None,
-        typer.Option(
-            "--launched",
-        ),
-    ] = None,
-    themes: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--theme",
-        ),
-    ] = None,
-    target_groups: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--target-group",
-        ),
-    ] = None,
-    service_model: Annotated[
-        str | None,
-        typer.Option(
-            "--service-model",
-        ),
-    ] = None,
-    website: Annotated[
-        str | None,
-        typer.Option(
-            "--website",
-        ),
-    ] = None,
+    project_id: Annotated[str | None, typer.Option("--id")] = None,
+    name_en: Annotated[str | None, typer.Option("--name-en")] = None,
+    summary_en: Annotated[str | None, typer.Option("--summary-en")] = None,
+    launched: Annotated[str | None, typer.Option("--launched")] = None,
+    themes: Annotated[list[str] | None, typer.Option("--theme")] = None,
+    target_groups: Annotated[list[str] | None, typer.Option("--target-group")] = None,
+    service_model: Annotated[str | None, typer.Option("--service-model")] = None,
+    website: Website = None,
     sources: Sources = None,
     dry_run: DryRun = False,
     yes: Yes = False,

@@ -88,3 +88,9 @@ Sort = Annotated[str, choice("--sort", choices=SortBy)]
 Values = list[str] | None
 DryRun = Annotated[bool, typer.Option("--dry-run")]
 Yes = Annotated[bool, typer.Option("--yes", "-y")]
+# What the writing commands take as typed; spo.writing.inputs checks it.
+When = Annotated[str | None, typer.Option("--date")]
+Note = Annotated[str | None, typer.Option("--note")]
+Source = Annotated[str | None, typer.Option("--source")]
+Sources = Annotated[list[str] | None, typer.Option("--source")]
+Website = Annotated[str | None, typer.Option("--website")]

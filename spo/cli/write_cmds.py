@@ -17,7 +17,7 @@ from spo.cli import words
 from spo.cli.app import engagement_app, settings, transfer_app
 from spo.cli.completion import complete_municipality_id, complete_project_id, complete_values
 from spo.cli.language import Lang
-from spo.cli.options import DryRun, Yes, count
+from spo.cli.options import DryRun, Note, Source, When, Yes, count
 from spo.cli.prompts import Asker, require, say
 from spo.rules import next_stage
 from spo.vocabulary import ENGAGEMENT_KINDS, STAGES
@@ -67,41 +67,15 @@ def _next_stage(asker: Asker, project: str, municipality: str) -> str | None:
 def transfer_add(
     ctx: typer.Context,
     project: Annotated[
-        str | None,
-        typer.Option("--project", autocompletion=complete_project_id),
+        str | None, typer.Option("--project", autocompletion=complete_project_id)
     ] = None,
-    to: Annotated[
-        str | None,
-        typer.Option(
-            "--to",
-            autocompletion=complete_municipality_id,
-        ),
-    ] = None,
+    to: Annotated[str | None, typer.Option("--to", autocompletion=complete_municipality_id)] = None,
     stage: Annotated[
-        str | None,
-        typer.Option(
-            "--stage",
-            autocompletion=complete_values(STAGES),
-        ),
+        str | None, typer.Option("--stage", autocompletion=complete_values(STAGES))
     ] = None,
-    when: Annotated[
-        str | None,
-        typer.Option(
-            "--date",
-        ),
-    ] = None,
-    note: Annotated[
-        str | None,
-        typer.Option(
-            "--note",
-        ),
-    ] = None,
-    source: Annotated[
-        str | None,
-        typer.Option(
-            "--source",
-        ),
-    ] = None,
+    when: When = None,
+    note: Note = None,
+    source: Source = None,
     dry_run: DryRun = False,
     yes: Yes = False,
 ) -> None:
@@ -145,46 +119,17 @@ def transfer_add(
 @engagement_app.command("add")
 def engagement_add(
     ctx: typer.Context,
-    to: Annotated[
-        str | None,
-        typer.Option(
-            "--to",
-            autocompletion=complete_municipality_id,
-        ),
-    ] = None,
+    to: Annotated[str | None, typer.Option("--to", autocompletion=complete_municipality_id)] = None,
     host: Annotated[
-        str | None,
-        typer.Option(
-            "--host",
-            autocompletion=complete_municipality_id,
-        ),
+        str | None, typer.Option("--host", autocompletion=complete_municipality_id)
     ] = None,
     kind: Annotated[
-        str | None,
-        typer.Option(
-            "--kind",
-            autocompletion=complete_values(ENGAGEMENT_KINDS),
-        ),
+        str | None, typer.Option("--kind", autocompletion=complete_values(ENGAGEMENT_KINDS))
     ] = None,
-    when: Annotated[
-        str | None,
-        typer.Option(
-            "--date",
-        ),
-    ] = None,
+    when: When = None,
     participants: Annotated[str | None, typer.Option("--participants")] = None,
-    note: Annotated[
-        str | None,
-        typer.Option(
-            "--note",
-        ),
-    ] = None,
-    source: Annotated[
-        str | None,
-        typer.Option(
-            "--source",
-        ),
-    ] = None,
+    note: Note = None,
+    source: Source = None,
     dry_run: DryRun = False,
     yes: Yes = False,
 ) -> None:
@@ -218,15 +163,6 @@ def engagement_add(
         )
     assert to and host and kind
     result = add_engagement(
-        root,
-        to,
-        host,
-        kind,
-        when,
-        head_count,
-        note,
-        source,
-        today=today,
-        dry_run=dry_run,
+        root, to, host, kind, when, head_count, note, source, today=today, dry_run=dry_run
     )
     report(result, lang)
