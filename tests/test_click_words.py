@@ -4,35 +4,23 @@ A clerk who runs `spo --lang tr` must not meet English in the help or in the err
 and click write themselves. spo.cli.click_words swaps the gettext names those libraries ask for
 their words; these stories build a small throwaway app (not spo's own) and read what it prints.
 
-typer >= 0.26 vendors click as typer._click with its words written in English (f-strings, no
-gettext): there only typer's own words can be translated, and the stories that need click's
-words ("Usage:", "No such option") are expected failures until that changes (strict: they fail
-loudly once they pass, so the mark is removed then).
+spo pins typer below 0.26: later releases vendor a click whose words are fixed English.
 """
 
 from __future__ import annotations
 
 import ast
-import importlib.util
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import click
 import pytest
 import typer
 import typer.main
 from typer.testing import CliRunner
 
-from spo.cli.click_words import click_package, implementation_modules, install, translations
-
-VENDORED_WITHOUT_GETTEXT = importlib.util.find_spec("typer._click") is not None and not any(
-    module.__name__.startswith("typer._click") for module in implementation_modules()
-)
-needs_click_words = pytest.mark.xfail(
-    VENDORED_WITHOUT_GETTEXT,
-    reason="this typer vendors click (typer._click) with its words in English, not via gettext",
-    strict=True,
-)
+from spo.cli.click_words import implementation_modules, install, translations
 
 FIELD = re.compile(r"\{[^{}]*\}|%\([^)]*\)[a-z]")
 
@@ -51,10 +39,27 @@ def message_ids(path: Path) -> Iterator[str | tuple[str, str]]:
             yield (texts[0], texts[1])
 
 
-def library_message_ids() -> set[str | tuple[str, str]]:
-    import typer.rich_utils  # noqa: F401  (loaded on demand in use; here so its words are checked)
+def gettext_sources() -> list[Path]:
+    """Every source file of click and typer that takes its words from gettext, except Rich's
+    help (spo draws help without Rich)."""
+    folders = [Path(str(click.__file__)).parent, Path(str(typer.__file__)).parent]
+    return sorted(
+        path
+        for folder in folders
+        for path in folder.glob("*.py")
+        if "from gettext import" in path.read_text(encoding="utf-8")
+        and path.name != "rich_utils.py"
+    )
 
-    return {i for m in implementation_modules() for i in message_ids(Path(str(m.__file__)))}
+
+def library_message_ids() -> set[str | tuple[str, str]]:
+    return {i for path in gettext_sources() for i in message_ids(path)}
+
+
+def test_every_module_that_asks_gettext_is_switched() -> None:
+    switched = {Path(str(m.__file__)).resolve() for m in implementation_modules()}
+    unswitched = [p.name for p in gettext_sources() if p.resolve() not in switched]
+    assert unswitched in ([], ["_winconsole.py"])  # _winconsole imports only on Windows
 
 
 def fields(text: str) -> list[str]:
@@ -80,7 +85,7 @@ def greeter() -> typer.Typer:
 
 
 def unknown_option_message() -> str:
-    with pytest.raises(click_package().exceptions.UsageError) as caught:
+    with pytest.raises(click.UsageError) as caught:
         typer.main.get_command(greeter()).main(["--renk"], "selam", standalone_mode=False)
     return str(caught.value.format_message())
 
@@ -120,7 +125,6 @@ def test_help_shows_typers_own_words_in_turkish() -> None:
     assert any(line.endswith("Kime.  [varsayılan: dünya]") for line in lines)
 
 
-@needs_click_words
 def test_help_in_turkish() -> None:
     install("tr")
 
@@ -133,7 +137,6 @@ def test_help_in_turkish() -> None:
     )
 
 
-@needs_click_words
 def test_an_unknown_option_is_refused_in_turkish() -> None:
     install("tr")
 
@@ -162,7 +165,7 @@ def test_a_missing_or_unknown_command_is_refused_in_turkish() -> None:
 
     messages = []
     for args in ([], ["üç"]):
-        with pytest.raises(click_package().exceptions.UsageError) as caught:
+        with pytest.raises(click.UsageError) as caught:
             command.main(args, "selam", standalone_mode=False)
         messages.append(caught.value.format_message())
 

@@ -1,75 +1,52 @@
 """The command-line library's own words ("Usage:", "Options", "Aborted!"...) in Turkish or English.
 
-typer and click ask gettext for their words through the module-level names `_` and `ngettext`
-(`from gettext import gettext as _`); `install` points those names, in every such module of the
-click that typer uses and of typer itself, at the Turkish in text/click.toml, or back at gettext.
-A module may keep words in constants made at import (typer.rich_utils:
-`ERRORS_PANEL_TITLE = _("Error")`): those constants are set again too.
-
-Limits: typer >= 0.26 vendors click as `typer._click` with its words written into f-strings, not
-asked of gettext, so only typer's own words change there; and a module imported after `install`
-(typer.rich_utils, loaded only for rich help) keeps English constants until `install` runs again.
+click and typer ask gettext for their words through the module-level names `_` and `ngettext`
+(`from gettext import gettext as _`); `install` points those names, in each such module, at the
+Turkish in text/click.toml, or back at gettext. spo pins typer below 0.26, whose releases use
+click itself (later ones vendor a click with fixed English words). `tests/test_click_words.py`
+fails when the installed click or typer gains a gettext module or a message this file lacks.
 """
 
 from __future__ import annotations
 
-import ast
 import gettext
 import importlib
-import re
-import sys
 import tomllib
 from collections.abc import Callable
 from functools import cache
 from importlib.resources import files
-from pathlib import Path
 from types import ModuleType
-
-import typer
 
 Translation = str | tuple[str, str]  # a plain message, or an ngettext one: (singular, plural)
 
-_CONSTANT = re.compile(r"^([A-Z][A-Z0-9_]*) = _\((\"[^\"\n]*\"|'[^'\n]*')\)$", re.MULTILINE)
-
-
-def click_package() -> ModuleType:
-    """The click that typer uses: its vendored copy if it has one, else click itself."""
-    try:
-        return importlib.import_module("typer._click")
-    except ImportError:
-        return importlib.import_module("click")
+# The modules that ask gettext for words. The ones click loads only on demand (shell completion,
+# the editor) are imported here so that they speak the language too; `_winconsole` exists only on
+# Windows. typer.rich_utils is left out: spo draws its help without Rich.
+MODULES = (
+    "click.core",
+    "click.decorators",
+    "click.exceptions",
+    "click.formatting",
+    "click.parser",
+    "click.shell_completion",
+    "click.termui",
+    "click.types",
+    "click.utils",
+    "click._termui_impl",
+    "click._winconsole",
+    "typer.core",
+)
 
 
 @cache
-def _source_facts(path: str) -> tuple[bool, tuple[tuple[str, str], ...]]:
-    """Whether the file imports from gettext, and its constants made with `_` (name, English)."""
-    source = Path(path).read_text(encoding="utf-8")
-    constants = tuple((m[1], str(ast.literal_eval(m[2]))) for m in _CONSTANT.finditer(source))
-    return "from gettext import" in source, constants
-
-
-def _gettext_modules(package: ModuleType, loaded_only: bool) -> list[ModuleType]:
-    modules = []
-    for path in sorted(Path(str(package.__file__)).parent.glob("*.py")):
-        if not _source_facts(str(path))[0]:
-            continue
-        name = package.__name__ + ("" if path.stem == "__init__" else f".{path.stem}")
-        if loaded_only and name not in sys.modules:
-            continue
+def implementation_modules() -> tuple[ModuleType, ...]:
+    found = []
+    for name in MODULES:
         try:
-            modules.append(importlib.import_module(name))
+            found.append(importlib.import_module(name))
         except (ImportError, AssertionError):  # click._winconsole outside Windows
             continue
-    return modules
-
-
-def implementation_modules() -> list[ModuleType]:
-    """The modules whose `_` and `ngettext` carry the library's words: every such module of the
-    click typer uses, and those of typer's own that are loaded (importing typer.rich_utils would
-    load rich, which spo keeps out of its start-up)."""
-    return _gettext_modules(click_package(), loaded_only=False) + _gettext_modules(
-        typer, loaded_only=True
-    )
+    return tuple(found)
 
 
 @cache
@@ -112,5 +89,3 @@ def install(lang: str) -> None:
             setattr(module, "_", translate)  # noqa: B010
         if hasattr(module, "ngettext"):
             setattr(module, "ngettext", ntranslate)  # noqa: B010
-        for name, english in _source_facts(str(module.__file__))[1]:
-            setattr(module, name, translate(english))
