@@ -38,10 +38,15 @@ def vocabulary_labels(vocab: Vocabulary, values: Iterable[str], lang: Lang) -> s
     return ", ".join(label(vocab, v, lang) for v in values)
 
 
+def localized_name(name_tr: str, name_en: str | None, lang: Lang) -> str:
+    """The name a reader of `lang` sees: the English one when there is one, else the Turkish."""
+    return name_en if lang == "en" and name_en else name_tr
+
+
 def name_of(lang: Lang) -> NameOf:
-    """Which of a project's names a reader of `lang` sees (English when it has one)."""
+    """Which of a project's names a reader of `lang` sees (for sorting and showing)."""
     if lang == "en":
-        return lambda project: project.name_en or project.name_tr
+        return lambda project: localized_name(project.name_tr, project.name_en, lang)
     return turkish_name
 
 

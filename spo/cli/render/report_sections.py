@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from spo.cli.language import Lang
+from spo.cli.render.labels import localized_name
 from spo.cli.render.report_words import (
     figure_label,
     message,
@@ -109,7 +110,7 @@ def sections(report: Report, lang: Lang) -> list[Section]:
             [message(c, lang) for c in adopted_columns],
             [
                 [
-                    p.name_en if lang == "en" and p.name_en else p.name_tr,
+                    localized_name(p.name_tr, p.name_en, lang),
                     *([p.owner or ""] if show_publisher else []),
                     str(p.adopters),
                     str(p.launched),
