@@ -7,12 +7,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from spo.cli.language import Lang
+from spo.cli.render import tables
 from spo.cli.render.report_sections import Rows, sections
 from spo.cli.render.report_words import message, scope_text
 from spo.report import Report
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.table import Table
 
 
 BAR_WIDTH = 30
@@ -31,8 +33,6 @@ def bar(count: int, largest: int, width: int = BAR_WIDTH) -> str:
 def render_table(report: Report, lang: Lang, console: Console) -> None:
     """Rich tables, the transfers by stage as a bar chart, and sources as numbered notes under
     the figures, so that long addresses do not squeeze the table."""
-    from rich import box
-    from rich.table import Table
     from rich.text import Text
 
     console.print(Text(message("title", lang, day=report.as_of.isoformat()), style="bold"))
@@ -56,31 +56,45 @@ def render_table(report: Report, lang: Lang, console: Console) -> None:
         if not rows:
             console.print(Text(message("none", lang), style="italic"))
             continue
-        table = Table(
-            box=box.SIMPLE_HEAD,
-            pad_edge=False,
-            show_edge=False,
-            collapse_padding=True,
-        )
-        for i, column in enumerate(columns):
-            cells = [row[i] for row in rows]
-            numeric = all(c.lstrip("+-").isdigit() for c in cells)
-            # Labels wrap between words, never inside one; numbers, dates and ids do not wrap.
-            words = [w for c in [column, *cells] for w in c.split()]
-            wraps = any(" " in c for c in [column, *cells])
-            table.add_column(
-                column,
-                justify="right" if numeric else "left",
-                no_wrap=not wraps,
-                min_width=max(map(len, words), default=0) if wraps else None,
-                overflow="fold",
-                style="cyan" if is_chart and i == len(columns) - 1 else None,
-            )
-        for row in rows:
-            table.add_row(*(Text(cell) for cell in row))
-        console.print(table)
+        if not tables.column_widths(columns, rows, console.width):
+            # Too narrow for the columns side by side with their words whole: one card per row,
+            # as the list commands do, so that no column or value is cut or dropped.
+            console.print(tables.Rows(columns, rows))
+        else:
+            console.print(_table(columns, rows, is_chart))
         for note in notes:
             console.print(Text(note, overflow="fold"))
+
+
+def _table(columns: list[str], rows: Rows, is_chart: bool) -> Table:
+    """A Rich table: numbers right-aligned, labels wrapped between words, never inside one."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        show_edge=False,
+        collapse_padding=True,
+    )
+    for i, column in enumerate(columns):
+        cells = [row[i] for row in rows]
+        numeric = all(c.lstrip("+-").isdigit() for c in cells)
+        # Labels wrap between words, never inside one; numbers, dates and ids do not wrap.
+        words = [w for c in [column, *cells] for w in c.split()]
+        wraps = any(" " in c for c in [column, *cells])
+        table.add_column(
+            column,
+            justify="right" if numeric else "left",
+            no_wrap=not wraps,
+            min_width=max(map(len, words), default=0) if wraps else None,
+            overflow="fold",
+            style="cyan" if is_chart and i == len(columns) - 1 else None,
+        )
+    for row in rows:
+        table.add_row(*(Text(cell) for cell in row))
+    return table
 
 
 def _source_notes(rows: Rows) -> tuple[Rows, list[str]]:
