@@ -68,6 +68,9 @@ def _vocabulary_of(options: list[str]) -> str | None:
 
 # The schema's patterns, by what each asks for (`schema.pattern.<key>`).
 _PATTERNS = {ID_PATTERN: "id", DATE_PATTERN: "date", URL_PATTERN: "url", r"\S": "blank"}
+_BOUNDS = ("minimum", "maximum")
+# Every `schema.<key>` a finding can carry whose key is computed (the others are literals).
+COMPUTED_KEYS = frozenset({f"pattern.{k}" for k in [*_PATTERNS.values(), "other"]} | set(_BOUNDS))
 
 
 def _finding(path: JsonPath, key: str, at_key: bool = False, /, **params: Any) -> Finding:
@@ -125,7 +128,7 @@ def _findings(error: ValidationError) -> list[Finding]:
         return [_finding(path, "empty", field=field)]
     if keyword == "uniqueItems":
         return [_finding(path, "repeated", field=field)]
-    if keyword in ("minimum", "maximum"):
+    if keyword in _BOUNDS:
         return [_finding(path, keyword, field=field, given=given, limit=error.validator_value)]
     return [_finding(path, "other", field=field, keyword=str(keyword))]
 

@@ -50,6 +50,7 @@ _WRITE_ERRORS = {
     errno.ENOSPC: "disk-full",
     errno.EROFS: "read-only",
 }
+WRITE_REASONS = frozenset(_WRITE_ERRORS.values())  # each a `write.<reason>` message
 
 
 @dataclass(frozen=True)

@@ -63,15 +63,11 @@ def position(history: list[Any], new: NewStage) -> int:
     for stage, when in entries:
         if is_progress(new.stage) and stage == new.stage:
             raise Refusal("duplicate-stage", stage=stage, date=when.text)
+        dates = {"stage": new.stage, "date": new.date.text, "other": stage, "other_date": when.text}
         if comes_before(stage, new.stage) and new.date.certainly_before(when):
-            reason = "before-earlier"
-        elif comes_before(new.stage, stage) and when.certainly_before(new.date):
-            reason = "after-later"
-        else:
-            continue
-        raise Refusal(
-            reason, stage=new.stage, date=new.date.text, other=stage, other_date=when.text
-        )
+            raise Refusal("before-earlier", **dates)
+        if comes_before(new.stage, stage) and when.certainly_before(new.date):
+            raise Refusal("after-later", **dates)
     if entries and entries[-1][0] == new.stage:
         raise Refusal("current-stage", stage=new.stage, date=entries[-1][1].text)
     for index, entry in enumerate(history):
