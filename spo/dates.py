@@ -7,10 +7,12 @@ writes dates as ISO 8601 strings, with the EDTF notation for intervals:
     2025-03                some day in March 2025
     2025                   some day in 2025
     ../2025-03-21          on or before 21 March 2025 (the start is unknown)
+    2025-07/..             on or after July 2025 (the end is unknown)
     2024-10/2025-03        some day between October 2024 and March 2025
 
 A `FuzzyDate` keeps the earliest and latest day it can be. Reports count an event only once it has
-certainly happened (`latest <= as_of`), so no day is ever invented.
+certainly happened (`latest <= as_of`), so no day is ever invented: an event "on or after" a day
+has no latest day, and no report counts it as certainly done by any day.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from spo.message import Message
 
 _POINT = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
 # Used by the JSON Schemas too, so that a malformed date is a schema problem at its own line.
-DATE_PATTERN = rf"^(?:(?:\.\./)?{_POINT}|{_POINT}/{_POINT})$"
+DATE_PATTERN = rf"^(?:(?:\.\./)?{_POINT}|{_POINT}/(?:\.\.|{_POINT}))$"
 _POINT_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -44,20 +46,23 @@ class DateError(ValueError):
 class FuzzyDate:
     text: str
     earliest: date | None  # None: no lower bound is known ("../2025-03-21")
-    latest: date
+    latest: date | None  # None: no upper bound is known ("2025-07/..")
 
     def certainly_by(self, day: date) -> bool:
         """True when the event has certainly happened on or before `day`."""
-        return self.latest <= day
+        return self.latest is not None and self.latest <= day
 
     def certainly_after(self, day: date) -> bool:
         return self.earliest is not None and self.earliest > day
 
     def certainly_before(self, other: FuzzyDate) -> bool:
-        return other.earliest is not None and self.latest < other.earliest
+        return (
+            self.latest is not None and other.earliest is not None and self.latest < other.earliest
+        )
 
     def sort_key(self) -> tuple[date, date]:
-        return (self.latest, self.earliest or date.min)
+        """Latest possible day first (an open end sorts last), then the earliest."""
+        return (self.latest or date.max, self.earliest or date.min)
 
     def __str__(self) -> str:
         return self.text
@@ -86,6 +91,9 @@ def parse_date(text: str) -> FuzzyDate:
     if text.startswith("../"):
         _, latest = _point_bounds(text[3:], text)
         return FuzzyDate(text, None, latest)
+    if text.endswith("/.."):
+        earliest, _ = _point_bounds(text[:-3], text)
+        return FuzzyDate(text, earliest, None)
     if "/" in text:
         start, _, end = text.partition("/")
         earliest, _ = _point_bounds(start, text)

@@ -51,6 +51,7 @@ class Source:
     title: str | None = None
     date: str | None = None
     url: str | None = None
+    archived: str | None = None  # the stored copy: a file name or an archive address
     note: str | None = None
 
     @classmethod
@@ -58,15 +59,13 @@ class Source:
         if isinstance(value, str):
             return cls(url=value)
         if isinstance(value, dict):
-            return cls(**{k: value.get(k) for k in ("publisher", "title", "date", "url", "note")})
+            return cls(**{f.name: value.get(f.name) for f in fields(cls)})
         return None
 
     def to_data(self) -> str | Data:
         """As the files write it: a bare address, or its fields."""
-        fields = _data(
-            publisher=self.publisher, title=self.title, date=self.date, url=self.url, note=self.note
-        )
-        return self.url if list(fields) == ["url"] and self.url else fields
+        data = _fields_data(self)
+        return self.url if list(data) == ["url"] and self.url else data
 
     def cite(self) -> str:
         parts = [p for p in (self.publisher, self.title, self.date) if p]
@@ -157,6 +156,49 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class Office:
+    """The office a municipality runs to design and pass on its social services."""
+
+    name: str
+    opened: FuzzyDate | None = None
+    opened_note: str | None = None
+    neighbourhood: str | None = None
+    district: str | None = None
+    head: Contact | None = None
+    framework: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+    def to_data(self) -> Data:
+        return _fields_data(self)
+
+
+def _contact(data: Data) -> Contact:
+    return Contact(
+        data["name"],
+        data["role"],
+        data.get("email"),
+        data.get("phone"),
+        Source.of(data.get("source")),
+    )
+
+
+def _office(data: Data | None) -> Office | None:
+    if not data:
+        return None
+    opened, head = data.get("opened"), data.get("head")
+    return Office(
+        name=data["name"],
+        opened=parse_date(opened) if opened else None,
+        opened_note=data.get("opened_note"),
+        neighbourhood=data.get("neighbourhood"),
+        district=data.get("district"),
+        head=_contact(head) if head else None,
+        framework=tuple(data.get("framework") or ()),
+        sources=_sources(data),
+    )
+
+
+@dataclass(frozen=True)
 class Municipality:
     id: str
     name: str
@@ -165,6 +207,7 @@ class Municipality:
     province: Province | None  # None: not one of the 81 (`spo validate` says so)
     district: str | None
     website: str | None
+    office: Office | None
     contacts: tuple[Contact, ...]
     engagements: tuple[Engagement, ...]
     transfers: tuple[Transfer, ...]
@@ -185,6 +228,7 @@ class Municipality:
             province=self.province_given,
             district=self.district,
             website=self.website,
+            office=self.office.to_data() if self.office else None,
             contacts=[c.to_data() for c in self.contacts],
             engagements=[e.to_data() for e in self.engagements],
             transfers=[t.to_data() for t in self.transfers],
@@ -198,6 +242,8 @@ class Municipality:
 class Partner:
     name: str
     type: str
+    role: str
+    municipality: str | None = None  # the registry's id, when the partner is one of its records
     note: str | None = None
     source: Source | None = None
 
@@ -217,8 +263,11 @@ class Project:
     summary_tr: str
     summary_en: str | None
     status: str
+    status_as_of: FuzzyDate | None
+    status_source: Source | None
     launched: FuzzyDate | None
     themes: tuple[str, ...]
+    inferred_themes: tuple[str, ...]
     target_groups: tuple[str, ...]
     service_model: str | None
     partners: tuple[Partner, ...]
@@ -236,8 +285,11 @@ class Project:
             owner=self.owner,
             summary=_data(tr=self.summary_tr, en=self.summary_en),
             status=self.status,
+            status_as_of=self.status_as_of.text if self.status_as_of else None,
+            status_source=self.status_source.to_data() if self.status_source else None,
             launched=self.launched.text if self.launched else None,
             themes=list(self.themes),
+            inferred_themes=list(self.inferred_themes),
             target_groups=list(self.target_groups),
             service_model=self.service_model,
             partners=[p.to_data() for p in self.partners],
@@ -293,12 +345,8 @@ def municipality_from(record_id: str, path: Path, data: Data) -> Municipality:
         province=find_province(data["province"]),
         district=data.get("district"),
         website=data.get("website"),
-        contacts=tuple(
-            Contact(
-                c["name"], c["role"], c.get("email"), c.get("phone"), Source.of(c.get("source"))
-            )
-            for c in data.get("contacts") or []
-        ),
+        office=_office(data.get("office")),
+        contacts=tuple(_contact(c) for c in data.get("contacts") or []),
         engagements=tuple(
             Engagement(
                 record_id,
@@ -334,7 +382,7 @@ def municipality_from(record_id: str, path: Path, data: Data) -> Municipality:
 def project_from(record_id: str, path: Path, data: Data) -> Project:
     """Build a Project from schema-valid data."""
     name, summary = data["name"], data["summary"]
-    launched = data.get("launched")
+    launched, status_as_of = data.get("launched"), data.get("status_as_of")
     requirements = data.get("requirements") or {}
     return Project(
         id=record_id,
@@ -344,12 +392,22 @@ def project_from(record_id: str, path: Path, data: Data) -> Project:
         summary_tr=summary["tr"],
         summary_en=summary.get("en"),
         status=data["status"],
+        status_as_of=parse_date(status_as_of) if status_as_of else None,
+        status_source=Source.of(data.get("status_source")),
         launched=parse_date(launched) if launched else None,
         themes=tuple(data.get("themes") or ()),
+        inferred_themes=tuple(data.get("inferred_themes") or ()),
         target_groups=tuple(data.get("target_groups") or ()),
         service_model=data.get("service_model"),
         partners=tuple(
-            Partner(p["name"], p["type"], p.get("note"), Source.of(p.get("source")))
+            Partner(
+                p["name"],
+                p["type"],
+                p["role"],
+                p.get("municipality"),
+                p.get("note"),
+                Source.of(p.get("source")),
+            )
             for p in data.get("partners") or []
         ),
         tags=tuple(data.get("tags") or ()),

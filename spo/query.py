@@ -81,7 +81,7 @@ class DateRange:
         it is left out, as reports do, rather than guessed in."""
         if self.since is not None and (when.earliest is None or when.earliest < self.since):
             return False
-        return self.until is None or when.latest <= self.until
+        return self.until is None or when.certainly_by(self.until)
 
     @property
     def unbounded(self) -> bool:
@@ -94,6 +94,8 @@ def date_range(since: str | None, until: str | None) -> DateRange:
     end = _option_date("--until", until)
     if start is not None and start.earliest is None:
         raise UsageError.of("usage.since-without-start", date=since)
+    if end is not None and end.latest is None:
+        raise UsageError.of("usage.until-without-end", date=until)
     result = DateRange(start.earliest if start else None, end.latest if end else None)
     if result.since and result.until and result.until < result.since:
         raise UsageError.of("usage.until-before-since", until=until, since=since)

@@ -382,9 +382,11 @@ def _figure_checks(registry: Registry, owner: str | None, day: date) -> tuple[Fi
     tallies: dict[tuple[str, date], _Tallies] = {}
     checks = []
     for figure in figures:
-        key = (figure.owner, figure.date.latest)
+        day = figure.date.latest
+        assert day is not None  # certainly published by the report's day
+        key = (figure.owner, day)
         if key not in tallies:
-            tallies[key] = scopes[figure.owner].tallies(figure.date.latest)
+            tallies[key] = scopes[figure.owner].tallies(day)
         checks.append(
             FigureCheck(
                 owner=figure.owner,

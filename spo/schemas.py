@@ -66,7 +66,7 @@ def _common_defs() -> dict[str, Schema]:
             "type": "string",
             "pattern": DATE_PATTERN,
             "x-hint": "write a date as YYYY-MM-DD, YYYY-MM or YYYY; '../YYYY-MM-DD' for "
-            "'on or before'; 'A/B' for 'between A and B'",
+            "'on or before'; 'YYYY-MM-DD/..' for 'on or after'; 'A/B' for 'between A and B'",
         },
         "url": {
             "type": "string",
@@ -85,6 +85,7 @@ def _common_defs() -> dict[str, Schema]:
                             "title": TEXT,
                             "date": DATE,
                             "url": {"$ref": "#/$defs/url"},
+                            "archived": TEXT,
                             "note": TEXT,
                         },
                     ),
@@ -100,11 +101,26 @@ def _common_defs() -> dict[str, Schema]:
 
 def project_schema() -> Schema:
     defs = _common_defs()
-    for vocab in (v.PROJECT_STATUSES, v.THEMES, v.TARGET_GROUPS, v.SERVICE_MODELS, v.PARTNER_TYPES):
+    for vocab in (
+        v.PROJECT_STATUSES,
+        v.THEMES,
+        v.TARGET_GROUPS,
+        v.SERVICE_MODELS,
+        v.PARTNER_TYPES,
+        v.PARTNER_ROLES,
+    ):
         defs[vocab.name] = _vocab_def(vocab)
     defs["partner"] = _object(
-        ["name", "type"],
-        {"name": TEXT, "type": {"$ref": "#/$defs/partner-type"}, "note": TEXT, "source": SOURCE},
+        ["name", "type", "role"],
+        {
+            "name": TEXT,
+            "type": {"$ref": "#/$defs/partner-type"},
+            "role": {"$ref": "#/$defs/partner-role"},
+            # A partner that is a municipality of the registry names it (checked like any id).
+            "municipality": ID,
+            "note": TEXT,
+            "source": SOURCE,
+        },
     )
     body = _object(
         ["id", "name", "owner", "summary", "status"],
@@ -114,8 +130,13 @@ def project_schema() -> Schema:
             "owner": ID,
             "summary": {"$ref": "#/$defs/bilingual"},
             "status": {"$ref": "#/$defs/project-status"},
+            "status_as_of": DATE,
+            "status_source": SOURCE,
             "launched": DATE,
             "themes": _list_of("#/$defs/theme"),
+            # Themes the registry's editors read into the project (from its name, say), which no
+            # source states: shown as such, never counted as the project's themes.
+            "inferred_themes": _list_of("#/$defs/theme"),
             "target_groups": _list_of("#/$defs/target-group"),
             "service_model": {"$ref": "#/$defs/service-model"},
             "partners": {"type": "array", "items": {"$ref": "#/$defs/partner"}},
@@ -128,6 +149,12 @@ def project_schema() -> Schema:
             "sources": {"$ref": "#/$defs/sources"},
         },
     )
+    # A known status is a fact about a day: it says when, and on what source, it was true.
+    body["if"] = {
+        "properties": {"status": {"enum": list(v.KNOWN_STATUSES)}},
+        "required": ["status"],
+    }
+    body["then"] = {"required": ["status_as_of", "status_source"]}
     return _document("project", "A social project in the spo registry", body, defs)
 
 
@@ -138,6 +165,19 @@ def municipality_schema() -> Schema:
     defs["contact"] = _object(
         ["name", "role"],
         {"name": TEXT, "role": TEXT, "email": TEXT, "phone": TEXT, "source": SOURCE},
+    )
+    defs["office"] = _object(
+        ["name"],
+        {
+            "name": TEXT,
+            "opened": DATE,
+            "opened_note": TEXT,
+            "neighbourhood": TEXT,
+            "district": TEXT,
+            "head": {"$ref": "#/$defs/contact"},
+            "framework": {"type": "array", "items": TEXT, "uniqueItems": True},
+            "sources": {"$ref": "#/$defs/sources"},
+        },
     )
     defs["engagement"] = _object(
         ["kind", "host", "date"],
@@ -186,6 +226,7 @@ def municipality_schema() -> Schema:
             },
             "district": TEXT,
             "website": {"$ref": "#/$defs/url"},
+            "office": {"$ref": "#/$defs/office"},
             "contacts": {"type": "array", "items": {"$ref": "#/$defs/contact"}},
             "engagements": {"type": "array", "items": {"$ref": "#/$defs/engagement"}},
             "transfers": {"type": "array", "items": {"$ref": "#/$defs/transfer"}},
@@ -211,6 +252,26 @@ def _document(kind: str, title: str, body: Schema, defs: dict[str, Schema]) -> S
         **body,
         "$defs": defs,
     }
+
+
+def date_keys() -> frozenset[str]:
+    """Every key whose value is a registry date, in either schema: written quoted, as a string."""
+    found: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, value in (node.get("properties") or {}).items():
+                if value == DATE:
+                    found.add(key)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for kind in KINDS:
+        walk(build(kind))
+    return frozenset(found)
 
 
 def build(kind: str) -> Schema:

@@ -88,7 +88,11 @@ PROJECT_STATUSES = _vocab(
     ("pilot", "Pilot", "Pilot"),
     ("paused", "Askıda", "Paused"),
     ("ended", "Sona erdi", "Ended"),
+    ("unknown", "Bilinmiyor", "Unknown"),
 )
+
+# A status other than `unknown` is a fact about a day: the project rests on a dated source.
+KNOWN_STATUSES = tuple(v for v in PROJECT_STATUSES.values if v != "unknown")
 
 THEMES = _vocab(
     "theme",
@@ -153,6 +157,16 @@ PARTNER_TYPES = _vocab(
     ("municipality", "Diğer belediye", "Other municipality"),
 )
 
+# What a partner does in a project.
+PARTNER_ROLES = _vocab(
+    "partner-role",
+    "Partner role",
+    ("implementer", "Uygulayıcı", "Implementer"),
+    ("funder", "Finansman sağlayan", "Funder"),
+    ("supporter", "Destekçi", "Supporter"),
+    ("co-participant", "Ortak programın katılımcısı", "Co-participant in a shared programme"),
+)
+
 METRICS = _vocab(
     "metric",
     "Reported metric",
@@ -170,8 +184,10 @@ QUALIFIERS = _vocab(
     "Qualifier of a reported figure",
     ("exact", "tam", "exactly"),
     ("approximately", "yaklaşık", "approximately"),
+    ("nearly", "yakın", "nearly"),
     ("at-least", "en az", "at least"),
-    ("more-than", "-den fazla", "more than"),
+    ("more-than", "fazla", "more than"),
+    ("fewer-than", "az", "fewer than"),
 )
 
 ALL: tuple[Vocabulary, ...] = (
@@ -183,6 +199,7 @@ ALL: tuple[Vocabulary, ...] = (
     TARGET_GROUPS,
     SERVICE_MODELS,
     PARTNER_TYPES,
+    PARTNER_ROLES,
     METRICS,
     QUALIFIERS,
 )

@@ -35,8 +35,13 @@ class _Entry:
 
 def run_spo(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Run:
     runner = CliRunner()
-    base_env = {"SPO_LANG": "en", "NO_COLOR": "1", "COLUMNS": "120", "GITHUB_ACTIONS": "",
-                "SPO_ROOT": ""}
+    base_env = {
+        "SPO_LANG": "en",
+        "NO_COLOR": "1",
+        "COLUMNS": "120",
+        "GITHUB_ACTIONS": "",
+        "SPO_ROOT": "",
+    }
     result = runner.invoke(_Entry(), list(args), input=input, env={**base_env, **(env or {})})  # type: ignore[arg-type]
     return Run(result.exit_code, result.stdout, result.stderr)
 

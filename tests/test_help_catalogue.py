@@ -63,6 +63,8 @@ PARAMETERS: dict[str, dict[str, bool]] = {
         "name_en": True,
         "summary_en": True,
         "launched": True,
+        "status_as_of": True,
+        "status_source": True,
         "themes": True,
         "target_groups": True,
         "service_model": True,

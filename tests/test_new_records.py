@@ -190,6 +190,10 @@ def test_a_project_gets_its_id_from_its_turkish_name(registry_copy) -> None:
         "Ücretsiz çamaşır yıkama ve kurutma: 7 mahallede.",
         "--status",
         "active",
+        "--status-as-of",
+        "2024-06",
+        "--status-source",
+        "https://example.org/camasir-haber",
         "--launched",
         "2024-05",
         "--theme",
@@ -215,6 +219,8 @@ def test_a_project_gets_its_id_from_its_turkish_name(registry_copy) -> None:
         "summary:\n"
         '  tr: "Ücretsiz çamaşır yıkama ve kurutma: 7 mahallede."\n'
         "status: active\n"
+        'status_as_of: "2024-06"\n'
+        "status_source: https://example.org/camasir-haber\n"
         'launched: "2024-05"\n'
         "themes: [hygiene, poverty-reduction]\n"
         "target_groups: [low-income]\n"
@@ -228,7 +234,7 @@ def test_a_project_gets_its_id_from_its_turkish_name(registry_copy) -> None:
 
 PROJECT_ERRORS = [
     (
-        "--name X --owner mersin --summary S --status active",
+        "--name X --owner mersin --summary S --status active --status-source https://example.org/s",
         2,
         "spo: no municipality 'mersin' (did you mean 'mersin-bb'?)\n",
     ),
@@ -236,21 +242,28 @@ PROJECT_ERRORS = [
         "--name X --owner mersin-bb --summary S --status running",
         2,
         "spo: unknown project status 'running'; expected one of: Active (active), "
-        "Pilot (pilot), Paused (paused), Ended (ended)\n",
+        "Pilot (pilot), Paused (paused), Ended (ended), Unknown (unknown)\n",
     ),
     (
-        "--name ??? --owner mersin-bb --summary S --status active",
+        "--name X --owner mersin-bb --summary S --status sürüyor",
+        2,
+        "spo: the status 'active' rests on a source: give its web address with --status-source "
+        "(or --status unknown when the status is not known)\n",
+    ),
+    (
+        "--name ??? --owner mersin-bb --summary S --status active --status-source https://example.org/s",
         2,
         "spo: cannot make an id from '???' (an id is a lowercase ASCII slug); give one with --id\n",
     ),
     (
-        "--name Kadın-Ustalar --owner mersin-bb --summary S --status active",
+        "--name Kadın-Ustalar --owner mersin-bb --summary S --status active --status-source https://example.org/s",
         1,
         "spo: data/projects/kadin-ustalar.yaml not created: the file already exists; spo never "
         "overwrites a record (edit it instead)\n",
     ),
     (
-        "--name X --owner mersin-bb --summary S --status active --launched 2999",
+        "--name X --owner mersin-bb --summary S --status active "
+        "--status-source https://example.org/s --launched 2999",
         1,
         "spo: data/projects/x.yaml not created: the date 2999 is in the future "
         "(today is {today})\n",
@@ -280,7 +293,7 @@ def test_a_project_that_cannot_be_created_says_why(registry_copy, options, code,
 def test_dry_run_shows_the_new_file_as_a_diff(registry_copy) -> None:
     root = registry_copy("sample")
 
-    options = "--name Ek --owner izmir-bb --summary Ek --status pilot --dry-run"
+    options = "--name Ek --owner izmir-bb --summary Ek --status unknown --dry-run"
     run = new(root, "project", *options.split())
 
     assert run.exit_code == 0
@@ -295,6 +308,6 @@ def test_dry_run_shows_the_new_file_as_a_diff(registry_copy) -> None:
         "+owner: izmir-bb\n"
         "+summary:\n"
         "+  tr: Ek\n"
-        "+status: pilot\n"
+        "+status: unknown\n"
     )
     assert not (root / "data/projects/ek.yaml").exists()

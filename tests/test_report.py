@@ -430,7 +430,7 @@ def _write_registry(root: Path, projects: dict[str, str], adoptions: dict[str, l
     for project_id, name in projects.items():
         (root / f"data/projects/{project_id}.yaml").write_text(
             f"id: {project_id}\nname: {{tr: {name}}}\nowner: mersin-bb\n"
-            f"summary: {{tr: {name}.}}\nstatus: active\n",
+            f"summary: {{tr: {name}.}}\nstatus: unknown\n",
             encoding="utf-8",
         )
     (root / "data/municipalities/mersin-bb.yaml").write_text(

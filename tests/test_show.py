@@ -191,6 +191,8 @@ def test_show_as_json_is_the_record_and_a_project_carries_its_transfers(sample: 
         '    "tr": "Kadınlara tamir ve tadilat ustalığı eğitimi."\n'
         "  },\n"
         '  "status": "active",\n'
+        '  "status_as_of": "2025",\n'
+        '  "status_source": "https://example.org/status",\n'
         '  "themes": [\n'
         '    "employment",\n'
         '    "women-empowerment"\n'

@@ -32,7 +32,7 @@ def broken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (root / "data/municipalities/artvin.yaml").write_text(BROKEN, encoding="utf-8")
     (root / "data/projects/mahalle-mutfaklari.yaml").write_text(
         "id: mahalle-mutfaklari\nname: {tr: Mahalle Mutfakları}\nowner: mersin-bb\n"
-        "summary: {tr: Sıcak yemek.}\nstatus: active\n",
+        "summary: {tr: Sıcak yemek.}\nstatus: unknown\n",
         encoding="utf-8",
     )
     monkeypatch.chdir(root)

@@ -79,7 +79,8 @@ CASES = [
         f"{M}/artvin.yaml",
         ARTVIN + "engagements:\n  - kind: meeting\n    host: mersin-bb\n    date: 21.03.2025\n",
         f"{M}/artvin.yaml:10:11: error: 'date' is '21.03.2025': write a date as YYYY-MM-DD, "
-        "YYYY-MM or YYYY; '../YYYY-MM-DD' for 'on or before'; 'A/B' for 'between A and B' "
+        "YYYY-MM or YYYY; '../YYYY-MM-DD' for 'on or before'; 'YYYY-MM-DD/..' for 'on or after'; "
+        "'A/B' for 'between A and B' "
         "[schema] at $.engagements[0].date\n",
     ),
     Case(
@@ -165,7 +166,7 @@ CASES = [
         "project owner that does not exist",
         f"{P}/mahalle-mutfaklari.yaml",
         "id: mahalle-mutfaklari\nname: {tr: Mahalle Mutfakları}\nowner: mersin-b\n"
-        "summary: {tr: Sıcak yemek.}\nstatus: active\nsources: [https://example.org/m]\n",
+        "summary: {tr: Sıcak yemek.}\nstatus: unknown\nsources: [https://example.org/m]\n",
         f"{P}/mahalle-mutfaklari.yaml:3:8: error: no municipality 'mersin-b' in the registry "
         "(did you mean 'mersin-bb'?) [unknown-reference] at $.owner\n",
     ),

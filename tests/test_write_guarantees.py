@@ -671,7 +671,7 @@ def test_parallel_processes_lose_no_update(registry_copy) -> None:
     for pid in projects:
         (root / f"data/projects/{pid}.yaml").write_text(
             f"id: {pid}\nname:\n  tr: Proje {pid}\nowner: mersin-bb\nsummary:\n  tr: Özet.\n"
-            "status: active\nsources:\n  - https://example.org/p\n",
+            "status: unknown\nsources:\n  - https://example.org/p\n",
             encoding="utf-8",
         )
     # New transfers, and two more stages of the transfer artvin already has.

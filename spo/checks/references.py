@@ -32,10 +32,17 @@ def id_findings(file_id: str, data: dict[str, Any]) -> list[Finding]:
 
 
 def project_findings(data: dict[str, Any], municipality_ids: Collection[str]) -> list[Finding]:
+    found: list[Finding] = []
     owner = data.get("owner")
     if isinstance(owner, str) and owner not in municipality_ids:
-        return [_unknown(("owner",), "municipality", owner, municipality_ids)]
-    return []
+        found.append(_unknown(("owner",), "municipality", owner, municipality_ids))
+    partners = data.get("partners")
+    for i, partner in enumerate(partners if isinstance(partners, list) else []):
+        named = partner.get("municipality") if isinstance(partner, dict) else None
+        if isinstance(named, str) and named not in municipality_ids:
+            at = ("partners", i, "municipality")
+            found.append(_unknown(at, "municipality", named, municipality_ids))
+    return found
 
 
 def _province_like(text: str) -> str | None:

@@ -19,7 +19,7 @@ from spo.cli.language import Lang
 from spo.cli.options import DryRun, Sources, Website, Yes
 from spo.cli.prompts import Asker, ask_yes, require, say
 from spo.cli.write_cmds import report, root_and_lang
-from spo.vocabulary import PROJECT_STATUSES
+from spo.vocabulary import KNOWN_STATUSES, PROJECT_STATUSES
 
 if TYPE_CHECKING:
     from spo.writing.editing import WriteResult
@@ -103,6 +103,8 @@ def project_new(
     name_en: Annotated[str | None, typer.Option("--name-en")] = None,
     summary_en: Annotated[str | None, typer.Option("--summary-en")] = None,
     launched: Annotated[str | None, typer.Option("--launched")] = None,
+    status_as_of: Annotated[str | None, typer.Option("--status-as-of")] = None,
+    status_source: Annotated[str | None, typer.Option("--status-source")] = None,
     themes: Annotated[list[str] | None, typer.Option("--theme")] = None,
     target_groups: Annotated[list[str] | None, typer.Option("--target-group")] = None,
     service_model: Annotated[str | None, typer.Option("--service-model")] = None,
@@ -124,6 +126,8 @@ def project_new(
         owner = owner or asker.record("municipality", "owner")
         summary = summary or asker.text("summary")
         status = status or asker.term(PROJECT_STATUSES, "status")
+        if PROJECT_STATUSES.value_for(status) in KNOWN_STATUSES and not status_source:
+            status_source = asker.text("status_source")
 
     def make(preview: bool) -> WriteResult:
         assert name and owner and summary and status
@@ -137,6 +141,8 @@ def project_new(
             name_en=name_en,
             summary_en=summary_en,
             launched=launched,
+            status_as_of=status_as_of,
+            status_source=status_source,
             themes=themes or (),
             target_groups=target_groups or (),
             service_model=service_model,

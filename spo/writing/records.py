@@ -19,6 +19,7 @@ from spo.errors import UsageError
 from spo.provinces import Province, all_provinces, find_province
 from spo.turkish import fold, slugify
 from spo.vocabulary import (
+    KNOWN_STATUSES,
     MUNICIPALITY_KINDS,
     PROJECT_STATUSES,
     SERVICE_MODELS,
@@ -129,6 +130,8 @@ def new_project(
     name_en: str | None = None,
     summary_en: str | None = None,
     launched: str | None = None,
+    status_as_of: str | None = None,
+    status_source: str | None = None,
     themes: Sequence[str] = (),
     target_groups: Sequence[str] = (),
     service_model: str | None = None,
@@ -137,6 +140,8 @@ def new_project(
     today: date,
     dry_run: bool = False,
 ) -> WriteResult:
+    """A known status (not `unknown`) rests on a source: `status_source` is then required, and
+    `status_as_of` defaults to today."""
     municipality_ids = KnownIds(root, "municipality")
     if owner not in municipality_ids:
         raise lookup.unknown_id("municipality", owner, municipality_ids)
@@ -146,6 +151,8 @@ def new_project(
         raise UsageError.of("usage.no-id-from-name", value=name)
     path = registry.record_path(root, "project", record_id)
     status = inputs.term(PROJECT_STATUSES, status)
+    if status in KNOWN_STATUSES and not status_source:
+        raise UsageError.of("usage.status-needs-source", status=status)
     data: dict[str, Any] = {"id": record_id}
     with refusing(shown(root, path), "write.not-created"):
         data["name"] = {"tr": name, "en": inputs.not_blank(name_en, "name")}
@@ -155,6 +162,9 @@ def new_project(
             "en": inputs.free_text(summary_en, "summary"),
         }
         data["status"] = status
+        if status in KNOWN_STATUSES:
+            data["status_as_of"] = inputs.when(status_as_of or today.isoformat(), today).text
+            data["status_source"] = inputs.url(status_source)
         data["launched"] = inputs.when(launched, today).text if launched else None
     data["themes"] = [inputs.term(THEMES, t) for t in themes] or None
     data["target_groups"] = [inputs.term(TARGET_GROUPS, t) for t in target_groups] or None

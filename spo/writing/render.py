@@ -16,8 +16,9 @@ from typing import Any
 import yaml
 
 from spo.loader import parse
+from spo.schemas import date_keys
 
-DATE_KEYS = frozenset({"date", "launched"})
+DATE_KEYS = date_keys()
 _UNLIMITED = float("inf")  # never fold a long line: one value, one line
 
 

@@ -22,9 +22,12 @@ def message(key: str, lang: Lang, /, **fields: Any) -> str:
 
 
 def date_label(when: FuzzyDate, lang: Lang) -> str:
-    """`../2025-03-21` reads "by 2025-03-21"; `A/B` reads "A – B"; other dates as written."""
+    """`../2025-03-21` reads "by 2025-03-21", `2025-07/..` "from 2025-07"; `A/B` reads "A – B";
+    other dates as written."""
     if when.text.startswith("../"):
         return message("date_by", lang, date=when.text[3:])
+    if when.text.endswith("/.."):
+        return message("date_from", lang, date=when.text[:-3])
     return when.text.replace("/", " – ")
 
 
