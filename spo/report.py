@@ -382,11 +382,11 @@ def _figure_checks(registry: Registry, owner: str | None, day: date) -> tuple[Fi
     tallies: dict[tuple[str, date], _Tallies] = {}
     checks = []
     for figure in figures:
-        day = figure.date.latest
-        assert day is not None  # certainly published by the report's day
-        key = (figure.owner, day)
+        published = figure.date.latest
+        assert published is not None  # certainly published by the report's day
+        key = (figure.owner, published)
         if key not in tallies:
-            tallies[key] = scopes[figure.owner].tallies(day)
+            tallies[key] = scopes[figure.owner].tallies(published)
         checks.append(
             FigureCheck(
                 owner=figure.owner,
