@@ -45,7 +45,7 @@ def test_the_reported_figures_keep_status_and_source_at_60_columns() -> None:
         "Açıklanan  en az 1",
         "Kayıtlı    1",
         "Fark       0",
-        "Tuttu mu   evet",
+        "Durum      karşılanıyor",
         "Kaynak     [1]",
         "",
     ]

@@ -138,7 +138,7 @@ def test_on_the_day_of_the_press_release_every_figure_counts_what_had_certainly_
         ("İzmir", 1),
         ("Şanlıurfa", 1),
     ]
-    # The laundry café launched in "2025-06": certainly after the day, so not in the catalogue.
+    # The laundry café launched in "2025-06": not certainly by the day, so not in the catalogue.
     assert list(report.projects_by_theme.items()) == [
         ("nutrition", 2),
         ("employment", 1),
@@ -267,8 +267,8 @@ def test_before_anything_happened_every_count_is_zero(histories: Registry) -> No
     assert report.most_adopted_projects == ()
     assert report.adopters_by_province == {}
     assert report.reported == ()
-    # The catalogue still holds the projects that may have existed (launched 2019, 2023, or
-    # with no known launch date).
+    # The catalogue holds the projects certainly in existence: launched in 2019 or 2023, or
+    # named by a source of February 2024.
     assert list(report.projects_by_theme) == [
         "nutrition",
         "employment",
@@ -282,12 +282,13 @@ def test_before_anything_happened_every_count_is_zero(histories: Registry) -> No
     assert first.transfers_by_stage == stages(inquiry=1)
 
 
-def test_a_project_is_left_out_of_the_catalogue_only_when_certainly_launched_after_the_day(
+def test_a_project_counts_in_the_catalogue_from_the_day_it_certainly_existed(
     histories: Registry,
 ) -> None:
-    # The laundry café launched some day in June 2025.
-    assert "hygiene" not in report_on(histories, "2025-05-31").projects_by_theme
-    assert report_on(histories, "2025-06-01").projects_by_theme["hygiene"] == 1
+    # The laundry café launched some day in June 2025, and no dated source names it sooner: it
+    # certainly existed from 30 June.
+    assert "hygiene" not in report_on(histories, "2025-06-29").projects_by_theme
+    assert report_on(histories, "2025-06-30").projects_by_theme["hygiene"] == 1
 
 
 def test_with_an_owner_only_its_projects_and_the_visits_it_hosted_count(

@@ -76,7 +76,7 @@ def test_on_the_shipped_data_16_municipalities_were_hosted_as_published(shipped:
         ).stdout
     )
     assert "Hosted (study visit) 16 7 2 6 1" in table
-    assert "2025-03-21 Municipalities hosted exactly 16 16 0 yes [1]" in table
+    assert "2025-03-21 Municipalities hosted exactly 16 16 0 met [1]" in table
 
 
 def test_the_day_before_the_visits_were_certain_nobody_had_been_hosted(shipped: Path) -> None:
@@ -162,7 +162,7 @@ def test_an_owner_report_in_markdown_names_the_owner(histories: Path) -> None:
     ]
     assert "| Hizmeti hayata geçiren | 1 | 0 | 0 | 1 | 0 |" in lines
     assert (
-        "| 2025-12-31 | Destek verilen belediye | tam 1 | 1 | 0 | evet "
+        "| 2025-12-31 | Destek verilen belediye | tam 1 | 1 | 0 | karşılanıyor "
         "| https://example.org/izmir/2 |"
     ) in lines
 

@@ -12,20 +12,7 @@ from spo.report import FigureCheck, Report
 
 def _source_data(source: Source | None) -> str | dict[str, str] | None:
     """A source as the YAML files write it: a bare address, or its fields."""
-    if source is None:
-        return None
-    fields = {
-        k: v
-        for k, v in (
-            ("publisher", source.publisher),
-            ("title", source.title),
-            ("date", source.date),
-            ("url", source.url),
-            ("note", source.note),
-        )
-        if v is not None
-    }
-    return source.url if list(fields) == ["url"] else fields
+    return source.to_data() if source else None
 
 
 def _figure_data(check: FigureCheck) -> dict[str, Any]:
@@ -36,9 +23,16 @@ def _figure_data(check: FigureCheck) -> dict[str, Any]:
         "municipality_kind": check.municipality_kind,
         "value": check.value,
         "qualifier": check.qualifier,
-        "recorded": check.recorded,
-        "difference": check.difference,
+        "status": check.status,
         "met": check.met,
+        "recorded": check.recorded,
+        "backing": check.backing,
+        **(
+            {"engagements_without_count": check.measure.without_count}
+            if check.metric == "visitors"
+            else {}
+        ),
+        "difference": check.difference,
         "source": _source_data(check.source),
     }
 
@@ -69,6 +63,7 @@ def report_data(report: Report) -> dict[str, Any]:
     data["projects_by_theme"] = dict(report.projects_by_theme)
     data["projects_by_target_group"] = dict(report.projects_by_target_group)
     data["partners_by_type"] = dict(report.partners_by_type)
+    data["undated_projects"] = [p.id for p in report.undated_projects]
     data["reported"] = [_figure_data(check) for check in report.reported]
     return data
 

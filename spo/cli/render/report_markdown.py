@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from spo.cli.language import Lang
 from spo.cli.render.report_sections import Rows, sections
-from spo.cli.render.report_words import message, scope_text
-from spo.report import APPROXIMATELY_WITHIN, Report
+from spo.cli.render.report_words import figure_notes, is_number, message, scope_text
+from spo.report import Report
 
 
 def _cell(text: str) -> str:
@@ -14,9 +14,7 @@ def _cell(text: str) -> str:
 
 
 def _markdown_table(columns: list[str], rows: Rows) -> list[str]:
-    numeric = [
-        bool(rows) and all(r[i].lstrip("+-").isdigit() for r in rows) for i in range(len(columns))
-    ]
+    numeric = [bool(rows) and all(is_number(r[i]) for r in rows) for i in range(len(columns))]
     lines = [
         "| " + " | ".join(_cell(c) for c in columns) + " |",
         "|" + "|".join("---:" if n else "---" for n in numeric) + "|",
@@ -38,5 +36,5 @@ def format_markdown(report: Report, lang: Lang) -> str:
         else:
             lines.append(f"_{message('none', lang)}_")
         if section.key == "reported" and section.rows:
-            lines += ["", message("reported_note", lang, pct=APPROXIMATELY_WITHIN)]
+            lines += ["", *figure_notes(report, lang)]
     return "\n".join(lines) + "\n"

@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from spo.cli.language import Lang
 from spo.cli.render.labels import localized_name
 from spo.cli.render.report_words import (
+    NO_NUMBER,
     figure_label,
     message,
     published,
+    recorded_text,
     signed,
     visitors_text,
 )
@@ -75,9 +77,27 @@ def sections(report: Report, lang: Lang) -> list[Section]:
         "published",
         "recorded",
         "difference",
-        "met",
+        "status",
         "source",
     ]
+    undated = (
+        [
+            Section(
+                "undated_projects",
+                message("undated_projects", lang),
+                [message("project", lang), *([message("owner", lang)] if show_publisher else [])],
+                [
+                    [
+                        localized_name(p.name_tr, p.name_en, lang),
+                        *([p.owner] if show_publisher else []),
+                    ]
+                    for p in report.undated_projects
+                ],
+            )
+        ]
+        if report.undated_projects
+        else []
+    )
     return [
         Section(
             "municipalities",
@@ -146,6 +166,7 @@ def sections(report: Report, lang: Lang) -> list[Section]:
             report.partners_by_type,
             lambda v: label(PARTNER_TYPES, v, lang),
         ),
+        *undated,
         Section(
             "reported",
             message("reported", lang),
@@ -156,9 +177,9 @@ def sections(report: Report, lang: Lang) -> list[Section]:
                     *([c.owner] if show_publisher else []),
                     figure_label(c, lang),
                     published(c, lang),
-                    str(c.recorded),
-                    signed(c.difference),
-                    message("yes" if c.met else "no", lang),
+                    recorded_text(c, lang),
+                    NO_NUMBER if c.difference is None else signed(c.difference),
+                    message(f"status.{c.status}", lang),
                     c.source.cite() if c.source else "",
                 ]
                 for c in report.reported

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from spo.cli.language import Lang
 from spo.cli.render import tables
 from spo.cli.render.report_sections import Rows, sections
-from spo.cli.render.report_words import message, scope_text
+from spo.cli.render.report_words import figure_notes, is_number, message, scope_text
 from spo.report import Report
 
 if TYPE_CHECKING:
@@ -64,6 +64,9 @@ def render_table(report: Report, lang: Lang, console: Console) -> None:
             console.print(_table(columns, rows, is_chart))
         for note in notes:
             console.print(Text(note, overflow="fold"))
+        if section.key == "reported":
+            for note in figure_notes(report, lang):
+                console.print(Text(note, style="dim", overflow="fold"))
 
 
 def _table(columns: list[str], rows: Rows, is_chart: bool) -> Table:
@@ -80,7 +83,7 @@ def _table(columns: list[str], rows: Rows, is_chart: bool) -> Table:
     )
     for i, column in enumerate(columns):
         cells = [row[i] for row in rows]
-        numeric = all(c.lstrip("+-").isdigit() for c in cells)
+        numeric = all(is_number(c) for c in cells)
         # Labels wrap between words, never inside one; numbers, dates and ids do not wrap.
         words = [w for c in [column, *cells] for w in c.split()]
         wraps = any(" " in c for c in [column, *cells])

@@ -9,7 +9,7 @@ from typing import Any
 from spo.cli import words
 from spo.cli.language import Lang
 from spo.cli.render.labels import qualified
-from spo.report import FigureCheck, Report
+from spo.report import APPROXIMATELY_WITHIN, NEARLY_WITHIN, FigureCheck, Report
 from spo.vocabulary import METRICS, MUNICIPALITY_KINDS
 
 
@@ -30,20 +30,50 @@ def figure_label(check: FigureCheck, lang: Lang) -> str:
     return text
 
 
+NO_NUMBER = "—"  # no recorded value to show: the registry records nothing that could back it
+
+
+def is_number(cell: str) -> bool:
+    """A cell of a numbers column (right-aligned): a count, a signed difference, or no number."""
+    return cell.lstrip("+-").isdigit() or cell == NO_NUMBER
+
+
 def signed(number: int) -> str:
     return f"+{number}" if number > 0 else str(number)
 
 
+def with_uncounted(total: int, missing: int, lang: Lang) -> str:
+    """A sum of participants, saying how many engagements gave no count."""
+    if not missing:
+        return str(total)
+    key = "without_count_1" if missing == 1 else "without_count_n"
+    return f"{total} ({message(key, lang, count=missing)})"
+
+
 def visitors_text(report: Report, lang: Lang) -> str:
     visitors = report.visitors
-    missing = visitors.engagements_without_count
-    if not missing:
-        return str(visitors.total)
-    key = "without_count_1" if missing == 1 else "without_count_n"
-    return f"{visitors.total} ({message(key, lang, count=missing)})"
+    return with_uncounted(visitors.total, visitors.engagements_without_count, lang)
+
+
+def recorded_text(check: FigureCheck, lang: Lang) -> str:
+    """The registry's value beside a published figure; a dash when nothing could back it."""
+    if check.met is None:
+        return NO_NUMBER
+    if check.metric == "visitors":
+        return with_uncounted(check.recorded, check.measure.without_count, lang)
+    return str(check.recorded)
 
 
 def scope_text(report: Report, lang: Lang) -> str:
     if report.owner is None:
         return message("scope_all", lang)
     return message("scope_owner", lang, name=report.owner_name, id=report.owner)
+
+
+def figure_notes(report: Report, lang: Lang) -> list[str]:
+    """What "recorded" and the qualifiers mean; what "not in the records" means when a figure
+    is."""
+    notes = [message("reported_note", lang, pct=APPROXIMATELY_WITHIN, nearly=NEARLY_WITHIN)]
+    if any(check.met is None for check in report.reported):
+        notes.append(message("unbacked_note", lang))
+    return notes

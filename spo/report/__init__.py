@@ -1,0 +1,195 @@
+"""The figures behind a press release, computed from the registry as of a given day.
+
+`compute_report(registry, as_of, owner)` returns a `Report` value; it prints nothing, and
+`spo.cli.render.report_*` turn it into a table, JSON or Markdown. `explain` lists the records
+behind one figure.
+
+What counts, as of day D:
+
+- An event counts only once it has certainly happened: its date's latest possible day is on or
+  before D (`FuzzyDate.certainly_by`). `../2025-03-21` counts from 2025-03-21, `2025-03` from
+  2025-03-31, `2025` from 2025-12-31, `2024-10/2025-03` from 2025-03-31; `2025-07/..` (on or
+  after) has no latest day and never counts. No day is invented.
+- A transfer's stage as of D is its latest history entry certainly by D (`Transfer.as_of`); a
+  transfer with no entry by D had not started and is not counted anywhere.
+- Hosted: municipalities with a study-visit engagement, or a transfer history entry with stage
+  study-visit, by D.
+- In talks: municipalities with a transfer whose stage as of D is `inquiry`.
+- Supported: municipalities with a transfer that had reached `presentation` or a later progress
+  stage (planning-support, implementation-support, launched) by D. Support once given stays
+  given, as in the office's published figures: a transfer that reached presentation and was then
+  paused or dropped still counts as supported, but it is neither in talks nor launched.
+  "Municipalities transferred to" is the same set.
+- Launched: municipalities with a transfer whose stage as of D is `launched`.
+- Each of these counts every municipality once, split by kind (all four kinds, zeros included).
+- Projects transferred: distinct projects with a transfer that had reached presentation or later
+  by D. Transfers by stage: transfers counted by their stage as of D (all eight stages).
+- Visitors: the participants of every engagement certainly held by D, and how many of those
+  engagements give no participant count (they are not guessed).
+- Most adopted projects: transfers at presentation or later per project, the top 10 (ties in
+  Turkish alphabetical order). Adopters by province: the supported municipalities per province.
+- Projects by theme, by target group and partners by type describe the catalogue as of D: the
+  projects in scope that the registry knows existed by D (`spo.report.catalogue`). An undated
+  project is listed apart and not counted. Partners are those of these projects, counted once
+  per type however many projects they work with (names compared folded).
+
+Scope: with `owner`, only transfers of that municipality's projects, engagements it hosted and
+its projects count, and only its reported figures are shown. Without, everything counts and every
+owner's figures are shown; each figure is still set beside the registry's value *in its owner's
+scope*. The offices of the municipalities in scope head the report.
+
+Reported vs recorded: see `spo.report.figures` (met, not met, unbacked; the qualifiers' rules).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from spo import lookup
+from spo.model import Municipality, Office, Project, Registry, Transfer
+from spo.report.catalogue import Catalogue
+from spo.report.explain import ExplainRow, Explanation, explain
+from spo.report.figures import (
+    APPROXIMATELY_WITHIN,
+    NEARLY_WITHIN,
+    FigureCheck,
+    checkable,
+    figure_checks,
+    figure_met,
+)
+from spo.report.scope import KINDS, Measure, Scope, Tally, Visitors, stage_as_of
+from spo.turkish import sort_key
+
+__all__ = [
+    "APPROXIMATELY_WITHIN",
+    "KINDS",
+    "NEARLY_WITHIN",
+    "AdoptedProject",
+    "ExplainRow",
+    "Explanation",
+    "FigureCheck",
+    "Measure",
+    "OfficeOf",
+    "Report",
+    "Tally",
+    "Visitors",
+    "compute_report",
+    "explain",
+    "figure_met",
+]
+
+TOP_PROJECTS = 10
+
+
+@dataclass(frozen=True)
+class AdoptedProject:
+    project: str
+    name_tr: str
+    name_en: str | None
+    owner: str | None
+    adopters: int  # transfers at presentation or later
+    launched: int  # of which the service runs (stage as of the day is launched)
+
+
+@dataclass(frozen=True)
+class OfficeOf:
+    """A municipality's office, heading the report."""
+
+    municipality: str
+    municipality_name: str
+    office: Office
+
+
+@dataclass(frozen=True)
+class Report:
+    as_of: date
+    owner: str | None
+    owner_name: str | None
+    offices: tuple[OfficeOf, ...]
+    hosted: Tally
+    in_talks: Tally
+    supported: Tally
+    launched: Tally
+    projects_transferred: int
+    transfers_by_stage: Mapping[str, int]
+    visitors: Visitors
+    most_adopted_projects: tuple[AdoptedProject, ...]
+    adopters_by_province: Mapping[str, int]
+    projects_by_theme: Mapping[str, int]
+    projects_by_target_group: Mapping[str, int]
+    partners_by_type: Mapping[str, int]
+    undated_projects: tuple[Project, ...]  # in scope, dated by nothing: not counted above
+    reported: tuple[FigureCheck, ...]
+
+
+def compute_report(registry: Registry, as_of: date, owner: str | None = None) -> Report:
+    """The report as of `as_of`; raises UsageError (exit 2) for an unknown owner."""
+    owner_record = lookup.get("municipality", registry.municipalities, owner) if owner else None
+    tallies = Scope.of(registry, [owner])[owner].tallies(as_of)
+    supported = tallies.supported_transfers()
+    in_scope = [p for p in registry.projects.values() if owner in (None, p.owner)]
+    catalogue = Catalogue.of(in_scope, as_of)
+    figures = [f for f in registry.reported_figures() if checkable(f, owner, as_of)]
+    return Report(
+        as_of=as_of,
+        owner=owner,
+        owner_name=owner_record.name if owner_record else None,
+        offices=_offices(registry, owner_record),
+        hosted=tallies.hosted,
+        in_talks=tallies.in_talks,
+        supported=tallies.supported,
+        launched=tallies.launched,
+        projects_transferred=tallies.projects_transferred,
+        transfers_by_stage=tallies.transfers_by_stage,
+        visitors=tallies.visitors,
+        most_adopted_projects=_most_adopted(registry, supported, as_of),
+        adopters_by_province=_adopters_by_province(registry, supported),
+        projects_by_theme=catalogue.by_theme(),
+        projects_by_target_group=catalogue.by_target_group(),
+        partners_by_type=catalogue.partners_by_type(),
+        undated_projects=tuple(sorted(catalogue.undated, key=lambda p: sort_key(p.name_tr))),
+        reported=figure_checks(figures, Scope.of(registry, {f.owner for f in figures})),
+    )
+
+
+def _offices(registry: Registry, owner: Municipality | None) -> tuple[OfficeOf, ...]:
+    records = [owner] if owner else list(registry.municipalities.values())
+    found = [OfficeOf(m.id, m.name, m.office) for m in records if m.office]
+    return tuple(sorted(found, key=lambda o: sort_key(o.municipality_name)))
+
+
+def _most_adopted(
+    registry: Registry, supported: list[Transfer], day: date
+) -> tuple[AdoptedProject, ...]:
+    adopters = Counter(t.project for t in supported)
+    launched = Counter(t.project for t in supported if stage_as_of(t, day) == "launched")
+    # Only projects that can make the top list need a Turkish sort key for the tie-break.
+    counts = sorted(((-n, -launched[p]) for p, n in adopters.items()))
+    cutoff = counts[TOP_PROJECTS - 1] if len(counts) >= TOP_PROJECTS else (0, 0)
+    rows = []
+    for project_id, count in adopters.items():
+        if (-count, -launched[project_id]) > cutoff:
+            continue
+        project = registry.projects.get(project_id)
+        rows.append(
+            AdoptedProject(
+                project=project_id,
+                name_tr=project.name_tr if project else project_id,
+                name_en=project.name_en if project else None,
+                owner=project.owner if project else None,
+                adopters=count,
+                launched=launched[project_id],
+            )
+        )
+    rows.sort(key=lambda r: (-r.adopters, -r.launched, sort_key(r.name_tr)))
+    return tuple(rows[:TOP_PROJECTS])
+
+
+def _adopters_by_province(registry: Registry, supported: list[Transfer]) -> dict[str, int]:
+    counts: Counter[str] = Counter()
+    for municipality_id in {t.municipality for t in supported}:
+        counts[registry.municipalities[municipality_id].province_name] += 1
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], sort_key(item[0]))))

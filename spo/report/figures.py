@@ -1,0 +1,134 @@
+"""Published figures set beside the registry: met, not met, or unbacked.
+
+Each qualifier's rule is written here once:
+
+    exact          the same number
+    approximately  within 10% either side ("yaklaşık 40": 36 to 44)
+    nearly         at most the number and within 10% below it ("40'a yakın": 36 to 40)
+    at-least       that number or more
+    more-than      a larger number
+    fewer-than     a smaller number
+
+A figure is `unbacked` when the registry records nothing that could back it as of its date (no
+transfers at all for a transfer figure, no study visit for "hosted", no participant count for
+"visitors"); otherwise it is `met` or `not-met`. An unbacked figure is not contradicted: the
+registry simply does not know.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spo.model import ReportedFigure, Source
+from spo.report.scope import KINDS, Measure, Scope, Tallies
+from spo.vocabulary import METRICS, QUALIFIERS
+
+APPROXIMATELY_WITHIN = 10  # percent, either side
+NEARLY_WITHIN = 10  # percent, below
+
+MET, NOT_MET, UNBACKED = "met", "not-met", "unbacked"
+STATUSES = (MET, NOT_MET, UNBACKED)
+
+
+def figure_met(qualifier: str, value: int, recorded: int) -> bool:
+    """True when `recorded` satisfies "`qualifier` `value`"."""
+    if qualifier == "exact":
+        return recorded == value
+    if qualifier == "approximately":
+        return abs(recorded - value) * 100 <= value * APPROXIMATELY_WITHIN
+    if qualifier == "nearly":
+        return recorded <= value and (value - recorded) * 100 <= value * NEARLY_WITHIN
+    if qualifier == "at-least":
+        return recorded >= value
+    if qualifier == "more-than":
+        return recorded > value
+    if qualifier == "fewer-than":
+        return recorded < value
+    raise ValueError(f"unknown qualifier {qualifier!r}")
+
+
+@dataclass(frozen=True)
+class FigureCheck:
+    """A published figure beside the registry's own value as of the figure's date."""
+
+    owner: str
+    date: str
+    metric: str
+    municipality_kind: str | None
+    value: int
+    qualifier: str
+    measure: Measure
+    source: Source | None
+
+    @property
+    def recorded(self) -> int:
+        return self.measure.value
+
+    @property
+    def backing(self) -> int:
+        """How many records the recorded value rests on."""
+        return self.measure.backing
+
+    @property
+    def status(self) -> str:
+        if self.measure.family == 0:
+            return UNBACKED
+        return MET if figure_met(self.qualifier, self.value, self.recorded) else NOT_MET
+
+    @property
+    def met(self) -> bool | None:
+        """True or False; None when nothing in the registry could back the figure."""
+        return None if self.status == UNBACKED else self.status == MET
+
+    @property
+    def difference(self) -> int | None:
+        return None if self.status == UNBACKED else self.recorded - self.value
+
+
+def _figure_order(figure: ReportedFigure) -> tuple[object, ...]:
+    kind = figure.municipality_kind
+    return (
+        figure.date.sort_key(),
+        METRICS.index(figure.metric),
+        -1 if kind is None else KINDS.index(kind) if kind in KINDS else len(KINDS),
+        figure.owner,
+    )
+
+
+def figure_checks(
+    figures: list[ReportedFigure], scopes: dict[str | None, Scope]
+) -> tuple[FigureCheck, ...]:
+    """Each figure beside the value in its owner's scope as of the figure's latest possible day."""
+    tallies: dict[tuple[str, date], Tallies] = {}
+    checks = []
+    for figure in sorted(figures, key=_figure_order):
+        published = figure.date.latest
+        assert published is not None  # only figures certainly published by the report's day
+        key = (figure.owner, published)
+        if key not in tallies:
+            tallies[key] = scopes[figure.owner].tallies(published)
+        checks.append(
+            FigureCheck(
+                owner=figure.owner,
+                date=figure.date.text,
+                metric=figure.metric,
+                municipality_kind=figure.municipality_kind,
+                value=figure.value,
+                qualifier=figure.qualifier,
+                measure=tallies[key].measure(figure.metric, figure.municipality_kind),
+                source=figure.source,
+            )
+        )
+    return tuple(checks)
+
+
+def checkable(figure: ReportedFigure, owner: str | None, day: date) -> bool:
+    """A figure the report sets beside the registry: in scope, certainly published by `day`,
+    with a metric and qualifier spo knows (`spo validate` reports the others)."""
+    return (
+        owner in (None, figure.owner)
+        and figure.date.certainly_by(day)
+        and figure.metric in METRICS.values
+        and figure.qualifier in QUALIFIERS.values
+    )
