@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from spo.districts import districts_of
 from spo.provinces import all_provinces
 
 STAGES = ["inquiry", "study-visit", "presentation", "planning-support", "implementation-support",
@@ -45,7 +46,10 @@ def build(root: Path, municipalities: int = 1400, projects: int = 10_000, seed: 
             depth = rng.randint(1, len(STAGES))
             transfers.append((project, STAGES[:depth]))
         engagements = [("study-visit", "p33", f"2025-0{rng.randint(1, 9)}-1{t}") for t in range(2)]
-        _municipality(root, mid, f"İlçe {n} Belediyesi", "district", p.plate, f"İlçe {n}",
+        # Real districts, so that validate measures a valid registry, not 1,300 findings.
+        districts = districts_of(p.plate)
+        district = districts[n // len(provinces) % len(districts)]
+        _municipality(root, mid, f"İlçe {n} Belediyesi", "district", p.plate, district,
                       engagements, transfers)
     return root
 

@@ -38,6 +38,16 @@ MUNICIPALITIES = [
         "canakkale-lapseki-cardak",
         "name: Çardak Belediyesi\nkind: town\nprovince: Çanakkale\ndistrict: Lapseki\n",
     ),
+    (
+        ["--province", "Kırıkkale", "--district", "keskin"],
+        "kirikkale-keskin",
+        "name: Keskin Belediyesi\nkind: district\nprovince: Kırıkkale\ndistrict: Keskin\n",
+    ),
+    (
+        ["--province", "canakkale", "--district", "LAPSEKİ", "--town", "Çardak"],
+        "canakkale-lapseki-cardak",
+        "name: Çardak Belediyesi\nkind: town\nprovince: Çanakkale\ndistrict: Lapseki\n",
+    ),
 ]
 
 
@@ -128,6 +138,14 @@ MUNICIPALITY_ERRORS = [
         "spo: a town municipality needs --town (the town's name) as well as --district\n",
     ),
     (
+        ["--province", "Kırıkkale", "--district", "Keskn"],
+        "spo: 'Keskn' is not a district of Kırıkkale (did you mean 'Keskin'?)\n",
+    ),
+    (
+        ["--province", "Çanakkale", "--district", "Çardak", "--town", "Çardak"],
+        "spo: 'Çardak' is not a district of Çanakkale\n",
+    ),
+    (
         [],
         "spo: missing --province (spo asks for missing options only in a terminal)\n",
     ),
@@ -137,10 +155,12 @@ MUNICIPALITY_ERRORS = [
 @pytest.mark.parametrize(("options", "message"), MUNICIPALITY_ERRORS)
 def test_a_municipality_that_cannot_be_named_is_a_usage_error(registry_copy, options, message):
     root = registry_copy("sample")
+    files = sorted(p.name for p in (root / M).iterdir())
 
     run = new(root, "municipality", *options)
 
     assert (run.exit_code, run.stdout, run.stderr) == (2, "", message)
+    assert sorted(p.name for p in (root / M).iterdir()) == files
 
 
 def test_in_a_terminal_the_file_is_shown_before_it_is_created(registry_copy, monkeypatch) -> None:
@@ -169,6 +189,35 @@ def test_in_a_terminal_the_file_is_shown_before_it_is_created(registry_copy, mon
         "  5 | province: Kocaeli\n"
         "  6 | district: İzmit\n"
     )
+
+
+def test_in_a_terminal_a_district_is_asked_again_until_the_province_has_it(
+    registry_copy, monkeypatch
+) -> None:
+    monkeypatch.setattr(prompts, "is_interactive", lambda: True)
+    root = registry_copy("sample")
+
+    run = new(root, "municipality", input="Kırıkkale\nKeskn\nkeskin\n\ny\n")
+
+    assert run.exit_code == 0
+    assert run.stderr == (
+        "'Keskn' is not a district of Kırıkkale (did you mean 'Keskin'?); try again\n"
+    )
+    assert run.stdout.startswith(
+        "Province: Kırıkkale\n"
+        "District (optional, Enter to skip): Keskn\n"
+        "District (optional, Enter to skip): keskin\n"
+        "Town (optional, Enter to skip): \n"
+        "# yaml-language-server: $schema=../../schemas/municipality.schema.json\n"
+        "id: kirikkale-keskin\n"
+        "name: Keskin Belediyesi\n"
+        "kind: district\n"
+        "province: Kırıkkale\n"
+        "district: Keskin\n"
+        "Write this? [Y/n]: y\n"
+        "Created data/municipalities/kirikkale-keskin.yaml:\n"
+    )
+    assert (root / M / "kirikkale-keskin.yaml").is_file()
 
 
 # --- projects ------------------------------------------------------------------------------------

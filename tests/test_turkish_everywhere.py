@@ -102,6 +102,10 @@ def test_validate_speaks_english_when_asked(monkeypatch) -> None:
             "spo: --participants: 'on iki' bir sayı değil; 0 ya da daha büyük bir tam sayı yazın\n",
         ),
         (
+            ["municipality", "new", "--province", "Kırıkkale", "--district", "Keskn"],
+            "spo: Kırıkkale ilinde 'Keskn' adında bir ilçe yok ('Keskin' mı demek istediniz?)\n",
+        ),
+        (
             ["project", "list", "--bogus"],
             "spo: Böyle bir seçenek yok: '--bogus'.\nYardım için: spo project list --help\n",
         ),

@@ -26,6 +26,16 @@ sources:
   - https://example.org/artvin
 """
 
+KESKIN = """\
+id: kirikkale-keskin
+name: Keskin Belediyesi
+kind: district
+province: Kırıkkale
+district: Keskin
+sources:
+  - https://example.org/keskin
+"""
+
 
 @dataclass(frozen=True)
 class Case:
@@ -207,6 +217,43 @@ CASES = [
         "'Artvin'?) (give its plate code or Turkish name) [unknown-province] at $.province\n",
     ),
     Case(
+        "a district that its province does not have, with a suggestion",
+        f"{M}/kirikkale-keskin.yaml",
+        KESKIN.replace("district: Keskin", "district: Keskn"),
+        f"{M}/kirikkale-keskin.yaml:5:11: error: 'Keskn' is not a district of Kırıkkale (did you "
+        "mean 'Keskin'?) [unknown-district] at $.district\n",
+    ),
+    Case(
+        "a district of another province",
+        f"{M}/kirikkale-keskin.yaml",
+        KESKIN.replace("province: Kırıkkale", "province: Ankara"),
+        f"{M}/kirikkale-keskin.yaml:5:11: error: 'Keskin' is not a district of Ankara "
+        "[unknown-district] at $.district\n",
+    ),
+    Case(
+        "a district not written in its official spelling",
+        f"{M}/kirikkale-keskin.yaml",
+        KESKIN.replace("district: Keskin", "district: keskin"),
+        f"{M}/kirikkale-keskin.yaml:5:11: error: the district's official spelling is 'Keskin', "
+        "not 'keskin' [district-spelling] at $.district\n",
+    ),
+    Case(
+        "a town in a district that its province does not have",
+        f"{M}/canakkale-lapseki-cardak.yaml",
+        "id: canakkale-lapseki-cardak\nname: Çardak Belediyesi\nkind: town\n"
+        "province: Çanakkale\ndistrict: Lapseky\nsources: [https://example.org/c]\n",
+        f"{M}/canakkale-lapseki-cardak.yaml:5:11: error: 'Lapseky' is not a district of "
+        "Çanakkale (did you mean 'Lapseki'?) [unknown-district] at $.district\n",
+    ),
+    Case(
+        "a metropolitan municipality's district is checked too",
+        f"{M}/mersin-bb.yaml",
+        "id: mersin-bb\nname: Mersin Büyükşehir Belediyesi\nkind: metropolitan\n"
+        "province: Mersin\ndistrict: Merkez\nsources: [https://example.org/m]\n",
+        f"{M}/mersin-bb.yaml:5:11: error: 'Merkez' is not a district of Mersin [unknown-district] "
+        "at $.district\n",
+    ),
+    Case(
         "a project transferred to its own owner",
         f"{M}/mersin-bb.yaml",
         "id: mersin-bb\nname: Mersin Büyükşehir Belediyesi\nkind: metropolitan\nprovince: Mersin\n"
@@ -378,3 +425,20 @@ def test_no_registry_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.Monkey
     assert result.exit_code == 2
     assert "no registry found" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_a_district_of_its_province_in_its_official_spelling_passes(base: Path) -> None:
+    write(base, f"{M}/kirikkale-keskin.yaml", KESKIN)
+    result = run_spo("validate")
+    assert (result.exit_code, result.stdout) == (0, "4 files checked, 0 problems\n")
+
+
+def test_a_wrong_district_is_told_in_turkish(base: Path) -> None:
+    write(base, f"{M}/kirikkale-keskin.yaml", KESKIN.replace("district: Keskin", "district: Keskn"))
+    result = run_spo("--lang", "tr", "validate")
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"{M}/kirikkale-keskin.yaml:5:11: hata: Kırıkkale ilinde 'Keskn' adında bir ilçe yok "
+        "('Keskin' mı demek istediniz?) [unknown-district] ($.district konumunda)\n"
+        "4 dosya denetlendi, 1 sorun (1 hata, 0 uyarı)\n"
+    )

@@ -1,4 +1,4 @@
-"""Checks that need more than one file: ids, references, provinces, self-transfers."""
+"""Checks that need more than one file: ids, references, provinces, districts, self-transfers."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
+from spo.districts import district_like, find_district
 from spo.lookup import closest
 from spo.message import Message
 from spo.problems import Finding, JsonPath
@@ -57,6 +58,26 @@ def province_of(data: dict[str, Any]) -> Province | None:
     return find_province(value) if isinstance(value, (int, str)) else None
 
 
+def _district_findings(province: Province, district: str) -> list[Finding]:
+    """A district must be one of its province's, written as officially spelled.
+
+    A town's district is the district it lies in, so the rule is the same for every kind. A
+    spelling that only folds to a real district ("keskin") is refused too: the registry stores
+    the official name, which is what a reader and the generated names expect.
+    """
+    official = find_district(province, district)
+    if official is None:
+        suggestion = district_like(province, district)
+        message = Message.of(
+            "check.unknown-district", value=district, province=province.name, suggestion=suggestion
+        )
+        return [Finding(("district",), message, "unknown-district")]
+    if official != district:
+        message = Message.of("check.district-spelling", value=district, official=official)
+        return [Finding(("district",), message, "district-spelling")]
+    return []
+
+
 def municipality_findings(
     municipality_id: str,
     data: dict[str, Any],
@@ -79,6 +100,8 @@ def municipality_findings(
     ):
         key = "check.not-metropolitan" if kind == "metropolitan" else "check.is-metropolitan"
         found.append(Finding(("kind",), Message.of(key, province=province.name), "kind-province"))
+    if province is not None and isinstance(data.get("district"), str):
+        found.extend(_district_findings(province, data["district"]))
     for i, engagement in enumerate(data.get("engagements") or []):
         host = engagement.get("host") if isinstance(engagement, dict) else None
         if not isinstance(host, str):

@@ -47,7 +47,9 @@ def municipality_new(
     if asked:
         asker = Asker(root, lang)
         province = asker.checked(lambda: asker.text("province"), _province)
-        district = district or asker.optional("district")
+        district = district or asker.checked(
+            lambda: asker.optional("district"), _district_in(province)
+        )
         town = town or (asker.optional("town") if district else None)
     assert province
 
@@ -73,6 +75,17 @@ def _province(answer: str) -> None:
     from spo.writing.records import province_of
 
     province_of(answer)
+
+
+def _district_in(province: str) -> Callable[[str | None], None]:
+    """Checks an answer to "district" against the province's districts; no answer passes."""
+    from spo.writing.records import district_of, province_of
+
+    def check(answer: str | None) -> None:
+        if answer:
+            district_of(province_of(province), answer)
+
+    return check
 
 
 def _create_with(

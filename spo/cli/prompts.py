@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 
@@ -26,6 +26,8 @@ from spo.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from spo.model import Registry
+
+Answer = TypeVar("Answer", str, str | None)
 
 
 def say(key: str, lang: Lang, /, **fields: Any) -> str:
@@ -74,7 +76,7 @@ class Asker:
         value: str = typer.prompt(label, default="", show_default=False)
         return value.strip() or None
 
-    def checked(self, ask: Callable[[], str], check: Callable[[str], object]) -> str:
+    def checked(self, ask: Callable[[], Answer], check: Callable[[Answer], object]) -> Answer:
         """Ask until `check` accepts the answer."""
         from spo.writing.editing import Refusal
 

@@ -1,9 +1,10 @@
 """`new_municipality` and `new_project`: a new, valid record file from a few answers.
 
-A municipality's id, official-style name and kind come from the province table and the names
-given: metropolitan `mersin-bb` "Mersin Büyükşehir Belediyesi", provincial `artvin` "Artvin
-Belediyesi", district `istanbul-uskudar` "Üsküdar Belediyesi", town `canakkale-lapseki-cardak`
-"Çardak Belediyesi". A project's id is its Turkish name as a slug.
+A municipality's id, official-style name and kind come from the province and district tables
+and the names given: metropolitan `mersin-bb` "Mersin Büyükşehir Belediyesi", provincial `artvin`
+"Artvin Belediyesi", district `istanbul-uskudar` "Üsküdar Belediyesi", town
+`canakkale-lapseki-cardak` "Çardak Belediyesi". A district is written as the table spells it
+(`keskin` gives "Keskin"). A project's id is its Turkish name as a slug.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from spo import lookup, registry
+from spo.districts import district_like, find_district
 from spo.errors import UsageError
 from spo.provinces import Province, all_provinces, find_province
 from spo.turkish import fold, slugify
@@ -44,6 +46,17 @@ def province_of(value: str) -> Province:
         close = lookup.closest(fold(value), names)
         suggestion = names[close] if close else None
         raise UsageError.of("lookup.unknown-province", value=value, suggestion=suggestion)
+    return found
+
+
+def district_of(province: Province, value: str) -> str:
+    """The official name of the province's district written as `value` ("keskin" -> "Keskin")."""
+    found = find_district(province, value)
+    if found is None:
+        suggestion = district_like(province, value)
+        raise UsageError.of(
+            "lookup.unknown-district", value=value, province=province.name, suggestion=suggestion
+        )
     return found
 
 
@@ -99,6 +112,8 @@ def new_municipality(
     if kind is not None:
         kind = inputs.term(MUNICIPALITY_KINDS, kind)
     district = inputs.not_blank(district, "district")
+    if district is not None:
+        district = district_of(found, district)
     town = inputs.not_blank(town, "town")
     made = municipality_name(found, kind, district, town)
     data: dict[str, Any] = {
