@@ -16,6 +16,7 @@ import pytest
 
 from spo.vocabulary import (
     ENGAGEMENT_KINDS,
+    METRICS,
     MUNICIPALITY_KINDS,
     PROJECT_STATUSES,
     SERVICE_MODELS,
@@ -41,7 +42,14 @@ PARAMETERS: dict[str, dict[str, bool]] = {
         "show_completion": False,
     },
     "validate": {"paths": True, "format": True, "strict": False},
-    "report": {"as_of": True, "owner": True, "format": True, "lang": True},
+    "report": {
+        "as_of": True,
+        "owner": True,
+        "format": True,
+        "lang": True,
+        "explain": True,
+        "kind": True,
+    },
     "search": {"query_words": True, "format": True},
     "project.list": {
         "owner": True,
@@ -139,6 +147,8 @@ VOCABULARY_OPTIONS: dict[tuple[str, str], Vocabulary] = {
     ("project.new", "service_model"): SERVICE_MODELS,
     ("project.new", "status"): PROJECT_STATUSES,
     ("municipality.list", "kind"): MUNICIPALITY_KINDS,
+    ("report", "kind"): MUNICIPALITY_KINDS,
+    ("report", "explain"): METRICS,
     ("municipality.list", "stage"): STAGES,
     ("municipality.new", "kind"): MUNICIPALITY_KINDS,
     ("transfer.add", "stage"): STAGES,

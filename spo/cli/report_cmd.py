@@ -1,17 +1,24 @@
-"""`spo report [--as-of DATE] [--owner ID] [--format table|json|markdown]`."""
+"""`spo report [--as-of DATE] [--owner ID] [--format table|json|markdown]`, and
+`spo report --explain METRIC [--kind KIND]`: the records behind one figure."""
 
 from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from spo.cli.app import LangChoice, app, settings
-from spo.cli.completion import complete_municipality_id
+from spo.cli.completion import complete_municipality_id, complete_values
+from spo.cli.language import Lang
 from spo.cli.options import choice, choose
 from spo.errors import UsageError
+from spo.vocabulary import METRICS, MUNICIPALITY_KINDS
+
+if TYPE_CHECKING:
+    from spo.model import Registry
+    from spo.report import Explanation
 
 
 class ReportFormat(StrEnum):
@@ -38,8 +45,14 @@ def report(
     owner: Annotated[
         str | None, typer.Option("--owner", autocompletion=complete_municipality_id)
     ] = None,
-    format: Annotated[str, choice("--format", choices=ReportFormat)] = ReportFormat.table.value,
+    format: Annotated[str, choice("--format", "-f", choices=ReportFormat)] = ReportFormat.table.value,
     lang: Annotated[str | None, choice("--lang", choices=LangChoice)] = None,
+    explain: Annotated[
+        str | None, typer.Option("--explain", autocompletion=complete_values(METRICS))
+    ] = None,
+    kind: Annotated[
+        str | None, typer.Option("--kind", autocompletion=complete_values(MUNICIPALITY_KINDS))
+    ] = None,
 ) -> None:
     """The figures behind a press release as of a day, beside the figures published."""
     from spo import registry
@@ -47,17 +60,25 @@ def report(
     from spo.cli.render.labels import message
     from spo.reading import read_registry
     from spo.report import compute_report
+    from spo.report import explain as explain_figure
 
     opts = settings(ctx)  # --lang here was read with the global one (see spo.cli.main)
     if lang is not None:
         choose("--lang", lang, LangChoice)
     fmt = choose("--format", format, ReportFormat)
     day = parse_day(as_of) if as_of is not None else date.today()
+    if kind is not None and explain is None:
+        raise UsageError.of("usage.kind-needs-explain")
     records = read_registry(registry.find_root(opts.root))
-    result = compute_report(records, day, owner)
+    if explain is not None:
+        explanation = explain_figure(records, explain, day, kind, owner)
+    else:
+        result = compute_report(records, day, owner)
     if records.skipped:
         warn(message("skipped", opts.lang, count=len(records.skipped)))
-    if fmt is ReportFormat.json:
+    if explain is not None:
+        _print_explanation(explanation, records, fmt, opts.lang)
+    elif fmt is ReportFormat.json:
         from spo.cli.render.report_json import format_json
 
         write_text(format_json(result))
@@ -69,3 +90,17 @@ def report(
         from spo.cli.render.report_table import render_table
 
         render_table(result, opts.lang, console())
+
+
+def _print_explanation(
+    explanation: Explanation, records: Registry, fmt: ReportFormat, lang: Lang
+) -> None:
+    from spo.cli.render import report_explain
+    from spo.cli.render.console import console, write_text
+
+    if fmt is ReportFormat.json:
+        write_text(report_explain.format_json(explanation))
+    elif fmt is ReportFormat.markdown:
+        write_text(report_explain.format_markdown(explanation, records, lang))
+    else:
+        report_explain.render_table(explanation, records, lang, console())

@@ -13,7 +13,7 @@ def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
-def _markdown_table(columns: list[str], rows: Rows) -> list[str]:
+def markdown_table(columns: list[str], rows: Rows) -> list[str]:
     numeric = [bool(rows) and all(is_number(r[i]) for r in rows) for i in range(len(columns))]
     lines = [
         "| " + " | ".join(_cell(c) for c in columns) + " |",
@@ -32,7 +32,7 @@ def format_markdown(report: Report, lang: Lang) -> str:
     for section in sections(report, lang):
         lines += ["", f"## {section.title}", ""]
         if section.rows:
-            lines += _markdown_table(section.columns, section.rows)
+            lines += markdown_table(section.columns, section.rows)
         else:
             lines.append(f"_{message('none', lang)}_")
         if section.key == "reported" and section.rows:

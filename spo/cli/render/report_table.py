@@ -45,28 +45,45 @@ def render_table(report: Report, lang: Lang, console: Console) -> None:
             largest = max(report.transfers_by_stage.values(), default=0)
             columns = [*columns, ""]
             rows = [[*row, bar(int(row[1]), largest)] for row in rows]
-        notes: list[str] = []
-        if section.key == "reported":
-            if report.owner is None:  # "Figure · publisher": one column less on a narrow screen
-                columns = [columns[0], *columns[2:]]
-                rows = [[row[0], f"{row[2]} · {row[1]}", *row[3:]] for row in rows]
-            rows, notes = _source_notes(rows)
+        reported = section.key == "reported"
+        if reported and report.owner is None:
+            # "Figure · publisher": one column less on a narrow screen
+            columns = [columns[0], *columns[2:]]
+            rows = [[row[0], f"{row[2]} · {row[1]}", *row[3:]] for row in rows]
         console.print()
         console.print(Text(section.title, style="bold"))
-        if not rows:
-            console.print(Text(message("none", lang), style="italic"))
-            continue
-        if not tables.column_widths(columns, rows, console.width):
-            # Too narrow for the columns side by side with their words whole: one card per row,
-            # as the list commands do, so that no column or value is cut or dropped.
-            console.print(tables.Rows(columns, rows))
-        else:
-            console.print(_table(columns, rows, is_chart))
-        for note in notes:
-            console.print(Text(note, overflow="fold"))
-        if section.key == "reported":
+        print_section(console, columns, rows, lang, with_sources=reported, is_chart=is_chart)
+        if reported and rows:
             for note in figure_notes(report, lang):
                 console.print(Text(note, style="dim", overflow="fold"))
+
+
+def print_section(
+    console: Console,
+    columns: list[str],
+    rows: Rows,
+    lang: Lang,
+    *,
+    with_sources: bool = False,
+    is_chart: bool = False,
+) -> None:
+    """One table; with sources, its last column becomes numbered notes printed under it."""
+    from rich.text import Text
+
+    if not rows:
+        console.print(Text(message("none", lang), style="italic"))
+        return
+    notes: list[str] = []
+    if with_sources:
+        rows, notes = _source_notes(rows)
+    if not tables.column_widths(columns, rows, console.width):
+        # Too narrow for the columns side by side with their words whole: one card per row,
+        # as the list commands do, so that no column or value is cut or dropped.
+        console.print(tables.Rows(columns, rows))
+    else:
+        console.print(_table(columns, rows, is_chart))
+    for note in notes:
+        console.print(Text(note, overflow="fold"))
 
 
 def _table(columns: list[str], rows: Rows, is_chart: bool) -> Table:

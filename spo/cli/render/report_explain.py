@@ -1,0 +1,121 @@
+"""`spo report --explain METRIC`: the records behind one figure, as a table, Markdown or JSON.
+
+JSON is an array of `{id, name, kind, event, date, source}` (plus `project` for an event of a
+transfer, `municipality` for a project, `participants` for visitors), with vocabulary values and
+dates as the files write them; the table and Markdown use labels in the reader's language.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from spo.cli.language import Lang
+from spo.cli.render.labels import date_label, localized_name, project_name_by_id
+from spo.cli.render.report_words import NO_NUMBER, message
+from spo.cli.words import label
+from spo.model import Registry
+from spo.report import ExplainRow, Explanation
+from spo.vocabulary import ENGAGEMENT_KINDS, METRICS, MUNICIPALITY_KINDS, STAGES
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def explain_data(explanation: Explanation) -> list[dict[str, Any]]:
+    def row_data(row: ExplainRow) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": row.id,
+            "name": row.name_tr,
+            "kind": row.kind,
+            "event": row.event,
+            "date": row.date.text,
+            "source": row.source.to_data() if row.source else None,
+        }
+        for key in ("project", "municipality"):
+            if getattr(row, key) is not None:
+                data[key] = getattr(row, key)
+        if explanation.metric == "visitors":
+            data["participants"] = row.participants
+        return data
+
+    return [row_data(row) for row in explanation.rows]
+
+
+def format_json(explanation: Explanation) -> str:
+    return json.dumps(explain_data(explanation), ensure_ascii=False, indent=2) + "\n"
+
+
+def title(explanation: Explanation, lang: Lang) -> str:
+    metric = label(METRICS, explanation.metric, lang)
+    if explanation.kind:
+        metric += f" ({label(MUNICIPALITY_KINDS, explanation.kind, lang)})"
+    day = explanation.as_of.isoformat()
+    return message("explain.title", lang, metric=metric, day=day, count=len(explanation.rows))
+
+
+def _event(row: ExplainRow, registry: Registry, lang: Lang) -> str:
+    if row.project is None and row.municipality is None:  # an engagement
+        return label(ENGAGEMENT_KINDS, row.event, lang)
+    stage = label(STAGES, row.event, lang)
+    if row.project is not None:
+        what = project_name_by_id(registry, row.project, lang)
+    else:
+        found = registry.municipalities.get(row.municipality or "")
+        what = found.name if found else row.municipality or ""
+    return message("explain.event_of", lang, event=stage, what=what)
+
+
+def columns_and_rows(
+    explanation: Explanation, registry: Registry, lang: Lang
+) -> tuple[list[str], list[list[str]]]:
+    """The table's columns and rows, as text; the source last."""
+    projects = explanation.metric.startswith("projects-")
+    visitors = explanation.metric == "visitors"
+    columns = [
+        message("explain.id", lang),
+        message("explain.name", lang),
+        *([] if projects else [message("explain.kind", lang)]),
+        message("explain.event", lang),
+        message("date", lang),
+        *([message("explain.participants", lang)] if visitors else []),
+        message("source", lang),
+    ]
+    rows = [
+        [
+            row.id,
+            localized_name(row.name_tr, row.name_en, lang),
+            *([] if projects else [label(MUNICIPALITY_KINDS, row.kind, lang) if row.kind else ""]),
+            _event(row, registry, lang),
+            date_label(row.date, lang),
+            *(
+                [NO_NUMBER if row.participants is None else str(row.participants)]
+                if visitors
+                else []
+            ),
+            row.source.cite() if row.source else "",
+        ]
+        for row in explanation.rows
+    ]
+    return columns, rows
+
+
+def format_markdown(explanation: Explanation, registry: Registry, lang: Lang) -> str:
+    from spo.cli.render.report_markdown import markdown_table
+
+    lines = [f"# {title(explanation, lang)}", ""]
+    columns, rows = columns_and_rows(explanation, registry, lang)
+    lines += markdown_table(columns, rows) if rows else [f"_{message('none', lang)}_"]
+    return "\n".join(lines) + "\n"
+
+
+def render_table(
+    explanation: Explanation, registry: Registry, lang: Lang, console: Console
+) -> None:
+    from rich.text import Text
+
+    from spo.cli.render.report_table import print_section
+
+    console.print(Text(title(explanation, lang), style="bold"))
+    columns, rows = columns_and_rows(explanation, registry, lang)
+    print_section(console, columns, rows, lang, with_sources=True)
