@@ -139,8 +139,8 @@ def test_with_no_transfers_at_all_a_transfer_figure_is_unbacked_not_false(tmp_pa
     ]
     table = run_spo("--root", str(root), "report", "--as-of", "2025-12-31", env=WIDE).stdout
     assert (
-        "2025-06-30  Municipalities supported · mersin-bb  exactly 27         —           —  not in the records  [1]"
-        in table
+        "2025-06-30  Municipalities supported · mersin-bb  exactly 27         —           —  "
+        "not in the records  [1]" in table
     )
     assert "-27" not in table
     assert " ".join(table.split()).endswith(
@@ -363,7 +363,7 @@ def test_an_event_on_or_after_a_day_never_counts_as_certainly_done(tmp_path: Pat
     assert "from 2025-07" in shown
 
 
-# --- --explain -------------------------------------------------------------------------------------
+# --- --explain ----------------------------------------------------------------------------------
 
 
 def test_explain_lists_each_hosted_municipality_with_its_event_date_and_source(
@@ -407,10 +407,12 @@ def test_explain_lists_each_hosted_municipality_with_its_event_date_and_source(
     )  # fmt: skip
     assert [line.rstrip() for line in table.stdout.splitlines()] == [
         "Ağırlanan belediye: 2025-03-21 itibarıyla arkasındaki kayıtlar (2)",
-        "Kimlik         Ad                 Tür   Olay                                   Tarih              Kaynak",
+        "Kimlik         Ad                 Tür   Olay                                   Tarih"
+        "              Kaynak",
         "─" * 104,
         "kocaeli-izmit  İzmit Belediyesi   İlçe  Yerinde inceleme (Mahalle Mutfakları)  2025-01-15",
-        "artvin         Artvin Belediyesi  İl    Yerinde inceleme ziyareti              en geç 2025-03-21  [1]",
+        "artvin         Artvin Belediyesi  İl    Yerinde inceleme ziyareti              en geç "
+        "2025-03-21  [1]",
         "[1] https://example.org/tur",
     ]
 

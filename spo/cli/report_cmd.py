@@ -45,7 +45,9 @@ def report(
     owner: Annotated[
         str | None, typer.Option("--owner", autocompletion=complete_municipality_id)
     ] = None,
-    format: Annotated[str, choice("--format", "-f", choices=ReportFormat)] = ReportFormat.table.value,
+    format: Annotated[
+        str, choice("--format", "-f", choices=ReportFormat)
+    ] = ReportFormat.table.value,
     lang: Annotated[str | None, choice("--lang", choices=LangChoice)] = None,
     explain: Annotated[
         str | None, typer.Option("--explain", autocompletion=complete_values(METRICS))
