@@ -96,7 +96,7 @@ def generate(root: Path, municipalities: int, projects: int, seed: int = 4) -> N
                 "name": {"tr": _phrase(rng, 3), "en": f"Project {n}"},
                 "owner": rng.choice(ids),
                 "summary": {"tr": _phrase(rng, 14) + "."},
-                "status": "active",
+                "status": "unknown",
                 "themes": rng.sample(THEMES.values, 2),
                 "target_groups": rng.sample(TARGET_GROUPS.values, 2),
                 "service_model": rng.choice(SERVICE_MODELS.values),

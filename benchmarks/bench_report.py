@@ -33,7 +33,15 @@ from spo.provinces import all_provinces
 from spo.reading import CACHE_FOLDER, read_registry
 from spo.report import compute_report
 from spo.turkish import slugify
-from spo.vocabulary import METRICS, PARTNER_TYPES, QUALIFIERS, STAGES, TARGET_GROUPS, THEMES
+from spo.vocabulary import (
+    METRICS,
+    PARTNER_ROLES,
+    PARTNER_TYPES,
+    QUALIFIERS,
+    STAGES,
+    TARGET_GROUPS,
+    THEMES,
+)
 
 AS_OF = "2026-01-31"
 _dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -119,6 +127,8 @@ def generate(root: Path, municipalities: int, projects: int, seed: int = 6) -> i
                 "owner": owners[pid],
                 "summary": {"tr": f"Sentetik proje {n}."},
                 "status": "active",
+                "status_as_of": "2026",
+                "status_source": f"https://example.org/{n}/status",
                 "launched": str(rng.randint(2015, 2026)),
                 "themes": rng.sample(THEMES.values, 2),
                 "target_groups": rng.sample(TARGET_GROUPS.values, 2),
@@ -126,6 +136,7 @@ def generate(root: Path, municipalities: int, projects: int, seed: int = 6) -> i
                     {
                         "name": f"Ortak {rng.randrange(2000)}",
                         "type": rng.choice(PARTNER_TYPES.values),
+                        "role": rng.choice(PARTNER_ROLES.values),
                     }
                     for _ in range(rng.randint(0, 3))
                 ],

@@ -38,16 +38,20 @@ def main() -> None:
         texts = [f.read_text(encoding="utf-8") for f in files]
         print(f"{len(files)} files, {sum(map(len, texts)) / 1e6:.1f} MB")
         whole = timed("spo validate (whole registry)", lambda: validate(root))
-        c_load = timed("load data, C loader", lambda: [loader.parse(f, t) for f, t in
-                                                        zip(files, texts, strict=True)])
+        c_load = timed(
+            "load data, C loader",
+            lambda: [loader.parse(f, t) for f, t in zip(files, texts, strict=True)],
+        )
 
         class PyLoader(yaml.SafeLoader):
             pass
 
-        py_load = timed("load data, pure-Python loader",
-                        lambda: [yaml.load(t, Loader=PyLoader) for t in texts])  # noqa: S506
-        compose = timed("compose nodes (for line numbers), C",
-                        lambda: [loader.compose(t) for t in texts])
+        py_load = timed(
+            "load data, pure-Python loader", lambda: [yaml.load(t, Loader=PyLoader) for t in texts]
+        )  # noqa: S506
+        compose = timed(
+            "compose nodes (for line numbers), C", lambda: [loader.compose(t) for t in texts]
+        )
         print(f"pure-Python / C loading: {py_load / c_load:.1f}x")
         print(f"compose / load: {compose / c_load:.2f}x (paid only for files with problems)")
         print(f"validate / load: {whole / c_load:.1f}x")

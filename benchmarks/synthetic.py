@@ -8,8 +8,14 @@ from pathlib import Path
 from spo.districts import districts_of
 from spo.provinces import all_provinces
 
-STAGES = ["inquiry", "study-visit", "presentation", "planning-support", "implementation-support",
-          "launched"]
+STAGES = [
+    "inquiry",
+    "study-visit",
+    "presentation",
+    "planning-support",
+    "implementation-support",
+    "launched",
+]
 
 
 def build(root: Path, municipalities: int = 1400, projects: int = 10_000, seed: int = 7) -> Path:
@@ -30,7 +36,8 @@ def build(root: Path, municipalities: int = 1400, projects: int = 10_000, seed: 
         (root / f"data/projects/{pid}.yaml").write_text(
             f"id: {pid}\nname:\n  tr: Proje {i} Mahalle Mutfağı\n  en: Project {i}\n"
             f"owner: {owner}\nsummary:\n  tr: Dar gelirli ailelere sıcak yemek ve destek {i}.\n"
-            "status: active\nthemes: [nutrition, poverty-reduction]\n"
+            'status: active\nstatus_as_of: "2025"\nstatus_source: https://example.org/haber\n'
+            "themes: [nutrition, poverty-reduction]\n"
             "target_groups: [low-income]\nservice_model: neighbourhood-based\n"
             "sources:\n  - https://example.org/haber\n",
             encoding="utf-8",
@@ -49,28 +56,39 @@ def build(root: Path, municipalities: int = 1400, projects: int = 10_000, seed: 
         # Real districts, so that validate measures a valid registry, not 1,300 findings.
         districts = districts_of(p.plate)
         district = districts[n // len(provinces) % len(districts)]
-        _municipality(root, mid, f"İlçe {n} Belediyesi", "district", p.plate, district,
-                      engagements, transfers)
+        _municipality(
+            root, mid, f"İlçe {n} Belediyesi", "district", p.plate, district, engagements, transfers
+        )
     return root
 
 
-def _municipality(root: Path, mid: str, name: str, kind: str, plate: int, district: str | None,
-                  engagements: list[tuple[str, str, str]],
-                  transfers: list[tuple[str, list[str]]]) -> None:
+def _municipality(
+    root: Path,
+    mid: str,
+    name: str,
+    kind: str,
+    plate: int,
+    district: str | None,
+    engagements: list[tuple[str, str, str]],
+    transfers: list[tuple[str, list[str]]],
+) -> None:
     lines = [f"id: {mid}", f"name: {name}", f"kind: {kind}", f"province: {plate}"]
     if district:
         lines.append(f"district: {district}")
     if engagements:
         lines.append("engagements:")
         for kind_, host, day in engagements:
-            lines += [f"  - kind: {kind_}", f"    host: {host}", f"    date: \"{day}\"",
-                      "    participants: 5"]
+            lines += [
+                f"  - kind: {kind_}",
+                f"    host: {host}",
+                f'    date: "{day}"',
+                "    participants: 5",
+            ]
     if transfers:
         lines.append("transfers:")
         for project, stages in transfers:
             lines += [f"  - project: {project}", "    history:"]
             for s, stage in enumerate(stages):
-                lines += [f"      - stage: {stage}", f"        date: \"2024-{s + 1:02d}-15\""]
+                lines += [f"      - stage: {stage}", f'        date: "2024-{s + 1:02d}-15"']
     lines += ["sources:", "  - https://example.org/haber"]
-    (root / f"data/municipalities/{mid}.yaml").write_text("\n".join(lines) + "\n",
-                                                           encoding="utf-8")
+    (root / f"data/municipalities/{mid}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")

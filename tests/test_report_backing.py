@@ -218,6 +218,53 @@ def test_a_sum_of_delegations_says_how_many_engagements_have_no_count(tmp_path: 
     )
 
 
+OFFICE = """\
+office:
+  name: Sosyal Politikalar Ofisi
+  opened: "../2025-03-21"
+  opened_note: 17 Ekim; yıl kaynakta yok
+  neighbourhood: Hal Mahallesi
+  district: Akdeniz
+  head:
+    name: Ayşe Örnek
+    role: Ofis sorumlusu
+  framework: [Doğumdan Ölüme Belediyecilik, Herkes İçin Mersin]
+"""
+
+
+def test_the_office_heads_the_report(tmp_path: Path) -> None:
+    root = registry(tmp_path, municipalities={"mersin-bb": MERSIN + OFFICE})
+
+    tr = run_spo("--root", str(root), "--lang", "tr", "report", "--owner", "mersin-bb", env=WIDE)
+    md = run_spo("--root", str(root), "report", "--owner", "mersin-bb", "--format", "markdown")
+    data = report_json(root, "--owner", "mersin-bb")
+
+    assert tr.stdout.splitlines()[2:4] == [
+        "Sosyal Politikalar Ofisi (Mersin Büyükşehir Belediyesi) · açılış: en geç 2025-03-21 "
+        "(17 Ekim; yıl kaynakta yok) · Hal Mahallesi, Akdeniz · sorumlu: Ayşe Örnek (Ofis "
+        "sorumlusu)",
+        "Çalışma başlıkları: Doğumdan Ölüme Belediyecilik; Herkes İçin Mersin",
+    ]
+    assert md.stdout.splitlines()[4:6] == [
+        "> Sosyal Politikalar Ofisi (Mersin Büyükşehir Belediyesi) · opened: by 2025-03-21 "
+        "(17 Ekim; yıl kaynakta yok) · Hal Mahallesi, Akdeniz · head: Ayşe Örnek (Ofis "
+        "sorumlusu)  ",
+        "> Framework: Doğumdan Ölüme Belediyecilik; Herkes İçin Mersin  ",
+    ]
+    assert data["offices"] == [
+        {
+            "municipality": "mersin-bb",
+            "name": "Sosyal Politikalar Ofisi",
+            "opened": "../2025-03-21",
+            "opened_note": "17 Ekim; yıl kaynakta yok",
+            "neighbourhood": "Hal Mahallesi",
+            "district": "Akdeniz",
+            "head": {"name": "Ayşe Örnek", "role": "Ofis sorumlusu"},
+            "framework": ["Doğumdan Ölüme Belediyecilik", "Herkes İçin Mersin"],
+        }
+    ]
+
+
 # --- qualifiers ----------------------------------------------------------------------------------
 
 

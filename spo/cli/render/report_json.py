@@ -40,6 +40,9 @@ def _figure_data(check: FigureCheck) -> dict[str, Any]:
 def report_data(report: Report) -> dict[str, Any]:
     """The report as plain data, with vocabulary values (never labels) as keys."""
     data: dict[str, Any] = {"as_of": report.as_of.isoformat(), "owner": report.owner}
+    data["offices"] = [
+        {"municipality": o.municipality, **o.office.to_data()} for o in report.offices
+    ]
     for key, tally in tallies(report):
         data[f"municipalities_{key}"] = tally.total
         data[f"municipalities_{key}_by_kind"] = dict(tally.by_kind)

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from spo.cli.language import Lang
 from spo.cli.render.report_sections import Rows, sections
-from spo.cli.render.report_words import figure_notes, is_number, message, scope_text
+from spo.cli.render.report_words import (
+    figure_notes,
+    is_number,
+    message,
+    office_lines,
+    scope_text,
+)
 from spo.report import Report
 
 
@@ -29,6 +35,8 @@ def format_markdown(report: Report, lang: Lang) -> str:
         "",
         scope_text(report, lang) + " " + message("dates_note", lang),
     ]
+    for office_of in report.offices:
+        lines += ["", *(f"> {line}  " for line in office_lines(office_of, lang))]
     for section in sections(report, lang):
         lines += ["", f"## {section.title}", ""]
         if section.rows:

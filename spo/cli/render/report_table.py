@@ -9,7 +9,13 @@ from typing import TYPE_CHECKING
 from spo.cli.language import Lang
 from spo.cli.render import tables
 from spo.cli.render.report_sections import Rows, sections
-from spo.cli.render.report_words import figure_notes, is_number, message, scope_text
+from spo.cli.render.report_words import (
+    figure_notes,
+    is_number,
+    message,
+    office_lines,
+    scope_text,
+)
 from spo.report import Report
 
 if TYPE_CHECKING:
@@ -37,6 +43,9 @@ def render_table(report: Report, lang: Lang, console: Console) -> None:
 
     console.print(Text(message("title", lang, day=report.as_of.isoformat()), style="bold"))
     console.print(Text(scope_text(report, lang).replace("`", "")))
+    for office_of in report.offices:
+        for line in office_lines(office_of, lang):
+            console.print(Text(line, overflow="fold"))
     console.print(Text(message("dates_note", lang), style="dim"))
     for section in sections(report, lang):
         columns, rows = section.columns, section.rows

@@ -8,8 +8,8 @@ from typing import Any
 
 from spo.cli import words
 from spo.cli.language import Lang
-from spo.cli.render.labels import qualified
-from spo.report import APPROXIMATELY_WITHIN, NEARLY_WITHIN, FigureCheck, Report
+from spo.cli.render.labels import date_label, qualified
+from spo.report import APPROXIMATELY_WITHIN, NEARLY_WITHIN, FigureCheck, OfficeOf, Report
 from spo.vocabulary import METRICS, MUNICIPALITY_KINDS
 
 
@@ -77,3 +77,24 @@ def figure_notes(report: Report, lang: Lang) -> list[str]:
     if any(check.met is None for check in report.reported):
         notes.append(message("unbacked_note", lang))
     return notes
+
+
+def office_lines(office_of: OfficeOf, lang: Lang) -> list[str]:
+    """An office heading the report: who runs it, since when, where, who leads it; then the
+    framework it describes its work with."""
+    office = office_of.office
+    parts = [message("office", lang, name=office.name, municipality=office_of.municipality_name)]
+    if office.opened:
+        opened = date_label(office.opened, lang)
+        if office.opened_note:
+            opened += f" ({office.opened_note})"
+        parts.append(message("office_opened", lang, date=opened))
+    place = ", ".join(p for p in (office.neighbourhood, office.district) if p)
+    if place:
+        parts.append(place)
+    if office.head:
+        parts.append(message("office_head", lang, name=office.head.name, role=office.head.role))
+    lines = [" · ".join(parts)]
+    if office.framework:
+        lines.append(message("office_framework", lang, headings="; ".join(office.framework)))
+    return lines
