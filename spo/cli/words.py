@@ -17,6 +17,7 @@ Templates use Python's `{name}` fields, with a few formats of spo's own:
     {number:dative}      a number with its Turkish dative suffix ("40'a", "6'ya")
     {problems:problems}  a list of problems, one indented line each
     {field:field}        a key of a record ("'status'"), or "the value" when None
+    {keys:keys}          keys of a record, listed ("'status_as_of' and 'status_source'")
     {given:given}        a value a reviewer wrote: text in quotes, other kinds described
     {type:jsontype}      a JSON type in words ("string" -> "metin")
 
@@ -157,6 +158,13 @@ def turkish_dative(number: int) -> str:
     return f"{number}'{buffer}{'a' if _back_vowel(word) else 'e'}"
 
 
+def listed(items: list[str], lang: Lang) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    if len(items) < 2:
+        return "".join(items)
+    return say("common.and", lang, first=", ".join(items[:-1]), last=items[-1])
+
+
 def repr_given(value: Any) -> str:
     """A value the reviewer wrote: text in quotes, numbers as they are."""
     return f"'{value}'" if isinstance(value, str) else str(value)
@@ -191,6 +199,8 @@ class _Formatter(string.Formatter):
             )
         if format_spec == "given":
             return render(value, lang) if isinstance(value, Message) else repr_given(value)
+        if format_spec == "keys":
+            return listed([say("common.key", lang, name=k) for k in value], lang)
         if format_spec == "jsontype":
             return say(f"json-type.{value}", lang)
         if format_spec == "choices":
