@@ -145,21 +145,21 @@ def _back_vowel(word: str) -> bool:
 
 
 def turkish_ablative(number: int) -> str:
-    """ "from the number": 30'dan, 40'tan, 1000'den ("30'dan fazla")."""
+    """The number "from" which: 30'dan, 40'tan, 1000'den ("30'dan fazla")."""
     word = _last_word(number)
     consonant = "t" if word[-1] in _VOICELESS else "d"
     return f"{number}'{consonant}{'a' if _back_vowel(word) else 'e'}n"
 
 
 def turkish_dative(number: int) -> str:
-    """ "to the number": 30'a, 6'ya, 1000'e ("40'a yakın")."""
+    """The number "to" which: 30'a, 6'ya, 1000'e ("40'a yakın")."""
     word = _last_word(number)
     buffer = "y" if word[-1] in "aıoueiöü" else ""
     return f"{number}'{buffer}{'a' if _back_vowel(word) else 'e'}"
 
 
 def listed(items: list[str], lang: Lang) -> str:
-    """ "a", "a and b", "a, b and c"."""
+    """Items in a sentence: "a", "a and b", "a, b and c"."""
     if len(items) < 2:
         return "".join(items)
     return say("common.and", lang, first=", ".join(items[:-1]), last=items[-1])
