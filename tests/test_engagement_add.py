@@ -183,3 +183,81 @@ def test_in_a_terminal_the_host_and_kind_are_asked_for(registry_copy, monkeypatc
         '  13 |     date: "2025-05-06"\n'
         "  14 |     participants: 12\n"
     )
+
+
+def test_in_a_terminal_the_participant_count_is_asked_until_it_is_a_number(
+    registry_copy, monkeypatch
+) -> None:
+    monkeypatch.setattr(prompts, "is_interactive", lambda: True)
+    root = registry_copy("sample")
+
+    run = add(
+        root,
+        "--to artvin --host mersin-bb --date 2025-05-06 --yes",
+        input="2\nbeş\n-3\n 12\n\n\n",
+    )
+
+    assert run.exit_code == 0
+    assert run.stdout == (
+        "   1  Study visit (study-visit)\n"
+        "   2  Meeting (meeting)\n"
+        "   3  Training (training)\n"
+        "Kind: 2\n"
+        "Participants (optional, Enter to skip): beş\n"
+        "Participants (optional, Enter to skip): -3\n"
+        "Participants (optional, Enter to skip):  12\n"
+        "Note (optional, Enter to skip): \n"
+        "Source (web address) (optional, Enter to skip): \n"
+        "Visiting municipality: artvin\n"
+        "Host municipality:     mersin-bb\n"
+        "Kind:                  Meeting\n"
+        "Date:                  2025-05-06\n"
+        "Participants:          12\n"
+        "Note:                  -\n"
+        "Source (web address):  -\n"
+        "Wrote data/municipalities/artvin.yaml:\n"
+        "  11 |   - kind: meeting\n"
+        "  12 |     host: mersin-bb\n"
+        '  13 |     date: "2025-05-06"\n'
+        "  14 |     participants: 12\n"
+    )
+    assert run.stderr == (
+        "'beş' is not a whole number; type 0 or more (or leave it empty if no source gives one)\n"
+        "'-3' is not a whole number; type 0 or more (or leave it empty if no source gives one)\n"
+    )
+
+
+def test_a_participant_count_left_empty_writes_no_count(registry_copy, monkeypatch) -> None:
+    monkeypatch.setattr(prompts, "is_interactive", lambda: True)
+    root = registry_copy("sample")
+
+    run = run_spo(
+        "--root",
+        str(root),
+        "--lang",
+        "tr",
+        "engagement",
+        "add",
+        *["--to", "artvin", "--kind", "eğitim", "--yes"],
+        input="mersin-bb\n2025-05-06\n\n\n\n",
+    )
+
+    assert run.exit_code == 0
+    assert run.stdout == (
+        "Ev sahibi belediye (adının bir kısmını ya da kimliğini yazın): mersin-bb\n"
+        f"Tarih [{date.today().isoformat()}]: 2025-05-06\n"
+        "Katılımcı sayısı (isteğe bağlı, Enter: boş): \n"
+        "Not (isteğe bağlı, Enter: boş): \n"
+        "Kaynak (web adresi) (isteğe bağlı, Enter: boş): \n"
+        "Ziyaret eden belediye: artvin\n"
+        "Ev sahibi belediye:    mersin-bb\n"
+        "Tür:                   Eğitim\n"
+        "Tarih:                 2025-05-06\n"
+        "Katılımcı sayısı:      -\n"
+        "Not:                   -\n"
+        "Kaynak (web adresi):   -\n"
+        "data/municipalities/artvin.yaml dosyasına yazıldı:\n"
+        "  11 |   - kind: training\n"
+        "  12 |     host: mersin-bb\n"
+        '  13 |     date: "2025-05-06"\n'
+    )

@@ -236,12 +236,14 @@ def test_csv_opens_in_excel_with_turkish_letters_and_joins_lists(sample: Path) -
 
     assert code == 0
     assert out == (
-        "\ufeffid,name_tr,name_en,owner,status,launched,themes,target_groups,service_model,"
-        "partners,tags,requirements_staff,requirements_space,requirements_budget,"
-        "requirements_partners,summary_tr,summary_en,website,notes,sources\n"
+        "\ufeffid,name_tr,name_en,owner,status,status_as_of,status_source,launched,themes,"
+        "inferred_themes,target_groups,service_model,partners,tags,requirements_staff,"
+        "requirements_space,requirements_budget,requirements_partners,summary_tr,summary_en,"
+        "website,notes,sources\n"
         "bizizmir-dayanisma-noktalari,Bizİzmir Dayanışma Noktaları,Bizİzmir Solidarity Points,"
-        "izmir-bb,active,,nutrition; psychosocial-support,low-income,neighbourhood-based,"
-        "Lund Üniversitesi (university),,,,,,"
+        "izmir-bb,active,2025,https://example.org/status,,nutrition; psychosocial-support,,"
+        "low-income,neighbourhood-based,"
+        '"Lund Üniversitesi (university, implementer)",,,,,,'
         "Kentin 11 bölgesinde dar gelirlilere sıcak yemek ve psikososyal destek.,,,,"
         "https://example.org/izmir\n"
     )

@@ -37,6 +37,21 @@ sources:
 """
 
 
+MAHALLE = """\
+id: mahalle-mutfaklari
+name:
+  tr: Mahalle Mutfakları
+owner: mersin-bb
+summary:
+  tr: Mahallelerde sıcak yemek.
+status: active
+sources:
+  - https://example.org/mersin
+status_as_of: "2025"
+status_source: https://example.org/status
+"""
+
+
 @dataclass(frozen=True)
 class Case:
     name: str
@@ -67,7 +82,25 @@ CASES = [
         f"{M}/istanbul-uskudar.yaml",
         "id: istanbul-uskudar\nname: Üsküdar Belediyesi\nkind: district\nprovince: İstanbul\n"
         "sources: [https://example.org/u]\n",
-        f"{M}/istanbul-uskudar.yaml:1:1: error: missing required key 'district' [schema]\n",
+        f"{M}/istanbul-uskudar.yaml:3:7: error: 'kind' is 'district', which requires 'district' "
+        "[schema] at $.kind\n",
+    ),
+    Case(
+        "a known status without its day and source",
+        f"{P}/mahalle-mutfaklari.yaml",
+        MAHALLE.replace('status_as_of: "2025"\nstatus_source: https://example.org/status\n', ""),
+        f"{P}/mahalle-mutfaklari.yaml:7:9: error: 'status' is 'active': a known status needs its "
+        "day and source, so add 'status_as_of' and 'status_source' (or write 'unknown') "
+        "[schema] at $.status\n",
+    ),
+    Case(
+        "a known status with its day but not its source",
+        f"{P}/mahalle-mutfaklari.yaml",
+        MAHALLE.replace("status: active", "status: pilot").replace(
+            "status_source: https://example.org/status\n", ""
+        ),
+        f"{P}/mahalle-mutfaklari.yaml:7:9: error: 'status' is 'pilot': a known status needs its "
+        "day and source, so add 'status_source' (or write 'unknown') [schema] at $.status\n",
     ),
     Case(
         "a Turkish label where the value belongs",
@@ -442,3 +475,20 @@ def test_a_wrong_district_is_told_in_turkish(base: Path) -> None:
         "('Keskin' mı demek istediniz?) [unknown-district] ($.district konumunda)\n"
         "4 dosya denetlendi, 1 sorun (1 hata, 0 uyarı)\n"
     )
+
+
+def test_a_known_status_without_its_day_and_source_is_explained_in_turkish(base: Path) -> None:
+    write(base, f"{P}/mahalle-mutfaklari.yaml", MAHALLE.replace("status_source:", "# kaynak:"))
+    result = run_spo("--lang", "tr", "validate")
+    assert result.stdout.splitlines()[0] == (
+        f"{P}/mahalle-mutfaklari.yaml:7:9: hata: 'status' alanı 'active' olarak yazılmış: "
+        "bilinen bir durum günüyle ve kaynağıyla yazılır; 'status_source' ekleyin (ya da "
+        "'unknown' yazın) [schema] ($.status konumunda)"
+    )
+
+
+def test_an_unknown_status_needs_no_day_nor_source(base: Path) -> None:
+    unknown = MAHALLE.replace("status: active", "status: unknown")
+    write(base, f"{P}/mahalle-mutfaklari.yaml", unknown.split("status_as_of")[0])
+    result = run_spo("validate")
+    assert (result.exit_code, result.stdout) == (0, "3 files checked, 0 problems\n")

@@ -69,15 +69,47 @@ def _vocabulary_of(options: list[str]) -> str | None:
 # The schema's patterns, by what each asks for (`schema.pattern.<key>`).
 _PATTERNS = {ID_PATTERN: "id", DATE_PATTERN: "date", URL_PATTERN: "url", r"\S": "blank"}
 _BOUNDS = ("minimum", "maximum")
+# Conditions whose reason the catalogue spells out (`schema.required-by.<key>`); any other
+# condition reads as the general `schema.required-by`.
+_EXPLAINED_CONDITIONS = frozenset({"status"})
 # Every `schema.<key>` a finding can carry whose key is computed (the others are literals).
-COMPUTED_KEYS = frozenset({f"pattern.{k}" for k in [*_PATTERNS.values(), "other"]} | set(_BOUNDS))
+COMPUTED_KEYS = frozenset(
+    {f"pattern.{k}" for k in [*_PATTERNS.values(), "other"]}
+    | set(_BOUNDS)
+    | {"required-by"}
+    | {f"required-by.{k}" for k in _EXPLAINED_CONDITIONS}
+)
 
 
 def _finding(path: JsonPath, key: str, at_key: bool = False, /, **params: Any) -> Finding:
     return Finding(path, Message.of(f"schema.{key}", **params), "schema", at_key=at_key)
 
 
-def _findings(error: ValidationError) -> list[Finding]:
+def _condition(kind: str, error: ValidationError) -> str | None:
+    """For a `required` inside a `then`: the property that its `if` tested."""
+    where = list(error.absolute_schema_path)
+    if where[-2:] != ["then", "required"]:
+        return None
+    node: Any = validator(kind).schema
+    for step in where[:-2]:
+        node = node[step]
+    tested = list(node.get("if", {}).get("properties", {}))
+    return str(tested[0]) if len(tested) == 1 else None
+
+
+def _required_by(
+    path: JsonPath, tested: str, instance: dict[str, Any], then: dict[str, Any]
+) -> Finding:
+    """One finding at the tested property, naming every key its value makes required: the
+    reviewer looks at the line that asked for them, not at the top of the file."""
+    missing = [key for key in then.get("required", []) if key not in instance]
+    reason = "required-by." + tested if tested in _EXPLAINED_CONDITIONS else "required-by"
+    return _finding(
+        path + (tested,), reason, field=tested, given=described(instance.get(tested)), keys=missing
+    )
+
+
+def _findings(kind: str, error: ValidationError) -> list[Finding]:
     path = tuple(error.absolute_path)
     field = path[-1] if path and isinstance(path[-1], str) else None
     keyword = error.validator
@@ -87,7 +119,7 @@ def _findings(error: ValidationError) -> list[Finding]:
         # Report the alternative that got furthest rather than "not valid under any".
         from jsonschema.exceptions import best_match
 
-        return _findings(best_match(error.context))
+        return _findings(kind, best_match(error.context))
     if keyword == "additionalProperties":
         allowed = schema.get("properties", {})
         return [
@@ -96,6 +128,9 @@ def _findings(error: ValidationError) -> list[Finding]:
             if key not in allowed
         ]
     if keyword == "required":
+        condition = _condition(kind, error)
+        if condition is not None and isinstance(error.instance, dict):
+            return [_required_by(path, condition, error.instance, schema)]
         missing = error.message.split("'")[1]
         return [_finding(path, "missing-key", key=missing)]
     if keyword == "enum":
@@ -136,5 +171,6 @@ def _findings(error: ValidationError) -> list[Finding]:
 def schema_findings(kind: str, data: dict[str, Any]) -> list[Finding]:
     found: list[Finding] = []
     for error in validator(kind).iter_errors(data):
-        found.extend(_findings(error))
+        # Each key a `then` requires fails apart, and each names them all: keep the first.
+        found.extend(f for f in _findings(kind, error) if f not in found)
     return found

@@ -76,6 +76,16 @@ class Asker:
         value: str = typer.prompt(label, default="", show_default=False)
         return value.strip() or None
 
+    def count(self, key: str) -> int | None:
+        """A whole number of at least 0, or None when the answer is left empty."""
+        while True:
+            answer = self.optional(key)
+            if answer is None:
+                return None
+            if answer.isascii() and answer.isdigit():
+                return int(answer)
+            typer.echo(say("not-a-count", self.lang, value=answer), err=True)
+
     def checked(self, ask: Callable[[], Answer], check: Callable[[Answer], object]) -> Answer:
         """Ask until `check` accepts the answer."""
         from spo.writing.editing import Refusal

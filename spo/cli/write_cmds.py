@@ -20,7 +20,7 @@ from spo.cli.language import Lang
 from spo.cli.options import DryRun, Note, Source, When, Yes, count
 from spo.cli.prompts import Asker, require, say
 from spo.rules import next_stage
-from spo.vocabulary import ENGAGEMENT_KINDS, STAGES
+from spo.vocabulary import ENGAGEMENT_KINDS, STAGES, Vocabulary
 
 if TYPE_CHECKING:
     from spo.writing.editing import WriteResult
@@ -46,6 +46,11 @@ def root_and_lang(ctx: typer.Context) -> tuple[Path, Lang]:
 
     opts = settings(ctx)
     return registry.find_root(opts.root), opts.lang
+
+
+def _label(vocab: Vocabulary, typed: str, lang: Lang) -> str:
+    """The label of what was typed, a value or a label ("toplantı" reads "Toplantı")."""
+    return words.label(vocab, vocab.value_for(typed) or typed, lang)
 
 
 def _next_stage(asker: Asker, project: str, municipality: str) -> str | None:
@@ -101,7 +106,7 @@ def transfer_add(
             [
                 ("project", project),
                 ("adopting", to),
-                ("stage", words.label(STAGES, stage, lang)),
+                ("stage", _label(STAGES, stage, lang)),
                 ("date", when),
                 ("note", note),
                 ("source", source),
@@ -147,15 +152,17 @@ def engagement_add(
         host = host or asker.record("municipality", "host", exclude=[to])
         kind = kind or asker.term(ENGAGEMENT_KINDS, "kind")
         when = when or asker.day(today)
+        if head_count is None:
+            head_count = asker.count("participants")
         note = note or asker.optional("note")
         source = source or asker.optional("source")
         asker.confirm(
             [
                 ("visitor", to),
                 ("host", host),
-                ("kind", words.label(ENGAGEMENT_KINDS, kind, lang)),
+                ("kind", _label(ENGAGEMENT_KINDS, kind, lang)),
                 ("date", when),
-                ("participants", participants),
+                ("participants", None if head_count is None else str(head_count)),
                 ("note", note),
                 ("source", source),
             ],

@@ -79,16 +79,26 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def _partner(p: Record) -> str:
+    """A partner as "name (type, role)"; one that is a municipality of the registry adds its
+    id: "name (type, role, id)"."""
+    details = (p.get(k) for k in ("type", "role", "municipality"))
+    return f"{p.get('name')} ({', '.join(str(d) for d in details if d)})"
+
+
 def project_row(r: Record) -> list[str]:
-    """Columns: PROJECT_COLUMNS. Lists are joined with "; "; a partner reads "name (type)"; a
-    source "publisher, title, date <url>"; requirements get a column each."""
+    """Columns: PROJECT_COLUMNS. Lists are joined with "; "; a partner reads "name (type, role)"
+    (with the registry id of a partner municipality); a source "publisher, title, date <url>";
+    requirements get a column each."""
     name, summary, needs = r.get("name") or {}, r.get("summary") or {}, r.get("requirements") or {}
     return [
         *(_text(v) for v in (r.get("id"), name.get("tr"), name.get("en"), r.get("owner"))),
-        *(_text(r.get(k)) for k in ("status", "launched")),
-        *(_joined(r.get(k) or []) for k in ("themes", "target_groups")),
+        *(_text(r.get(k)) for k in ("status", "status_as_of")),
+        _cite(r.get("status_source")),
+        _text(r.get("launched")),
+        *(_joined(r.get(k) or []) for k in ("themes", "inferred_themes", "target_groups")),
         _text(r.get("service_model")),
-        _joined(f"{p.get('name')} ({p.get('type')})" for p in r.get("partners") or []),
+        _joined(_partner(p) for p in r.get("partners") or []),
         _joined(r.get("tags") or []),
         *(_text(needs.get(k)) for k in ("staff", "space", "budget", "partners")),
         *(_text(v) for v in (summary.get("tr"), summary.get("en"))),
@@ -103,8 +113,11 @@ PROJECT_COLUMNS = [
     "name_en",
     "owner",
     "status",
+    "status_as_of",
+    "status_source",
     "launched",
     "themes",
+    "inferred_themes",
     "target_groups",
     "service_model",
     "partners",

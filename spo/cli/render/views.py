@@ -4,10 +4,11 @@ only when a view is built."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from spo.cli.language import Lang
+from spo.cli.render.blocks import fields, heading, lines, section, source_lines
 from spo.cli.render.labels import (
     date_label,
     message,
@@ -20,12 +21,13 @@ from spo.cli.render.labels import (
 from spo.cli.render.tables import table
 from spo.cli.words import label
 from spo.dates import FuzzyDate
-from spo.model import Engagement, Municipality, Project, Registry, Source
+from spo.model import Engagement, Municipality, Office, Partner, Project, Registry, Source
 from spo.query import municipality_name
 from spo.vocabulary import (
     ENGAGEMENT_KINDS,
     METRICS,
     MUNICIPALITY_KINDS,
+    PARTNER_ROLES,
     PARTNER_TYPES,
     PROJECT_STATUSES,
     SERVICE_MODELS,
@@ -38,42 +40,6 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
 
-def _heading(text: str) -> RenderableType:
-    from rich.text import Text
-
-    return Text(text, style="bold")
-
-
-def _fields(pairs: Iterable[tuple[str, str]], lang: Lang) -> RenderableType:
-    """Label / value lines, skipping empty values."""
-    from rich.table import Table
-    from rich.text import Text
-
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column(overflow="fold")
-    for key, value in pairs:
-        if value:
-            grid.add_row(Text(message(key, lang)), Text(value))
-    return grid
-
-
-def _lines(texts: Iterable[str]) -> RenderableType:
-    """Indented lines (a grid, which unlike Padding does not fill the line with spaces)."""
-    from rich.table import Table
-    from rich.text import Text
-
-    grid = Table.grid(padding=(0, 0, 0, 2), pad_edge=True)
-    grid.add_column(overflow="fold")
-    for text in texts:
-        grid.add_row(Text(text))
-    return grid
-
-
-def _section(title: str, body: RenderableType | None) -> list[RenderableType]:
-    return [] if body is None else ["", _heading(title), body]
-
-
 def project_view(project: Project, registry: Registry, lang: Lang) -> RenderableType:
     """A project, then every municipality that has a transfer of it with its current stage."""
     from rich.console import Group
@@ -84,17 +50,18 @@ def project_view(project: Project, registry: Registry, lang: Lang) -> Renderable
     owner = registry.municipalities.get(project.owner)
     title = f"{project.name_tr} ({project.id})"
     english = project.name_en if project.name_en and project.name_en != project.name_tr else None
-    parts: list[RenderableType] = [_heading(title)]
+    parts: list[RenderableType] = [heading(title)]
     if english:
         parts.append(english)
     parts += [
         "",
-        _fields(
+        fields(
             [
                 ("owner", f"{owner.name} ({owner.id})" if owner else project.owner),
-                ("status", label(PROJECT_STATUSES, project.status, lang)),
+                ("status", _status(project, lang)),
                 ("launched", date_label(project.launched, lang) if project.launched else ""),
                 ("themes", vocabulary_labels(THEMES, project.themes, lang)),
+                ("inferred_themes", _inferred_themes(project, lang)),
                 ("target_groups", vocabulary_labels(TARGET_GROUPS, project.target_groups, lang)),
                 (
                     "service_model",
@@ -102,12 +69,7 @@ def project_view(project: Project, registry: Registry, lang: Lang) -> Renderable
                     if project.service_model
                     else "",
                 ),
-                (
-                    "partners",
-                    "; ".join(
-                        f"{p.name} ({label(PARTNER_TYPES, p.type, lang)})" for p in project.partners
-                    ),
-                ),
+                ("partners", "\n".join(_partner(p, registry, lang) for p in project.partners)),
                 ("tags", ", ".join(project.tags)),
                 ("requirements", needs),
                 ("website", project.website or ""),
@@ -116,7 +78,7 @@ def project_view(project: Project, registry: Registry, lang: Lang) -> Renderable
         ),
     ]
     summaries = [s for s in (project.summary_tr, project.summary_en) if s]
-    parts += _section(message("summary", lang), _lines(summaries))
+    parts += section(message("summary", lang), lines(summaries))
     adopting = transfers_of(registry, project.id)
     rows = [
         [
@@ -127,14 +89,72 @@ def project_view(project: Project, registry: Registry, lang: Lang) -> Renderable
         ]
         for t in adopting
     ]
-    parts += _section(
+    parts += section(
         f"{message('transfers', lang)} ({len(adopting)})",
         table(["municipality", "id", "stage", "since"], rows, lang)
         if rows
-        else _lines([message("none_yet", lang)]),
+        else lines([message("none_yet", lang)]),
     )
     parts += _notes_and_sources(project.notes, project.sources, lang)
     return Group(*parts)
+
+
+def _status(project: Project, lang: Lang) -> str:
+    """A known status with the day and the source it rests on, "Active (as of 2026-01-29;
+    source: ...; stored copy: ...)"; "Unknown" alone."""
+    status = label(PROJECT_STATUSES, project.status, lang)
+    basis, source = [], project.status_source
+    if project.status_as_of:
+        basis.append(message("status_as_of", lang, day=date_label(project.status_as_of, lang)))
+    if source and source.cite():
+        basis.append(message("status_source", lang, source=source.cite()))
+    if source and source.archived:
+        basis.append(message("archived", lang, copy=source.archived))
+    return f"{status} ({'; '.join(basis)})" if basis else status
+
+
+def _inferred_themes(project: Project, lang: Lang) -> str:
+    """Themes no source states, said to be the registry's reading, never mixed with the rest."""
+    if not project.inferred_themes:
+        return ""
+    themes = vocabulary_labels(THEMES, project.inferred_themes, lang)
+    return message("inferred_themes_value", lang, themes=themes)
+
+
+def _partner(partner: Partner, registry: Registry, lang: Lang) -> str:
+    """A partner with its type and role, "Lund Üniversitesi (University, Supporter)"; one that
+    is a municipality of the registry also names the record it points at."""
+    kind = label(PARTNER_TYPES, partner.type, lang)
+    role = label(PARTNER_ROLES, partner.role, lang)
+    if not partner.municipality:
+        return message("partner", lang, name=partner.name, type=kind, role=role)
+    found = registry.municipalities.get(partner.municipality)
+    record = f"{found.name} ({found.id})" if found else partner.municipality
+    return message(
+        "partner_in_registry", lang, name=partner.name, type=kind, role=role, record=record
+    )
+
+
+def _office(office: Office, lang: Lang) -> RenderableType:
+    """The office a municipality runs: its name, opening, place, head, framework and sources."""
+    opened = date_label(office.opened, lang) if office.opened else ""
+    if office.opened_note:
+        opened = f"{opened}\n{office.opened_note}" if opened else office.opened_note
+    place = ", ".join(p for p in (office.neighbourhood, office.district) if p)
+    head = f"{office.head.name}, {office.head.role}" if office.head else ""
+    sources = lines(source_lines(office.sources, lang), indent=0) if office.sources else ""
+    body = fields(
+        [
+            ("office_name", office.name),
+            ("opened", opened),
+            ("place", place),
+            ("head", head),
+            ("framework", "\n".join(office.framework)),
+            ("sources", sources),
+        ],
+        lang,
+    )
+    return lines([body])
 
 
 def _notes_and_sources(
@@ -142,9 +162,9 @@ def _notes_and_sources(
 ) -> list[RenderableType]:
     parts: list[RenderableType] = []
     if notes:
-        parts += _section(message("notes", lang), _lines([notes]))
+        parts += section(message("notes", lang), lines([notes]))
     if sources:
-        parts += _section(message("sources", lang), _lines([s.cite() for s in sources]))
+        parts += section(message("sources", lang), lines(source_lines(sources, lang)))
     return parts
 
 
@@ -184,9 +204,9 @@ def municipality_view(municipality: Municipality, registry: Registry, lang: Lang
 
     province = municipality.province
     parts: list[RenderableType] = [
-        _heading(f"{municipality.name} ({municipality.id})"),
+        heading(f"{municipality.name} ({municipality.id})"),
         "",
-        _fields(
+        fields(
             [
                 ("kind", label(MUNICIPALITY_KINDS, municipality.kind, lang)),
                 ("province", f"{province.name} ({province.plate:02d})" if province else ""),
@@ -197,6 +217,8 @@ def municipality_view(municipality: Municipality, registry: Registry, lang: Lang
             lang,
         ),
     ]
+    if municipality.office:
+        parts += section(message("office", lang), _office(municipality.office, lang))
     if municipality.transfers:
         rows = []
         for t in municipality.transfers:
@@ -209,13 +231,13 @@ def municipality_view(municipality: Municipality, registry: Registry, lang: Lang
                     date_label(t.current.date, lang),
                 ]
             )
-        parts += _section(
+        parts += section(
             f"{message('transfers', lang)} ({len(rows)})",
             table(["project", "mentor", "stage", "since"], rows, lang),
         )
     events = timeline(municipality, registry, lang)
     if events:
-        parts += _section(message("timeline", lang), table(["date", "event"], events, lang))
+        parts += section(message("timeline", lang), table(["date", "event"], events, lang))
     owned = owned_projects(registry, municipality.id, name_of(lang))
     if owned:
         counts = {p.id: 0 for p in owned}
@@ -223,7 +245,7 @@ def municipality_view(municipality: Municipality, registry: Registry, lang: Lang
             if transfer.project in counts:
                 counts[transfer.project] += 1
         rows = [[p.id, project_name(p, lang), str(counts[p.id])] for p in owned]
-        parts += _section(
+        parts += section(
             f"{message('owned_projects', lang)} ({len(owned)})",
             table(["id", "name", "transfers"], rows, lang),
         )
@@ -236,7 +258,7 @@ def municipality_view(municipality: Municipality, registry: Registry, lang: Lang
             ]
             for f in municipality.reported_figures
         ]
-        parts += _section(
+        parts += section(
             message("reported_figures", lang), table(["date", "metric", "value"], rows, lang)
         )
     parts += _notes_and_sources(municipality.notes, municipality.sources, lang)
