@@ -214,6 +214,25 @@ CASES = [
         "(did you mean 'mersin-bb'?) [unknown-reference] at $.owner\n",
     ),
     Case(
+        "partner that names a municipality the registry does not hold",
+        f"{P}/mahalle-mutfaklari.yaml",
+        "id: mahalle-mutfaklari\nname: {tr: Mahalle Mutfakları}\nowner: mersin-bb\n"
+        "summary: {tr: Sıcak yemek.}\nstatus: unknown\nsources: [https://example.org/m]\n"
+        "partners:\n  - name: Artvin Belediyesi\n    type: municipality\n"
+        "    role: co-participant\n    municipality: artvn\n",
+        f"{P}/mahalle-mutfaklari.yaml:11:19: error: no municipality 'artvn' in the registry "
+        "(did you mean 'artvin'?) [unknown-reference] at $.partners[0].municipality\n",
+    ),
+    Case(
+        "partner without a role",
+        f"{P}/mahalle-mutfaklari.yaml",
+        "id: mahalle-mutfaklari\nname: {tr: Mahalle Mutfakları}\nowner: mersin-bb\n"
+        "summary: {tr: Sıcak yemek.}\nstatus: unknown\nsources: [https://example.org/m]\n"
+        "partners:\n  - name: Gıda Bankası\n    type: ngo\n",
+        f"{P}/mahalle-mutfaklari.yaml:8:5: error: missing required key 'role' [schema] "
+        "at $.partners[0]\n",
+    ),
+    Case(
         "engagement host that does not exist",
         f"{M}/artvin.yaml",
         ARTVIN + "engagements:\n  - kind: meeting\n    host: izmir-bb\n    date: '2025'\n",
