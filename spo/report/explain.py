@@ -125,36 +125,27 @@ def _first_per(rows: list[ExplainRow], key: Callable[[ExplainRow], str]) -> list
     return list(chosen.values())
 
 
-def _municipality(registry: Registry, municipality_id: str) -> tuple[str, str | None]:
+def _row(
+    registry: Registry,
+    municipality_id: str,
+    event: str,
+    when: FuzzyDate,
+    source: Source | None,
+    project: str | None = None,
+) -> ExplainRow:
     found = registry.municipalities.get(municipality_id)
-    return (found.name, found.kind) if found else (municipality_id, None)
+    name, kind = (found.name, found.kind) if found else (municipality_id, None)
+    return ExplainRow(municipality_id, name, None, kind, event, when, source, project=project)
 
 
 def _engagement_row(registry: Registry, engagement: Engagement) -> ExplainRow:
-    name, kind = _municipality(registry, engagement.municipality)
-    return ExplainRow(
-        engagement.municipality,
-        name,
-        None,
-        kind,
-        engagement.kind,
-        engagement.date,
-        engagement.source,
-    )
+    e = engagement
+    return _row(registry, e.municipality, e.kind, e.date, e.source)
 
 
 def _transfer_row(registry: Registry, transfer: Transfer, entry: StageEntry) -> ExplainRow:
-    name, kind = _municipality(registry, transfer.municipality)
-    return ExplainRow(
-        transfer.municipality,
-        name,
-        None,
-        kind,
-        entry.stage,
-        entry.date,
-        entry.source,
-        project=transfer.project,
-    )
+    t = transfer
+    return _row(registry, t.municipality, entry.stage, entry.date, entry.source, t.project)
 
 
 def _project_row(registry: Registry, row: ExplainRow) -> ExplainRow:
