@@ -19,6 +19,9 @@ from spo.validation import validate
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
+# The stored source texts live beside the repository (../shared/sources), not in it: the tests that
+# read them skip when a clone does not have them.
+SHARED_SOURCES = ROOT.parent / "shared" / "sources"
 
 MERSIN = "mersin-bb"
 ON_OR_BEFORE_ARTICLE = "../2025-03-21"
@@ -129,23 +132,58 @@ def test_every_engagement_and_figure_has_a_source() -> None:
             assert entry.get("source"), f"{mid}: {entry}"
 
 
+def sources(value: Any) -> list[Any]:
+    """Every source cited anywhere in a record: `source`, `status_source` and `sources` lists."""
+    found: list[Any] = []
+    if isinstance(value, dict):
+        found += [value[key] for key in ("source", "status_source") if key in value]
+        found += value.get("sources", [])
+        for item in value.values():
+            found += sources(item)
+    elif isinstance(value, list):
+        for item in value:
+            found += sources(item)
+    return found
+
+
+def all_sources() -> list[tuple[str, Any]]:
+    return [(name, source) for name, data in all_records() for source in sources(data)]
+
+
 def test_no_source_claims_an_article_address() -> None:
     # None of the stored source texts gives the article's web address.
-    def sources(value: Any) -> list[Any]:
-        found: list[Any] = []
-        if isinstance(value, dict):
-            found += [value["source"]] if "source" in value else []
-            found += value.get("sources", [])
-            for item in value.values():
-                found += sources(item)
-        elif isinstance(value, list):
-            for item in value:
-                found += sources(item)
-        return found
+    for name, source in all_sources():
+        assert isinstance(source, dict) and "url" not in source, name
 
-    for name, data in all_records():
-        for source in sources(data):
-            assert isinstance(source, dict) and "url" not in source, name
+
+STORED_FILE = re.compile(r"\b\d{3}_[0-9a-f]{16}\.txt\b")
+
+
+def test_every_source_has_a_title_and_names_its_stored_copy_apart_from_its_note() -> None:
+    # A source without a headline has a bracketed Turkish description as its title; the stored
+    # copy's file name is in `archived`, so a note is Turkish text only.
+    for name, source in all_sources():
+        assert source.get("title"), f"{name}: {source}"
+        assert STORED_FILE.fullmatch(source.get("archived", "")), f"{name}: {source}"
+        assert not STORED_FILE.search(source.get("note", "")), f"{name}: {source['note']!r}"
+
+
+def test_the_same_source_is_cited_the_same_way_everywhere() -> None:
+    # One stored copy, one citation: the report numbers a source once, not once per spelling.
+    by_copy: dict[str, set[tuple[Any, ...]]] = {}
+    for _, source in all_sources():
+        cited = (source.get("publisher"), source["title"], source.get("date"))
+        by_copy.setdefault(source["archived"], set()).add(cited)
+    assert {copy: len(cited) for copy, cited in by_copy.items()} == dict.fromkeys(by_copy, 1)
+
+
+def test_every_archived_copy_is_a_stored_source_text() -> None:
+    if not SHARED_SOURCES.is_dir():
+        pytest.skip(f"{SHARED_SOURCES} is not here (a fresh clone)")
+    stored = {path.name for path in SHARED_SOURCES.glob("*.txt")}
+    archived = {source["archived"] for _, source in all_sources()}
+    assert archived <= stored
+    assert archived == stored  # every stored text is cited somewhere
 
 
 def test_no_transfers_anywhere() -> None:
