@@ -251,3 +251,27 @@ def test_a_turkish_user_reads_every_note_and_source_title_in_turkish() -> None:
             english = ENGLISH_WORDS & set(re.findall(r"\w+", text.lower()))
             assert not english, f"{name}: {text!r} reads as English ({sorted(english)})"
     assert checked > 100  # the notes and titles were found
+
+
+def test_every_partner_has_a_source() -> None:
+    for pid, data in projects().items():
+        for partner in data.get("partners", []):
+            assert partner.get("source"), f"{pid}: {partner['name']}"
+
+
+def test_bizizmir_partners_run_the_programme_its_municipalities_are_not_partners() -> None:
+    # "İsveç'teki Lund Üniversitesi ve Raoul Wallenberg ... iş birliği ile uygulanan CIPSS ...
+    # programı": the two institutions run the programme İzmir joined to develop the points. The
+    # programme's other Turkish municipalities took part in it; they are not partners of the points.
+    bizizmir = projects()["bizizmir-dayanisma-noktalari"]
+    partners = [(p["name"], p["type"], p["role"]) for p in bizizmir["partners"]]
+    assert partners == [
+        ("Lund Üniversitesi", "university", "supporter"),
+        (
+            "Raoul Wallenberg İnsan Hakları ve İnsani Hukuk Enstitüsü",
+            "international-organisation",
+            "supporter",
+        ),
+    ]
+    for name in ("İstanbul Büyükşehir Belediyesi", "Şişli Belediyesi", "Kuşadası Belediyesi"):
+        assert name in bizizmir["notes"]
