@@ -13,7 +13,9 @@ from spo.cli.render.labels import date_label
 from spo.cli.render.labels import qualified as figure_value
 from spo.cli.render.records import to_csv, to_yaml
 from spo.cli.render.tables import Rows, column_widths
+from spo.cli.words import turkish_ablative
 from spo.dates import parse_date
+from spo.vocabulary import QUALIFIERS
 
 HEADERS = ["ID", "Name", "Stage"]
 ROWS = [
@@ -125,11 +127,49 @@ def test_dates_read_as_written_with_imprecision_spelt_out(
         ("approximately", "approximately 30", "yaklaşık 30"),
         ("at-least", "at least 30", "en az 30"),
         ("more-than", "more than 30", "30'dan fazla"),
+        ("nearly", "nearly 30", "30'a yakın"),
+        ("fewer-than", "fewer than 30", "30'dan az"),
     ],
 )
 def test_reported_figures_read_naturally(qualifier: str, english: str, turkish: str) -> None:
     assert figure_value(30, qualifier, "en") == english
     assert figure_value(30, qualifier, "tr") == turkish
+
+
+def test_every_qualifier_has_its_words() -> None:
+    assert [figure_value(1, q, "en") for q in QUALIFIERS.values] == [
+        "exactly 1",
+        "approximately 1",
+        "nearly 1",
+        "at least 1",
+        "more than 1",
+        "fewer than 1",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("number", "nearly"),
+    [
+        (0, "0'a yakın"),  # sıfıra
+        (1, "1'e yakın"),  # bire
+        (2, "2'ye yakın"),  # ikiye
+        (4, "4'e yakın"),  # dörde
+        (6, "6'ya yakın"),  # altıya
+        (9, "9'a yakın"),  # dokuza
+        (16, "16'ya yakın"),  # on altıya
+        (20, "20'ye yakın"),  # yirmiye
+        (30, "30'a yakın"),  # otuza
+        (40, "40'a yakın"),  # kırka
+        (70, "70'e yakın"),  # yetmişe
+        (100, "100'e yakın"),  # yüze
+        (1000, "1000'e yakın"),  # bine
+        (2_000_000, "2000000'a yakın"),  # iki milyona
+    ],
+)
+def test_nearly_takes_the_dative_as_turkish_says_it(number: int, nearly: str) -> None:
+    # "40'a yakın proje": yakın asks for the dative, fazla and az for the ablative
+    assert figure_value(number, "nearly", "tr") == nearly
+    assert figure_value(number, "fewer-than", "tr") == turkish_ablative(number) + " az"
 
 
 def test_csv_has_a_byte_order_mark_crlf_and_quotes_where_needed() -> None:

@@ -14,6 +14,7 @@ Templates use Python's `{name}` fields, with a few formats of spo's own:
     {vocab:choices}      every value of the vocabulary named, with its label
     {suggestion:hint}    " (did you mean 'x'?)", or nothing when the value is None
     {number:ablative}    a number with its Turkish ablative suffix ("40'tan")
+    {number:dative}      a number with its Turkish dative suffix ("40'a", "6'ya")
     {problems:problems}  a list of problems, one indented line each
     {field:field}        a key of a record ("'status'"), or "the value" when None
     {given:given}        a value a reviewer wrote: text in quotes, other kinds described
@@ -116,23 +117,44 @@ def choices(vocabulary: Vocabulary | str, lang: Lang) -> str:
     return ", ".join(f"{label(vocab, t.value, lang)} ({t.value})" for t in vocab.terms)
 
 
-# How the reading of a number ends decides the Turkish ablative suffix: 30 (otuz) -> 30'dan,
-# 40 (kırk) -> 40'tan, 1000 (bin) -> 1000'den.
-_UNIT_SUFFIX = ("dan", "den", "den", "ten", "ten", "ten", "dan", "den", "den", "dan")
-_TEN_SUFFIX = ("", "dan", "den", "dan", "tan", "den", "tan", "ten", "den", "dan")
+# A number's Turkish case suffix follows how its reading ends: its last vowel (back a ı o u, or
+# front e i ö ü) and its last sound. 30 "otuz" -> 30'dan, 30'a; 40 "kırk" -> 40'tan, 40'a;
+# 6 "altı" -> 6'dan, 6'ya; 1000 "bin" -> 1000'den, 1000'e.
+_UNITS = ("sıfır", "bir", "iki", "üç", "dört", "beş", "altı", "yedi", "sekiz", "dokuz")
+_TENS = ("", "on", "yirmi", "otuz", "kırk", "elli", "altmış", "yetmiş", "seksen", "doksan")
+_VOICELESS = frozenset("çfhkpsşt")  # "fıstıkçı şahap": d becomes t after these
+
+
+def _last_word(number: int) -> str:
+    """The last word of the number read aloud: 16 -> "altı", 40 -> "kırk", 2000 -> "bin"."""
+    n = abs(number)
+    if n == 0 or n % 10:
+        return _UNITS[n % 10]
+    if n % 100:
+        return _TENS[n // 10 % 10]
+    if n % 1000:
+        return "yüz"
+    if n % 1_000_000:
+        return "bin"
+    return "milyar" if n % 1_000_000_000 == 0 else "milyon"
+
+
+def _back_vowel(word: str) -> bool:
+    return [c for c in word if c in "aıoueiöü"][-1] in "aıou"
 
 
 def turkish_ablative(number: int) -> str:
-    n = abs(number)
-    if n == 0 or n % 10:
-        suffix = _UNIT_SUFFIX[n % 10]
-    elif n % 100:
-        suffix = _TEN_SUFFIX[n // 10 % 10]
-    elif n % 1000 or n % 1_000_000:
-        suffix = "den"  # yüz, bin
-    else:
-        suffix = "dan"  # milyon, milyar
-    return f"{number}'{suffix}"
+    """ "from the number": 30'dan, 40'tan, 1000'den ("30'dan fazla")."""
+    word = _last_word(number)
+    consonant = "t" if word[-1] in _VOICELESS else "d"
+    return f"{number}'{consonant}{'a' if _back_vowel(word) else 'e'}n"
+
+
+def turkish_dative(number: int) -> str:
+    """ "to the number": 30'a, 6'ya, 1000'e ("40'a yakın")."""
+    word = _last_word(number)
+    buffer = "y" if word[-1] in "aıoueiöü" else ""
+    return f"{number}'{buffer}{'a' if _back_vowel(word) else 'e'}"
 
 
 def repr_given(value: Any) -> str:
@@ -177,6 +199,8 @@ class _Formatter(string.Formatter):
             return "" if value is None else say("common.did-you-mean", lang, value=value)
         if format_spec == "ablative":
             return turkish_ablative(int(value)) if lang == "tr" else str(value)
+        if format_spec == "dative":
+            return turkish_dative(int(value)) if lang == "tr" else str(value)
         if format_spec == "problems":
             return "\n".join(problem_line(p, lang) for p in value)
         if isinstance(value, Message):
