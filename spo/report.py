@@ -194,6 +194,10 @@ def figure_met(qualifier: str, value: int, recorded: int) -> bool:
         return recorded > value
     if qualifier == "approximately":
         return abs(recorded - value) * 100 <= value * APPROXIMATELY_WITHIN
+    if qualifier == "nearly":  # "40'a yakın": at most 40, and within 10 % below it
+        return recorded <= value and (value - recorded) * 100 <= value * APPROXIMATELY_WITHIN
+    if qualifier == "fewer-than":
+        return recorded < value
     raise ValueError(f"unknown qualifier {qualifier!r}")
 
 
