@@ -338,3 +338,81 @@ def test_the_office_facts_are_in_the_stored_sources() -> None:
 
 def test_nearly_forty_is_what_the_source_says() -> None:
     assert "27 belediyeye 40'a yakın projenin" in stored_text("000_7a67c3ec875bc26a.txt")
+
+
+# The projects a source says run, in the present tense, with that source's day and stored copy.
+# Every other project is `unknown`: listed as an example, presented to municipalities, or said to
+# run by a source with no date (Bizİzmir, Emekliler Yaşam Merkezi, Asırlık Çınar Evleri).
+ACTIVE = {
+    # "Ev temelli hizmetler ile ... ileri yaştaki bireylere ... hizmetleri sağlanıyor."
+    "ev-temelli-hizmetler": ("2026-01-29", "002_2cd2df0458299a74.txt"),
+    # "Tütüncüoğlu, hizmetleri iki temel modelle sunduklarını ifade etti."
+    "mahalle-temelli-hizmetler": ("2026-01-29", "002_2cd2df0458299a74.txt"),
+}
+
+
+def test_only_the_projects_a_dated_source_says_run_are_active() -> None:
+    known = {pid: data["status"] for pid, data in projects().items() if data["status"] != "unknown"}
+    assert known == dict.fromkeys(ACTIVE, "active")
+    for pid, (as_of, archived) in ACTIVE.items():
+        data = projects()[pid]
+        assert data["status_as_of"] == as_of, pid
+        assert data["status_source"]["archived"] == archived, pid
+        assert data["status_source"]["date"] == as_of, pid
+        assert data["status_source"] in data["sources"], f"{pid}: cited as its other sources are"
+    for pid, data in projects().items():
+        if data["status"] == "unknown":
+            assert "status_as_of" not in data and "status_source" not in data, pid
+
+
+def test_the_active_statuses_rest_on_present_tense_sentences_of_their_source() -> None:
+    text = " ".join(stored_text("002_2cd2df0458299a74.txt").split())
+    assert (
+        "ileri yaştaki bireylere düzenli aramalar, temizlik, bakım ve sağlık hizmetleri sağlanıyor"
+        in text
+    )
+    assert "hizmetleri iki temel modelle sunduklarını" in text
+    assert "Mahalle temelli hizmetler ise sosyal yaşam merkezleri aracılığıyla" in text
+
+
+# Themes a source describes (what the project does, beyond its name).
+THEMES = {
+    "bizizmir-dayanisma-noktalari": [
+        "nutrition",  # "günlük sıcak yemek"
+        "psychosocial-support",  # "psikososyal destek"
+        "education",  # "okuma-yazma kursları"
+        "health",  # "ağız ve diş bakımı"
+        "poverty-reduction",  # "dar gelirli yurttaşlara hizmet veren"
+    ],
+    "emekliler-yasam-merkezi": ["social-life", "culture-arts"],  # "müzik grupları, kitap okuma"
+    "ev-temelli-hizmetler": ["social-care", "health", "hygiene"],  # "temizlik, bakım ve sağlık"
+}
+
+# Themes read into a project from its name (or a label) alone: shown as inferred, never counted.
+INFERRED_THEMES = {
+    "ashane": ["nutrition"],
+    "camasir-kafeler": ["hygiene"],
+    "egitim-ve-ogretimi-destekleme-kurs-merkezleri": ["education"],
+    "hadi-gel-koyumuze-destek-verelim": ["agriculture"],
+    "hayvanlara-yonelik-hizmetler": ["animal-welfare"],
+    "hpv-asi-uygulamasi": ["health"],
+    "kariyer-merkezi": ["employment"],
+    "kompost-uretim-tesisi": ["environment"],
+    "mahalle-mutfaklari": ["nutrition"],
+    "mahalle-temelli-hizmetler": ["social-life"],  # "sosyal yaşam merkezleri" is the channel
+    "mercan-100-yil-iklim-ve-cevre-bilim-merkezi": ["environment", "education"],
+}
+
+
+def test_themes_are_only_those_a_source_describes() -> None:
+    themes = {pid: data["themes"] for pid, data in projects().items() if data.get("themes")}
+    assert themes == THEMES
+
+
+def test_themes_read_from_a_name_alone_are_marked_inferred() -> None:
+    inferred = {
+        pid: data["inferred_themes"]
+        for pid, data in projects().items()
+        if data.get("inferred_themes")
+    }
+    assert inferred == INFERRED_THEMES
