@@ -239,7 +239,7 @@ def test_the_office_heads_the_report(tmp_path: Path) -> None:
     md = run_spo("--root", str(root), "report", "--owner", "mersin-bb", "--format", "markdown")
     data = report_json(root, "--owner", "mersin-bb")
 
-    assert tr.stdout.splitlines()[2:4] == [
+    assert tr.stdout.splitlines()[3:5] == [
         "Sosyal Politikalar Ofisi (Mersin Büyükşehir Belediyesi) · açılış: en geç 2025-03-21 "
         "(17 Ekim; yıl kaynakta yok) · Hal Mahallesi, Akdeniz · sorumlu: Ayşe Örnek (Ofis "
         "sorumlusu)",

@@ -43,10 +43,10 @@ def render_table(report: Report, lang: Lang, console: Console) -> None:
 
     console.print(Text(message("title", lang, day=report.as_of.isoformat()), style="bold"))
     console.print(Text(scope_text(report, lang).replace("`", "")))
+    console.print(Text(message("dates_note", lang), style="dim"))
     for office_of in report.offices:
         for line in office_lines(office_of, lang):
             console.print(Text(line, overflow="fold"))
-    console.print(Text(message("dates_note", lang), style="dim"))
     for section in sections(report, lang):
         columns, rows = section.columns, section.rows
         is_chart = section.key == "transfers_by_stage"
