@@ -35,7 +35,8 @@ def test_bounds(text: str, earliest: date | None, latest: date) -> None:
         ("2025-03/2025-01", "'2025-03/2025-01' ends before it starts"),
         (
             "21.03.2025",
-            "'21.03.2025' is not a date: use YYYY-MM-DD (or YYYY-MM, YYYY, ../YYYY-MM-DD, A/B)",
+            "'21.03.2025' is not a date: use YYYY-MM-DD (or YYYY-MM, YYYY, ../YYYY-MM-DD, "
+            "YYYY-MM-DD/.., A/B)",
         ),
     ],
 )

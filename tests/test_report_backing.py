@@ -135,7 +135,7 @@ def test_with_no_transfers_at_all_a_transfer_figure_is_unbacked_not_false(tmp_pa
 
     assert statuses(data) == [
         ("municipalities-hosted", "met", True, 1, 1, 0),
-        ("municipalities-supported", "unbacked", None, 0, 0, None),
+        ("municipalities-supported", "unbacked", None, None, 0, None),
     ]
     table = run_spo("--root", str(root), "report", "--as-of", "2025-12-31", env=WIDE).stdout
     assert (
@@ -145,8 +145,8 @@ def test_with_no_transfers_at_all_a_transfer_figure_is_unbacked_not_false(tmp_pa
     assert "-27" not in table
     assert " ".join(table.split()).endswith(
         "Not in the records: as of the figure's date the registry holds nothing that could back "
-        "it (no transfers for a transfer figure, no participant count for visitors); this does "
-        "not mean the figure is wrong."
+        "or refute it (no transfers for a transfer figure; no or missing participant counts for "
+        "visitors); this does not mean the figure is wrong."
     )
 
 
@@ -183,7 +183,7 @@ def test_a_transfer_recorded_after_the_figure_does_not_back_it(tmp_path: Path) -
     )
 
     assert statuses(report_json(root, "--as-of", "2025-12-31")) == [
-        ("municipalities-supported", "unbacked", None, 0, 0, None),
+        ("municipalities-supported", "unbacked", None, None, 0, None),
     ]
 
 
@@ -197,7 +197,7 @@ def test_a_figure_about_people_is_unbacked_without_any_participant_count(tmp_pat
 
     data = report_json(root, "--as-of", "2025-12-31")
 
-    assert statuses(data) == [("visitors", "unbacked", None, 0, 0, None)]
+    assert statuses(data) == [("visitors", "unbacked", None, None, 0, None)]
     assert data["reported"][0]["engagements_without_count"] == 2
 
 
@@ -211,7 +211,9 @@ def test_a_sum_of_delegations_says_how_many_engagements_have_no_count(tmp_path: 
 
     data = report_json(root, "--as-of", "2025-12-31")
 
-    assert statuses(data) == [("visitors", "not-met", False, 12, 1, -8)]
+    # 12 counted, one delegation not: the sum is only a lower bound, so "at least 20" is neither
+    # backed nor contradicted.
+    assert statuses(data) == [("visitors", "unbacked", None, 12, 1, None)]
     table = run_spo("--root", str(root), "report", "--as-of", "2025-12-31", env=WIDE).stdout
     assert (
         "Visitors · mersin-bb  at least 20  12 (1 engagement without a participant count)" in table
@@ -361,25 +363,51 @@ sources: [https://example.org/izmir]
 """
 
 
-def test_a_project_counts_from_its_first_dated_source_and_an_undated_one_stands_apart(
+def test_a_project_counts_from_its_launch_and_an_undated_one_stands_apart(
     tmp_path: Path,
 ) -> None:
     root = registry(tmp_path, projects={"camasir-kafe": LAUNDRY, "hanim-evi": UNDATED})
 
-    before = report_json(root, "--as-of", "2025-06-19")
-    after = report_json(root, "--as-of", "2025-06-20")
+    before = report_json(root, "--as-of", "2025-06-29")
+    after = report_json(root, "--as-of", "2025-06-30")
 
-    # The café launched "2025-06", but a source of 20 June already describes it.
+    # The café launched some day of June 2025 (a source of 20 June announces it): it certainly
+    # ran from 30 June. The kitchens have no launch date: their source of 2024-05-10 dates them.
     assert before["projects_by_theme"] == {"nutrition": 1}
     assert after["projects_by_theme"] == {"nutrition": 1, "hygiene": 1}
     assert before["partners_by_type"]["ngo"] == 1
     assert after["partners_by_type"]["ngo"] == 2
     assert before["undated_projects"] == after["undated_projects"] == ["hanim-evi"]
-    table = run_spo("--root", str(root), "--lang", "tr", "report", "--as-of", "2025-06-20")
+    table = run_spo("--root", str(root), "--lang", "tr", "report", "--as-of", "2025-06-30")
     assert (
         "Tarihi bilinmeyen projeler (yukarıdaki tablolarda sayılmadı)\nProje      Sahibi\n"
         "────────────────────\nHanım Evi  mersin-bb\n"
     ) in "\n".join(line.rstrip() for line in table.stdout.splitlines())
+
+
+def test_a_project_without_a_launch_date_counts_from_its_first_transfer(tmp_path: Path) -> None:
+    undated_but_presented = UNDATED.replace("sources: [https://example.org/hanim-evi]\n", "")
+    adopter = transfer(("presentation", "2025-03-01")).replace("mahalle-mutfaklari", "hanim-evi")
+    root = registry(tmp_path, projects={"hanim-evi": undated_but_presented}, artvin=adopter)
+
+    assert report_json(root, "--as-of", "2025-02-28")["undated_projects"] == []
+    assert (
+        "women-empowerment" not in report_json(root, "--as-of", "2025-02-28")["projects_by_theme"]
+    )
+    assert report_json(root, "--as-of", "2025-03-01")["projects_by_theme"]["women-empowerment"] == 1
+
+
+def test_a_co_participant_in_a_shared_programme_is_not_counted_as_a_partner(
+    tmp_path: Path,
+) -> None:
+    shared = KITCHENS.replace(
+        "    role: implementer\n",
+        "    role: implementer\n  - name: Artvin Belediyesi\n    type: municipality\n"
+        "    role: co-participant\n    municipality: artvin\n",
+    )
+    root = registry(tmp_path, projects={"mahalle-mutfaklari": shared})
+
+    assert report_json(root)["partners_by_type"]["municipality"] == 0
 
 
 def test_partners_by_type_count_only_the_owners_projects(tmp_path: Path) -> None:

@@ -157,7 +157,7 @@ def test_an_owner_report_in_markdown_names_the_owner(histories: Path) -> None:
     assert lines[:3] == [
         "# 2025-12-31 itibarıyla rapor",
         "",
-        "İzmir Büyükşehir Belediyesi (`izmir-bb`) projeleri ve ağırladığı ziyaretler. "
+        "Yalnızca İzmir Büyükşehir Belediyesi (`izmir-bb`): projeleri ve ağırladığı ziyaretler. "
         "Tarihi kesin olmayan bir olay, kesinlikle gerçekleşmiş olduğu günden itibaren sayılır.",
     ]
     assert "| Hizmeti hayata geçiren | 1 | 0 | 0 | 1 | 0 |" in lines

@@ -220,7 +220,8 @@ USAGE_ERRORS = [
     ),
     (
         "--project mahalle-mutfaklari --to artvin --stage launched --date 21.03.2025",
-        "spo: '21.03.2025' is not a date: use YYYY-MM-DD (or YYYY-MM, YYYY, ../YYYY-MM-DD, A/B)\n",
+        "spo: '21.03.2025' is not a date: use YYYY-MM-DD (or YYYY-MM, YYYY, ../YYYY-MM-DD, "
+        "YYYY-MM-DD/.., A/B)\n",
     ),
     (
         "--project mahalle-mutfaklari --to artvin --stage launched --source www.example.org",

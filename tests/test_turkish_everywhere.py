@@ -69,7 +69,7 @@ def test_validate_speaks_english_when_asked(monkeypatch) -> None:
         ),
         (
             ["project", "list", "--theme", "sağlk"],
-            "spo: bilinmeyen tema: 'sağlk' ('Sağlık' mı demek istediniz?); şunlardan biri "
+            "spo: bilinmeyen tema: 'sağlk' (şunu mu demek istediniz: 'Sağlık'?); şunlardan biri "
             "olmalı: Beslenme ve gıda (nutrition), Sağlık (health), Eğitim (education), İstihdam "
             "ve meslek (employment), Kadının güçlenmesi (women-empowerment), Sosyal bakım "
             "(social-care), Psikososyal destek (psychosocial-support), Yoksullukla mücadele "
@@ -103,7 +103,8 @@ def test_validate_speaks_english_when_asked(monkeypatch) -> None:
         ),
         (
             ["municipality", "new", "--province", "Kırıkkale", "--district", "Keskn"],
-            "spo: Kırıkkale ilinde 'Keskn' adında bir ilçe yok ('Keskin' mı demek istediniz?)\n",
+            "spo: Kırıkkale ilinde 'Keskn' adında bir ilçe yok "
+            "(şunu mu demek istediniz: 'Keskin'?)\n",
         ),
         (
             ["project", "list", "--bogus"],

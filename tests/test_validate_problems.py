@@ -491,7 +491,7 @@ def test_a_wrong_district_is_told_in_turkish(base: Path) -> None:
     assert result.exit_code == 1
     assert result.stdout == (
         f"{M}/kirikkale-keskin.yaml:5:11: hata: Kırıkkale ilinde 'Keskn' adında bir ilçe yok "
-        "('Keskin' mı demek istediniz?) [unknown-district] ($.district konumunda)\n"
+        "(şunu mu demek istediniz: 'Keskin'?) [unknown-district] ($.district konumunda)\n"
         "4 dosya denetlendi, 1 sorun (1 hata, 0 uyarı)\n"
     )
 

@@ -45,10 +45,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spo import lookup
+from spo.dates import parse_date_or_none
 from spo.model import Municipality, Office, Project, Registry, Transfer
 from spo.report.catalogue import Catalogue
 from spo.report.explain import ExplainRow, Explanation, explain
@@ -127,17 +128,22 @@ class Report:
 
 def compute_report(registry: Registry, as_of: date, owner: str | None = None) -> Report:
     """The report as of `as_of`; raises UsageError (exit 2) for an unknown owner."""
-    owner_record = lookup.get("municipality", registry.municipalities, owner) if owner else None
+    owner_record = (
+        lookup.get("municipality", registry.municipalities, owner) if owner is not None else None
+    )
     tallies = Scope.of(registry, [owner])[owner].tallies(as_of)
     supported = tallies.supported_transfers()
     in_scope = [p for p in registry.projects.values() if owner in (None, p.owner)]
-    catalogue = Catalogue.of(in_scope, as_of)
+    by_project: dict[str, list[Transfer]] = {}
+    for transfer in registry.transfers():
+        by_project.setdefault(transfer.project, []).append(transfer)
+    catalogue = Catalogue.of(in_scope, as_of, by_project)
     figures = [f for f in registry.reported_figures() if checkable(f, owner, as_of)]
     return Report(
         as_of=as_of,
         owner=owner,
         owner_name=owner_record.name if owner_record else None,
-        offices=_offices(registry, owner_record),
+        offices=_offices(registry, owner_record, as_of),
         hosted=tallies.hosted,
         in_talks=tallies.in_talks,
         supported=tallies.supported,
@@ -155,9 +161,20 @@ def compute_report(registry: Registry, as_of: date, owner: str | None = None) ->
     )
 
 
-def _offices(registry: Registry, owner: Municipality | None) -> tuple[OfficeOf, ...]:
+def _offices(registry: Registry, owner: Municipality | None, day: date) -> tuple[OfficeOf, ...]:
+    """The offices in scope as of `day`: one not certainly opened by then is left out, and so is
+    a head whose source is dated after it."""
     records = [owner] if owner else list(registry.municipalities.values())
-    found = [OfficeOf(m.id, m.name, m.office) for m in records if m.office]
+    found = []
+    for municipality in records:
+        office = municipality.office
+        if office is None or (office.opened and not office.opened.certainly_by(day)):
+            continue
+        head_source = office.head.source if office.head else None
+        head_dated = parse_date_or_none(head_source.date) if head_source else None
+        if head_dated and not head_dated.certainly_by(day):
+            office = replace(office, head=None)
+        found.append(OfficeOf(municipality.id, municipality.name, office))
     return tuple(sorted(found, key=lambda o: sort_key(o.municipality_name)))
 
 

@@ -1,30 +1,37 @@
 """The catalogue as of a day: which projects the registry knows existed by then.
 
 A project counts from the first day the registry knows it existed: the latest possible day of its
-launch date, or of its earliest dated source if that comes sooner (a source cannot describe a
-project before it exists). A project with neither is undated: the report shows it apart and
-never counts it, rather than counting it on every day.
+launch date; without one (or with one open-ended, "on or after"), the earliest latest-possible
+day of its dated sources and of its transfers' history entries (a project that was presented to
+another municipality existed). A project with none of these is undated: the report shows it
+apart and never counts it, rather than counting it on every day.
+
+Partners by type count the partners of these projects, each once per type, the same registry
+municipality (or the same name, folded) once; a co-participant in a shared programme is not a
+partner of the project and is left out.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from spo.dates import parse_date_or_none
-from spo.model import Project
+from spo.model import Project, Transfer
 from spo.turkish import fold
 from spo.vocabulary import PARTNER_TYPES, TARGET_GROUPS, THEMES, Vocabulary
 
 
-def known_since(project: Project) -> date | None:
+def known_since(project: Project, transfers: Iterable[Transfer] = ()) -> date | None:
     """The first day the registry knows `project` existed; None when nothing dates it."""
+    if project.launched and project.launched.latest:
+        return project.launched.latest
     sources = [*project.sources, *([project.status_source] if project.status_source else [])]
-    days = [project.launched.latest] if project.launched else []
-    days += [d.latest for d in map(parse_date_or_none, (s.date for s in sources)) if d]
-    known = [d for d in days if d is not None]
+    dates = [d for d in map(parse_date_or_none, (s.date for s in sources)) if d]
+    dates += [e.date for t in transfers for e in t.history]
+    known = [d.latest for d in dates if d.latest is not None]
     return min(known) if known else None
 
 
@@ -34,10 +41,16 @@ class Catalogue:
     undated: tuple[Project, ...]  # nothing dates them: shown apart, not counted
 
     @classmethod
-    def of(cls, projects: Iterable[Project], day: date) -> Catalogue:
+    def of(
+        cls,
+        projects: Iterable[Project],
+        day: date,
+        transfers: Mapping[str, list[Transfer]] | None = None,
+    ) -> Catalogue:
+        """`transfers`: each project's transfers, by project id."""
         known, undated = [], []
         for project in projects:
-            since = known_since(project)
+            since = known_since(project, (transfers or {}).get(project.id, ()))
             if since is None:
                 undated.append(project)
             elif since <= day:
@@ -57,9 +70,12 @@ class Catalogue:
         partners: set[tuple[str, str]] = set()
         for project in self.projects:
             for partner in project.partners:
+                if partner.role == "co-participant":
+                    continue
                 if partner.name not in folded:
                     folded[partner.name] = fold(partner.name)
-                partners.add((partner.type, folded[partner.name]))
+                who = partner.municipality or folded[partner.name]
+                partners.add((partner.type, who))
         counts = Counter(kind for kind, _ in partners)
         return {kind: counts[kind] for kind in PARTNER_TYPES.values}
 

@@ -11,7 +11,8 @@ Each qualifier's rule is written here once:
 
 A figure is `unbacked` when the registry records nothing that could back it as of its date (no
 transfers at all for a transfer figure, no study visit for "hosted", no participant count for
-"visitors"); otherwise it is `met` or `not-met`. An unbacked figure is not contradicted: the
+"visitors"), or when a visitors' sum falls short while some engagements give no count (the sum is
+only a lower bound); otherwise it is `met` or `not-met`. An unbacked figure is not contradicted: the
 registry simply does not know.
 """
 
@@ -74,7 +75,13 @@ class FigureCheck:
     def status(self) -> str:
         if self.measure.family == 0:
             return UNBACKED
-        return MET if figure_met(self.qualifier, self.value, self.recorded) else NOT_MET
+        if figure_met(self.qualifier, self.value, self.recorded):
+            return MET
+        if self.measure.without_count and self.recorded < self.value:
+            # Some engagements give no participant count: the sum is only a lower bound, and a
+            # shortfall may be theirs. Neither backed nor contradicted.
+            return UNBACKED
+        return NOT_MET
 
     @property
     def met(self) -> bool | None:

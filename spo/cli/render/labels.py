@@ -13,7 +13,7 @@ from spo.cli.words import label, say
 from spo.dates import FuzzyDate
 from spo.model import Project, Registry
 from spo.query import NameOf, turkish_name
-from spo.vocabulary import Vocabulary
+from spo.vocabulary import METRICS, MUNICIPALITY_KINDS, Vocabulary
 
 
 def message(key: str, lang: Lang, /, **fields: Any) -> str:
@@ -29,6 +29,12 @@ def date_label(when: FuzzyDate, lang: Lang) -> str:
     if when.text.endswith("/.."):
         return message("date_from", lang, date=when.text[:-3])
     return when.text.replace("/", " – ")
+
+
+def metric_label(metric: str, kind: str | None, lang: Lang) -> str:
+    """A published figure's metric, with the kind of municipality it counts when it names one."""
+    text = label(METRICS, metric, lang)
+    return f"{text} ({label(MUNICIPALITY_KINDS, kind, lang)})" if kind else text
 
 
 def qualified(value: int, qualifier: str, lang: Lang) -> str:

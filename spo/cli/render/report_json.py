@@ -25,7 +25,7 @@ def _figure_data(check: FigureCheck) -> dict[str, Any]:
         "qualifier": check.qualifier,
         "status": check.status,
         "met": check.met,
-        "recorded": check.recorded,
+        "recorded": None if check.measure.family == 0 else check.recorded,
         "backing": check.backing,
         **(
             {"engagements_without_count": check.measure.without_count}

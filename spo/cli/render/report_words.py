@@ -8,9 +8,8 @@ from typing import Any
 
 from spo.cli import words
 from spo.cli.language import Lang
-from spo.cli.render.labels import date_label, qualified
+from spo.cli.render.labels import date_label, metric_label, qualified
 from spo.report import APPROXIMATELY_WITHIN, NEARLY_WITHIN, FigureCheck, OfficeOf, Report
-from spo.vocabulary import METRICS, MUNICIPALITY_KINDS
 
 
 def message(key: str, lang: Lang, /, **fields: Any) -> str:
@@ -24,10 +23,7 @@ def published(check: FigureCheck, lang: Lang) -> str:
 
 
 def figure_label(check: FigureCheck, lang: Lang) -> str:
-    text = words.label(METRICS, check.metric, lang)
-    if check.municipality_kind:
-        text += f" ({words.label(MUNICIPALITY_KINDS, check.municipality_kind, lang)})"
-    return text
+    return metric_label(check.metric, check.municipality_kind, lang)
 
 
 NO_NUMBER = "—"  # no recorded value to show: the registry records nothing that could back it
@@ -47,7 +43,8 @@ def with_uncounted(total: int, missing: int, lang: Lang) -> str:
     if not missing:
         return str(total)
     key = "without_count_1" if missing == 1 else "without_count_n"
-    return f"{total} ({message(key, lang, count=missing)})"
+    # Nothing counted at all: no number to show, only how many engagements gave none.
+    return f"{total or NO_NUMBER} ({message(key, lang, count=missing)})"
 
 
 def visitors_text(report: Report, lang: Lang) -> str:
@@ -57,7 +54,7 @@ def visitors_text(report: Report, lang: Lang) -> str:
 
 def recorded_text(check: FigureCheck, lang: Lang) -> str:
     """The registry's value beside a published figure; a dash when nothing could back it."""
-    if check.met is None:
+    if check.measure.family == 0:
         return NO_NUMBER
     if check.metric == "visitors":
         return with_uncounted(check.recorded, check.measure.without_count, lang)

@@ -12,6 +12,7 @@ from spo.cli.render.blocks import fields, heading, lines, section, source_lines
 from spo.cli.render.labels import (
     date_label,
     message,
+    metric_label,
     name_of,
     project_name,
     project_name_by_id,
@@ -25,7 +26,6 @@ from spo.model import Engagement, Municipality, Office, Partner, Project, Regist
 from spo.query import municipality_name
 from spo.vocabulary import (
     ENGAGEMENT_KINDS,
-    METRICS,
     MUNICIPALITY_KINDS,
     PARTNER_ROLES,
     PARTNER_TYPES,
@@ -253,7 +253,7 @@ def municipality_view(municipality: Municipality, registry: Registry, lang: Lang
         rows = [
             [
                 date_label(f.date, lang),
-                label(METRICS, f.metric, lang),
+                metric_label(f.metric, f.municipality_kind, lang),
                 qualified(f.value, f.qualifier, lang),
             ]
             for f in municipality.reported_figures
