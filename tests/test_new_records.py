@@ -283,7 +283,8 @@ def test_a_project_gets_its_id_from_its_turkish_name(registry_copy) -> None:
 
 PROJECT_ERRORS = [
     (
-        "--name X --owner mersin --summary S --status active --status-source https://example.org/s",
+        "--name X --owner mersin --summary S --status active "
+        "--status-as-of 2025 --status-source https://example.org/s",
         2,
         "spo: no municipality 'mersin' (did you mean 'mersin-bb'?)\n",
     ),
@@ -296,22 +297,25 @@ PROJECT_ERRORS = [
     (
         "--name X --owner mersin-bb --summary S --status sürüyor",
         2,
-        "spo: the status 'active' rests on a source: give its web address with --status-source "
-        "(or --status unknown when the status is not known)\n",
+        "spo: the status 'active' holds on a day and rests on a source: give the day with "
+        "--status-as-of and the source's web address with --status-source (or --status unknown "
+        "when the status is not known)\n",
     ),
     (
-        "--name ??? --owner mersin-bb --summary S --status active --status-source https://example.org/s",
+        "--name ??? --owner mersin-bb --summary S --status active "
+        "--status-as-of 2025 --status-source https://example.org/s",
         2,
         "spo: cannot make an id from '???' (an id is a lowercase ASCII slug); give one with --id\n",
     ),
     (
-        "--name Kadın-Ustalar --owner mersin-bb --summary S --status active --status-source https://example.org/s",
+        "--name Kadın-Ustalar --owner mersin-bb --summary S --status active "
+        "--status-as-of 2025 --status-source https://example.org/s",
         1,
         "spo: data/projects/kadin-ustalar.yaml not created: the file already exists; spo never "
         "overwrites a record (edit it instead)\n",
     ),
     (
-        "--name X --owner mersin-bb --summary S --status active "
+        "--name X --owner mersin-bb --summary S --status active --status-as-of 2025 "
         "--status-source https://example.org/s --launched 2999",
         1,
         "spo: data/projects/x.yaml not created: the date 2999 is in the future "

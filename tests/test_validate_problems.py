@@ -224,6 +224,17 @@ CASES = [
         "(did you mean 'artvin'?) [unknown-reference] at $.partners[0].municipality\n",
     ),
     Case(
+        "partner that names a registry municipality but is typed as something else",
+        f"{P}/mahalle-mutfaklari.yaml",
+        "id: mahalle-mutfaklari\nname: {tr: Mahalle Mutfakları}\nowner: mersin-bb\n"
+        "summary: {tr: Sıcak yemek.}\nstatus: unknown\nsources: [https://example.org/m]\n"
+        "partners:\n  - name: Artvin Belediyesi\n    type: ngo\n"
+        "    role: co-participant\n    municipality: artvin\n",
+        f"{P}/mahalle-mutfaklari.yaml:11:19: error: this partner names a municipality of the "
+        "registry, but its type is 'ngo'; make its type 'municipality' [partner-type] "
+        "at $.partners[0].municipality\n",
+    ),
+    Case(
         "partner without a role",
         f"{P}/mahalle-mutfaklari.yaml",
         "id: mahalle-mutfaklari\nname: {tr: Mahalle Mutfakları}\nowner: mersin-bb\n"

@@ -40,9 +40,14 @@ def project_findings(data: dict[str, Any], municipality_ids: Collection[str]) ->
     partners = data.get("partners")
     for i, partner in enumerate(partners if isinstance(partners, list) else []):
         named = partner.get("municipality") if isinstance(partner, dict) else None
-        if isinstance(named, str) and named not in municipality_ids:
-            at = ("partners", i, "municipality")
+        if not isinstance(named, str):
+            continue
+        at = ("partners", i, "municipality")
+        if named not in municipality_ids:
             found.append(_unknown(at, "municipality", named, municipality_ids))
+        elif partner.get("type") != "municipality":
+            message = Message.of("check.partner-not-municipality", type=partner.get("type"))
+            found.append(Finding(at, message, "partner-type"))
     return found
 
 

@@ -139,8 +139,9 @@ def project_new(
         owner = owner or asker.record("municipality", "owner")
         summary = summary or asker.text("summary")
         status = status or asker.term(PROJECT_STATUSES, "status")
-        if PROJECT_STATUSES.value_for(status) in KNOWN_STATUSES and not status_source:
-            status_source = asker.text("status_source")
+        if PROJECT_STATUSES.value_for(status) in KNOWN_STATUSES:
+            status_as_of = status_as_of or asker.text("status_as_of")
+            status_source = status_source or asker.text("status_source")
 
     def make(preview: bool) -> WriteResult:
         assert name and owner and summary and status

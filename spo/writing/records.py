@@ -155,8 +155,8 @@ def new_project(
     today: date,
     dry_run: bool = False,
 ) -> WriteResult:
-    """A known status (not `unknown`) rests on a source: `status_source` is then required, and
-    `status_as_of` defaults to today."""
+    """A known status (not `unknown`) is a fact about a day, resting on a source: `status_as_of`
+    and `status_source` are then both required (no day is assumed)."""
     municipality_ids = KnownIds(root, "municipality")
     if owner not in municipality_ids:
         raise lookup.unknown_id("municipality", owner, municipality_ids)
@@ -166,7 +166,7 @@ def new_project(
         raise UsageError.of("usage.no-id-from-name", value=name)
     path = registry.record_path(root, "project", record_id)
     status = inputs.term(PROJECT_STATUSES, status)
-    if status in KNOWN_STATUSES and not status_source:
+    if status in KNOWN_STATUSES and not (status_source and status_as_of):
         raise UsageError.of("usage.status-needs-source", status=status)
     data: dict[str, Any] = {"id": record_id}
     with refusing(shown(root, path), "write.not-created"):
@@ -178,7 +178,7 @@ def new_project(
         }
         data["status"] = status
         if status in KNOWN_STATUSES:
-            data["status_as_of"] = inputs.when(status_as_of or today.isoformat(), today).text
+            data["status_as_of"] = inputs.when(status_as_of or "", today).text
             data["status_source"] = inputs.url(status_source)
         data["launched"] = inputs.when(launched, today).text if launched else None
     data["themes"] = [inputs.term(THEMES, t) for t in themes] or None
