@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from spo import registry
+from spo.building import municipality_from, project_from
 from spo.errors import InternalError
 from spo.loader import load_file
 from spo.message import Message
-from spo.model import Municipality, Project, Registry, municipality_from, project_from
+from spo.model import Municipality, Project, Registry
 from spo.validation import buildable
 
 CACHE_FOLDER = ".spo-cache"
