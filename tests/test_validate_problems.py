@@ -235,6 +235,13 @@ CASES = [
         "at $.partners[0].municipality\n",
     ),
     Case(
+        "office in a district its province does not have",
+        f"{M}/artvin.yaml",
+        ARTVIN + "office:\n  name: Sosyal Politikalar Ofisi\n  district: Hopaa\n",
+        f"{M}/artvin.yaml:9:13: error: 'Hopaa' is not a district of Artvin (did you mean "
+        "'Hopa'?) [unknown-district] at $.office.district\n",
+    ),
+    Case(
         "partner without a role",
         f"{P}/mahalle-mutfaklari.yaml",
         "id: mahalle-mutfaklari\nname: {tr: Mahalle Mutfakları}\nowner: mersin-bb\n"

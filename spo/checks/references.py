@@ -63,7 +63,9 @@ def province_of(data: dict[str, Any]) -> Province | None:
     return find_province(value) if isinstance(value, (int, str)) else None
 
 
-def _district_findings(province: Province, district: str) -> list[Finding]:
+def _district_findings(
+    province: Province, district: str, at: JsonPath = ("district",)
+) -> list[Finding]:
     """A district must be one of its province's, written as officially spelled.
 
     A town's district is the district it lies in, so the rule is the same for every kind. A
@@ -76,10 +78,10 @@ def _district_findings(province: Province, district: str) -> list[Finding]:
         message = Message.of(
             "check.unknown-district", value=district, province=province.name, suggestion=suggestion
         )
-        return [Finding(("district",), message, "unknown-district")]
+        return [Finding(at, message, "unknown-district")]
     if official != district:
         message = Message.of("check.district-spelling", value=district, official=official)
-        return [Finding(("district",), message, "district-spelling")]
+        return [Finding(at, message, "district-spelling")]
     return []
 
 
@@ -107,6 +109,14 @@ def municipality_findings(
         found.append(Finding(("kind",), Message.of(key, province=province.name), "kind-province"))
     if province is not None and isinstance(data.get("district"), str):
         found.extend(_district_findings(province, data["district"]))
+    office = data.get("office")
+    if (
+        province is not None
+        and isinstance(office, dict)
+        and isinstance(office.get("district"), str)
+    ):
+        # The office lies in its municipality's province.
+        found.extend(_district_findings(province, office["district"], ("office", "district")))
     for i, engagement in enumerate(data.get("engagements") or []):
         host = engagement.get("host") if isinstance(engagement, dict) else None
         if not isinstance(host, str):
