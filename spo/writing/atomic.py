@@ -8,11 +8,18 @@ exclude a newcomer on the new one. For the same reason the lock file is never de
 The new content goes to a temporary file in the same folder (so the rename cannot cross file
 systems), is flushed to disk, and replaces the record with one `os.replace`: a crash at any point
 leaves either the whole old file or the whole new one.
+
+An editor does not take spo's lock, so it can save the record after spo read it. `replace` is
+given the fingerprint (sha256) of the bytes spo read and compares it with the file once the new
+content is on disk, just before the rename: if they differ it raises `Changed` and replaces
+nothing, and the caller reads the file again. What is left is the moment between that comparison
+and the rename, a few microseconds instead of the whole edit.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import stat
 import tempfile
@@ -26,8 +33,27 @@ LOCK_TIMEOUT_SECONDS = 60
 _REPLACE_ATTEMPTS = 10 if os.name == "nt" else 1
 
 
+ABSENT = "absent"  # the fingerprint of a file that does not exist
+
+
 class LockTimeout(Exception):
     """Another writer held the lock for longer than LOCK_TIMEOUT_SECONDS."""
+
+
+class Changed(Exception):
+    """The file is no longer the one spo read: another program saved it in the meantime."""
+
+
+def fingerprint_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def fingerprint(path: Path) -> str:
+    """The fingerprint of the file's bytes now, or ABSENT."""
+    try:
+        return fingerprint_of(path.read_bytes())
+    except FileNotFoundError:
+        return ABSENT
 
 
 def lock_path(path: Path) -> Path:
@@ -56,8 +82,11 @@ def _new_file_mode() -> int:
     return 0o666 & ~mask
 
 
-def replace(path: Path, data: bytes) -> None:
-    """Write `data` to `path` atomically, keeping the permissions of the file it replaces."""
+def replace(path: Path, data: bytes, expected: str | None = None) -> None:
+    """Write `data` to `path` atomically, keeping the permissions of the file it replaces.
+
+    With `expected` (the fingerprint of what the caller read, or ABSENT), raise `Changed` and
+    leave the file alone if it no longer matches."""
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
     except FileNotFoundError:
@@ -70,6 +99,8 @@ def replace(path: Path, data: bytes) -> None:
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temp, mode)
+        if expected is not None and fingerprint(path) != expected:
+            raise Changed(str(path))
         _replace(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):

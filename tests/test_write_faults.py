@@ -1,0 +1,163 @@
+"""What a write promises when something else happens at the same time, or happened before it.
+
+An editor saves the file while `spo transfer add` is writing it: the editor's change and spo's
+both end up in the file, or spo refuses and changes nothing. A run killed while writing left a
+temporary file: the next write of that file removes it. No lock file is ever left in a data
+folder. An id that is not a slug is refused before anything touches the disk.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from spo.writing import atomic, editing
+from tests.conftest import run_spo
+
+ARTVIN = "data/municipalities/artvin.yaml"
+ADD = (
+    "transfer",
+    "add",
+    "--project",
+    "kadin-ustalar",
+    "--to",
+    "artvin",
+    "--stage",
+    "inquiry",
+    "--date",
+    "2025-07-01",
+)
+SPO_LINES = (
+    '  - project: kadin-ustalar\n    history:\n      - stage: inquiry\n        date: "2025-07-01"\n'
+)
+
+
+def editor_saves(monkeypatch: pytest.MonkeyPatch, path: Path, saves: list[bytes]) -> None:
+    """An editor that saves `path` right after each of spo's reads, once per item of `saves`."""
+    original = editing._read
+    pending = list(saves)
+
+    def read_then_editor_saves(*args: Any) -> Any:
+        read = original(*args)
+        if pending:
+            path.write_bytes(pending.pop(0))
+        return read
+
+    monkeypatch.setattr(editing, "_read", read_then_editor_saves)
+
+
+# --- an editor saving the file during a write ----------------------------------------------------
+
+
+def test_an_editor_saving_during_a_write_keeps_its_change_and_spo_adds_its_lines(
+    registry_copy, monkeypatch
+) -> None:
+    root = registry_copy("sample")
+    path = root / ARTVIN
+    before = path.read_text(encoding="utf-8")
+    edited = before.replace(
+        "province: Artvin\n", "province: Artvin\nwebsite: https://www.artvin.bel.tr\n"
+    )
+    editor_saves(monkeypatch, path, [edited.encode()])
+
+    run = run_spo("--root", str(root), *ADD)
+
+    assert (run.exit_code, run.stderr) == (0, "")
+    after = edited.replace("sources:\n", SPO_LINES + "sources:\n")
+    assert path.read_text(encoding="utf-8") == after
+    assert run_spo("--root", str(root), "validate", ARTVIN).exit_code == 0
+
+
+def test_a_change_refused_on_what_the_editor_saved_leaves_the_editors_file(
+    registry_copy, monkeypatch
+) -> None:
+    root = registry_copy("sample")
+    path = root / ARTVIN
+    before = path.read_text(encoding="utf-8")
+    # The editor recorded the same stage by hand while spo was writing it.
+    edited = before.replace("sources:\n", SPO_LINES.replace('"', "'") + "sources:\n")
+    editor_saves(monkeypatch, path, [edited.encode()])
+
+    run = run_spo("--root", str(root), *ADD)
+
+    assert run.exit_code == 1
+    assert run.stderr == (
+        f"spo: nothing written to {ARTVIN}: stage 'inquiry' is already recorded for this transfer "
+        "(2025-07-01)\n"
+    )
+    assert path.read_text(encoding="utf-8") == edited
+
+
+def test_an_editor_saving_at_every_attempt_makes_spo_refuse_and_change_nothing(
+    registry_copy, monkeypatch
+) -> None:
+    root = registry_copy("sample")
+    path = root / ARTVIN
+    before = path.read_text(encoding="utf-8")
+    saves = [before + f"# save {n}\n" for n in range(1, editing.EDIT_ATTEMPTS + 1)]
+    editor_saves(monkeypatch, path, [s.encode() for s in saves])
+
+    run = run_spo("--root", str(root), *ADD)
+
+    assert run.exit_code == 1
+    assert run.stderr == (
+        f"spo: nothing written to {ARTVIN}: another program (an editor) saved the file while spo "
+        "was writing it, 3 times in a row; save and close it there, then try again\n"
+    )
+    assert path.read_text(encoding="utf-8") == saves[-1]
+    assert [p.name for p in path.parent.iterdir() if p.suffix == ".tmp"] == []
+
+
+def test_the_refusal_is_worded_in_turkish_too(registry_copy, monkeypatch) -> None:
+    root = registry_copy("sample")
+    path = root / ARTVIN
+    saves = [path.read_bytes() + b"#\n" * n for n in range(1, editing.EDIT_ATTEMPTS + 1)]
+    editor_saves(monkeypatch, path, saves)
+
+    run = run_spo("--root", str(root), *ADD, env={"SPO_LANG": "tr"})
+
+    assert run.stderr == (
+        f"spo: {ARTVIN} dosyasına hiçbir şey yazılmadı: dosya, spo onu okurken başka bir "
+        "programda (bir düzenleyicide) 3 kez kaydedildi; düzenleyicideki değişiklikleri kaydedip "
+        "kapatın ve yeniden deneyin\n"
+    )
+
+
+def test_a_file_created_by_someone_else_during_a_create_is_not_overwritten(
+    registry_copy, monkeypatch
+) -> None:
+    root = registry_copy("sample")
+    path = root / "data/projects/ortak-mutfak.yaml"
+    original = editing._check
+
+    def check_then_someone_creates(*args: Any) -> Any:
+        path.write_text("id: ortak-mutfak\n", encoding="utf-8")
+        return original(*args)
+
+    monkeypatch.setattr(editing, "_check", check_then_someone_creates)
+    run = run_spo(
+        "--root", str(root), "project", "new", "--name", "Ortak Mutfak", "--owner", "mersin-bb",
+        "--summary", "Bir mutfak.", "--status", "unknown",
+    )  # fmt: skip
+
+    assert run.exit_code == 1
+    assert run.stderr == (
+        "spo: data/projects/ortak-mutfak.yaml not created: the file already exists; spo never "
+        "overwrites a record (edit it instead)\n"
+    )
+    assert path.read_text(encoding="utf-8") == "id: ortak-mutfak\n"
+
+
+def test_replace_compares_the_file_with_what_was_read(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_bytes(b"a: 1\n")
+    read = atomic.fingerprint(path)
+    path.write_bytes(b"a: 2\n")
+
+    with pytest.raises(atomic.Changed):
+        atomic.replace(path, b"a: 3\n", expected=read)
+
+    assert path.read_bytes() == b"a: 2\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.yaml"]
