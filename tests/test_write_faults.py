@@ -161,3 +161,68 @@ def test_replace_compares_the_file_with_what_was_read(tmp_path: Path) -> None:
 
     assert path.read_bytes() == b"a: 2\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x.yaml"]
+
+
+# --- ids checked before anything touches the disk ------------------------------------------------
+
+
+def tree(folder: Path) -> dict[str, bytes | None]:
+    """Every file (its bytes) and folder (None) under `folder`, hidden ones included."""
+    return {
+        p.relative_to(folder).as_posix(): (p.read_bytes() if p.is_file() else None)
+        for p in sorted(folder.rglob("*"))
+    }
+
+
+PROJECT = ("--name", "Ortak Mutfak", "--owner", "mersin-bb", "--summary", "Bir mutfak.")
+
+
+@pytest.mark.parametrize("given", ["../x", "../../outside/x", "/ABS", "Ortak_Mutfak", "a--b", ""])
+def test_a_project_id_that_is_not_a_slug_is_a_usage_error_and_nothing_is_created(
+    registry_copy, tmp_path: Path, given: str
+) -> None:
+    root = registry_copy("sample")
+    if given == "/ABS":
+        given = str(tmp_path / "outside" / "x")
+    before = tree(tmp_path)
+
+    run = run_spo(
+        "--root", str(root), "project", "new", "--id", given, *PROJECT, "--status", "unknown"
+    )
+
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr == (
+        f"spo: '{given}' is not an id: an id is a lowercase ASCII slug (letters a-z, digits, "
+        "single hyphens, e.g. 'mahalle-mutfaklari'); nothing was created\n"
+    )
+    assert tree(tmp_path) == before
+
+
+def test_a_bad_id_is_refused_before_any_question_is_asked(registry_copy, tmp_path: Path) -> None:
+    root = registry_copy("sample")
+    before = tree(tmp_path)
+
+    run = run_spo("--root", str(root), "project", "new", "--id", "../x", input="Ortak\n")
+
+    assert run.exit_code == 2
+    assert run.stdout == ""
+    assert run.stderr.startswith("spo: '../x' is not an id: ")
+    assert tree(tmp_path) == before
+
+
+def test_a_municipality_whose_id_would_not_be_a_slug_is_a_usage_error(
+    registry_copy, tmp_path: Path
+) -> None:
+    root = registry_copy("sample")
+    before = tree(tmp_path)
+    where = ("--province", "Çanakkale", "--district", "Lapseki", "--town", "???")
+
+    run = run_spo("--root", str(root), "municipality", "new", *where, env={"SPO_LANG": "tr"})
+
+    assert run.exit_code == 2
+    assert run.stderr == (
+        "spo: 'canakkale-lapseki-' bir kimlik değil: kimlik küçük harfli bir ASCII kısaltmasıdır "
+        "(a-z harfleri, rakamlar, tek tire; örneğin 'mahalle-mutfaklari'); hiçbir şey "
+        "oluşturulmadı\n"
+    )
+    assert tree(tmp_path) == before
