@@ -8,6 +8,7 @@ folder. An id that is not a slug is refused before anything touches the disk.
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -107,7 +108,7 @@ def test_an_editor_saving_at_every_attempt_makes_spo_refuse_and_change_nothing(
         "was writing it, 3 times in a row; save and close it there, then try again\n"
     )
     assert path.read_text(encoding="utf-8") == saves[-1]
-    assert [p.name for p in path.parent.iterdir() if p.suffix == ".tmp"] == []
+    assert [p.name for p in path.parent.iterdir() if p.name.startswith(".")] == []
 
 
 def test_the_refusal_is_worded_in_turkish_too(registry_copy, monkeypatch) -> None:
@@ -226,3 +227,71 @@ def test_a_municipality_whose_id_would_not_be_a_slug_is_a_usage_error(
         "oluşturulmadı\n"
     )
     assert tree(tmp_path) == before
+
+
+# --- what killed runs and locks leave behind -----------------------------------------------------
+
+
+def test_the_next_write_removes_temporary_files_left_by_a_killed_run(registry_copy) -> None:
+    root = registry_copy("sample")
+    folder = root / "data/municipalities"
+    before = (folder / "artvin.yaml").read_text(encoding="utf-8")
+    # Full copies of the record, as a run killed between writing and renaming leaves them.
+    for name in (".artvin.yaml.k3j2h_g0.tmp", ".artvin.yaml.zz9wq1ab.tmp"):
+        (folder / name).write_text(before + SPO_LINES, encoding="utf-8")
+    # Not spo's temporary files of this record: an editor's, and another record's.
+    kept = {".artvin.yaml.swp": b"vim", ".izmir-bb.yaml.a1b2c3d4.tmp": b"izmir"}
+    for name, data in kept.items():
+        (folder / name).write_bytes(data)
+
+    run = run_spo("--root", str(root), *ADD)
+
+    assert (run.exit_code, run.stderr) == (0, "")
+    assert (folder / "artvin.yaml").read_text(encoding="utf-8") == before.replace(
+        "sources:\n", SPO_LINES + "sources:\n"
+    )
+    hidden = {p.name: p.read_bytes() for p in folder.iterdir() if p.name.startswith(".")}
+    assert hidden == kept
+
+
+def test_locks_are_kept_in_one_ignored_place_outside_the_data_folders(
+    registry_copy, tmp_path: Path
+) -> None:
+    root = registry_copy("sample")
+    # A lock file an older spo left beside a record goes with the next write of that record.
+    (root / "data/municipalities/.artvin.yaml.lock").write_bytes(b"")
+
+    assert run_spo("--root", str(root), *ADD).exit_code == 0
+    new = ("project", "new", *PROJECT, "--status", "unknown")
+    assert run_spo("--root", str(root), *new).exit_code == 0
+
+    data = [p.relative_to(root).as_posix() for p in (root / "data").rglob(".*")]
+    assert data == []
+    locks = sorted(p.relative_to(root).as_posix() for p in root.rglob("*.lock"))
+    assert locks == [
+        ".spo-cache/locks/data/municipalities/artvin.yaml.lock",
+        ".spo-cache/locks/data/projects/ortak-mutfak.yaml.lock",
+    ]
+    assert (root / ".spo-cache/.gitignore").read_text(encoding="utf-8") == "*\n"
+
+
+def test_git_sees_only_the_changed_and_created_records(registry_copy) -> None:
+    """In a registry whose .gitignore knows nothing of spo, a write shows in `git status` as the
+    records it wrote and nothing else."""
+    root = registry_copy("sample")
+    git = ["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", "registry"], check=True)
+
+    assert run_spo("--root", str(root), *ADD).exit_code == 0
+    new = ("project", "new", *PROJECT, "--status", "unknown")
+    assert run_spo("--root", str(root), *new).exit_code == 0
+
+    status = subprocess.run(
+        [*git, "status", "--porcelain", "--untracked-files=all"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert status == " M data/municipalities/artvin.yaml\n?? data/projects/ortak-mutfak.yaml\n"

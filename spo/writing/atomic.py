@@ -1,13 +1,17 @@
 """A lock around each read-modify-write, and a replace that leaves the old file or the new one.
 
-The lock is a `filelock.FileLock` on `.<name>.lock` beside the record (a dot-name: spo reads only
-`*.yaml` and does not warn about dot-files). It is taken on a separate file, not on the record,
+The lock is a `filelock.FileLock` on `<root>/.spo-cache/locks/data/<folder>/<name>.lock`, one
+ignored place outside the data folders (the folder holds a `.gitignore` of `*`, as the read cache
+does, so no lock file is ever committed). It is taken on a separate file, not on the record,
 because the record's inode is swapped by every replace: a waiter holding the old inode would not
-exclude a newcomer on the new one. For the same reason the lock file is never deleted.
+exclude a newcomer on the new one. For the same reason the lock file is never deleted. Lock files
+that spo used to leave beside the records (`.<name>.lock`) are removed by the next write.
 
-The new content goes to a temporary file in the same folder (so the rename cannot cross file
-systems), is flushed to disk, and replaces the record with one `os.replace`: a crash at any point
-leaves either the whole old file or the whole new one.
+The new content goes to a temporary file `.<name>.XXXXXXXX.tmp` in the same folder (so the rename
+cannot cross file systems), is flushed to disk, and replaces the record with one `os.replace`: a
+crash at any point leaves either the whole old file or the whole new one, and perhaps the
+temporary file. Temporary files are made only under the lock, so any found by a writer holding
+the lock belongs to a run that died: `locked` removes them.
 
 An editor does not take spo's lock, so it can save the record after spo read it. `replace` is
 given the fingerprint (sha256) of the bytes spo read and compares it with the file once the new
@@ -21,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import stat
 import tempfile
 import time
@@ -56,24 +61,59 @@ def fingerprint(path: Path) -> str:
         return ABSENT
 
 
-def lock_path(path: Path) -> Path:
-    return path.with_name(f".{path.name}.lock")
+LOCK_FOLDER = Path(".spo-cache", "locks")
+
+
+def lock_path(root: Path, path: Path) -> Path:
+    """Where the lock of `path`, a file of the registry at `root`, is kept."""
+    return root / LOCK_FOLDER / path.relative_to(root).parent / f"{path.name}.lock"
+
+
+def _lock_folder(root: Path, lock: Path) -> None:
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    ignore = root / LOCK_FOLDER.parent / ".gitignore"
+    if not ignore.exists():
+        with contextlib.suppress(OSError):
+            ignore.write_text("*\n", encoding="utf-8")
 
 
 @contextlib.contextmanager
-def locked(path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
-    """Hold the exclusive lock of `path` (a record file, existing or about to be created)."""
+def locked(root: Path, path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
+    """Hold the exclusive lock of `path` (a record file, existing or about to be created), and
+    clear what runs that died left beside it."""
     from filelock import FileLock, Timeout
 
-    lock = FileLock(str(lock_path(path)), timeout=timeout)
+    lock_file = lock_path(root, path)
+    _lock_folder(root, lock_file)
+    lock = FileLock(str(lock_file), timeout=timeout)
     try:
         lock.acquire()
     except Timeout:
         raise LockTimeout(str(path)) from None
     try:
+        remove_leftovers(path)
         yield
     finally:
         lock.release()
+
+
+def _temp_pattern(path: Path) -> re.Pattern[str]:
+    # tempfile.mkstemp's names: the prefix, 8 characters of [a-z0-9_], the suffix.
+    return re.compile(re.escape(f".{path.name}.") + r"[a-z0-9_]{8}\.tmp")
+
+
+def remove_leftovers(path: Path) -> None:
+    """Remove the temporary files of `path` left by killed runs (the caller holds the lock, and
+    temporary files are made only under it), and a lock file of an older spo beside it."""
+    pattern = _temp_pattern(path)
+    try:
+        names = [e.name for e in os.scandir(path.parent) if e.name.startswith(f".{path.name}.")]
+    except OSError:
+        return
+    for name in names:
+        if pattern.fullmatch(name) or name == f".{path.name}.lock":
+            with contextlib.suppress(OSError):
+                (path.parent / name).unlink()
 
 
 def _new_file_mode() -> int:

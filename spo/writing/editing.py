@@ -103,13 +103,13 @@ def refusing(label: str, key: str = "write.refused") -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def _writing(path: Path, label: str, dry_run: bool) -> Iterator[None]:
+def _writing(root: Path, path: Path, label: str, dry_run: bool) -> Iterator[None]:
     """The lock around a read-modify-write (none for a dry run, which writes nothing)."""
     if dry_run:
         yield
         return
     try:
-        with atomic.locked(path):
+        with atomic.locked(root, path):
             yield
     except atomic.LockTimeout:
         raise SpoError.of("write.locked", path=label, seconds=atomic.LOCK_TIMEOUT_SECONDS) from None
@@ -178,7 +178,7 @@ def edit_record(
     is made again on what it saved; `change` is a pure function of the text, so nothing of the
     first attempt carries over."""
     label = shown(root, path)
-    with refusing(label), _writing(path, label, dry_run):
+    with refusing(label), _writing(root, path, label, dry_run):
         for _attempt in range(EDIT_ATTEMPTS):
             read = _read(path, label)
             edit = _edited(read, change, kind, path, references, today)
@@ -235,11 +235,11 @@ def create_record(
     """Create a new record file; never overwrite one."""
     label = shown(root, path)
     with refusing(label, "write.not-created"):
-        if path.exists():  # checked before taking the lock too, so that no lock file is left
+        if path.exists():  # checked before the folder is made and the lock taken
             raise Refusal("exists")
     if not dry_run:
         path.parent.mkdir(parents=True, exist_ok=True)
-    with refusing(label, "write.not-created"), _writing(path, label, dry_run):
+    with refusing(label, "write.not-created"), _writing(root, path, label, dry_run):
         if path.exists():
             raise Refusal("exists")
         problems = _check(text, kind, path, today, references.municipality_ids, references.projects)
