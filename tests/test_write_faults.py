@@ -8,6 +8,7 @@ folder. An id that is not a slug is refused before anything touches the disk.
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -236,9 +237,13 @@ def test_the_next_write_removes_temporary_files_left_by_a_killed_run(registry_co
     root = registry_copy("sample")
     folder = root / "data/municipalities"
     before = (folder / "artvin.yaml").read_text(encoding="utf-8")
-    # Full copies of the record, as a run killed between writing and renaming leaves them.
-    for name in (".artvin.yaml.k3j2h_g0.tmp", ".artvin.yaml.zz9wq1ab.tmp"):
-        (folder / name).write_text(before + SPO_LINES, encoding="utf-8")
+    # Full copies of the record, as a run killed between writing and renaming leaves them: in
+    # spo's own folder, and beside the record (where an older spo, or one writing to a data
+    # folder on another file system, makes them).
+    temp = root / ".spo-cache/tmp/data/municipalities"
+    temp.mkdir(parents=True)
+    for name in (temp / ".artvin.yaml.k3j2h_g0.tmp", folder / ".artvin.yaml.zz9wq1ab.tmp"):
+        name.write_text(before + SPO_LINES, encoding="utf-8")
     # Not spo's temporary files of this record: an editor's, and another record's.
     kept = {".artvin.yaml.swp": b"vim", ".izmir-bb.yaml.a1b2c3d4.tmp": b"izmir"}
     for name, data in kept.items():
@@ -252,6 +257,25 @@ def test_the_next_write_removes_temporary_files_left_by_a_killed_run(registry_co
     )
     hidden = {p.name: p.read_bytes() for p in folder.iterdir() if p.name.startswith(".")}
     assert hidden == kept
+    assert list(temp.iterdir()) == []
+
+
+def test_the_new_content_is_written_outside_the_data_folder_before_its_rename(
+    registry_copy, monkeypatch
+) -> None:
+    root = registry_copy("sample")
+    renames: list[tuple[str, str]] = []
+    original = os.replace
+
+    def recorded(source: Any, target: Any) -> None:
+        renames.append((Path(source).relative_to(root).parent.as_posix(), Path(target).name))
+        original(source, target)
+
+    monkeypatch.setattr(os, "replace", recorded)
+    assert run_spo("--root", str(root), *ADD).exit_code == 0
+    monkeypatch.undo()
+
+    assert renames == [(".spo-cache/tmp/data/municipalities", "artvin.yaml")]
 
 
 def test_locks_are_kept_in_one_ignored_place_outside_the_data_folders(

@@ -186,7 +186,8 @@ def edit_record(
                 break
             try:
                 new = read.bom + edit.text.encode("utf-8")
-                atomic.replace(path, new, expected=read.fingerprint)
+                temp_in = atomic.temp_folder(root, path)
+                atomic.replace(path, new, read.fingerprint, temp_in)
                 break
             except atomic.Changed:
                 continue
@@ -248,7 +249,8 @@ def create_record(
             raise Refusal("invalid", problems=tuple(errors))
         if not dry_run:
             try:
-                atomic.replace(path, text.encode("utf-8"), expected=atomic.ABSENT)
+                temp_in = atomic.temp_folder(root, path)
+                atomic.replace(path, text.encode("utf-8"), atomic.ABSENT, temp_in)
             except atomic.Changed:
                 raise Refusal("exists") from None
     added = tuple((n, line.body) for n, line in enumerate(split_lines(text), start=1))
