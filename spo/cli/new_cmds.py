@@ -127,9 +127,12 @@ def project_new(
     yes: Yes = False,
 ) -> None:
     """Create a project file; its id is its Turkish name as a slug."""
+    from spo.writing.known import checked_id
     from spo.writing.records import new_project
 
     root, lang = root_and_lang(ctx)
+    if project_id is not None:
+        checked_id(project_id)  # before any question is asked
     today = date.today()
     given = {"--name": name, "--owner": owner, "--summary": summary, "--status": status}
     asked = require(given, lang)

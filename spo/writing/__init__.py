@@ -7,8 +7,10 @@ The operations return a `WriteResult` and know nothing of the terminal:
 How a write keeps its promises: `roundtrip` splices the new lines into the original text, so
 every other byte stays; `editing` re-reads the file under its lock, checks that the new text
 reads back as meant and validates it (`spo.validation.check_text`) before anything is written;
-`atomic` holds the lock and replaces the file in one rename; `known` checks ids one file name
-at a time, so a write costs the same in any size of registry. `render` writes YAML values,
-`entries` writes a new entry in its neighbours' layout, and `inputs` checks what the user typed.
+`atomic` holds the lock (kept in `.spo-cache/locks/`) and replaces the file in one rename, if
+it still holds the bytes read (else the change is made again on what an editor saved); `known`
+checks ids one file name at a time, so a write costs the same in any size of registry. `render`
+writes YAML values, `entries` writes a new entry in its neighbours' layout, and `inputs` checks
+what the user typed.
 Refusals carry message codes (`refusal.*`); the command line words them.
 """

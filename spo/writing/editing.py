@@ -2,7 +2,8 @@
 
 Every write follows the same steps. Inside the file's lock: read the file again (another writer
 may have changed it while the user was typing), compute the new text, check that it reads back as
-the data intended, validate it as `spo validate` would, and only then replace the file. A write
+the data intended, validate it as `spo validate` would, and only then replace the file, if it
+still holds the bytes read (an editor takes no lock; if it saved, all the steps run again). A write
 that would make the file invalid raises `RefusedWrite` and leaves the file byte-identical.
 
 Validation compares the new content's errors with the old content's: a write is refused for an
@@ -102,13 +103,13 @@ def refusing(label: str, key: str = "write.refused") -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def _writing(path: Path, label: str, dry_run: bool) -> Iterator[None]:
+def _writing(root: Path, path: Path, label: str, dry_run: bool) -> Iterator[None]:
     """The lock around a read-modify-write (none for a dry run, which writes nothing)."""
     if dry_run:
         yield
         return
     try:
-        with atomic.locked(path):
+        with atomic.locked(root, path):
             yield
     except atomic.LockTimeout:
         raise SpoError.of("write.locked", path=label, seconds=atomic.LOCK_TIMEOUT_SECONDS) from None
@@ -134,8 +135,15 @@ def _brought_in(before: Sequence[Problem], after: Sequence[Problem]) -> list[Pro
     return new
 
 
-def _read(path: Path, label: str) -> tuple[bytes, str, dict[str, Any]]:
-    """The file's byte-order mark (kept as it was), its text and its data."""
+@dataclass(frozen=True)
+class _Read:
+    bom: bytes  # the file's byte-order mark, kept as it was
+    text: str
+    data: dict[str, Any]
+    fingerprint: str  # of the bytes read: the file must still hold them when it is replaced
+
+
+def _read(path: Path, label: str) -> _Read:
     raw = read_bytes(path)
     if isinstance(raw, Problem):
         raise Refusal("unreadable", problem=raw.message, path=label)
@@ -147,7 +155,12 @@ def _read(path: Path, label: str) -> tuple[bytes, str, dict[str, Any]]:
         first = loaded.problems[0]
         raise Refusal("unreadable-at", problem=first.message, line=first.line, path=label)
     bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
-    return bom, text, loaded.data
+    return _Read(bom, text, loaded.data, atomic.fingerprint_of(raw))
+
+
+# How many times a write reads the file again because an editor saved it meanwhile, before it
+# gives up: an editor saving the same file over and over is a person at work on it.
+EDIT_ATTEMPTS = 3
 
 
 def edit_record(
@@ -159,23 +172,45 @@ def edit_record(
     today: date,
     dry_run: bool = False,
 ) -> WriteResult:
-    """Apply `change` to one record file, under its lock, if the result is valid."""
+    """Apply `change` to one record file, under its lock, if the result is valid.
+
+    If another program (an editor) saved the file between the read and the replace, the change
+    is made again on what it saved; `change` is a pure function of the text, so nothing of the
+    first attempt carries over."""
     label = shown(root, path)
-    with refusing(label), _writing(path, label, dry_run):
-        bom, text, data = _read(path, label)
-        try:
-            edit, expected = change(YamlText(text), data)
-        except LayoutError as exc:
-            raise Refusal("layout", detail=exc.message) from None
-        if parse(path, edit.text).data != expected:
-            raise Refusal("layout", detail=Message.of("layout.does-not-read-back"))
-        check = (kind, path, today, references.municipality_ids, references.projects)
-        brought_in = _brought_in(_check(text, *check), _check(edit.text, *check))
-        if brought_in:
-            raise Refusal("invalid", problems=tuple(brought_in))
-        if not dry_run:
-            atomic.replace(path, bom + edit.text.encode("utf-8"))
-    return WriteResult(path, label, text, edit.text, edit.lines, written=not dry_run)
+    with refusing(label), _writing(root, path, label, dry_run):
+        for _attempt in range(EDIT_ATTEMPTS):
+            read = _read(path, label)
+            edit = _edited(read, change, kind, path, references, today)
+            if dry_run:
+                break
+            try:
+                new = read.bom + edit.text.encode("utf-8")
+                temp_in = atomic.temp_folder(root, path)
+                atomic.replace(path, new, read.fingerprint, temp_in)
+                break
+            except atomic.Changed:
+                continue
+        else:
+            raise Refusal("changed-meanwhile", attempts=EDIT_ATTEMPTS)
+    return WriteResult(path, label, read.text, edit.text, edit.lines, written=not dry_run)
+
+
+def _edited(
+    read: _Read, change: Change, kind: str, path: Path, references: References, today: date
+) -> Edit:
+    """The edit `change` makes to the file as read, if it reads back as meant and is valid."""
+    try:
+        edit, expected = change(YamlText(read.text), read.data)
+    except LayoutError as exc:
+        raise Refusal("layout", detail=exc.message) from None
+    if parse(path, edit.text).data != expected:
+        raise Refusal("layout", detail=Message.of("layout.does-not-read-back"))
+    check = (kind, path, today, references.municipality_ids, references.projects)
+    brought_in = _brought_in(_check(read.text, *check), _check(edit.text, *check))
+    if brought_in:
+        raise Refusal("invalid", problems=tuple(brought_in))
+    return edit
 
 
 def _check(
@@ -201,11 +236,11 @@ def create_record(
     """Create a new record file; never overwrite one."""
     label = shown(root, path)
     with refusing(label, "write.not-created"):
-        if path.exists():  # checked before taking the lock too, so that no lock file is left
+        if path.exists():  # checked before the folder is made and the lock taken
             raise Refusal("exists")
     if not dry_run:
         path.parent.mkdir(parents=True, exist_ok=True)
-    with refusing(label, "write.not-created"), _writing(path, label, dry_run):
+    with refusing(label, "write.not-created"), _writing(root, path, label, dry_run):
         if path.exists():
             raise Refusal("exists")
         problems = _check(text, kind, path, today, references.municipality_ids, references.projects)
@@ -213,6 +248,10 @@ def create_record(
         if errors:
             raise Refusal("invalid", problems=tuple(errors))
         if not dry_run:
-            atomic.replace(path, text.encode("utf-8"))
+            try:
+                temp_in = atomic.temp_folder(root, path)
+                atomic.replace(path, text.encode("utf-8"), atomic.ABSENT, temp_in)
+            except atomic.Changed:
+                raise Refusal("exists") from None
     added = tuple((n, line.body) for n, line in enumerate(split_lines(text), start=1))
     return WriteResult(path, label, "", text, added, written=not dry_run)

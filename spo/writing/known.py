@@ -15,9 +15,22 @@ from pathlib import Path
 from typing import Any
 
 from spo import registry
+from spo.errors import UsageError
 from spo.schemas import ID_PATTERN
 
 _ID = re.compile(ID_PATTERN)
+
+
+def checked_id(value: str) -> str:
+    """An id given for a new record, if it is a slug; any other is a usage error, raised before
+    anything touches the disk (`../x` or `/abs/path` would name a file outside the registry)."""
+    if not _ID.fullmatch(value):
+        raise UsageError.of("usage.bad-id", value=value)
+    return value
+
+
+def new_record_path(root: Path, kind: str, record_id: str) -> Path:
+    return registry.record_path(root, kind, checked_id(record_id))
 
 
 class KnownIds(Set[str]):

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from spo import lookup, registry
+from spo import lookup
 from spo.districts import district_like, find_district
 from spo.errors import UsageError
 from spo.provinces import Province, all_provinces, find_province
@@ -30,7 +30,7 @@ from spo.vocabulary import (
 )
 from spo.writing import inputs
 from spo.writing.editing import References, WriteResult, create_record, refusing, shown
-from spo.writing.known import KnownIds
+from spo.writing.known import KnownIds, checked_id, new_record_path
 from spo.writing.render import block_document
 
 
@@ -129,7 +129,7 @@ def new_municipality(
     if sources:
         data["sources"] = [inputs.url(s) for s in sources]
     text = block_document(data, schema_line("municipality"))
-    path = registry.record_path(root, "municipality", made.id)
+    path = new_record_path(root, "municipality", made.id)
     references = References(KnownIds(root, "municipality", also=[made.id]), {})
     return create_record(root, "municipality", path, text, references, today, dry_run)
 
@@ -157,6 +157,8 @@ def new_project(
 ) -> WriteResult:
     """A known status (not `unknown`) is a fact about a day, resting on a source: `status_as_of`
     and `status_source` are then both required (no day is assumed)."""
+    if project_id is not None:
+        checked_id(project_id)
     municipality_ids = KnownIds(root, "municipality")
     if owner not in municipality_ids:
         raise lookup.unknown_id("municipality", owner, municipality_ids)
@@ -164,7 +166,7 @@ def new_project(
     record_id = project_id or slugify(name)
     if not record_id:
         raise UsageError.of("usage.no-id-from-name", value=name)
-    path = registry.record_path(root, "project", record_id)
+    path = new_record_path(root, "project", record_id)
     status = inputs.term(PROJECT_STATUSES, status)
     if status in KNOWN_STATUSES and not (status_source and status_as_of):
         raise UsageError.of("usage.status-needs-source", status=status)
