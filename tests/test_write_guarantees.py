@@ -581,7 +581,7 @@ def test_the_new_content_is_validated_as_spo_validate_would(registry_copy) -> No
     assert run.stderr == (
         "spo: nothing written to data/municipalities/artvin.yaml: the change would make the "
         "file invalid:\n"
-        "  $.transfers[1].history[0].source: '05321234567' looks like a phone number; phone "
+        "  $.transfers[1].history[0].source: this value holds a phone number; phone "
         "numbers belong only in a contact's 'phone' field\n"
     )
     assert (root / "data/municipalities/artvin.yaml").read_bytes() == before
