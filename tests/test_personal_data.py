@@ -239,3 +239,60 @@ def test_phone_numbers_in_the_forms_people_write(text: str) -> None:
 )
 def test_counts_dates_and_ids_are_not_phone_numbers(text: str) -> None:
     assert phone_numbers(text) == []
+
+
+def contact(phone: str, email: str = "sosyal@artvin.bel.tr") -> str:
+    return ARTVIN + (
+        "contacts:\n  - name: Ayşe Yılmaz\n    role: Sosyal Hizmetler Müdürü\n"
+        f"    email: {email}\n    phone: '{phone}'\n"
+    )
+
+
+MOBILE_IN_CONTACT = (
+    "error: a contact's phone must not be a mobile number; give the institution's number "
+    "(a landline, a switchboard, a 444 or 0850 line) [personal-data] at $.contacts[0].phone"
+)
+NOT_INSTITUTIONAL = (
+    "error: a contact's phone must be the institution's number (a landline, a switchboard, a 444 "
+    "or 0850 line); this value is not one [personal-data] at $.contacts[0].phone"
+)
+
+
+@pytest.mark.parametrize(
+    ("phone", "said"),
+    [
+        ("0532 123 45 67", MOBILE_IN_CONTACT),
+        ("+90 (532) 123 45 67", MOBILE_IN_CONTACT),
+        ("0466 212 34 56 / 0532 123 45 67", MOBILE_IN_CONTACT),
+        ("+49 151 23456789", NOT_INSTITUTIONAL),
+        ("12345", NOT_INSTITUTIONAL),
+    ],
+)
+def test_a_contacts_phone_must_be_the_institutions_line(base: Path, phone: str, said: str) -> None:
+    assert validate(base, contact(phone)) == (1, problems(f"11:12: {said}"))
+
+
+@pytest.mark.parametrize(
+    "phone",
+    [
+        "0466 212 34 56",
+        "(0324) 123-45-67 (dahili 1234)",
+        "+90 466 212 34 56",
+        "444 0 337",
+        "0850 222 33 44",
+    ],
+)
+def test_a_landline_or_switchboard_may_stand_in_a_contacts_phone(base: Path, phone: str) -> None:
+    assert validate(base, contact(phone)) == (0, "3 files checked, 0 problems\n")
+
+
+def test_any_address_may_stand_in_a_contacts_email(base: Path) -> None:
+    content = contact("0466 212 34 56", email="artvinbelediyesi@hotmail.com")
+    assert validate(base, content) == (0, "3 files checked, 0 problems\n")
+
+
+def test_the_office_head_is_a_contact_too(base: Path) -> None:
+    office = "office:\n  name: Sosyal Politikalar Ofisi\n  head:\n    name: Ali Veli\n"
+    content = ARTVIN + office + "    role: Sorumlu\n    phone: 0532 123 45 67\n"
+    said = MOBILE_IN_CONTACT.replace("$.contacts[0].phone", "$.office.head.phone")
+    assert validate(base, content) == (1, problems(f"12:12: {said}"))

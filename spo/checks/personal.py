@@ -21,8 +21,10 @@ import yaml
 
 from spo.checks.personal_text import (
     Kind,
+    Line,
     is_institutional_email,
     is_national_id,
+    phone_lines,
     sightings,
 )
 from spo.message import Message
@@ -91,6 +93,11 @@ def _contact_field(path: JsonPath) -> str | None:
 def _contact_phone_findings(path: JsonPath, text: str) -> list[Finding]:
     if any(s.kind is Kind.NATIONAL_ID for s in sightings(text)):
         return [Finding(path, Message.of("check.national-id"), CODE)]
+    lines = phone_lines(text)
+    if Line.MOBILE in lines:
+        return [Finding(path, Message.of("check.contact-phone-mobile"), CODE)]
+    if not any(line in (Line.LANDLINE, Line.INSTITUTIONAL) for line in lines):
+        return [Finding(path, Message.of("check.contact-phone-not-institutional"), CODE)]
     return []
 
 
