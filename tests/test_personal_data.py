@@ -296,3 +296,16 @@ def test_the_office_head_is_a_contact_too(base: Path) -> None:
     content = ARTVIN + office + "    role: Sorumlu\n    phone: 0532 123 45 67\n"
     said = MOBILE_IN_CONTACT.replace("$.contacts[0].phone", "$.office.head.phone")
     assert validate(base, content) == (1, problems(f"12:12: {said}"))
+
+
+@pytest.mark.parametrize(
+    "text", ["ab." * 100_000, "0532 " * 60_000, "0532 123 45 67 10000000146 x@gmail.com " * 5_000]
+)
+def test_a_large_value_is_read_in_linear_time(text: str) -> None:
+    import time
+
+    from spo.checks.personal_text import sightings
+
+    started = time.monotonic()
+    sightings(text)
+    assert time.monotonic() - started < 2
