@@ -14,7 +14,7 @@ from typing import Any
 
 from spo import registry
 from spo.checks.content import content_findings, date_findings
-from spo.checks.personal import personal_data_findings
+from spo.checks.personal import comment_findings, personal_data_findings
 from spo.checks.references import (
     id_findings,
     municipality_findings,
@@ -149,6 +149,7 @@ def _findings(
             out[c.path] = [Finding((), Message.of("check.unknown-kind"), "unknown-kind")]
             continue
         found = _record_findings(c.kind, c.id, data, today, municipality_ids, projects)
+        found += comment_findings(c.loaded.text or "")
         if c.kind == "municipality":
             found += per_province.get(c.id, [])
         out[c.path] = found
@@ -200,6 +201,7 @@ def check_text(
     data = checked.loaded.data
     if data is not None:
         findings = _record_findings(kind, checked.id, data, today, municipality_ids, projects)
+        findings += comment_findings(text)
         problems.extend(to_problems(checked, findings))
     problems.sort(key=Problem.sort_key)
     return tuple(problems)

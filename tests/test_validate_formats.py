@@ -49,7 +49,7 @@ def test_json_is_an_array_of_problems_and_nothing_else(broken: Path) -> None:
             "column": 8,
             "path": "$.notes",
             "code": "personal-data",
-            "message": "'0532 123 45 67' looks like a phone number; phone numbers belong only in "
+            "message": "this value holds a phone number; phone numbers belong only in "
             "a contact's 'phone' field",
             "severity": "error",
         },
@@ -89,7 +89,7 @@ def test_github_annotations_point_at_the_line(broken: Path) -> None:
     result = run_spo("validate", "--format", "github")
     assert result.stdout == (
         "::error file=data/municipalities/artvin.yaml,line=5,col=8,title=spo personal-data::"
-        "'0532 123 45 67' looks like a phone number; phone numbers belong only in a contact's "
+        "this value holds a phone number; phone numbers belong only in a contact's "
         "'phone' field at $.notes\n"
         "::error file=data/municipalities/artvin.yaml,line=7,col=11,title=spo schema::"
         "'kind' is 'visit' (did you mean 'study-visit'?); expected one of: "

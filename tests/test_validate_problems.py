@@ -373,7 +373,7 @@ CASES = [
         "a national ID number in a note",
         f"{M}/artvin.yaml",
         ARTVIN + "notes: Başvuran T.C. 10000000146 numaralı vatandaş.\n",
-        f"{M}/artvin.yaml:7:8: error: '10000000146' looks like a Turkish national ID number; "
+        f"{M}/artvin.yaml:7:8: error: this value holds a Turkish national ID number; "
         "personal data must not be in a public registry [personal-data] at $.notes\n",
     ),
     Case(
@@ -381,7 +381,7 @@ CASES = [
         f"{M}/artvin.yaml",
         ARTVIN + "contacts:\n  - name: Ayşe Yılmaz\n    role: Sosyal Hizmetler Müdürü\n"
         "    phone: 0466 212 34 56\nnotes: 'Cep: 0532 123 45 67'\n",
-        f"{M}/artvin.yaml:11:8: error: '0532 123 45 67' looks like a phone number; phone "
+        f"{M}/artvin.yaml:11:8: error: this value holds a phone number; phone "
         "numbers belong only in a contact's 'phone' field [personal-data] at $.notes\n",
     ),
     Case(

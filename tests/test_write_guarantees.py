@@ -571,18 +571,21 @@ def test_a_refused_write_leaves_the_file_untouched(registry_copy, options: str) 
 def test_the_new_content_is_validated_as_spo_validate_would(registry_copy) -> None:
     root = registry_copy("sample")
     before = (root / "data/municipalities/artvin.yaml").read_bytes()
-    options = "--project kadin-ustalar --to artvin --stage inquiry --date 2025-01-01 --source"
+    options = "--project kadin-ustalar --to artvin --stage inquiry --date 2025-01-01 --note"
 
+    # The note's own check refuses ID and phone numbers; only the registry's check knows that
+    # a private e-mail address may stand only in a contact's `email`.
     run = run_spo(
-        "--root", str(root), "transfer", "add", *options.split(), "https://example.org/05321234567"
+        "--root", str(root), "transfer", "add", *options.split(), "Sorumlu: ayse.yilmaz@gmail.com"
     )
 
     assert (run.exit_code, run.stdout) == (1, "")
     assert run.stderr == (
         "spo: nothing written to data/municipalities/artvin.yaml: the change would make the "
         "file invalid:\n"
-        "  $.transfers[1].history[0].source: '05321234567' looks like a phone number; phone "
-        "numbers belong only in a contact's 'phone' field\n"
+        "  $.transfers[1].history[0].note: this value holds a personal e-mail address; outside "
+        "a contact's 'email' field only an institution's address (.bel.tr, .gov.tr, .edu.tr, "
+        ".org.tr) may appear\n"
     )
     assert (root / "data/municipalities/artvin.yaml").read_bytes() == before
 

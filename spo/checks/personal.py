@@ -1,46 +1,72 @@
-"""Personal data that must not appear in a public registry.
+"""Personal data that must not appear in a public registry, in values and in comments.
 
-A Turkish national ID number (T.C. kimlik no) is 11 digits with two check digits; a string of 11
-digits that passes the official checksum is refused wherever it appears. Phone numbers are allowed
-only in a contact's `phone` field, where a public official's office number belongs.
+A Turkish national ID number (T.C. kimlik no, 11 digits with two check digits) is refused
+wherever it appears. A phone number belongs only in a contact's `phone` field, and there it
+must be an institution's line (a landline, a switchboard, a 444 or 0850 number), not a mobile.
+An e-mail address outside a contact's `email` field must be an institution's. Comments are
+published with the file, so they are held to the same rules as any value outside a contact.
+
+Messages name the kind of data and where it is, never the data itself: a problem list is
+published too (CI logs, pull requests).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from typing import Any
 
+import yaml
+
+from spo.checks.personal_text import (
+    Kind,
+    Line,
+    is_institutional_email,
+    is_national_id,
+    phone_lines,
+    sightings,
+)
 from spo.message import Message
 from spo.problems import Finding, JsonPath
 
-_ELEVEN_DIGITS = re.compile(r"(?<!\d)[1-9]\d{10}(?!\d)")
-# A Turkish number: optional +90 or 0 trunk prefix, a 3-digit area or mobile code (2xx-5xx, 850),
-# then 7 digits, in the groupings people write: 0532 123 45 67, (0324) 123-4567, +905321234567.
-_PHONE = re.compile(
-    r"(?<![\d+(])(?:\+90[\s.-]?)?\(?0?[\s.-]?(?:[2-5]\d{2}|850)\)?[\s.-]?"
-    r"\d{3}[\s.-]?\d{2}[\s.-]?\d{2}(?!\d)"
-)
+__all__ = [
+    "comment_findings",
+    "is_national_id",
+    "national_ids",
+    "personal_data_findings",
+    "phone_numbers",
+]
 
+CODE = "personal-data"
 
-def is_national_id(digits: str) -> bool:
-    if len(digits) != 11 or not digits.isdigit() or digits[0] == "0":
-        return False
-    d = [int(c) for c in digits]
-    tenth = ((d[0] + d[2] + d[4] + d[6] + d[8]) * 7 - (d[1] + d[3] + d[5] + d[7])) % 10
-    return d[9] == tenth and d[10] == sum(d[:10]) % 10
+_IN_VALUE = {
+    Kind.NATIONAL_ID: "check.national-id",
+    Kind.PHONE_NUMBER: "check.phone-number",
+    Kind.EMAIL_ADDRESS: "check.email-address",
+}
+_IN_COMMENT = {
+    Kind.NATIONAL_ID: "check.comment-national-id",
+    Kind.PHONE_NUMBER: "check.comment-phone-number",
+    Kind.EMAIL_ADDRESS: "check.comment-email-address",
+}
 
 
 def national_ids(text: str) -> list[str]:
-    return [m.group() for m in _ELEVEN_DIGITS.finditer(text) if is_national_id(m.group())]
+    return [text[s.start : s.end] for s in sightings(text) if s.kind is Kind.NATIONAL_ID]
 
 
 def phone_numbers(text: str) -> list[str]:
-    return [m.group() for m in _PHONE.finditer(text) if not is_national_id(_digits(m.group()))]
+    return [text[s.start : s.end] for s in sightings(text) if s.kind is Kind.PHONE_NUMBER]
 
 
-def _digits(text: str) -> str:
-    return "".join(c for c in text if c.isdigit())
+def _outside_contact(text: str) -> list[Kind]:
+    """The kinds of personal data in text that is not a contact's phone or e-mail."""
+    return [
+        s.kind
+        for s in sightings(text)
+        if not (s.kind is Kind.EMAIL_ADDRESS and is_institutional_email(text[s.start : s.end]))
+    ]
 
 
 def _scalars(value: Any, path: JsonPath) -> Iterator[tuple[JsonPath, str]]:
@@ -54,18 +80,84 @@ def _scalars(value: Any, path: JsonPath) -> Iterator[tuple[JsonPath, str]]:
         yield path, str(value)
 
 
-def _is_contact_phone(path: JsonPath) -> bool:
-    return len(path) == 3 and path[0] == "contacts" and path[2] == "phone"
+def _contact_field(path: JsonPath) -> str | None:
+    """`phone` or `email` when the path is that field of a contact (the office's head is one)."""
+    field = path[-1] if path else None
+    if field not in ("phone", "email"):
+        return None
+    parent = path[:-1]
+    is_contact = (len(parent) == 2 and parent[0] == "contacts") or parent == ("office", "head")
+    return str(field) if is_contact else None
+
+
+def _contact_phone_findings(path: JsonPath, text: str) -> list[Finding]:
+    if any(s.kind is Kind.NATIONAL_ID for s in sightings(text)):
+        return [Finding(path, Message.of("check.national-id"), CODE)]
+    lines = phone_lines(text)
+    if Line.MOBILE in lines:
+        return [Finding(path, Message.of("check.contact-phone-mobile"), CODE)]
+    if not any(line in (Line.LANDLINE, Line.INSTITUTIONAL) for line in lines):
+        return [Finding(path, Message.of("check.contact-phone-not-institutional"), CODE)]
+    return []
 
 
 def personal_data_findings(data: dict[str, Any]) -> list[Finding]:
+    """One finding per kind of personal data in each value, at the value."""
     found = []
     for path, text in _scalars(data, ()):
-        for number in national_ids(text):
-            message = Message.of("check.national-id", value=number)
-            found.append(Finding(path, message, "personal-data"))
-        if not _is_contact_phone(path):
-            for number in phone_numbers(text):
-                message = Message.of("check.phone-number", value=number)
-                found.append(Finding(path, message, "personal-data"))
+        field = _contact_field(path)
+        if field == "phone":
+            found += _contact_phone_findings(path, text)
+            continue
+        kinds = [s.kind for s in sightings(text)] if field == "email" else _outside_contact(text)
+        if field == "email":  # any address may stand here, but nothing else personal
+            kinds = [k for k in kinds if k is not Kind.EMAIL_ADDRESS]
+        for kind in dict.fromkeys(kinds):
+            found.append(Finding(path, Message.of(_IN_VALUE[kind]), CODE))
     return found
+
+
+_COMMENT = re.compile(r"#[^\r\n]*")
+_BLOCK_HEADER_COMMENT = re.compile(r"[ \t]#[^\r\n]*")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def comment_findings(text: str) -> list[Finding]:
+    """Personal data in the comments of a file that parses, at its line and column."""
+    if "#" not in text or not _outside_contact(text):
+        return []  # nothing anywhere, so nothing in a comment: the common case costs one pass
+    found = []
+    line_starts: list[int] = []
+    for start, comment in _comments(text):
+        for s in sightings(comment):
+            address = comment[s.start : s.end]
+            if s.kind is Kind.EMAIL_ADDRESS and is_institutional_email(address):
+                continue
+            if not line_starts:
+                line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+            index = start + s.start
+            line = bisect.bisect_right(line_starts, index)
+            column = index - line_starts[line - 1] + 1
+            message = Message.of(_IN_COMMENT[s.kind])
+            found.append(Finding((), message, CODE, line=line, column=column))
+    return found
+
+
+def _comments(text: str) -> Iterator[tuple[int, str]]:
+    """Each comment of the text with its index: what lies between the YAML tokens, and the
+    rest of a block scalar's header line (`notes: |  # ...`), which libyaml keeps in the token."""
+    end = 0
+    try:
+        for token in yaml.scan(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+            start = token.start_mark.index
+            for m in _COMMENT.finditer(text, end, max(start, end)):
+                yield m.start(), m.group()
+            if isinstance(token, yaml.ScalarToken) and token.style in ("|", ">"):
+                header_end = _LINE_BREAK.search(text, start, token.end_mark.index)
+                stop = header_end.start() if header_end else token.end_mark.index
+                header = _BLOCK_HEADER_COMMENT.search(text, start, stop)
+                if header:
+                    yield header.start() + 1, header.group()[1:]
+            end = max(end, token.end_mark.index)
+    except yaml.YAMLError:
+        return  # the file does not parse: its syntax error is the problem to fix first
