@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -24,9 +25,31 @@ def display_path(path: Path, base: Path | None = None) -> str:
     """A path as a user would type it: relative to the working folder when inside it, with `/`."""
     base = base or Path.cwd()
     try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
+        # The folder is resolved, not the file: a symbolic link is named, not its target.
+        return (path.parent.resolve() / path.name).relative_to(base.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+# Characters that would break a problem's line or disguise it: C0 and C1 controls (newlines
+# included), the Unicode line and paragraph separators, and the bidirectional overrides that can
+# make text display in another order than it reads ("Trojan source").
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def one_line(text: str) -> str:
+    """Text that prints as exactly one line whatever values it holds: each unsafe character is
+    written as its escape (`\\n`, `\\x07`, `\\u2028`), so a value cannot forge a problem line."""
+
+    def escape(match: re.Match[str]) -> str:
+        char = match.group()
+        if char in _NAMED:
+            return _NAMED[char]
+        code = ord(char)
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return _UNSAFE.sub(escape, text)
 
 
 def _where(p: Problem, base: Path | None) -> str:
@@ -41,11 +64,12 @@ def format_text(
     for p in problems:
         at = say("validate.at", lang, path=p.json_path) if p.path else ""
         severity = say(f"validate.{p.severity.value}", lang)
-        where = _where(p, base)
+        where = one_line(_where(p, base))
+        message, at = one_line(render(p.message, lang)), one_line(at)
         if colour:
             tint = _RED if p.is_error else _YELLOW
             where, severity = f"{_BOLD}{where}{_RESET}", f"{tint}{severity}{_RESET}"
-        lines.append(f"{where}: {severity}: {render(p.message, lang)} [{p.code}]{at}")
+        lines.append(f"{where}: {severity}: {message} [{p.code}]{at}")
     return "".join(line + "\n" for line in lines)
 
 
