@@ -11,11 +11,12 @@ import json
 import os
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from spo.cli.language import Lang
 from spo.cli.words import render, say
-from spo.problems import Problem
+from spo.problems import Problem, Severity
 
 # ANSI colours for a terminal: red errors, yellow warnings, the location in bold.
 _RED, _YELLOW, _BOLD, _RESET = "\x1b[31m", "\x1b[33m", "\x1b[1m", "\x1b[0m"
@@ -57,11 +58,56 @@ def _where(p: Problem, base: Path | None) -> str:
     return f"{file}:{p.line}:{p.column}" if p.line else file
 
 
+# Problems of one kind printed per file; the rest are counted on one line. 16,000 unknown keys
+# are one mistake (a file pasted under the wrong key), not 16,000 lines to scroll.
+PER_KIND = 50
+
+
+@dataclass(frozen=True)
+class More:
+    """The problems of one kind in one file beyond the first `PER_KIND`, as a count."""
+
+    file: Path
+    code: str
+    severity: Severity
+    count: int
+
+
+def capped(problems: Sequence[Problem]) -> list[Problem | More]:
+    """The problems to print, at most `PER_KIND` of a kind per file, each run of one file's
+    problems followed by a count of the ones left out: one pass, linear time."""
+    out: list[Problem | More] = []
+    seen: dict[str, int] = {}
+    hidden: dict[str, More] = {}
+    for i, p in enumerate(problems):
+        seen[p.code] = seen.get(p.code, 0) + 1
+        if seen[p.code] <= PER_KIND:
+            out.append(p)
+        else:
+            more = hidden.get(p.code)
+            hidden[p.code] = More(p.file, p.code, p.severity, (more.count if more else 0) + 1)
+        if i + 1 == len(problems) or problems[i + 1].file != p.file:
+            out.extend(hidden.values())
+            seen, hidden = {}, {}
+    return out
+
+
 def format_text(
     problems: Sequence[Problem], lang: Lang, base: Path | None = None, colour: bool = False
 ) -> str:
     lines = []
-    for p in problems:
+    for p in capped(problems):
+        if isinstance(p, More):
+            where, severity = (
+                one_line(display_path(p.file, base)),
+                say(f"validate.{p.severity.value}", lang),
+            )
+            if colour:
+                tint = _RED if p.severity is Severity.ERROR else _YELLOW
+                where, severity = f"{_BOLD}{where}{_RESET}", f"{tint}{severity}{_RESET}"
+            more = say("validate.more-of-kind", lang, count=p.count)
+            lines.append(f"{where}: {severity}: {more} [{p.code}]")
+            continue
         at = say("validate.at", lang, path=p.json_path) if p.path else ""
         severity = say(f"validate.{p.severity.value}", lang)
         where = one_line(_where(p, base))
@@ -100,8 +146,13 @@ def _escape_property(text: str) -> str:
 def format_github(problems: Sequence[Problem], lang: Lang, base: Path | None = None) -> str:
     """Workflow commands that GitHub shows as annotations on the pull request's lines."""
     lines = []
-    for p in problems:
+    for p in capped(problems):
         props = [f"file={_escape_property(display_path(p.file, base))}"]
+        if isinstance(p, More):
+            props.append(f"title={_escape_property(f'spo {p.code}')}")
+            more = say("validate.more-of-kind", lang, count=p.count)
+            lines.append(f"::{p.severity.value} {','.join(props)}::{_escape_data(more)}")
+            continue
         if p.line:
             props += [f"line={p.line}", f"col={p.column}"]
         props.append(f"title={_escape_property(f'spo {p.code}')}")
