@@ -59,7 +59,9 @@ def _position(rng: random.Random, text: str) -> int:
 
 def _value_spots(text: str) -> list[tuple[int, int]]:
     """(start, end) of each value after `key: ` on a line."""
-    return [m.span(1) for m in re.finditer(r"^[ \-]*[\w\"']+:[ ]+([^\n]*)$", text, re.M)]
+    # No two neighbouring parts of a pattern match the same character: no backtracking on
+    # the long runs of spaces that other mutations make.
+    return [m.span(1) for m in re.finditer(r"^[ \-]*[\w\"']+: +([^ \n][^\n]*)$", text, re.M)]
 
 
 def _replace_value(rng: random.Random, text: str, value: str) -> str:
@@ -151,7 +153,7 @@ def special_line_breaks(rng: random.Random, text: str) -> str:
 def scalar_for_list(rng: random.Random, text: str) -> str:
     key = rng.choice(LIST_KEYS)
     value = rng.choice(["1", "true", "x", "{}", "{a: 1}", "null", "[1, [2]]", "[{}]", "[null]"])
-    pattern = re.compile(rf"^(\s*-?\s*){key}:.*$", re.M)
+    pattern = re.compile(rf"^( *(?:- +)?){key}:[^\n]*$", re.M)
     if pattern.search(text):
         return pattern.sub(lambda m: f"{m.group(1)}{key}: {value}", text, count=1)
     return text + f"{key}: {value}\n"
