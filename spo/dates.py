@@ -74,6 +74,8 @@ def _point_bounds(text: str, whole: str) -> tuple[date, date]:
         raise DateError("date.not-a-date", date=whole)
     year, month, day = (int(g) if g else None for g in match.groups())
     assert year is not None
+    if year == 0:  # ISO 8601 has a year 0000, Python's dates do not
+        raise DateError("date.no-year-zero", date=whole)
     if month is None:
         return date(year, 1, 1), date(year, 12, 31)
     if not 1 <= month <= 12:

@@ -1,92 +1,30 @@
-"""Read a registry YAML file the way a reviewer means it.
+"""Read a registry YAML file the way a reviewer means it, whatever the file holds.
 
-PyYAML follows YAML 1.1, where `2025-03-21` becomes a date, `no` and `on` become booleans and
-`06100` an octal number. A reviewer who writes those means text, so this loader resolves plain
-scalars by the YAML 1.2 core rules instead: only true/false, null, decimal integers without a
-leading zero and decimal floats are typed; everything else stays a string.
-
-It also refuses what a public registry must not contain (anchors and aliases, whose expansion can
-exhaust memory: "billion laughs") and reports every reading problem as a `Problem` with a line and
-column instead of raising. libyaml's C parser is used when PyYAML was built with it.
+Every reading problem is a `Problem` with a line and column, never an exception: a special file
+or a symbolic link out of the registry is reported without being opened for reading; size and
+nesting depth are bounded before any recursive parser sees the text (`spo.prescan`); values
+resolve by the YAML 1.2 core schema (`spo.core_yaml`); positions are counted as editors count
+them (`spo.positions`). libyaml's C parser is used when PyYAML was built with it.
 """
 
 from __future__ import annotations
 
 import errno
-import re
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from spo.core_yaml import ReviewerLoader
 from spo.message import Message
+from spo.positions import Positions
+from spo.prescan import structure_problems, tab_problems
 from spo.problems import JsonPath, Problem
 
 MAX_FILE_BYTES = 1024 * 1024
-
-_BaseLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
-_FLOAT = re.compile(
-    r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$|^[-+]?[0-9]+[eE][-+]?[0-9]+$"
-)
-_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
-_STR_TAG = "tag:yaml.org,2002:str"
-
-
-class _ReviewerLoader(_BaseLoader):  # type: ignore[misc]
-    """A safe loader with YAML 1.2 core scalar resolution and duplicate-key detection."""
-
-    yaml_implicit_resolvers: dict[str | None, list[tuple[str, re.Pattern[str]]]] = {}
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self.found: list[tuple[int, int, Message, str]] = []  # (line, column, message, code)
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        first_seen: dict[str, yaml.Node] = {}
-        for key_node, _ in node.value:
-            mark = key_node.start_mark
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR_TAG:
-                self.found.append(
-                    (
-                        mark.line + 1,
-                        mark.column + 1,
-                        Message.of("read.key-not-text", key=str(key_node.value)),
-                        "key-not-text",
-                    )
-                )
-                key_node.tag = _STR_TAG
-                if not isinstance(key_node, yaml.ScalarNode):
-                    continue
-            key = key_node.value
-            if key in first_seen:
-                first = first_seen[key].start_mark
-                self.found.append(
-                    (
-                        mark.line + 1,
-                        mark.column + 1,
-                        Message.of("read.duplicate-key", key=key, first_line=first.line + 1),
-                        "duplicate-key",
-                    )
-                )
-            else:
-                first_seen[key] = key_node
-        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
-        return mapping
-
-
-def _resolver(tag: str, pattern: re.Pattern[str], first: str) -> None:
-    _ReviewerLoader.add_implicit_resolver(f"tag:yaml.org,2002:{tag}", pattern, list(first))
-
-
-_resolver("bool", _BOOL, "tTfF")
-_resolver("int", _INT, "-+0123456789")
-_resolver("float", _FLOAT, "-+0123456789.")
-_resolver("null", _NULL, "~nN")
-_ReviewerLoader.add_implicit_resolver("tag:yaml.org,2002:null", _NULL, [""])
 
 
 @dataclass(frozen=True)
@@ -131,131 +69,121 @@ _SYNTAX = {
 SYNTAX_KEYS = frozenset(_SYNTAX.values()) | {"other"}
 
 
-def _line_col(text: str, index: int) -> tuple[int, int]:
-    line = text.count("\n", 0, index) + 1
-    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+def read_bytes(path: Path, within: Path | None = None) -> bytes | Problem:
+    """The file's bytes, or the problem that keeps it from being read.
 
+    Only a regular file is ever opened: a device (`/dev/zero` never ends, and its size says 0), a
+    FIFO (opening it blocks) or a socket is reported from its `stat`. A symbolic link is followed
+    only to a file inside `within` (the registry; the file's own folder when not given). The read
+    itself is bounded, so a file that grows after its `stat` cannot exhaust memory either.
+    """
 
-def read_bytes(path: Path) -> bytes | Problem:
+    def fail(key: str, code: str, **params: Any) -> Problem:
+        return _problem(path, 0, 0, Message.of(key, **params), code)
+
     try:
-        if path.is_dir():
-            return _problem(path, 0, 0, Message.of("read.not-a-file"), "not-a-file")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return _problem(
-                path,
-                0,
-                0,
-                Message.of("read.file-too-large", size=size, limit=MAX_FILE_BYTES),
-                "file-too-large",
+        target = path
+        if path.is_symlink():
+            target = path.resolve(strict=True)
+            if not target.is_relative_to((within or path.parent).resolve()):
+                return fail("read.link-outside", "link-outside", target=target.as_posix())
+        info = os.stat(target)
+        if stat.S_ISDIR(info.st_mode):
+            return fail("read.not-a-file", "not-a-file")
+        if not stat.S_ISREG(info.st_mode):
+            return fail("read.special-file", "special-file")
+        if info.st_size > MAX_FILE_BYTES:
+            return fail(
+                "read.file-too-large", "file-too-large", size=info.st_size, limit=MAX_FILE_BYTES
             )
-        return path.read_bytes()
+        return _read_regular(target, fail)
     except FileNotFoundError:
-        return _problem(path, 0, 0, Message.of("read.file-missing"), "file-missing")
+        return fail("read.file-missing", "file-missing")
     except PermissionError:
-        return _problem(path, 0, 0, Message.of("read.permission-denied"), "unreadable")
+        return fail("read.permission-denied", "unreadable")
+    except RuntimeError:  # a symbolic link loop, before Python 3.13
+        return fail("read.unreadable", "unreadable", error="ELOOP")
     except OSError as exc:
-        error = errno.errorcode.get(exc.errno or 0, "?")
-        return _problem(path, 0, 0, Message.of("read.unreadable", error=error), "unreadable")
+        return fail("read.unreadable", "unreadable", error=errno.errorcode.get(exc.errno or 0, "?"))
+
+
+def _read_regular(target: Path, fail: Any) -> bytes | Problem:
+    # O_NONBLOCK: should the file have been swapped for a FIFO since its stat, opening it
+    # returns at once, and the fstat below refuses it.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    fd = os.open(target, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            problem: Problem = fail("read.special-file", "special-file")
+            return problem
+        chunks, size = [], 0
+        while chunk := os.read(fd, 1 << 16):
+            size += len(chunk)
+            if size > MAX_FILE_BYTES:
+                problem = fail(
+                    "read.file-too-large", "file-too-large", size=size, limit=MAX_FILE_BYTES
+                )
+                return problem
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def decode(path: Path, raw: bytes) -> str | Problem:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return _problem(
-            path,
-            line,
-            column,
-            Message.of("read.encoding", byte=f"0x{raw[exc.start]:02x}"),
-            "encoding",
-        )
+        before = raw[: exc.start].decode("utf-8", errors="replace")
+        line, column = Positions(before + "?").at(len(before))
+        message = Message.of("read.encoding", byte=f"0x{raw[exc.start]:02x}")
+        return _problem(path, line, column, message, "encoding")
     return text.removeprefix("\ufeff")
 
 
-def _tab_problems(path: Path, text: str) -> list[Problem]:
-    found = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        indent = len(line) - len(line.lstrip(" \t"))
-        if "\t" in line[:indent]:
-            found.append(
-                _problem(
-                    path,
-                    number,
-                    line.index("\t") + 1,
-                    Message.of("read.tab"),
-                    "tab",
-                )
-            )
-    return found
-
-
-def _anchor_problems(path: Path, text: str) -> list[Problem]:
-    # Only files containing '&' or '*' are scanned; the check never constructs the document.
-    if "&" not in text and "*" not in text:
-        return []
-    found = []
-    try:
-        for token in yaml.scan(text, Loader=_BaseLoader):
-            if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
-                mark = token.start_mark
-                key = "read.anchor" if isinstance(token, yaml.AnchorToken) else "read.alias"
-                found.append(
-                    _problem(
-                        path,
-                        mark.line + 1,
-                        mark.column + 1,
-                        Message.of(key, name=token.value),
-                        "anchor",
-                    )
-                )
-    except yaml.YAMLError:
-        return []  # the syntax error itself is reported by the parse
-    return found
-
-
-def _yaml_error(path: Path, text: str, exc: yaml.YAMLError) -> Problem:
+def _yaml_error(path: Path, positions: Positions, exc: yaml.YAMLError) -> Problem:
     mark = getattr(exc, "problem_mark", None)
     problem = str(getattr(exc, "problem", None) or exc)
     if isinstance(exc, yaml.reader.ReaderError):
-        line, column = _line_col(text, exc.position)
+        # libyaml reports a byte offset into the UTF-8 text; the pure-Python reader an index.
+        at = positions.at_byte if _C_LOADER else positions.at
+        line, column = at(exc.position)
         char = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        return _problem(
-            path,
-            line,
-            column,
-            Message.of("read.control-character", char=f"U+{char:04X}"),
-            "yaml-syntax",
-        )
+        message = Message.of("read.control-character", char=f"U+{char:04X}")
+        return _problem(path, line, column, message, "yaml-syntax")
+    line, column = positions.at(int(mark.index)) if mark else (0, 0)
     if "expected a single document" in str(exc):
-        line = mark.line + 1 if mark else 0
         return _problem(
-            path,
-            line,
-            mark.column + 1 if mark else 0,
-            Message.of("read.multiple-documents"),
-            "multiple-documents",
+            path, line, column, Message.of("read.multiple-documents"), "multiple-documents"
         )
-    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     key = next((k for text, k in _SYNTAX.items() if problem.startswith(text)), "other")
     return _problem(path, line, column, Message.of(f"read.syntax.{key}"), "yaml-syntax")
 
 
+_C_LOADER = hasattr(yaml, "CSafeLoader")
+
+
 def parse(path: Path, text: str) -> LoadedFile:
     """Parse already-decoded text; used by `load_file` and by writers checking new content."""
-    early = _tab_problems(path, text) + _anchor_problems(path, text)
+    positions = Positions(text)
+    early = tab_problems(text) + structure_problems(text)
     if early:
-        return LoadedFile(path, text, None, tuple(early))
-    loader = _ReviewerLoader(text)
+        found = tuple(_problem(path, *positions.at(i), m, code) for i, m, code in early)
+        return LoadedFile(path, text, None, found)
+    loader = ReviewerLoader(text)
     try:
         data = loader.get_single_data()
     except yaml.YAMLError as exc:
-        return LoadedFile(path, text, None, (_yaml_error(path, text, exc),))
+        return LoadedFile(path, text, None, (_yaml_error(path, positions, exc),))
     finally:
         loader.dispose()
-    problems = [_problem(path, line, col, msg, code) for line, col, msg, code in loader.found]
+    problems = []
+    for index, key, params, code in loader.found:
+        if "first_index" in params:
+            first_line = positions.at(params["first_index"])[0]
+            params = {k: v for k, v in params.items() if k != "first_index"}
+            params["first_line"] = first_line
+        problems.append(_problem(path, *positions.at(index), Message.of(key, **params), code))
     if data is None:
         problems.append(_problem(path, 0, 0, Message.of("read.empty"), "empty"))
         return LoadedFile(path, text, None, tuple(problems))
@@ -266,8 +194,9 @@ def parse(path: Path, text: str) -> LoadedFile:
     return LoadedFile(path, text, data, tuple(problems))
 
 
-def load_file(path: Path) -> LoadedFile:
-    raw = read_bytes(path)
+def load_file(path: Path, within: Path | None = None) -> LoadedFile:
+    """Read and parse one file; `within` is the folder a symbolic link may point into."""
+    raw = read_bytes(path, within)
     if isinstance(raw, Problem):
         return LoadedFile(path, None, None, (raw,))
     text = decode(path, raw)
@@ -282,33 +211,48 @@ def compose(text: str) -> yaml.Node | None:
     Composing costs more than loading data, so it runs only for files that have problems.
     """
     try:
-        node: yaml.Node | None = yaml.compose(text, Loader=_ReviewerLoader)
+        node: yaml.Node | None = yaml.compose(text, Loader=ReviewerLoader)
     except yaml.YAMLError:
         return None
     return node
 
 
-def locate(root: yaml.Node | None, path: JsonPath, at_key: bool = False) -> tuple[int, int]:
-    """Line and column (1-based) of the node at `path`, or of its deepest existing ancestor."""
-    if root is None:
-        return 1, 1
-    node, mark = root, root.start_mark
-    for depth, part in enumerate(path, start=1):
-        child: yaml.Node | None = None
-        key_node: yaml.Node | None = None
-        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
-            for k, v in node.value:
-                if isinstance(k, yaml.ScalarNode) and k.value == part:
-                    key_node, child = k, v  # the last one wins, as when loading
-        elif (
-            isinstance(node, yaml.SequenceNode)
-            and isinstance(part, int)
-            and 0 <= part < len(node.value)
-        ):
-            child = node.value[part]
-        if child is None:
-            break
-        last = depth == len(path)
-        mark = key_node.start_mark if at_key and last and key_node else child.start_mark
-        node = child
-    return mark.line + 1, mark.column + 1
+class Locator:
+    """Turns JSON paths of one file into lines and columns.
+
+    Each mapping's keys are indexed once, the first time a path goes through it, so that 16,000
+    unknown keys in one mapping cost linear time rather than a scan of the mapping each.
+    """
+
+    def __init__(self, text: str | None) -> None:
+        self.root = compose(text) if text is not None else None
+        self.positions = Positions(text or "")
+        self._keys: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = {}
+
+    def _entries(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        entries = self._keys.get(id(node))
+        if entries is None:
+            # the last of duplicate keys wins, as when loading
+            entries = {k.value: (k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+            self._keys[id(node)] = entries
+        return entries
+
+    def locate(self, path: JsonPath, at_key: bool = False) -> tuple[int, int]:
+        """Line and column (1-based) of the node at `path`, or of its deepest existing ancestor."""
+        node = self.root
+        if node is None:
+            return 1, 1
+        mark = node.start_mark
+        for depth, part in enumerate(path, start=1):
+            key_node: yaml.Node | None = None
+            child: yaml.Node | None = None
+            if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+                key_node, child = self._entries(node).get(part, (None, None))
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                child = node.value[part] if 0 <= part < len(node.value) else None
+            if child is None:
+                break
+            last = depth == len(path)
+            mark = key_node.start_mark if at_key and last and key_node else child.start_mark
+            node = child
+        return self.positions.at(int(mark.index))

@@ -89,7 +89,7 @@ def load_data(root: Path) -> list[tuple[str, Path, dict[str, Any] | None]]:
                 data = hit.get("data")
             else:
                 changed = True
-                loaded = load_file(path)
+                loaded = load_file(path, root)
                 # A file with reading problems (duplicate keys, ...) is not trusted as data.
                 data = loaded.data if not loaded.problems else None
                 if data is not None and not buildable(kind, data):

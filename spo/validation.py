@@ -23,7 +23,7 @@ from spo.checks.references import (
 )
 from spo.checks.schema import schema_findings
 from spo.errors import UsageError
-from spo.loader import LoadedFile, compose, load_file, locate, parse
+from spo.loader import LoadedFile, Locator, load_file, parse
 from spo.message import Message
 from spo.problems import Finding, Problem, Severity
 
@@ -75,11 +75,10 @@ def to_problems(checked: Checked, findings: Sequence[Finding]) -> list[Problem]:
     """Give findings their lines; the file is composed only when it has any."""
     if not findings:
         return []
-    text = checked.loaded.text
-    root = compose(text) if text is not None else None
+    locator = Locator(checked.loaded.text)
     problems = []
     for f in findings:
-        line, column = (f.line, f.column) if f.line else locate(root, f.path, f.at_key)
+        line, column = (f.line, f.column) if f.line else locator.locate(f.path, f.at_key)
         problems.append(Problem(checked.path, line, column, f.path, f.message, f.code, f.severity))
     return problems
 
@@ -91,7 +90,7 @@ def validate(
     against the whole registry)."""
     today = today or date.today()
     everything = [
-        Checked(f.kind, f.path, load_file(f.path))
+        Checked(f.kind, f.path, load_file(f.path, root))
         for f in (registry.record_files(root) if root else [])
     ]
     by_path = {c.path.resolve(): c for c in everything}
@@ -100,7 +99,7 @@ def validate(
         for path in expand(paths):
             found = by_path.get(path.resolve())
             if found is None:
-                found = Checked(registry.kind_of(path), path, load_file(path))
+                found = Checked(registry.kind_of(path), path, load_file(path, root))
                 everything.append(found)
             selected.append(found)
     else:

@@ -24,6 +24,12 @@ def _unknown(path: JsonPath, kind: str, value: str, known: Iterable[str]) -> Fin
     return Finding(path, message, "unknown-reference")
 
 
+def _list(data: dict[str, Any], key: str) -> list[Any]:
+    """A list-valued field; anything else there (`transfers: 1`) is the schema's to report."""
+    value = data.get(key)
+    return value if isinstance(value, list) else []
+
+
 def id_findings(file_id: str, data: dict[str, Any]) -> list[Finding]:
     record_id = data.get("id")
     if isinstance(record_id, str) and record_id != file_id:
@@ -37,8 +43,7 @@ def project_findings(data: dict[str, Any], municipality_ids: Collection[str]) ->
     owner = data.get("owner")
     if isinstance(owner, str) and owner not in municipality_ids:
         found.append(_unknown(("owner",), "municipality", owner, municipality_ids))
-    partners = data.get("partners")
-    for i, partner in enumerate(partners if isinstance(partners, list) else []):
+    for i, partner in enumerate(_list(data, "partners")):
         named = partner.get("municipality") if isinstance(partner, dict) else None
         if not isinstance(named, str):
             continue
@@ -117,7 +122,7 @@ def municipality_findings(
     ):
         # The office lies in its municipality's province.
         found.extend(_district_findings(province, office["district"], ("office", "district")))
-    for i, engagement in enumerate(data.get("engagements") or []):
+    for i, engagement in enumerate(_list(data, "engagements")):
         host = engagement.get("host") if isinstance(engagement, dict) else None
         if not isinstance(host, str):
             continue
@@ -126,7 +131,7 @@ def municipality_findings(
             found.append(Finding(at, Message.of("check.self-engagement"), "self-reference"))
         elif host not in municipality_ids:
             found.append(_unknown(at, "municipality", host, municipality_ids))
-    for i, transfer in enumerate(data.get("transfers") or []):
+    for i, transfer in enumerate(_list(data, "transfers")):
         project_id = transfer.get("project") if isinstance(transfer, dict) else None
         if not isinstance(project_id, str):
             continue

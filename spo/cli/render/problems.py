@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from spo.cli.language import Lang
 from spo.cli.words import render, say
-from spo.problems import Problem
+from spo.problems import Problem, Severity
 
 # ANSI colours for a terminal: red errors, yellow warnings, the location in bold.
 _RED, _YELLOW, _BOLD, _RESET = "\x1b[31m", "\x1b[33m", "\x1b[1m", "\x1b[0m"
@@ -24,9 +26,31 @@ def display_path(path: Path, base: Path | None = None) -> str:
     """A path as a user would type it: relative to the working folder when inside it, with `/`."""
     base = base or Path.cwd()
     try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
+        # The folder is resolved, not the file: a symbolic link is named, not its target.
+        return (path.parent.resolve() / path.name).relative_to(base.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+# Characters that would break a problem's line or disguise it: C0 and C1 controls (newlines
+# included), the Unicode line and paragraph separators, and the bidirectional overrides that can
+# make text display in another order than it reads ("Trojan source").
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def one_line(text: str) -> str:
+    """Text that prints as exactly one line whatever values it holds: each unsafe character is
+    written as its escape (`\\n`, `\\x07`, `\\u2028`), so a value cannot forge a problem line."""
+
+    def escape(match: re.Match[str]) -> str:
+        char = match.group()
+        if char in _NAMED:
+            return _NAMED[char]
+        code = ord(char)
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return _UNSAFE.sub(escape, text)
 
 
 def _where(p: Problem, base: Path | None) -> str:
@@ -34,18 +58,64 @@ def _where(p: Problem, base: Path | None) -> str:
     return f"{file}:{p.line}:{p.column}" if p.line else file
 
 
+# Problems of one kind printed per file; the rest are counted on one line. 16,000 unknown keys
+# are one mistake (a file pasted under the wrong key), not 16,000 lines to scroll.
+PER_KIND = 50
+
+
+@dataclass(frozen=True)
+class More:
+    """The problems of one kind in one file beyond the first `PER_KIND`, as a count."""
+
+    file: Path
+    code: str
+    severity: Severity
+    count: int
+
+
+def capped(problems: Sequence[Problem]) -> list[Problem | More]:
+    """The problems to print, at most `PER_KIND` of a kind per file, each run of one file's
+    problems followed by a count of the ones left out: one pass, linear time."""
+    out: list[Problem | More] = []
+    seen: dict[str, int] = {}
+    hidden: dict[str, More] = {}
+    for i, p in enumerate(problems):
+        seen[p.code] = seen.get(p.code, 0) + 1
+        if seen[p.code] <= PER_KIND:
+            out.append(p)
+        else:
+            more = hidden.get(p.code)
+            hidden[p.code] = More(p.file, p.code, p.severity, (more.count if more else 0) + 1)
+        if i + 1 == len(problems) or problems[i + 1].file != p.file:
+            out.extend(hidden.values())
+            seen, hidden = {}, {}
+    return out
+
+
 def format_text(
     problems: Sequence[Problem], lang: Lang, base: Path | None = None, colour: bool = False
 ) -> str:
     lines = []
-    for p in problems:
+    for p in capped(problems):
+        if isinstance(p, More):
+            where, severity = (
+                one_line(display_path(p.file, base)),
+                say(f"validate.{p.severity.value}", lang),
+            )
+            if colour:
+                tint = _RED if p.severity is Severity.ERROR else _YELLOW
+                where, severity = f"{_BOLD}{where}{_RESET}", f"{tint}{severity}{_RESET}"
+            more = say("validate.more-of-kind", lang, count=p.count)
+            lines.append(f"{where}: {severity}: {more} [{p.code}]")
+            continue
         at = say("validate.at", lang, path=p.json_path) if p.path else ""
         severity = say(f"validate.{p.severity.value}", lang)
-        where = _where(p, base)
+        where = one_line(_where(p, base))
+        message, at = one_line(render(p.message, lang)), one_line(at)
         if colour:
             tint = _RED if p.is_error else _YELLOW
             where, severity = f"{_BOLD}{where}{_RESET}", f"{tint}{severity}{_RESET}"
-        lines.append(f"{where}: {severity}: {render(p.message, lang)} [{p.code}]{at}")
+        lines.append(f"{where}: {severity}: {message} [{p.code}]{at}")
     return "".join(line + "\n" for line in lines)
 
 
@@ -76,8 +146,13 @@ def _escape_property(text: str) -> str:
 def format_github(problems: Sequence[Problem], lang: Lang, base: Path | None = None) -> str:
     """Workflow commands that GitHub shows as annotations on the pull request's lines."""
     lines = []
-    for p in problems:
+    for p in capped(problems):
         props = [f"file={_escape_property(display_path(p.file, base))}"]
+        if isinstance(p, More):
+            props.append(f"title={_escape_property(f'spo {p.code}')}")
+            more = say("validate.more-of-kind", lang, count=p.count)
+            lines.append(f"::{p.severity.value} {','.join(props)}::{_escape_data(more)}")
+            continue
         if p.line:
             props += [f"line={p.line}", f"col={p.column}"]
         props.append(f"title={_escape_property(f'spo {p.code}')}")
