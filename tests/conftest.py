@@ -52,6 +52,16 @@ def spo():
 
 
 @pytest.fixture
+def base(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the `valid-base` registry, as the current folder: tests write one broken file
+    into it and run `spo validate`."""
+    root = tmp_path / "registry"
+    shutil.copytree(REGISTRIES / "valid-base", root)
+    monkeypatch.chdir(root)
+    return root
+
+
+@pytest.fixture
 def registry_copy(tmp_path: Path):
     """Copy a registry from tests/registries/<name> into a temporary folder and return it."""
 

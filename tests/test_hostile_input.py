@@ -8,7 +8,6 @@ of `spo validate`, as a user sees it.
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -19,14 +18,6 @@ M = "data/municipalities"
 ARTVIN = (REGISTRIES / "valid-base" / M / "artvin.yaml").read_text(encoding="utf-8")
 HEAD = "id: artvin\nname: Artvin Belediyesi\nkind: provincial\nprovince: 8\n"
 SOURCES = "sources:\n  - https://example.org/artvin\n"
-
-
-@pytest.fixture
-def base(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = tmp_path / "registry"
-    shutil.copytree(REGISTRIES / "valid-base", root)
-    monkeypatch.chdir(root)
-    return root
 
 
 def validate_artvin(root: Path, content: str | bytes) -> tuple[int, str]:

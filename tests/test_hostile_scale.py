@@ -7,26 +7,15 @@ was printed. Now: at most 50 problems of a kind per file, then one line with the
 
 from __future__ import annotations
 
-import shutil
 import time
 from pathlib import Path
 
-import pytest
-
-from tests.conftest import REGISTRIES, run_spo
+from tests.conftest import run_spo
 
 M = "data/municipalities"
 P = "data/projects"
 HEAD = "id: artvin\nname: Artvin Belediyesi\nkind: provincial\nprovince: 8\n"
 SOURCES = "sources:\n  - https://example.org/artvin\n"
-
-
-@pytest.fixture
-def base(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = tmp_path / "registry"
-    shutil.copytree(REGISTRIES / "valid-base", root)
-    monkeypatch.chdir(root)
-    return root
 
 
 def timed_validate(*args: str) -> tuple[float, str, int]:

@@ -7,13 +7,12 @@ kind of data, and never the data itself.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from spo.checks.personal import is_national_id, national_ids, phone_numbers
-from tests.conftest import REGISTRIES, run_spo
+from tests.conftest import run_spo
 
 FILE = "data/municipalities/artvin.yaml"
 
@@ -51,14 +50,6 @@ EMAIL_IN_COMMENT = (
     "only an institution's address (.bel.tr, .gov.tr, .edu.tr, .org.tr) may appear "
     "[personal-data]"
 )
-
-
-@pytest.fixture
-def base(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = tmp_path / "registry"
-    shutil.copytree(REGISTRIES / "valid-base", root)
-    monkeypatch.chdir(root)
-    return root
 
 
 def validate(root: Path, content: str, lang: str = "en") -> tuple[int, str]:

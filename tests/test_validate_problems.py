@@ -6,13 +6,12 @@ file, runs `spo validate` in the registry folder and compares the whole output.
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import REGISTRIES, run_spo
+from tests.conftest import run_spo
 
 M = "data/municipalities"
 P = "data/projects"
@@ -406,14 +405,6 @@ CASES = [
         "(rename it to .yaml or move it out) [stray-file]\n",
     ),
 ]
-
-
-@pytest.fixture
-def base(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = tmp_path / "registry"
-    shutil.copytree(REGISTRIES / "valid-base", root)
-    monkeypatch.chdir(root)
-    return root
 
 
 def write(root: Path, relative: str, content: str | bytes) -> None:
