@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any
 
 from spo.districts import district_like, find_district
@@ -30,6 +30,16 @@ def _list(data: dict[str, Any], key: str) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
+def _references(
+    data: dict[str, Any], list_key: str, key: str
+) -> Iterator[tuple[JsonPath, str, dict[str, Any]]]:
+    """Each entry of a list field that names another record under `key`: where, whom, the entry."""
+    for i, entry in enumerate(_list(data, list_key)):
+        named = entry.get(key) if isinstance(entry, dict) else None
+        if isinstance(named, str):
+            yield (list_key, i, key), named, entry
+
+
 def id_findings(file_id: str, data: dict[str, Any]) -> list[Finding]:
     record_id = data.get("id")
     if isinstance(record_id, str) and record_id != file_id:
@@ -43,11 +53,7 @@ def project_findings(data: dict[str, Any], municipality_ids: Collection[str]) ->
     owner = data.get("owner")
     if isinstance(owner, str) and owner not in municipality_ids:
         found.append(_unknown(("owner",), "municipality", owner, municipality_ids))
-    for i, partner in enumerate(_list(data, "partners")):
-        named = partner.get("municipality") if isinstance(partner, dict) else None
-        if not isinstance(named, str):
-            continue
-        at = ("partners", i, "municipality")
+    for at, named, partner in _references(data, "partners", "municipality"):
         if named not in municipality_ids:
             found.append(_unknown(at, "municipality", named, municipality_ids))
         elif partner.get("type") != "municipality":
@@ -122,20 +128,12 @@ def municipality_findings(
     ):
         # The office lies in its municipality's province.
         found.extend(_district_findings(province, office["district"], ("office", "district")))
-    for i, engagement in enumerate(_list(data, "engagements")):
-        host = engagement.get("host") if isinstance(engagement, dict) else None
-        if not isinstance(host, str):
-            continue
-        at = ("engagements", i, "host")
+    for at, host, _ in _references(data, "engagements", "host"):
         if is_self_engagement(host, municipality_id):
             found.append(Finding(at, Message.of("check.self-engagement"), "self-reference"))
         elif host not in municipality_ids:
             found.append(_unknown(at, "municipality", host, municipality_ids))
-    for i, transfer in enumerate(_list(data, "transfers")):
-        project_id = transfer.get("project") if isinstance(transfer, dict) else None
-        if not isinstance(project_id, str):
-            continue
-        at = ("transfers", i, "project")
+    for at, project_id, _ in _references(data, "transfers", "project"):
         if project_id not in projects:
             found.append(_unknown(at, "project", project_id, projects))
         elif is_self_transfer(projects[project_id].get("owner"), municipality_id):
