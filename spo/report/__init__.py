@@ -132,7 +132,7 @@ def compute_report(registry: Registry, as_of: date, owner: str | None = None) ->
         lookup.get("municipality", registry.municipalities, owner) if owner is not None else None
     )
     tallies = Scope.of(registry, [owner])[owner].tallies(as_of)
-    supported = tallies.supported_transfers()
+    supported = tallies.supported_transfers
     in_scope = [p for p in registry.projects.values() if owner in (None, p.owner)]
     by_project: dict[str, list[Transfer]] = {}
     for transfer in registry.transfers():

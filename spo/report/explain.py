@@ -90,10 +90,10 @@ def _rows(tallies: Tallies, metric: str) -> list[ExplainRow]:
             for e in tallies.engagements
         ]
     if metric == "municipalities-hosted":
-        rows = [_engagement_row(registry, e) for e in tallies.visits()]
+        rows = [_engagement_row(registry, e) for e in tallies.visits]
         rows += [
             _transfer_row(registry, t, _first(t, day, lambda stage: stage == "study-visit"))
-            for t in tallies.visited_in_transfer()
+            for t in tallies.visited_in_transfer
         ]
         return _first_per(rows, lambda r: r.id)
     records, counted_what = TRANSFER_METRICS[metric]

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from spo.model import Engagement, Municipality, Registry, Transfer
 from spo.rules import is_support
@@ -83,42 +84,47 @@ class Tallies:
     def municipalities(self) -> Mapping[str, Municipality]:
         return self.registry.municipalities
 
+    @cached_property
     def visits(self) -> list[Engagement]:
         return [e for e in self.engagements if e.kind == "study-visit"]
 
+    @cached_property
     def visited_in_transfer(self) -> list[Transfer]:
         return [t for t in self.transfers if t.reached("study-visit", self.day)]
 
+    @cached_property
     def in_talks_transfers(self) -> list[Transfer]:
         return [t for t in self.transfers if stage_as_of(t, self.day) == "inquiry"]
 
+    @cached_property
     def supported_transfers(self) -> list[Transfer]:
         return [t for t in self.transfers if supported_by(t, self.day)]
 
+    @cached_property
     def launched_transfers(self) -> list[Transfer]:
         return [t for t in self.transfers if stage_as_of(t, self.day) == "launched"]
 
     @property
     def hosted(self) -> Tally:
-        ids = [e.municipality for e in self.visits()]
-        ids += [t.municipality for t in self.visited_in_transfer()]
+        ids = [e.municipality for e in self.visits]
+        ids += [t.municipality for t in self.visited_in_transfer]
         return Tally.of(ids, self.municipalities)
 
     @property
     def in_talks(self) -> Tally:
-        return Tally.of((t.municipality for t in self.in_talks_transfers()), self.municipalities)
+        return Tally.of((t.municipality for t in self.in_talks_transfers), self.municipalities)
 
     @property
     def supported(self) -> Tally:
-        return Tally.of((t.municipality for t in self.supported_transfers()), self.municipalities)
+        return Tally.of((t.municipality for t in self.supported_transfers), self.municipalities)
 
     @property
     def launched(self) -> Tally:
-        return Tally.of((t.municipality for t in self.launched_transfers()), self.municipalities)
+        return Tally.of((t.municipality for t in self.launched_transfers), self.municipalities)
 
     @property
     def projects_transferred(self) -> int:
-        return len({t.project for t in self.supported_transfers()})
+        return len({t.project for t in self.supported_transfers})
 
     @property
     def transfers_by_stage(self) -> dict[str, int]:
@@ -145,8 +151,8 @@ class Tallies:
             without = len(self.engagements) - len(counted)
             return Measure(total, len(counted), len(counted), without)
         if metric == "municipalities-hosted":
-            visits = self.visits()
-            in_transfers = self.visited_in_transfer()
+            visits = self.visits
+            in_transfers = self.visited_in_transfer
             ids = [e.municipality for e in visits] + [t.municipality for t in in_transfers]
             backing = [m for m in ids if of_kind(m)]
             return Measure(len(set(backing)), len(backing), len(ids))
@@ -164,11 +170,11 @@ class Tallies:
 # The transfer figures: which transfers back them, and whether they count municipalities or
 # projects. "Transferred to" and "supported" are the same set, as in the office's figures.
 TRANSFER_METRICS: dict[str, tuple[Callable[[Tallies], list[Transfer]], str]] = {
-    "municipalities-in-talks": (Tallies.in_talks_transfers, "municipalities"),
-    "municipalities-supported": (Tallies.supported_transfers, "municipalities"),
-    "municipalities-transferred-to": (Tallies.supported_transfers, "municipalities"),
-    "projects-transferred": (Tallies.supported_transfers, "projects"),
-    "projects-supported": (Tallies.supported_transfers, "projects"),
+    "municipalities-in-talks": (lambda t: t.in_talks_transfers, "municipalities"),
+    "municipalities-supported": (lambda t: t.supported_transfers, "municipalities"),
+    "municipalities-transferred-to": (lambda t: t.supported_transfers, "municipalities"),
+    "projects-transferred": (lambda t: t.supported_transfers, "projects"),
+    "projects-supported": (lambda t: t.supported_transfers, "projects"),
 }
 
 
