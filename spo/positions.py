@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-_BREAK = re.compile(r"\r\n|\r|\n")
+LINE_BREAK = re.compile(r"\r\n|\r|\n")  # the only line ends an editor knows
 
 
 class Positions:
@@ -19,7 +19,7 @@ class Positions:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._starts = [0] + [m.end() for m in _BREAK.finditer(text)]
+        self._starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
         # A final line break ends the last line; it does not open a line of its own.
         self._last_start = self._starts[-1]
         if len(self._starts) > 1 and self._last_start == len(text):
@@ -45,7 +45,7 @@ class Positions:
 
     def lines(self) -> list[str]:
         """The text's lines without their line breaks, as an editor shows them."""
-        return _BREAK.split(self.text)
+        return LINE_BREAK.split(self.text)
 
 
 def _end_of_last_line(text: str) -> int:

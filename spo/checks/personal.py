@@ -12,7 +12,6 @@ published too (CI logs, pull requests).
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -28,6 +27,7 @@ from spo.checks.personal_text import (
     sightings,
 )
 from spo.message import Message
+from spo.positions import LINE_BREAK, Positions
 from spo.problems import Finding, JsonPath
 
 __all__ = [
@@ -119,7 +119,6 @@ def personal_data_findings(data: dict[str, Any]) -> list[Finding]:
 
 _COMMENT = re.compile(r"#[^\r\n]*")
 _BLOCK_HEADER_COMMENT = re.compile(r"[ \t]#[^\r\n]*")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def comment_findings(text: str) -> list[Finding]:
@@ -127,17 +126,14 @@ def comment_findings(text: str) -> list[Finding]:
     if "#" not in text or not _outside_contact(text):
         return []  # nothing anywhere, so nothing in a comment: the common case costs one pass
     found = []
-    line_starts: list[int] = []
+    positions: Positions | None = None
     for start, comment in _comments(text):
         for s in sightings(comment):
             address = comment[s.start : s.end]
             if s.kind is Kind.EMAIL_ADDRESS and is_institutional_email(address):
                 continue
-            if not line_starts:
-                line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
-            index = start + s.start
-            line = bisect.bisect_right(line_starts, index)
-            column = index - line_starts[line - 1] + 1
+            positions = positions or Positions(text)
+            line, column = positions.at(start + s.start)
             message = Message.of(_IN_COMMENT[s.kind])
             found.append(Finding((), message, CODE, line=line, column=column))
     return found
@@ -153,7 +149,7 @@ def _comments(text: str) -> Iterator[tuple[int, str]]:
             for m in _COMMENT.finditer(text, end, max(start, end)):
                 yield m.start(), m.group()
             if isinstance(token, yaml.ScalarToken) and token.style in ("|", ">"):
-                header_end = _LINE_BREAK.search(text, start, token.end_mark.index)
+                header_end = LINE_BREAK.search(text, start, token.end_mark.index)
                 stop = header_end.start() if header_end else token.end_mark.index
                 header = _BLOCK_HEADER_COMMENT.search(text, start, stop)
                 if header:
