@@ -46,6 +46,16 @@ def run_spo(*args: str, input: str | None = None, env: dict[str, str] | None = N
     return Run(result.exit_code, result.stdout, result.stderr)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache_folder(tmp_path_factory: pytest.TempPathFactory):
+    """Tests never touch the user's cache folder: spo's index and results go to a temporary one
+    (spo processes started by tests inherit it)."""
+    folder = tmp_path_factory.mktemp("spo-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SPO_CACHE_DIR", str(folder))
+        yield folder
+
+
 @pytest.fixture
 def spo():
     return run_spo
