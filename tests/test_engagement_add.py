@@ -116,9 +116,9 @@ REFUSALS = [
         REFUSED + f"the date 2999-01 is in the future (today is {date.today().isoformat()})\n",
     ),
     (
-        "--to artvin --host mersin --kind meeting",
+        "--to artvin --host mersinn --kind meeting",
         2,
-        "spo: no municipality 'mersin' (did you mean 'mersin-bb'?)\n",
+        "spo: no municipality 'mersinn' (did you mean 'mersin-bb'?)\n",
     ),
     (
         "--to artvin --host mersin-bb --kind visit",

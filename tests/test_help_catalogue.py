@@ -50,7 +50,7 @@ PARAMETERS: dict[str, dict[str, bool]] = {
         "explain": True,
         "kind": True,
     },
-    "search": {"query_words": True, "format": True},
+    "search": {"query_words": True, "limit": True, "format": True},
     "project.list": {
         "owner": True,
         "theme": True,

@@ -514,8 +514,8 @@ def test_nothing_matching_as_csv_is_the_header_alone(sample: Path) -> None:
     ("args", "message"),
     [
         (
-            ["project", "list", "--owner", "mersin"],
-            "spo: no municipality 'mersin' (did you mean 'mersin-bb'?)\n",
+            ["project", "list", "--owner", "mersinn"],
+            "spo: no municipality 'mersinn' (did you mean 'mersin-bb'?)\n",
         ),
         (
             ["project", "list", "--theme", "nutriton"],
@@ -529,8 +529,8 @@ def test_nothing_matching_as_csv_is_the_header_alone(sample: Path) -> None:
             "Culture and arts (culture-arts), Cleanliness and hygiene (hygiene)\n",
         ),
         (
-            ["transfer", "list", "--project", "mahalle-mutfak"],
-            "spo: no project 'mahalle-mutfak' (did you mean 'mahalle-mutfaklari'?)\n",
+            ["transfer", "list", "--project", "mahalle-mutfk"],
+            "spo: no project 'mahalle-mutfk' (did you mean 'mahalle-mutfaklari'?)\n",
         ),
         (
             ["transfer", "list", "--stage", "launch"],

@@ -283,10 +283,10 @@ def test_a_project_gets_its_id_from_its_turkish_name(registry_copy) -> None:
 
 PROJECT_ERRORS = [
     (
-        "--name X --owner mersin --summary S --status active "
+        "--name X --owner mersinn --summary S --status active "
         "--status-as-of 2025 --status-source https://example.org/s",
         2,
-        "spo: no municipality 'mersin' (did you mean 'mersin-bb'?)\n",
+        "spo: no municipality 'mersinn' (did you mean 'mersin-bb'?)\n",
     ),
     (
         "--name X --owner mersin-bb --summary S --status running",

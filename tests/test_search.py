@@ -89,7 +89,11 @@ def test_a_word_beginning_is_enough(sample: Path) -> None:
 def test_one_typo_is_forgiven_in_a_long_word(turkish: Path, sample: Path) -> None:
     assert found(turkish, "ispatra") == ["municipality isparta: name, province"]  # two swapped
     assert found(sample, "mutfka") == ["project mahalle-mutfaklari: name, summary"]
-    assert found(sample, "mahale") == ["project mahalle-mutfaklari: name, summary, tags"]
+    # "Mahalle temelli" is a service model: the typo finds it too, after the name.
+    assert found(sample, "mahale") == [
+        "project mahalle-mutfaklari: name, summary, tags, service_model",
+        "project bizizmir-dayanisma-noktalari: service_model",
+    ]
 
 
 def test_short_words_must_be_spelt_right(turkish: Path) -> None:
@@ -139,7 +143,7 @@ def test_names_and_labels_are_found_in_turkish_and_english(
 def test_name_matches_come_before_summary_and_label_matches(turkish: Path) -> None:
     assert found(turkish, "kent") == [
         "project kent-bahceleri: name, tags, target_groups",
-        "project cocuk-oyun-alanlari: summary",
+        "project cocuk-oyun-alanlari: summary, service_model",  # "Kent geneli"
     ]
     assert found(turkish, "agri") == [
         "municipality agri: name, province",
@@ -193,7 +197,7 @@ def test_the_table_in_turkish(turkish: Path) -> None:
         "Tür     Kimlik                Ad                    Eşleşen alan",
         "─" * 78,
         "Proje   kent-bahceleri        Kent Bahçeleri        ad, etiketler, hedef kitle",
-        "Proje   cocuk-oyun-alanlari   Çocuk Oyun Alanları   özet",
+        "Proje   cocuk-oyun-alanlari   Çocuk Oyun Alanları   özet, hizmet modeli",
     ]
 
 
@@ -221,7 +225,7 @@ def test_several_words_may_be_given_without_quotes(sample: Path) -> None:
     run = run_spo("--root", str(sample), "search", "mahalle", "mutfak", "-f", "csv")
 
     assert run.stdout.splitlines()[1:] == [
-        "project,mahalle-mutfaklari,Mahalle Mutfakları,name; summary; tags"
+        "project,mahalle-mutfaklari,Mahalle Mutfakları,name; summary; tags; service_model"
     ]
 
 
@@ -280,3 +284,137 @@ def test_the_fast_folding_gives_exactly_the_words_of_spo_turkish() -> None:
     ]
 
     assert folded_words(texts) == [words(t) for t in texts]
+
+
+# --- ranking: name, then place, then labels, then text; typos only when nothing else matches -----
+
+
+@pytest.fixture
+def ranking(registry_copy: Copy) -> Path:
+    return registry_copy("find-ranking")
+
+
+def test_a_province_finds_its_district_municipalities_not_one_that_only_resembles_it(
+    ranking: Path,
+) -> None:
+    # İzmit is one letter from İzmir: a typo, looked for only when nothing matches as typed.
+    assert found(ranking, "izmir") == [
+        "municipality izmir-bb: name, province",
+        "municipality izmir-bayrakli: province",
+        "municipality izmir-karsiyaka: province",  # its file gives the plate code, 35
+        "project izmir-ciftci-pazari: summary",
+    ]
+    assert found(ranking, "izmirr") == [
+        "municipality izmir-bb: name, province",
+        "municipality izmir-bayrakli: province",
+        "municipality izmir-karsiyaka: province",
+        "project izmir-ciftci-pazari: summary",
+    ]
+    assert found(ranking, "izmit") == ["municipality kocaeli-izmit: name, district"]
+
+
+def test_a_target_group_comes_before_a_summary_and_a_lookalike_name_not_at_all(
+    ranking: Path,
+) -> None:
+    assert found(ranking, "kadın") == [
+        "project kadin-emegi-pazari: name",
+        "project gunduz-bakim-evi: target_groups",
+        "project mahalle-mutfaklari: summary",
+    ]
+    assert found(ranking, "women") == [
+        "project kadin-emegi-pazari: name",
+        "project gunduz-bakim-evi: target_groups",
+    ]
+    assert found(ranking, "kadirl") == ["municipality osmaniye-kadirli: name, district"]
+
+
+def test_a_name_that_begins_with_the_query_comes_first(ranking: Path) -> None:
+    # Both names begin with it: then by the name shown (Neighbourhood Kitchens, ... Libraries).
+    assert found(ranking, "mahalle") == [
+        "project mahalle-mutfaklari: name",
+        "project mahalle-kutuphaneleri: name, summary",
+    ]
+    assert found(ranking, "mahalle", lang="tr") == [
+        "project mahalle-kutuphaneleri: name, summary",
+        "project mahalle-mutfaklari: name",
+    ]
+    assert found(ranking, "mahalle mut") == ["project mahalle-mutfaklari: name"]
+    # "Çiftçi Pazarı" begins with "çiftçi", not "pazar": a name match like the other one.
+    assert found(ranking, "çiftçi") == [
+        "project izmir-ciftci-pazari: name, summary, target_groups",
+        "project kadin-emegi-pazari: target_groups",  # farmers: "Üreticiler ve çiftçiler"
+    ]
+    assert found(ranking, "pazar") == [
+        "project izmir-ciftci-pazari: name",
+        "project kadin-emegi-pazari: name, summary",
+    ]
+
+
+def test_notes_and_the_kind_of_municipality_are_searched(ranking: Path) -> None:
+    assert found(ranking, "körfez") == ["municipality izmir-karsiyaka: notes"]
+    assert found(ranking, "metropolitan") == [
+        "municipality istanbul-bb: kind",
+        "municipality izmir-bb: kind",
+        "municipality mersin-bb: kind",
+    ]
+
+
+def test_ties_follow_the_name_shown_in_the_turkish_alphabet(ranking: Path) -> None:
+    # Equal names and matches: by id.
+    assert found(ranking, "yenişehir") == [
+        "municipality diyarbakir-yenisehir: name, district",
+        "municipality mersin-yenisehir: name, district",
+    ]
+
+
+# --- --limit ------------------------------------------------------------------------------------
+
+
+def _many(root: Path, count: int) -> Path:
+    folder = root / "data" / "municipalities"
+    folder.mkdir(parents=True)
+    (root / "data" / "projects").mkdir()
+    for n in range(1, count + 1):
+        (folder / f"koy-{n:02}.yaml").write_text(
+            f"id: koy-{n:02}\nname: Köy {n:02} Belediyesi\nkind: provincial\nprovince: {n}\n"
+            "sources:\n  - https://example.org/many\n",
+            encoding="utf-8",
+        )
+    return root
+
+
+def test_a_table_shows_twenty_results_and_says_how_many_more_there_are(tmp_path: Path) -> None:
+    root = _many(tmp_path, 23)
+
+    run = run_spo("--root", str(root), "search", "köy")
+    lines = run.stdout.splitlines()
+    assert (run.exit_code, len(lines), lines[-1].split()[:2]) == (0, 22, ["Municipality", "koy-20"])
+    assert run.stderr == "… 3 more; use --limit to see more (--limit 0 shows all)\n"
+
+    run = run_spo("--root", str(root), "--lang", "tr", "search", "köy", "--limit", "5")
+    assert len(run.stdout.splitlines()) == 7
+    assert run.stderr == "… 18 sonuç daha; görmek için --limit verin (--limit 0 hepsini gösterir)\n"
+
+    run = run_spo("--root", str(root), "search", "köy", "--limit", "0")
+    assert (len(run.stdout.splitlines()), run.stderr) == (25, "")
+
+
+def test_json_and_csv_give_every_result_unless_limited(tmp_path: Path) -> None:
+    root = _many(tmp_path, 23)
+
+    run = run_spo("--root", str(root), "search", "köy", "--format", "json")
+    assert (len(json.loads(run.stdout)), run.stderr) == (23, "")
+
+    run = run_spo("--root", str(root), "search", "köy", "-f", "csv", "--limit", "2")
+    assert run.stdout == (
+        "\ufefftype,id,name,matched_in\n"
+        "municipality,koy-01,Köy 01 Belediyesi,name\n"
+        "municipality,koy-02,Köy 02 Belediyesi,name\n"
+    )
+    assert run.stderr == "… 21 more; use --limit to see more (--limit 0 shows all)\n"
+
+
+def test_a_negative_limit_is_a_usage_error(sample: Path) -> None:
+    run = run_spo("--root", str(sample), "search", "mutfak", "--limit", "-1")
+
+    assert (run.exit_code, run.stdout) == (2, "")

@@ -246,8 +246,8 @@ def test_show_as_yaml(sample: Path) -> None:
             "spo: no project 'mahale-mutfaklari' (did you mean 'mahalle-mutfaklari'?)\n",
         ),
         (
-            ["municipality", "show", "mersin"],
-            "spo: no municipality 'mersin' (did you mean 'mersin-bb'?)\n",
+            ["municipality", "show", "mersinn"],
+            "spo: no municipality 'mersinn' (did you mean 'mersin-bb'?)\n",
         ),
         (["project", "show", "xyz"], "spo: no project 'xyz'\n"),
     ],
@@ -267,9 +267,15 @@ def test_completion_offers_ids_with_their_names(
     monkeypatch.setenv("SPO_ROOT", str(sample))
 
     assert complete_project_id("ka") == [("kadin-ustalar", "Kadın Ustalar")]
-    assert complete_municipality_id("i") == [
-        ("istanbul-uskudar", "Üsküdar Belediyesi"),
+    # Anywhere in the id or in the name, Turkish letters folded as search folds them.
+    assert complete_project_id("mutfak") == [("mahalle-mutfaklari", "Mahalle Mutfakları")]
+    assert complete_municipality_id("usk") == [("istanbul-uskudar", "Üsküdar Belediyesi")]
+    assert complete_municipality_id("BÜYÜKŞEHİR") == [
         ("izmir-bb", "İzmir Büyükşehir Belediyesi"),
+        ("mersin-bb", "Mersin Büyükşehir Belediyesi"),
+    ]
+    assert complete_municipality_id("karaköp") == [
+        ("sanliurfa-karakopru", "Karaköprü Belediyesi")
     ]
     assert complete_project_id("zz") == []
 
@@ -286,7 +292,7 @@ def test_zsh_completes_show_ids_in_the_registry_given_with_root(sample: Path) ->
     run = run_spo(
         env={
             "_SPO_COMPLETE": "complete_zsh",
-            "_TYPER_COMPLETE_ARGS": f"spo --root {sample} project show ma",
+            "_TYPER_COMPLETE_ARGS": f"spo --root {sample} project show mutfak",
         }
     )
 
@@ -294,16 +300,30 @@ def test_zsh_completes_show_ids_in_the_registry_given_with_root(sample: Path) ->
     assert run.stdout == '_arguments \'*: :(("mahalle-mutfaklari":"Mahalle Mutfakları"))\'\n'
 
 
-def test_bash_completes_the_to_option_of_transfer_list(sample: Path) -> None:
+def bash(sample: Path, line: str) -> str:
+    words = f"spo --root {sample} {line}"
     run = run_spo(
         env={
             "_SPO_COMPLETE": "complete_bash",
-            "COMP_WORDS": f"spo --root {sample} transfer list --to i",
-            "COMP_CWORD": "6",
+            "COMP_WORDS": words,
+            "COMP_CWORD": str(len(words.split()) - 1),
         }
     )
+    assert (run.exit_code, run.stderr) == (0, "")
+    return run.stdout
 
-    assert run.stdout == "istanbul-uskudar\nizmir-bb\n"
+
+def test_bash_lists_several_ids_with_their_names(sample: Path) -> None:
+    # Bash shows values only: when several match, each says its name in the list bash prints.
+    assert bash(sample, "transfer list --to bb") == (
+        "izmir-bb  (İzmir Büyükşehir Belediyesi)\nmersin-bb  (Mersin Büyükşehir Belediyesi)\n"
+    )
+
+
+def test_bash_completes_one_match_to_its_id_from_part_of_its_name(sample: Path) -> None:
+    assert bash(sample, "transfer list --to üsküd") == "istanbul-uskudar\n"
+    assert bash(sample, "project show kitchens") == "mahalle-mutfaklari\n"
+    assert bash(sample, "engagement add --host çard") == "canakkale-lapseki-cardak\n"
 
 
 def test_fish_completes_municipality_show_with_names(sample: Path) -> None:
@@ -311,7 +331,7 @@ def test_fish_completes_municipality_show_with_names(sample: Path) -> None:
         env={
             "_SPO_COMPLETE": "complete_fish",
             "_TYPER_COMPLETE_FISH_ACTION": "get-args",
-            "_TYPER_COMPLETE_ARGS": f"spo --root {sample} municipality show ar",
+            "_TYPER_COMPLETE_ARGS": f"spo --root {sample} municipality show artv",
         }
     )
 

@@ -204,8 +204,8 @@ def test_a_phone_number_in_a_note_is_refused(registry_copy) -> None:
 
 USAGE_ERRORS = [
     (
-        "--project mahalle-mutfaklar --to artvin --stage inquiry",
-        "spo: no project 'mahalle-mutfaklar' (did you mean 'mahalle-mutfaklari'?)\n",
+        "--project mahalle-mutfaklr --to artvin --stage inquiry",
+        "spo: no project 'mahalle-mutfaklr' (did you mean 'mahalle-mutfaklari'?)\n",
     ),
     (
         "--project mahalle-mutfaklari --to artvn --stage inquiry",

@@ -1,13 +1,17 @@
 """Shell completion for the command options: project and municipality ids (each with its
-name), read from the registry named by the --root typed so far, and a vocabulary's values (each
-with its labels). Completion runs inside the user's shell, so it never fails loudly."""
+name), matched anywhere in the id or the name, read from the registry named by the --root typed so
+far, and a vocabulary's values (each with its labels). Completion runs inside the user's shell, so
+it never fails loudly."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
+import click
 import typer
+from click.shell_completion import CompletionItem
 
 from spo.vocabulary import Vocabulary
 
@@ -20,25 +24,37 @@ def _given_root(ctx: typer.Context | None) -> Path | None:
     return Path(value) if value else None
 
 
+def _several_for_bash(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Bash shows only completion values, never their help: when several ids match, each value
+    reads "id  (name)" so that the list bash prints names them. One match stays a bare id, so
+    Tab still types just the id; when bash types the values' common beginning, it is part of an
+    id, since no two ids are alike."""
+    shell = os.environ.get("_SPO_COMPLETE", "")
+    if len(found) < 2 or shell not in ("complete_bash", "bash_complete"):
+        return found
+    return [(f"{i}  ({name})" if name else i, name) for i, name in found]
+
+
 def _complete_ids(kind: str, incomplete: str, ctx: typer.Context | None) -> list[tuple[str, str]]:
-    """(id, name) pairs for ids starting with `incomplete`. Completion runs inside the user's
+    """(id, name) pairs for the ids or names with `incomplete` anywhere in them, folded as search
+    folds ("usk" finds istanbul-uskudar, Üsküdar Belediyesi). Completion runs inside the user's
     shell, so a missing or broken registry gives no candidates rather than an error."""
     from spo import registry
     from spo.errors import SpoError
-    from spo.reading import read_registry
+    from spo.search_rows import folded_words, registry_rows
 
     try:
         root = registry.find_root(_given_root(ctx))
-        found = sorted(i for i in registry.ids(root, kind) if i.startswith(incomplete))
-        if not found:
-            return []
-        loaded = read_registry(root)
+        rows = [r for r in registry_rows(root) if r["kind"] == kind]
     except (SpoError, OSError, ValueError):
         return []
-    names: dict[str, str] = {m.id: m.name for m in loaded.municipalities.values()}
-    if kind == "project":
-        names = {p.id: p.name_tr for p in loaded.projects.values()}
-    return [(i, names.get(i, "")) for i in found]
+    typed = " ".join(folded_words([incomplete])[0])
+    found = sorted(
+        (str(r["id"]), str(r["name"]))
+        for r in rows
+        if incomplete in str(r["id"]) or any(typed in name for name in r["names"])
+    )
+    return _several_for_bash(found)
 
 
 def complete_project_id(incomplete: str, ctx: typer.Context | None = None) -> list[tuple[str, str]]:
@@ -51,6 +67,26 @@ def complete_municipality_id(
 ) -> list[tuple[str, str]]:
     """Municipality ids for shell completion, each with the municipality's name."""
     return _complete_ids("municipality", incomplete, ctx)
+
+
+class RecordId(click.types.StringParamType):
+    """An option or argument naming a project or municipality: any text (an id or a name,
+    resolved by the command), completed with the ids and names that hold what was typed anywhere.
+    (Typer's `autocompletion=` keeps only values that begin with what was typed, so the matching
+    lives here, in the parameter's type, where click asks for it.)"""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+    def shell_complete(
+        self, ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[CompletionItem]:
+        found = _complete_ids(self.kind, incomplete, ctx)  # type: ignore[arg-type]
+        return [CompletionItem(value, help=name or None) for value, name in found]
+
+
+PROJECT_ID = RecordId("project")
+MUNICIPALITY_ID = RecordId("municipality")
 
 
 def complete_values(vocab: Vocabulary) -> Callable[[str], list[tuple[str, str]]]:

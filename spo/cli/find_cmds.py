@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from spo.cli.app import app, municipality_app, project_app, settings, transfer_app
-from spo.cli.completion import complete_municipality_id, complete_project_id
+from spo.cli.completion import MUNICIPALITY_ID, PROJECT_ID
 from spo.cli.language import Lang
 from spo.cli.options import (
     Format,
@@ -38,6 +38,8 @@ from spo.vocabulary import (
 if TYPE_CHECKING:
     from spo.model import Registry
 
+DEFAULT_TABLE_LIMIT = 20  # search results a table shows unless told (--limit)
+
 ShowAs = Annotated[str, choice("--format", "-f", choices=ShowFormat)]
 
 
@@ -55,6 +57,17 @@ def _open(ctx: typer.Context) -> tuple[Registry, Lang]:
     return loaded, opts.lang
 
 
+def _id(reg: Registry, kind: str, text: str) -> str:
+    """The id of the record `text` names: an id, or a name as people type it (`spo.lookup`)."""
+    from spo import lookup
+
+    return lookup.record_id(reg.root, kind, text)
+
+
+def _ids(reg: Registry, kind: str, given: Values) -> list[str]:
+    return [_id(reg, kind, text) for text in given or []]
+
+
 def _list(
     format: str, listing: str, items: list[object], reg: Registry, lang: Lang, empty: str
 ) -> None:
@@ -70,16 +83,12 @@ def _list(
 @project_app.command("list")
 def project_list(
     ctx: typer.Context,
-    owner: Annotated[
-        Values, typer.Option("--owner", autocompletion=complete_municipality_id)
-    ] = None,
+    owner: Annotated[Values, typer.Option("--owner", click_type=MUNICIPALITY_ID)] = None,
     theme: Annotated[Values, vocabulary("--theme", THEMES)] = None,
     target_group: Annotated[Values, vocabulary("--target-group", TARGET_GROUPS)] = None,
     service_model: Annotated[Values, vocabulary("--service-model", SERVICE_MODELS)] = None,
     status: Annotated[Values, vocabulary("--status", PROJECT_STATUSES)] = None,
-    adopted_by: Annotated[
-        Values, typer.Option("--adopted-by", autocompletion=complete_municipality_id)
-    ] = None,
+    adopted_by: Annotated[Values, typer.Option("--adopted-by", click_type=MUNICIPALITY_ID)] = None,
     sort: Sort = SortBy.name.value,
     format: Format = ListFormat.table.value,
 ) -> None:
@@ -90,12 +99,16 @@ def project_list(
     reg, lang = _open(ctx)
     order = sort_order(sort)
     wanted = query.ProjectFilter(
-        owners=query.known_ids("municipality", reg.municipalities, owner or []),
+        owners=query.known_ids(
+            "municipality", reg.municipalities, _ids(reg, "municipality", owner)
+        ),
         themes=query.vocabulary_values(THEMES, theme or []),
         target_groups=query.vocabulary_values(TARGET_GROUPS, target_group or []),
         service_models=query.vocabulary_values(SERVICE_MODELS, service_model or []),
         statuses=query.vocabulary_values(PROJECT_STATUSES, status or []),
-        adopted_by=query.known_ids("municipality", reg.municipalities, adopted_by or []),
+        adopted_by=query.known_ids(
+            "municipality", reg.municipalities, _ids(reg, "municipality", adopted_by)
+        ),
     )
     found = query.projects(reg, wanted, order, name_of(lang))
     _list(format, "PROJECTS", list(found), reg, lang, message("no_projects", lang))
@@ -104,7 +117,7 @@ def project_list(
 @project_app.command("show")
 def project_show(
     ctx: typer.Context,
-    project_id: Annotated[str, typer.Argument(autocompletion=complete_project_id)],
+    project_id: Annotated[str, typer.Argument(click_type=PROJECT_ID)],
     format: ShowAs = ShowFormat.table.value,
 ) -> None:
     """Show one project and every municipality that has a transfer of it."""
@@ -116,7 +129,7 @@ def project_show(
 
     fmt = choose("--format", format, ShowFormat)
     reg, lang = _open(ctx)
-    project = lookup.get("project", reg.projects, project_id)
+    project = lookup.get("project", reg.projects, _id(reg, "project", project_id))
     if fmt is ShowFormat.table:
         console().print(project_view(project, reg, lang))
         return
@@ -163,7 +176,7 @@ def municipality_list(
 @municipality_app.command("show")
 def municipality_show(
     ctx: typer.Context,
-    municipality_id: Annotated[str, typer.Argument(autocompletion=complete_municipality_id)],
+    municipality_id: Annotated[str, typer.Argument(click_type=MUNICIPALITY_ID)],
     format: ShowAs = ShowFormat.table.value,
 ) -> None:
     """Show one municipality, its transfers, and a dated timeline of its engagements and
@@ -176,7 +189,9 @@ def municipality_show(
 
     fmt = choose("--format", format, ShowFormat)
     reg, lang = _open(ctx)
-    municipality = lookup.get("municipality", reg.municipalities, municipality_id)
+    municipality = lookup.get(
+        "municipality", reg.municipalities, _id(reg, "municipality", municipality_id)
+    )
     if fmt is ShowFormat.table:
         console().print(municipality_view(municipality, reg, lang))
         return
@@ -189,15 +204,13 @@ def municipality_show(
 @transfer_app.command("list")
 def transfer_list(
     ctx: typer.Context,
-    project: Annotated[
-        Values, typer.Option("--project", autocompletion=complete_project_id)
-    ] = None,
+    project: Annotated[Values, typer.Option("--project", click_type=PROJECT_ID)] = None,
     to: Annotated[
-        Values, typer.Option("--to", "--municipality", autocompletion=complete_municipality_id)
+        Values, typer.Option("--to", "--municipality", click_type=MUNICIPALITY_ID)
     ] = None,
     stage: Annotated[Values, vocabulary("--stage", STAGES)] = None,
     owner: Annotated[
-        Values, typer.Option("--owner", "--mentor", autocompletion=complete_municipality_id)
+        Values, typer.Option("--owner", "--mentor", click_type=MUNICIPALITY_ID)
     ] = None,
     since: Annotated[str | None, typer.Option("--since")] = None,
     until: Annotated[str | None, typer.Option("--until")] = None,
@@ -211,10 +224,14 @@ def transfer_list(
     reg, lang = _open(ctx)
     order = sort_order(sort)
     wanted = query.TransferFilter(
-        projects=query.known_ids("project", reg.projects, project or []),
-        municipalities=query.known_ids("municipality", reg.municipalities, to or []),
+        projects=query.known_ids("project", reg.projects, _ids(reg, "project", project)),
+        municipalities=query.known_ids(
+            "municipality", reg.municipalities, _ids(reg, "municipality", to)
+        ),
         stages=query.vocabulary_values(STAGES, stage or []),
-        mentors=query.known_ids("municipality", reg.municipalities, owner or []),
+        mentors=query.known_ids(
+            "municipality", reg.municipalities, _ids(reg, "municipality", owner)
+        ),
         dates=query.date_range(since, until),
     )
     found = query.transfers(reg, wanted, order, name_of(lang))
@@ -228,14 +245,22 @@ def transfer_list(
 def search_command(
     ctx: typer.Context,
     query_words: Annotated[list[str], typer.Argument()],
+    limit: Annotated[int | None, typer.Option("--limit", min=0)] = None,
     format: Format = ListFormat.table.value,
 ) -> None:
-    """Search projects and municipalities by name, summary, tags, themes, target groups,
-    provinces and districts."""
-    from spo import search
-    from spo.cli.render.labels import message, name_of
+    """Search projects and municipalities by name, place, vocabulary labels, summary, notes and
+    tags; the best matches first."""
+    from spo import registry, search
+    from spo.cli.render import search_results
+    from spo.cli.render.labels import message
 
-    reg, lang = _open(ctx)
+    opts = settings(ctx)
+    fmt = choose("--format", format, ListFormat)
     text = " ".join(query_words)
-    hits = search.search(reg, text, name_of(lang))
-    _list(format, "HITS", list(hits), reg, lang, message("no_hits", lang, query=text))
+    rows = search.registry_rows(registry.find_root(opts.root))
+    hits = search.search(text, rows, search_results.row_name(opts.lang))
+    if limit is None:
+        limit = DEFAULT_TABLE_LIMIT if fmt is ListFormat.table else 0
+    shown = hits[:limit] if limit else hits
+    empty = message("no_hits", opts.lang, query=text)
+    search_results.emit(fmt.value, shown, len(hits) - len(shown), opts.lang, empty)

@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from spo.cli.app import municipality_app, project_app
-from spo.cli.completion import complete_municipality_id, complete_values
+from spo.cli.completion import MUNICIPALITY_ID, complete_values
 from spo.cli.language import Lang
 from spo.cli.options import DryRun, Sources, Website, Yes
 from spo.cli.prompts import Asker, ask_yes, require, say
-from spo.cli.write_cmds import report, root_and_lang
+from spo.cli.write_cmds import named, report, root_and_lang
 from spo.vocabulary import KNOWN_STATUSES, PROJECT_STATUSES
 
 if TYPE_CHECKING:
@@ -105,9 +105,7 @@ def _create_with(
 def project_new(
     ctx: typer.Context,
     name: Annotated[str | None, typer.Option("--name")] = None,
-    owner: Annotated[
-        str | None, typer.Option("--owner", autocompletion=complete_municipality_id)
-    ] = None,
+    owner: Annotated[str | None, typer.Option("--owner", click_type=MUNICIPALITY_ID)] = None,
     summary: Annotated[str | None, typer.Option("--summary")] = None,
     status: Annotated[
         str | None, typer.Option("--status", autocompletion=complete_values(PROJECT_STATUSES))
@@ -133,6 +131,7 @@ def project_new(
     root, lang = root_and_lang(ctx)
     if project_id is not None:
         checked_id(project_id)  # before any question is asked
+    owner = named(root, "municipality", owner)
     today = date.today()
     given = {"--name": name, "--owner": owner, "--summary": summary, "--status": status}
     asked = require(given, lang)

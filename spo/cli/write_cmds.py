@@ -15,7 +15,7 @@ import typer
 
 from spo.cli import words
 from spo.cli.app import engagement_app, settings, transfer_app
-from spo.cli.completion import complete_municipality_id, complete_project_id, complete_values
+from spo.cli.completion import MUNICIPALITY_ID, PROJECT_ID, complete_values
 from spo.cli.language import Lang
 from spo.cli.options import DryRun, Note, Source, When, Yes, count
 from spo.cli.prompts import Asker, require, say
@@ -48,6 +48,14 @@ def root_and_lang(ctx: typer.Context) -> tuple[Path, Lang]:
     return registry.find_root(opts.root), opts.lang
 
 
+def named(root: Path, kind: str, text: str | None) -> str | None:
+    """The id of the record an option names, by its id or by its name as people type it
+    ("Üsküdar", "mahalle mutfaklari"); an id is checked against its file name alone."""
+    from spo import lookup
+
+    return None if text is None else lookup.record_id(root, kind, text)
+
+
 def _label(vocab: Vocabulary, typed: str, lang: Lang) -> str:
     """The label of what was typed, a value or a label ("toplantı" reads "Toplantı")."""
     return words.label(vocab, vocab.value_for(typed) or typed, lang)
@@ -71,10 +79,8 @@ def _next_stage(asker: Asker, project: str, municipality: str) -> str | None:
 @transfer_app.command("add")
 def transfer_add(
     ctx: typer.Context,
-    project: Annotated[
-        str | None, typer.Option("--project", autocompletion=complete_project_id)
-    ] = None,
-    to: Annotated[str | None, typer.Option("--to", autocompletion=complete_municipality_id)] = None,
+    project: Annotated[str | None, typer.Option("--project", click_type=PROJECT_ID)] = None,
+    to: Annotated[str | None, typer.Option("--to", click_type=MUNICIPALITY_ID)] = None,
     stage: Annotated[
         str | None, typer.Option("--stage", autocompletion=complete_values(STAGES))
     ] = None,
@@ -92,6 +98,7 @@ def transfer_add(
     from spo.writing.transfers import add_stage
 
     root, lang = root_and_lang(ctx)
+    project, to = named(root, "project", project), named(root, "municipality", to)
     today = date.today()
     if require({"--project": project, "--to": to, "--stage": stage}, lang):
         asker = Asker(root, lang)
@@ -124,10 +131,8 @@ def transfer_add(
 @engagement_app.command("add")
 def engagement_add(
     ctx: typer.Context,
-    to: Annotated[str | None, typer.Option("--to", autocompletion=complete_municipality_id)] = None,
-    host: Annotated[
-        str | None, typer.Option("--host", autocompletion=complete_municipality_id)
-    ] = None,
+    to: Annotated[str | None, typer.Option("--to", click_type=MUNICIPALITY_ID)] = None,
+    host: Annotated[str | None, typer.Option("--host", click_type=MUNICIPALITY_ID)] = None,
     kind: Annotated[
         str | None, typer.Option("--kind", autocompletion=complete_values(ENGAGEMENT_KINDS))
     ] = None,
@@ -144,6 +149,7 @@ def engagement_add(
     from spo.writing.engagements import add_engagement
 
     root, lang = root_and_lang(ctx)
+    to, host = named(root, "municipality", to), named(root, "municipality", host)
     today = date.today()
     head_count = count("--participants", participants)
     if require({"--to": to, "--host": host, "--kind": kind}, lang):

@@ -13,8 +13,6 @@ from spo.cli.language import Lang
 from spo.cli.render.console import console, warn, write_bytes, write_text
 from spo.cli.render.labels import (
     date_label,
-    message,
-    name_of,
     project_name,
     project_name_by_id,
     vocabulary_labels,
@@ -24,8 +22,6 @@ from spo.cli.render.records import (
     PROJECT_COLUMNS,
     TRANSFER_COLUMNS,
     Record,
-    hit_record,
-    hit_row,
     municipality_record,
     municipality_row,
     project_record,
@@ -40,7 +36,6 @@ from spo.cli.render.tables import table
 from spo.cli.words import label
 from spo.model import Municipality, Project, Registry, Transfer
 from spo.query import latest_activity, municipality_name
-from spo.search import Hit
 from spo.vocabulary import (
     MUNICIPALITY_KINDS,
     PROJECT_STATUSES,
@@ -88,15 +83,6 @@ def transfer_cells(transfer: Transfer, registry: Registry, lang: Lang) -> list[s
     ]
 
 
-def hit_cells(hit: Hit, registry: Registry, lang: Lang) -> list[str]:
-    return [
-        message(f"type_{hit.type}", lang),
-        hit.id,
-        hit.name(name_of(lang)),
-        ", ".join(message(f"field_{f}", lang) for f in hit.matched_in),
-    ]
-
-
 @dataclass(frozen=True)
 class Listing:
     """How one kind of record is listed in each format."""
@@ -128,13 +114,6 @@ TRANSFERS = Listing(
     transfer_row,
     ["municipality", "project", "stage", "since", "mentor"],
     transfer_cells,
-)
-HITS = Listing(
-    hit_record,
-    ["type", "id", "name", "matched_in"],
-    hit_row,
-    ["type", "id", "name", "matched_in"],
-    hit_cells,
 )
 
 

@@ -14,7 +14,6 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from spo.model import Municipality, Project, Registry, Source, Transfer
-from spo.search import Hit
 
 Record = dict[str, Any]
 
@@ -45,11 +44,6 @@ def transfer_record(transfer: Transfer, registry: Registry) -> Record:
     record["current_stage"] = transfer.current_stage
     record["current_date"] = transfer.current.date.text
     return record
-
-
-def hit_record(hit: Hit, registry: Registry) -> Record:
-    """Names in JSON, CSV and YAML are the registry's own (Turkish), whatever the language."""
-    return {"type": hit.type, "id": hit.id, "name": hit.name(), "matched_in": [*hit.matched_in]}
 
 
 def to_json(records: Sequence[Record] | Record) -> str:
@@ -181,11 +175,6 @@ def transfer_row(r: Record) -> list[str]:
 
 
 TRANSFER_COLUMNS = ["project", "municipality", "current_stage", "current_date", "history", "note"]
-
-
-def hit_row(r: Record) -> list[str]:
-    """Columns: type (project or municipality), id, name, matched_in (fields, "; "-joined)."""
-    return [r["type"], r["id"], r["name"], _joined(r["matched_in"])]
 
 
 def to_csv(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
