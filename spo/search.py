@@ -20,7 +20,7 @@ record. Ties go by the name shown, in Turkish alphabetical order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spo.errors import UsageError
@@ -33,7 +33,7 @@ from spo.search_rows import (
     folded_words,
     registry_rows,
 )
-from spo.turkish import SortKey, edit_distance_at_most_one, sort_key
+from spo.turkish import edit_distance_at_most_one
 
 __all__ = [
     "FIELDS",
@@ -48,13 +48,6 @@ __all__ = [
 
 MIN_FUZZY_LENGTH = 5
 NAME_BEGINS, NAME, PLACE, LABEL, TEXT = range(5)  # how good a match is, best first
-
-# The name a row is shown and sorted by: its Turkish name, or its English one for English readers.
-RowName = Callable[[Row], str]
-
-
-def turkish_row_name(row: Row) -> str:
-    return str(row["name"])
 
 
 @dataclass(frozen=True)
@@ -138,8 +131,9 @@ def _hit(row: Row, query: list[_QueryWord], phrase: str) -> Hit | None:
     return Hit(row, ordered, tier, sum(best), typos)
 
 
-def search(query: str, rows: Sequence[Row], name_of: RowName = turkish_row_name) -> list[Hit]:
-    """Every record matching all words of `query`, best first (see the module's doc)."""
+def search(query: str, rows: Sequence[Row], english: bool = False) -> list[Hit]:
+    """Every record matching all words of `query`, best first (see the module's doc); ties by
+    the Turkish name, or for `english` readers by the English name where there is one."""
     query_words = list(dict.fromkeys(folded_words([query])[0]))
     if not query_words:
         raise UsageError.of("usage.empty-query")
@@ -147,7 +141,9 @@ def search(query: str, rows: Sequence[Row], name_of: RowName = turkish_row_name)
     phrase = " ".join(folded_words([query])[0])
     hits = [hit for row in rows if (hit := _hit(row, expanded, phrase)) is not None]
 
-    def rank(hit: Hit) -> tuple[int, int, int, SortKey, str, str]:
-        return (hit.typos, hit.tier, hit.tiers, sort_key(name_of(hit.row)), hit.type, hit.id)
+    def rank(hit: Hit) -> tuple[int, int, int, list[str], str, str]:
+        row = hit.row
+        order: list[str] = (english and row["sort_en"]) or row["sort"]
+        return (hit.typos, hit.tier, hit.tiers, order, hit.type, hit.id)
 
     return sorted(hits, key=rank)

@@ -6,6 +6,7 @@ A row is a plain JSON-serialisable dict, built once per record from the data the
     {"id": "mahalle-mutfaklari", "kind": "project",
      "name": "Mahalle Mutfakları", "name_en": "Neighbourhood Kitchens", "owner": "mersin-bb",
      "names": ["mahalle mutfaklari", "neighbourhood kitchens"],     # folded, for names typed
+     "sort": [...], "sort_en": [...],        # each name's Turkish alphabetical order, as text
      "fields": {"name": " mahalle mutfaklari neighbourhood kitchens ", "summary": " ... ", ...}}
 
 Each field's words are folded as `spo.turkish.fold` folds them and kept as one string
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from spo.provinces import find_province
-from spo.turkish import words
+from spo.turkish import sort_key, words
 from spo.vocabulary import MUNICIPALITY_KINDS, SERVICE_MODELS, TARGET_GROUPS, THEMES, Vocabulary
 
 Row = dict[str, Any]
@@ -82,6 +83,14 @@ def _labels(vocab: Vocabulary, values: tuple[str, ...]) -> str:
     """Vocabulary values' labels in both languages, as words: ("health",) -> " saglik health "."""
     terms = {t.value: t for t in vocab.terms}
     return _padded(w for v in values if v in terms for w in words(f"{terms[v].tr} {terms[v].en}"))
+
+
+def sort_text(name: str) -> list[str]:
+    """`spo.turkish.sort_key` as text, so that a row can hold it and sorting costs no more than
+    comparing strings: each letter's (class, rank) weight pair becomes two characters, which
+    compare as the pairs do; the lower-cased name and the name itself break ties, as there."""
+    primary, secondary, _ = sort_key(name)
+    return ["".join(chr(c) + chr(r) for c, r in primary), "".join(map(chr, secondary)), name]
 
 
 def _text(value: Any) -> str:
@@ -144,6 +153,8 @@ def document_row(kind: str, record_id: str, data: dict[str, Any]) -> Row:
         "name_en": name_en or None,
         "owner": owner,
         "names": [" ".join(found) for found in folded[-2:] if found],
+        "sort": sort_text(name or record_id),
+        "sort_en": sort_text(name_en) if name_en else None,
         "fields": {field: by_field[field] for field in FIELDS if by_field.get(field)},
     }
 

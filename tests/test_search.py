@@ -418,3 +418,14 @@ def test_a_negative_limit_is_a_usage_error(sample: Path) -> None:
     run = run_spo("--root", str(sample), "search", "mutfak", "--limit", "-1")
 
     assert (run.exit_code, run.stdout) == (2, "")
+
+
+def test_the_sort_text_rows_hold_orders_names_as_the_turkish_alphabet_does() -> None:
+    from spo.search_rows import sort_text
+    from spo.turkish import sort_key
+
+    names = ["hala", "hâlâ", "Çiçek", "cicek", "İzmir", "ızgara", "Iğdır", "a b", "ab", "a-b"]
+    names += ["Ödemiş", "z9", "z10", "Σας", "ıi", "İi", "", "Ab", "aB", "Üsküdar", "Uşak"]
+    pairs = [(a + b, c + d) for a in names for b in names[:6] for c in names for d in names[:3]]
+
+    assert all((sort_key(x) < sort_key(y)) == (sort_text(x) < sort_text(y)) for x, y in pairs)

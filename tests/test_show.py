@@ -274,9 +274,7 @@ def test_completion_offers_ids_with_their_names(
         ("izmir-bb", "İzmir Büyükşehir Belediyesi"),
         ("mersin-bb", "Mersin Büyükşehir Belediyesi"),
     ]
-    assert complete_municipality_id("karaköp") == [
-        ("sanliurfa-karakopru", "Karaköprü Belediyesi")
-    ]
+    assert complete_municipality_id("karaköp") == [("sanliurfa-karakopru", "Karaköprü Belediyesi")]
     assert complete_project_id("zz") == []
 
 

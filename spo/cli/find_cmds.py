@@ -258,7 +258,7 @@ def search_command(
     fmt = choose("--format", format, ListFormat)
     text = " ".join(query_words)
     rows = search.registry_rows(registry.find_root(opts.root))
-    hits = search.search(text, rows, search_results.row_name(opts.lang))
+    hits = search.search(text, rows, english=opts.lang == "en")
     if limit is None:
         limit = DEFAULT_TABLE_LIMIT if fmt is ListFormat.table else 0
     shown = hits[:limit] if limit else hits

@@ -19,7 +19,6 @@ import typer
 
 from spo.cli import words
 from spo.cli.language import Lang
-from spo.cli.render.labels import localized_name
 from spo.errors import SpoError, UsageError
 from spo.turkish import fold
 from spo.vocabulary import Vocabulary
@@ -49,10 +48,6 @@ def require(given: dict[str, Any], lang: Lang) -> bool:
     if not is_interactive():
         raise UsageError.of("usage.missing-options", options=", ".join(missing))
     return True
-
-
-def _row_name(row: dict[str, Any], lang: Lang) -> str:
-    return localized_name(str(row["name"]), row.get("name_en"), lang)
 
 
 @dataclass
@@ -106,17 +101,18 @@ class Asker:
 
     def record(self, kind: str, key: str, exclude: Sequence[str] = ()) -> str:
         """A project or municipality id, found by part of its name (as `spo search` finds)."""
+        from spo.cli.render.search_results import row_name
         from spo.search import registry_rows, search
 
         rows = [r for r in registry_rows(self.root) if r["kind"] == kind]
-        records: dict[str, str] = {str(r["id"]): _row_name(r, self.lang) for r in rows}
+        records: dict[str, str] = {str(r["id"]): row_name(r, self.lang) for r in rows}
         what = say(key, self.lang)
         while True:
             typed = str(typer.prompt(say("type-name", self.lang, what=what))).strip()
             if typed in records and typed not in exclude:
                 return typed
             try:
-                hits = [h.id for h in search(typed, rows)]
+                hits = [h.id for h in search(typed, rows, english=self.lang == "en")]
             except UsageError:
                 hits = []
             hits = [h for h in hits if h not in exclude]

@@ -11,19 +11,15 @@ from spo.cli.render.console import console, warn, write_bytes, write_text
 from spo.cli.render.labels import localized_name, message
 from spo.cli.render.records import Record, to_csv, to_json, to_yaml
 from spo.cli.render.tables import table
-from spo.search import Hit, Row, RowName
+from spo.search import Hit, Row
 
 COLUMNS = ["type", "id", "name", "matched_in"]
 
 
-def row_name(lang: Lang) -> RowName:
+def row_name(row: Row, lang: Lang) -> str:
     """The name a reader of `lang` sees of a row: a project's English name for English readers
     when it has one, else the registry's own."""
-
-    def name(row: Row) -> str:
-        return localized_name(str(row["name"]), row.get("name_en"), lang)
-
-    return name
+    return localized_name(str(row["name"]), row.get("name_en"), lang)
 
 
 def hit_record(hit: Hit) -> Record:
@@ -44,7 +40,7 @@ def _cells(hit: Hit, lang: Lang) -> list[str]:
     return [
         message(f"type_{hit.type}", lang),
         hit.id,
-        row_name(lang)(hit.row),
+        row_name(hit.row, lang),
         ", ".join(message(f"field_{f}", lang) for f in hit.matched_in),
     ]
 
