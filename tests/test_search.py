@@ -414,10 +414,11 @@ def test_json_and_csv_give_every_result_unless_limited(tmp_path: Path) -> None:
     assert run.stderr == "… 21 more; use --limit to see more (--limit 0 shows all)\n"
 
 
-def test_a_negative_limit_is_a_usage_error(sample: Path) -> None:
+def test_a_limit_that_is_not_a_count_is_a_usage_error(sample: Path) -> None:
     run = run_spo("--root", str(sample), "search", "mutfak", "--limit", "-1")
 
     assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr == "spo: --limit: '-1' is not a number; give a whole number, 0 or more\n"
 
 
 def test_the_sort_text_rows_hold_orders_names_as_the_turkish_alphabet_does() -> None:

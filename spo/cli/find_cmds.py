@@ -23,6 +23,7 @@ from spo.cli.options import (
     Values,
     choice,
     choose,
+    count,
     sort_order,
     vocabulary,
 )
@@ -245,7 +246,7 @@ def transfer_list(
 def search_command(
     ctx: typer.Context,
     query_words: Annotated[list[str], typer.Argument()],
-    limit: Annotated[int | None, typer.Option("--limit", min=0)] = None,
+    limit: Annotated[str | None, typer.Option("--limit")] = None,
     format: Format = ListFormat.table.value,
 ) -> None:
     """Search projects and municipalities by name, place, vocabulary labels, summary, notes and
@@ -256,11 +257,12 @@ def search_command(
 
     opts = settings(ctx)
     fmt = choose("--format", format, ListFormat)
+    most = count("--limit", limit)
+    if most is None:
+        most = DEFAULT_TABLE_LIMIT if fmt is ListFormat.table else 0
     text = " ".join(query_words)
     rows = search.registry_rows(registry.find_root(opts.root))
     hits = search.search(text, rows, english=opts.lang == "en")
-    if limit is None:
-        limit = DEFAULT_TABLE_LIMIT if fmt is ListFormat.table else 0
-    shown = hits[:limit] if limit else hits
+    shown = hits[:most] if most else hits
     empty = message("no_hits", opts.lang, query=text)
     search_results.emit(fmt.value, shown, len(hits) - len(shown), opts.lang, empty)
