@@ -166,3 +166,28 @@ def test_an_ambiguous_name_writes_nothing(ranking: Path) -> None:
     assert (code, out) == (2, "")
     assert err.startswith("spo: 'Yenişehir' could be more than one municipality: ")
     assert files(ranking) == before
+
+
+@pytest.mark.parametrize(
+    ("by_id", "by_name"),
+    [
+        (["transfer", "list", "--to", "istanbul-uskudar"], ["transfer", "list", "--to", "Üsküdar"]),
+        (
+            ["transfer", "list", "--project", "kadin-ustalar"],
+            ["transfer", "list", "--project", "kadın ustalar"],
+        ),
+        (["transfer", "list", "--mentor", "mersin-bb"], ["transfer", "list", "--mentor", "Mersin"]),
+        (
+            ["project", "list", "--adopted-by", "istanbul-uskudar"],
+            ["project", "list", "--adopted-by", "usküdar belediyesi"],
+        ),
+    ],
+)
+def test_transfer_and_adoption_filters_take_names(
+    registry_copy: Copy, by_id: list[str], by_name: list[str]
+) -> None:
+    sample = registry_copy("sample")
+    expected = spo(sample, *by_id, "--format", "csv")
+
+    assert expected[0] == 0 and expected[1].count("\n") > 1  # the header and at least one row
+    assert spo(sample, *by_name, "--format", "csv") == expected
