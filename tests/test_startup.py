@@ -4,10 +4,13 @@ process has long imported them all."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
 import pytest
+
+from tests.conftest import run_spo
 
 HEAVY = ("jsonschema", "ruamel", "rich")
 
@@ -45,3 +48,93 @@ def test_start_up_imports_nothing_heavy(args: list[str]) -> None:
 
     assert run.stdout  # the version or the help was printed
     assert run.stderr.splitlines()[-1] == "loaded:"
+
+
+# `spo --version` and `spo --help` import none of the command modules' weight either: no YAML,
+# no model, no queries, no report; `--version` not even the command-line library.
+LIGHT = {
+    "--version": ("jsonschema", "ruamel", "rich", "yaml", "spo.model", "spo.query", "spo.report",
+                  "spo.reading", "spo.validation", "click", "typer"),
+    "--help": ("jsonschema", "ruamel", "rich", "yaml", "spo.model", "spo.query", "spo.report",
+               "spo.reading", "spo.validation", "spo.cli.find_cmds", "spo.cli.write_cmds"),
+}  # fmt: skip
+
+MODULES = """
+import sys
+from spo.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+print("loaded:", *sorted(sys.modules), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("option", sorted(LIGHT))
+def test_version_and_help_import_only_what_they_show(option: str) -> None:
+    run = subprocess.run(
+        [sys.executable, "-c", MODULES, option],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+    )
+
+    loaded = set(run.stderr.splitlines()[-1].split()[1:])
+    heavy = {m for m in loaded for name in LIGHT[option] if m == name or m.startswith(f"{name}.")}
+    assert sorted(heavy) == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--version"],
+        ["--lang", "tr", "--version"],
+        ["--lang=en", "--root", "anywhere", "--version"],
+        ["--root=anywhere", "--version"],
+        ["--lang", "fr", "--version"],  # not answered at once, but the same: the option is eager
+    ],
+)
+def test_version_is_answered_at_once_as_the_command_line_would(args: list[str]) -> None:
+    run = run_spo(*args)
+
+    assert (run.exit_code, run.stdout, run.stderr) == (0, "spo 0.1.0\n", "")
+
+
+def test_version_after_a_command_is_still_read_by_the_command_line() -> None:
+    run = run_spo("project", "--version")
+
+    assert (run.exit_code, run.stdout, run.stderr) == (
+        2,
+        "",
+        "spo: No such option '--version'.\nFor help: spo project --help\n",
+    )
+
+
+LOADED_FIRST = """
+import sys
+from spo.cli import main
+from spo.cli.lazy import load_commands
+load_commands()
+main(sys.argv[1:])
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "tr"])
+def test_the_list_of_commands_without_them_is_the_list_with_them(lang: str) -> None:
+    """`spo --help` lists the commands from their names and the catalogue, without importing
+    them; with every command module imported first, the list comes from the commands themselves."""
+
+    def page(*args: str) -> str:
+        env = {**os.environ, "SPO_LANG": lang, "COLUMNS": "100"}
+        run = subprocess.run(
+            [sys.executable, *args, "--help"],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=env,
+            check=True,
+        )
+        return run.stdout
+
+    assert page("-m", "spo") == page("-c", LOADED_FIRST)
