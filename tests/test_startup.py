@@ -4,12 +4,15 @@ process has long imported them all."""
 
 from __future__ import annotations
 
+import marshal
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
+from spo.cli.words import catalogue
 from tests.conftest import run_spo
 
 HEAVY = ("jsonschema", "ruamel", "rich")
@@ -138,3 +141,16 @@ def test_the_list_of_commands_without_them_is_the_list_with_them(lang: str) -> N
         return run.stdout
 
     assert page("-m", "spo") == page("-c", LOADED_FIRST)
+
+
+def test_the_catalogue_is_kept_parsed_and_a_damaged_copy_is_passed_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SPO_CACHE_DIR", str(tmp_path))
+    parsed = catalogue.__wrapped__()
+    [kept] = (tmp_path / "catalogue").glob("*.marshal")
+
+    assert catalogue.__wrapped__() == parsed  # read back from the cache folder
+    kept.write_bytes(b"\x00not marshal data")
+    assert catalogue.__wrapped__() == parsed
+    assert marshal.loads(kept.read_bytes()) == parsed  # written again
