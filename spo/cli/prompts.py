@@ -19,7 +19,6 @@ import typer
 
 from spo.cli import words
 from spo.cli.language import Lang
-from spo.cli.render.labels import project_name
 from spo.errors import SpoError, UsageError
 from spo.turkish import fold
 from spo.vocabulary import Vocabulary
@@ -102,6 +101,7 @@ class Asker:
 
     def record(self, kind: str, key: str, exclude: Sequence[str] = ()) -> str:
         """A project or municipality id, found by part of its name (as `spo search` finds)."""
+        from spo.cli.render.labels import project_name  # here: it imports the model
         from spo.search import search
 
         records: dict[str, str] = (
