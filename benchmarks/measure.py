@@ -20,7 +20,7 @@ class Sample:
     wall: float  # seconds
     rss: int  # bytes, the largest resident set of the child or its children
     code: int
-    stderr: str
+    output: str  # stdout and stderr, to say why a run failed
 
 
 @dataclass(frozen=True)
@@ -40,23 +40,22 @@ def spo_command() -> list[str]:
 
 
 def run_once(args: Sequence[str], cwd: Path, env: dict[str, str]) -> Sample:
-    with tempfile.TemporaryFile() as err:
+    with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         child = subprocess.Popen(
-            list(args), cwd=cwd, env=env, stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL, stderr=err,
-        )  # fmt: skip
+            list(args), cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=out
+        )
         _, status, usage = os.wait4(child.pid, 0)
         wall = time.perf_counter() - start
         child.returncode = os.waitstatus_to_exitcode(status)
-        err.seek(0)
-        stderr = err.read().decode("utf-8", "replace")
+        out.seek(0)
+        output = out.read().decode("utf-8", "replace")
     return Sample(
         cpu=usage.ru_utime + usage.ru_stime,
         wall=wall,
         rss=usage.ru_maxrss * 1024,  # Linux reports KiB
         code=child.returncode,
-        stderr=stderr,
+        output=output,
     )
 
 
@@ -76,8 +75,8 @@ def measure(
         before()
         sample = run_once(args, cwd, env)
         if not ok(sample):
-            lines = sample.stderr.strip().splitlines() or [f"exit {sample.code}"]
-            return Figure(failed=f"exit {sample.code}: {lines[-1][:80]}")
+            lines = sample.output.strip().splitlines() or ["no output"]
+            return Figure(failed=f"exit {sample.code}: {lines[-1][:100]}")
         if prime and index == 0:
             continue
         samples.append(sample)
