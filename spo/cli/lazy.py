@@ -4,8 +4,9 @@ The command modules (`find_cmds`, `write_cmds`, ...) register their commands on 
 when imported, and importing them brings in the model, the queries and their helpers. `spo
 --help` needs none of that: it lists each command's name and one line of help, both known
 without the modules (the names below, the lines from the catalogue). Everything else that
-asks for the commands (running one, its help, completion) imports the modules first, then
-takes the complete command tree from typer.
+asks for the commands imports the modules first; running one command (or showing its help)
+then builds that command alone from its typer definition, and anything else (completion, an
+unknown name) takes the complete command tree from typer.
 """
 
 from __future__ import annotations
@@ -36,7 +37,21 @@ class LazyGroup(typer.core.TyperGroup):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self._early: MutableMapping[str, click.Command] = {}
+        self._built: dict[str, click.Command] = {}
         super().__init__(*args, **kwargs)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command to run, or whose help to show: only it is built, worded in `lang`."""
+        if self.complete or self.lang is None:
+            return super().get_command(ctx, cmd_name)
+        if cmd_name not in self._built:
+            from spo.cli.commandline import localize
+
+            one = _build_one(cmd_name)
+            if one is None:
+                return super().get_command(ctx, cmd_name)
+            self._built[cmd_name] = localize(one, self.lang, cmd_name)
+        return self._built[cmd_name]
 
     @property
     def commands(self) -> MutableMapping[str, click.Command]:
@@ -69,3 +84,28 @@ class LazyGroup(typer.core.TyperGroup):
         names = [*COMMANDS, *self._early]
         stubs = {name: click.Command(name, short_help=short_help(name, lang)) for name in names}
         typer.core.TyperGroup(name=self.name, commands=stubs).format_commands(ctx, formatter)
+
+
+def _build_one(name: str) -> click.Command | None:
+    """The top-level command or command group `name`, built as typer builds it in the whole tree
+    (`typer.main.get_group_from_info` over the app)."""
+    from spo.cli.app import app
+
+    load_commands()
+    for command in app.registered_commands:
+        callback = command.callback
+        if callback and (command.name or typer.main.get_command_name(callback.__name__)) == name:
+            return typer.main.get_command_from_info(
+                command,
+                pretty_exceptions_short=app.pretty_exceptions_short,
+                rich_markup_mode=app.rich_markup_mode,
+            )
+    for group in app.registered_groups:
+        if group.name == name:
+            return typer.main.get_group_from_info(
+                group,
+                pretty_exceptions_short=app.pretty_exceptions_short,
+                rich_markup_mode=app.rich_markup_mode,
+                suggest_commands=app.suggest_commands,
+            )
+    return None
