@@ -19,7 +19,7 @@ from typing import Any
 
 from benchmarks.scenarios import Bench, Row, rows
 from benchmarks.synthetic import build
-from benchmarks.table import markdown, save
+from benchmarks.table import load, markdown, save
 
 SMALL = 100  # projects in the registry `transfer add` is compared on
 
@@ -31,6 +31,7 @@ def _options(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--municipalities", type=int, default=1_400)
     parser.add_argument("--quick", action="store_true", help="a small smoke run: tiny, one run")
     parser.add_argument("--json", type=Path, help="also save the results to this file")
+    parser.add_argument("--show", type=Path, help="print the table of a run saved with --json")
     options = parser.parse_args(argv)
     if options.quick:
         options.runs, options.projects, options.municipalities = 1, 100, 90
@@ -56,6 +57,9 @@ def machine() -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> None:
     options = _options(argv)
+    if options.show:
+        print(markdown(load(options.show)[0]))
+        return
     with tempfile.TemporaryDirectory(prefix="spo-bench-") as tmp:
         work = Path(tmp)
         start = time.perf_counter()

@@ -19,7 +19,9 @@ MIB = 1024 * 1024
 def _seconds(figure: Figure, value: float, memory: bool) -> str:
     if figure.failed:
         return "n/a"
-    return f"{figure.rss / MIB:.0f} MiB" if memory else f"{value:.2f} s"
+    if memory:
+        return f"{figure.rss / MIB:.0f} MiB"
+    return f"{value:.2f} s" if value >= 1 else f"{value:.3f} s"
 
 
 def _ratio(value: float | None) -> str:
@@ -65,6 +67,9 @@ def as_json(rows: list[Row], about: dict[str, Any]) -> dict[str, Any]:
                 "ratio_cpu": r.ratio_cpu,
                 "ratio_wall": r.ratio_wall,
                 "target": r.target,
+                "cpu_limit": r.cpu_limit,
+                "wall_limit": r.wall_limit,
+                "memory": r.memory,
                 "met": r.met,
             }
             for r in rows
@@ -74,3 +79,23 @@ def as_json(rows: list[Row], about: dict[str, Any]) -> dict[str, Any]:
 
 def save(path: Path, rows: list[Row], about: dict[str, Any]) -> None:
     path.write_text(json.dumps(as_json(rows, about), indent=2, ensure_ascii=False) + "\n")
+
+
+def load(path: Path) -> tuple[list[Row], dict[str, Any]]:
+    """A saved run (`--json`), to print its table again (`--show`)."""
+    saved = json.loads(path.read_text())
+    fields = ("cpu", "wall", "rss", "failed")
+    rows = [
+        Row(
+            r["what"],
+            Figure(*(r["spo"][f] for f in fields)),
+            r["against"],
+            Figure(*(r["other"][f] for f in fields)),
+            r["target"],
+            r["cpu_limit"],
+            r["wall_limit"],
+            r["memory"],
+        )
+        for r in saved.pop("rows")
+    ]
+    return rows, saved

@@ -47,3 +47,12 @@ def test_quick_run_prints_every_row(tmp_path: Path) -> None:
     results = json.loads(saved.read_text(encoding="utf-8"))
     assert [(r["what"], r["against"], r["target"]) for r in results["rows"]] == ROWS
     assert results["files"] == 190
+    shown = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--show", str(saved)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+    )
+    assert shown.stdout == run.stdout  # a saved run prints the same table again
