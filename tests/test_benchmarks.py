@@ -4,9 +4,14 @@ one table with a row for each (the figures themselves are for the benchmark, nev
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+from benchmarks.measure import Figure, measure
+from benchmarks.scenarios import Row
+from benchmarks.table import cells, markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -56,3 +61,16 @@ def test_quick_run_prints_every_row(tmp_path: Path) -> None:
         check=True,
     )
     assert shown.stdout == run.stdout  # a saved run prints the same table again
+
+
+def test_a_command_that_fails_or_does_not_exist_yet_is_shown_as_na(tmp_path: Path) -> None:
+    failing = [sys.executable, "-c", "print(\"No such command 'index'.\"); raise SystemExit(2)"]
+    figure = measure(failing, tmp_path, dict(os.environ), runs=3)
+    row = Row("spo index", figure, "libyaml C parse", Figure(2.0, 2.5), "≤ 0.1", 0.1)
+
+    assert cells(row) == [
+        "spo index", "n/a", "n/a", "libyaml C parse", "2.00 s", "n/a", "n/a", "≤ 0.1", "n/a",
+    ]  # fmt: skip
+    assert markdown([row]).splitlines()[-1] == (
+        "- spo index / libyaml C parse: exit 2: No such command 'index'."
+    )
