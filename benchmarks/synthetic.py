@@ -1,8 +1,17 @@
-"""A synthetic registry of national size, for benchmarks only (never shipped, never in tests)."""
+"""A synthetic registry of national size, for benchmarks only (never shipped, never in tests).
+
+Its files have the size and shape of the shipped ones in `data/`: a project is ~1.2 KB (names in
+Turkish and English, a Turkish and an English summary of a few lines, a status with its source
+as a citation, themes, target groups, a service model, tags, notes, two or three cited sources);
+a district municipality records engagements and transfers whose stages carry dates and sources.
+The registry validates clean (`spo validate`: no problems), so that validate measures the work
+on a valid registry, not the wording of thousands of findings.
+"""
 
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 from spo.districts import districts_of
@@ -16,6 +25,35 @@ STAGES = [
     "implementation-support",
     "launched",
 ]
+THEMES = ["nutrition", "health", "education", "employment", "women-empowerment", "social-care",
+          "psychosocial-support", "poverty-reduction", "social-life", "hygiene"]  # fmt: skip
+GROUPS = ["children", "youth", "students", "women", "families", "older-people", "low-income",
+          "job-seekers"]  # fmt: skip
+MODELS = ["home-based", "neighbourhood-based", "facility-based", "city-wide"]
+STATUSES = ["active", "active", "active", "pilot", "ended", "unknown"]
+KINDS = [  # name tr, name en, summary tr, summary en (one sentence each)
+    ("Mahalle Mutfağı", "Neighbourhood Kitchen",
+     "mahallelerde kurulan mutfaklarda dar gelirli ailelere her gün sıcak yemek veriliyor",
+     "hot meals are served every day to low-income families in kitchens set up in the "
+     "neighbourhoods"),
+    ("Kadın Emeği Atölyesi", "Women's Work Workshop",
+     "kadınlar için el sanatları ve meslek kursları açılıyor, ürünler kent pazarında satılıyor",
+     "crafts and vocational courses are offered to women, and their products are sold at the "
+     "city market"),
+    ("Yaşlı Destek Hattı", "Elderly Support Line",
+     "yalnız yaşayan yaşlılar düzenli aranıyor, evlerinde temizlik ve bakım hizmeti veriliyor",
+     "older people living alone are called regularly and get cleaning and care at home"),
+    ("Çocuk Oyun Evi", "Children's Play House",
+     "çalışan annelerin çocukları için mahallede gündüz bakım ve oyun evi açılıyor",
+     "a day-care and play house is opened in the neighbourhood for children of working mothers"),
+    ("Öğrenci Kart", "Student Card",
+     "üniversite öğrencilerine ulaşım ve yemek desteği veren kart dağıtılıyor",
+     "a card giving transport and meal support is handed out to university students"),
+    ("Askıda Fatura", "Suspended Bill",
+     "hayırseverler ihtiyaç sahibi ailelerin su ve elektrik faturalarını ödüyor",
+     "donors pay the water and electricity bills of families in need"),
+]  # fmt: skip
+PUBLISHERS = ["Yerel Haber", "Kent Gazetesi", "Belediye Bülteni", "Anadolu Gündem"]
 
 
 def build(root: Path, municipalities: int = 1400, projects: int = 10_000, seed: int = 7) -> Path:
@@ -29,23 +67,15 @@ def build(root: Path, municipalities: int = 1400, projects: int = 10_000, seed: 
         kind = "metropolitan" if p.metropolitan else "provincial"
         mid = f"p{p.plate}"
         ids.append(mid)
-        _municipality(root, mid, f"İl {p.plate} Belediyesi", kind, p.plate, None, [], [])
+        _municipality(root, mid, f"İl {p.plate} Belediyesi", kind, p.plate, None, [], [], rng)
     project_ids = [f"proje-{i}" for i in range(projects)]
     for i, pid in enumerate(project_ids):
-        owner = ids[i % len(ids)]
-        (root / f"data/projects/{pid}.yaml").write_text(
-            f"id: {pid}\nname:\n  tr: Proje {i} Mahalle Mutfağı\n  en: Project {i}\n"
-            f"owner: {owner}\nsummary:\n  tr: Dar gelirli ailelere sıcak yemek ve destek {i}.\n"
-            'status: active\nstatus_as_of: "2025"\nstatus_source: https://example.org/haber\n'
-            "themes: [nutrition, poverty-reduction]\n"
-            "target_groups: [low-income]\nservice_model: neighbourhood-based\n"
-            "sources:\n  - https://example.org/haber\n",
-            encoding="utf-8",
-        )
+        text = _project(pid, i, ids[i % len(ids)], rng)
+        (root / f"data/projects/{pid}.yaml").write_text(text, encoding="utf-8")
     for n in range(municipalities - len(ids)):
         p = provinces[n % len(provinces)]
         mid = f"ilce-{n}"
-        transfers = []
+        transfers: list[tuple[str, list[str]]] = []
         for _ in range(rng.randint(0, 4)):
             project = project_ids[rng.randrange(projects)]
             if project.endswith(f"-{n}") or project in [x for x, _ in transfers]:
@@ -57,9 +87,72 @@ def build(root: Path, municipalities: int = 1400, projects: int = 10_000, seed: 
         districts = districts_of(p.plate)
         district = districts[n // len(provinces) % len(districts)]
         _municipality(
-            root, mid, f"İlçe {n} Belediyesi", "district", p.plate, district, engagements, transfers
-        )
+            root, mid, f"İlçe {n} Belediyesi", "district", p.plate, district, engagements,
+            transfers, rng,
+        )  # fmt: skip
     return root
+
+
+def _source(rng: random.Random, indent: str, day: str, number: int) -> list[str]:
+    """A cited source as the shipped files write them: publisher, title, date, archived copy."""
+    return [
+        f"{indent}publisher: {rng.choice(PUBLISHERS)}",
+        f"{indent}title: Sosyal hizmet haberi {number}",
+        f'{indent}date: "{day}"',
+        f"{indent}archived: {number:03d}_{_digest(rng)}.txt",
+    ]
+
+
+def _digest(rng: random.Random) -> str:
+    """A file name's hash part, as the archive names them; never eleven digits in a row, which
+    the personal-data check would rightly take for a national ID number."""
+    while True:
+        digest = f"{rng.getrandbits(64):016x}"
+        if not re.search(r"\d{10}", digest):
+            return digest
+
+
+def _project(pid: str, i: int, owner: str, rng: random.Random) -> str:
+    name_tr, name_en, what_tr, what_en = KINDS[i % len(KINDS)]
+    day = f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    themes = rng.sample(THEMES, rng.randint(1, 3))
+    groups = rng.sample(GROUPS, rng.randint(1, 2))
+    lines = [
+        "# yaml-language-server: $schema=../../schemas/project.schema.json",
+        f"id: {pid}",
+        "name:",
+        f"  tr: {name_tr} {i}",
+        f"  en: {name_en} {i}",
+        f"owner: {owner}",
+        "summary:",
+        "  tr: >-",
+        f"    Uygulama {i}: {what_tr}.",
+        "    Kaynaklar hizmetin kaç kişiye ulaştığını söylemiyor.",
+        "  en: >-",
+        f"    Practice {i}: {what_en}.",
+        "    The sources do not say how many people it reaches.",
+        f"status: {rng.choice(STATUSES)}",
+        f'status_as_of: "{day}"',
+        "status_source:",
+        f"  title: Sosyal hizmet haberi {i}",
+        f'  date: "{day}"',
+        f"  archived: 000_{_digest(rng)}.txt",
+        "  note: Metin yayıncıyı belirtmiyor.",
+        "themes:",
+        *[f"  - {t}" for t in themes],
+        "target_groups:",
+        *[f"  - {g}" for g in groups],
+        f"service_model: {rng.choice(MODELS)}",
+        "tags:",
+        f"  - {name_tr}",
+        "notes: >-",
+        f"  Durum: {day} tarihli haber hizmetin sürdüğünü anlatıyor.",
+        "sources:",
+    ]
+    for n in range(rng.randint(2, 3)):
+        source = _source(rng, "    ", day, n)
+        lines += ["  - " + source[0].lstrip(), *source[1:]]
+    return "\n".join(lines) + "\n"
 
 
 def _municipality(
@@ -71,8 +164,15 @@ def _municipality(
     district: str | None,
     engagements: list[tuple[str, str, str]],
     transfers: list[tuple[str, list[str]]],
+    rng: random.Random,
 ) -> None:
-    lines = [f"id: {mid}", f"name: {name}", f"kind: {kind}", f"province: {plate}"]
+    lines = [
+        "# yaml-language-server: $schema=../../schemas/municipality.schema.json",
+        f"id: {mid}",
+        f"name: {name}",
+        f"kind: {kind}",
+        f"province: {plate}",
+    ]
     if district:
         lines.append(f"district: {district}")
     if engagements:
@@ -83,12 +183,22 @@ def _municipality(
                 f"    host: {host}",
                 f'    date: "{day}"',
                 "    participants: 5",
+                "    note: >-",
+                "      Sosyal Politikalar Ofisi'nin ağırladığı belediyelerden biri; kaynak",
+                "      katılımcı sayısını veriyor, görüşülen projeleri adıyla saymıyor.",
+                "    source:",
+                *_source(rng, "      ", day, 1),
             ]
     if transfers:
         lines.append("transfers:")
         for project, stages in transfers:
             lines += [f"  - project: {project}", "    history:"]
             for s, stage in enumerate(stages):
-                lines += [f"      - stage: {stage}", f'        date: "2024-{s + 1:02d}-15"']
-    lines += ["sources:", "  - https://example.org/haber"]
+                day = f"2024-{s + 1:02d}-15"
+                lines += [f"      - stage: {stage}", f'        date: "{day}"']
+                if s == len(stages) - 1:
+                    lines += ["        source:", *_source(rng, "          ", day, 2)]
+    lines.append("sources:")
+    source = _source(rng, "    ", "2025-03-21", 0)
+    lines += ["  - " + source[0].lstrip(), *source[1:]]
     (root / f"data/municipalities/{mid}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -9,7 +9,7 @@ from typing import Any
 
 import typer
 
-from spo.cli.app import app  # importing spo.cli registers every command on it
+from spo.cli.app import app  # its command tree imports every command module (spo.cli.lazy)
 
 REPO = Path(__file__).resolve().parents[1]
 README = (REPO / "README.md").read_text(encoding="utf-8")

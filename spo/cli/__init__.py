@@ -4,6 +4,10 @@
 the command line in that language, and is the one error boundary: the core's errors, the command
 line's usage errors, Ctrl-C and a closed pipe each become one line in the user's language and an
 exit code. No traceback ever reaches a user.
+
+Start-up is kept short: `spo --version` is answered here before click or typer is imported, and
+the command modules are imported only when a command is run or its help is shown
+(`spo.cli.commandline`). Everything else is imported inside the functions that need it.
 """
 
 from __future__ import annotations
@@ -12,14 +16,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-import click
-
-# Command modules register their commands on import.
-from spo.cli import find_cmds, language, new_cmds, report_cmd, validate_cmd, write_cmds  # noqa: F401
-from spo.cli.app import Settings
-from spo.cli.render.console import OutputClosed
-from spo.cli.words import render, say
-from spo.errors import SpoError
+from spo.cli import language
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 
@@ -55,10 +52,32 @@ def _fail(text: str, code: int) -> None:
     sys.exit(code)
 
 
+def _only_version(args: list[str]) -> bool:
+    """`spo --version`, maybe after `--root X` or `--lang X`: the command line would answer it
+    with the version alone (the option is eager), so it is answered without building one."""
+    index = 0
+    while index < len(args) - 1:
+        name, equals, value = args[index].partition("=")
+        if name not in ("--root", "--lang"):
+            break
+        if not equals:
+            index += 1
+            value = args[index]
+        if name == "--lang" and value not in language.LANGS:
+            return False
+        index += 1
+    return args[index:] == ["--version"]
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     lang = language.choose(args)
     _utf8_streams()
+    if _only_version(args):
+        from spo import __version__
+
+        print(f"spo {__version__}")
+        sys.exit(0)
     try:
         _run(args, lang)
     except SystemExit:
@@ -69,7 +88,13 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 
 def _run(args: list[str], lang: language.Lang) -> None:
+    import click
+
+    from spo.cli.app import Settings
     from spo.cli.commandline import build
+    from spo.cli.render.console import OutputClosed
+    from spo.cli.words import render, say
+    from spo.errors import SpoError
 
     try:
         command = build(lang)

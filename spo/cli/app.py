@@ -15,12 +15,14 @@ import typer
 
 from spo import __version__
 from spo.cli.language import Lang, from_environment
+from spo.cli.lazy import LazyGroup
 from spo.cli.options import choice, choose
 
 _SETTINGS = {"help_option_names": ["-h", "--help"]}
 
 app = typer.Typer(
     name="spo",
+    cls=LazyGroup,  # the command modules are imported only when a command needs them
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,

@@ -14,6 +14,7 @@ import typer
 from spo.cli import click_words
 from spo.cli.app import app
 from spo.cli.language import Lang
+from spo.cli.lazy import LazyGroup
 from spo.cli.words import catalogue, say
 
 ROOT = "spo"
@@ -46,22 +47,32 @@ def _param(command_key: str, param: click.Parameter, lang: Lang) -> None:
         param.metavar = metavar
 
 
+def short_help(path: str, lang: Lang) -> str | None:
+    """A command's line in its group's list of commands: the first paragraph of its help."""
+    key = f"help.{path}"
+    return say(key, lang).split("\n\n")[0].strip().rstrip(".") if key in catalogue() else None
+
+
 def localize(command: click.Command, lang: Lang, path: str = ROOT) -> click.Command:
     key = f"help.{path}"
     if key in catalogue():
         command.help = _help(key, lang)
-        command.short_help = say(key, lang).split("\n\n")[0].strip().rstrip(".")
+        command.short_help = short_help(path, lang)
     command.options_metavar = say("help-page.options-metavar", lang)
     if isinstance(command, click.Group):
         command.subcommand_metavar = say("help-page.command-metavar", lang)
     for param in command.params:
         _param(key, param, lang)
+    if isinstance(command, LazyGroup):
+        command.lang = lang  # its commands are worded when they are imported
+        if not command.complete:
+            return command
     for name, sub in getattr(command, "commands", {}).items():
         localize(sub, lang, name if path == ROOT else f"{path}.{name}")
     return command
 
 
 def build(lang: Lang) -> click.Command:
-    """The `spo` command, speaking `lang`."""
+    """The `spo` command, speaking `lang`; its commands are imported when first needed."""
     click_words.install(lang)
     return localize(typer.main.get_command(app), lang)

@@ -26,13 +26,19 @@ A parameter that is itself a `Message` is worded too, in the same language.
 
 from __future__ import annotations
 
+import hashlib
+import marshal
+import os
 import string
+import sys
 import tomllib
 from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
+from spo.cache import cache_root
 from spo.cli.language import LANGS, Lang
 from spo.message import Message
 from spo.problems import Problem, format_json_path
@@ -62,13 +68,40 @@ def _flatten(table: Mapping[str, Any], prefix: str, into: dict[str, Entry], orig
 
 @cache
 def catalogue() -> dict[str, Entry]:
-    """All entries by dotted key, read once per process."""
-    entries: dict[str, Entry] = {}
+    """All entries by dotted key, read once per process.
+
+    Parsing the TOML files costs more than a short command's own work, so the entries are kept
+    in the user's cache folder as `marshal` data, named by a hash of the files' text (and of
+    Python's version, whose format it is): a changed catalogue is parsed again, and a cache that
+    cannot be read or written is passed over."""
     folder = files("spo.cli").joinpath("text")
-    for name in CATALOGUE_FILES:
-        text = folder.joinpath(f"{name}.toml").read_text(encoding="utf-8")
+    texts = {n: folder.joinpath(f"{n}.toml").read_text(encoding="utf-8") for n in CATALOGUE_FILES}
+    digest = hashlib.sha256(sys.version.encode())
+    for name, text in texts.items():
+        digest.update(f"\0{name}\0{text}".encode())
+    path = cache_root() / "catalogue" / f"{digest.hexdigest()[:32]}.marshal"
+    try:
+        kept = marshal.loads(path.read_bytes())
+        if isinstance(kept, dict):
+            return kept
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    entries: dict[str, Entry] = {}
+    for name, text in texts.items():
         _flatten(tomllib.loads(text), "", entries, f"{name}.toml")
+    _keep(path, entries)
     return entries
+
+
+def _keep(path: Path, entries: dict[str, Entry]) -> None:
+    """Write the parsed catalogue atomically (two processes may write it at once)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(marshal.dumps(entries))
+        os.replace(temporary, path)
+    except (OSError, ValueError):
+        pass
 
 
 def entry(key: str) -> Entry:

@@ -1,0 +1,95 @@
+"""`python -m benchmarks`: issue #12's comparisons on a national synthetic registry, one table.
+
+Builds the registry (1,400 municipalities and 10,000 projects by default) in a temporary folder,
+runs each spo command and its yardstick as fresh processes (the median of --runs runs, CPU from
+os.wait4), and prints what, spo CPU and wall, against what, ratios, target and whether it is met.
+A command that fails (or does not exist yet) is reported as n/a; the run goes on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.scenarios import Bench, Row, rows
+from benchmarks.synthetic import build
+from benchmarks.table import load, markdown, save
+
+SMALL = 100  # projects in the registry `transfer add` is compared on
+
+
+def _options(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--runs", type=int, default=3, help="runs per command (median)")
+    parser.add_argument("--projects", type=int, default=10_000)
+    parser.add_argument("--municipalities", type=int, default=1_400)
+    parser.add_argument("--quick", action="store_true", help="a small smoke run: tiny, one run")
+    parser.add_argument("--json", type=Path, help="also save the results to this file")
+    parser.add_argument("--show", type=Path, help="print the table of a run saved with --json")
+    options = parser.parse_args(argv)
+    if options.quick:
+        options.runs, options.projects, options.municipalities = 1, 100, 90
+    return options
+
+
+def machine() -> dict[str, Any]:
+    model = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.partition(":")[2].strip()
+                break
+    except OSError:
+        pass
+    return {
+        "cpus": os.cpu_count(),
+        "cpu_model": model or platform.processor(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    options = _options(argv)
+    if options.show:
+        print(markdown(load(options.show)[0]))
+        return
+    with tempfile.TemporaryDirectory(prefix="spo-bench-") as tmp:
+        work = Path(tmp)
+        start = time.perf_counter()
+        national = build(work / "national", options.municipalities, options.projects)
+        small = build(work / "small", municipalities=90, projects=SMALL)
+        files = list(national.glob("data/*/*.yaml"))
+        size = sum(f.stat().st_size for f in files)
+        about = {
+            **machine(),
+            "files": len(files),
+            "megabytes": round(size / 1e6, 1),
+            "projects": options.projects,
+            "municipalities": options.municipalities,
+            "runs": options.runs,
+        }
+        print(
+            f"{len(files)} files, {size / 1e6:.1f} MB,"
+            f" built in {time.perf_counter() - start:.0f} s;"
+            f" {about['cpus']} CPUs, {about['cpu_model']}, Python {about['python']};"
+            f" median of {options.runs} run(s)",
+            file=sys.stderr,
+        )
+        results: list[Row] = []
+        for row in rows(Bench(national, small, work, options.runs, options.projects, SMALL)):
+            print(f"  {row.what} / {row.against}", file=sys.stderr)
+            results.append(row)
+    print(markdown(results))
+    if options.json:
+        save(options.json, results, about)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,39 @@
+"""The baseline every figure is compared with: libyaml's C parser over every record file.
+
+Run as its own process by `python -m benchmarks` (start-up included, as for spo):
+    python benchmarks/parse_all.py ROOT            parse every data/*/*.yaml, keep nothing
+    python benchmarks/parse_all.py ROOT --memory   print the size of all the parsed data (bytes,
+                                                   tracemalloc: what the data holds once loaded)
+"""
+
+from __future__ import annotations
+
+import sys
+import tracemalloc
+from pathlib import Path
+
+import yaml
+
+
+def files(root: Path) -> list[Path]:
+    return sorted(root.glob("data/*/*.yaml"))
+
+
+def main(argv: list[str]) -> None:
+    root = Path(argv[0])
+    if "--memory" in argv:
+        tracemalloc.start()
+        kept = []
+        for path in files(root):
+            with path.open(encoding="utf-8") as f:
+                kept.append(yaml.load(f, Loader=yaml.CSafeLoader))  # noqa: S506
+        size, peak = tracemalloc.get_traced_memory()
+        print(size, peak)
+        return
+    for path in files(root):
+        with path.open(encoding="utf-8") as f:
+            yaml.load(f, Loader=yaml.CSafeLoader)  # noqa: S506
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

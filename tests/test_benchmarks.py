@@ -1,0 +1,76 @@
+"""`python -m benchmarks --quick` runs every comparison of issue #12 on a tiny registry and prints
+one table with a row for each (the figures themselves are for the benchmark, never asserted)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from benchmarks.measure import Figure, measure
+from benchmarks.scenarios import Row
+from benchmarks.table import cells, markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+
+ROWS = [
+    ("spo validate, cold", "libyaml C parse", "CPU ≤ 1.3, wall ≤ 0.8"),
+    ("spo validate, cold", "check-jsonschema", "≤ 0.05 (≥ 20× faster)"),
+    ("spo validate, unchanged (warm)", "libyaml C parse", "≤ 0.15"),
+    ("warm spo search mutfak", "libyaml C parse", "≤ 0.1"),
+    ("warm spo report --format json", "libyaml C parse", "≤ 0.1"),
+    ("warm spo transfer list", "libyaml C parse", "≤ 0.1"),
+    ("warm spo project show proje-1", "libyaml C parse", "≤ 0.1"),
+    ("warm spo project list --format json", "libyaml C parse", "≤ 0.3"),
+    ("spo --version", 'python -c "import typer"', "≤ 1.3"),
+    ("spo transfer add, 100 projects", "the same, 100 projects", "≤ 1.2"),
+    ("spo validate, peak memory (max RSS)", "parsed data (tracemalloc)", "≤ 2"),
+]
+HEADER = (
+    "| what | spo CPU | spo wall | against | its CPU | ratio CPU | ratio wall | target | met? |"
+)
+
+
+def test_quick_run_prints_every_row(tmp_path: Path) -> None:
+    saved = tmp_path / "results.json"
+    run = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--quick", "--json", str(saved)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+    )
+
+    lines = run.stdout.splitlines()
+    assert lines[0] == HEADER
+    table = [[c.strip() for c in line.strip("|").split(" | ")] for line in lines[2:]]
+    assert [(r[0], r[3], r[7]) for r in table[: len(ROWS)]] == ROWS
+    assert all(len(r) == 9 for r in table[: len(ROWS)])
+    results = json.loads(saved.read_text(encoding="utf-8"))
+    assert [(r["what"], r["against"], r["target"]) for r in results["rows"]] == ROWS
+    assert results["files"] == 190
+    shown = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--show", str(saved)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+    )
+    assert shown.stdout == run.stdout  # a saved run prints the same table again
+
+
+def test_a_command_that_fails_or_does_not_exist_yet_is_shown_as_na(tmp_path: Path) -> None:
+    failing = [sys.executable, "-c", "print(\"No such command 'index'.\"); raise SystemExit(2)"]
+    figure = measure(failing, tmp_path, dict(os.environ), runs=3)
+    row = Row("spo index", figure, "libyaml C parse", Figure(2.0, 2.5), "≤ 0.1", 0.1)
+
+    assert cells(row) == [
+        "spo index", "n/a", "n/a", "libyaml C parse", "2.00 s", "n/a", "n/a", "≤ 0.1", "n/a",
+    ]  # fmt: skip
+    assert markdown([row]).splitlines()[-1] == (
+        "- spo index / libyaml C parse: exit 2: No such command 'index'."
+    )
