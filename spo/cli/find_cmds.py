@@ -41,15 +41,36 @@ if TYPE_CHECKING:
 ShowAs = Annotated[str, choice("--format", "-f", choices=ShowFormat)]
 
 
-def _open(ctx: typer.Context) -> tuple[Registry, Lang]:
-    """The registry and the language; says on stderr how many files had to be left out."""
+def _open(ctx: typer.Context, whole: str | None = "all") -> tuple[Registry, Lang]:
+    """The registry and the language; says on stderr how many files had to be left out.
+    `whole`: the kind of record the command shows whole ("all", or None for only outlines of
+    every record, see `spo.reading.listing_registry`)."""
     from spo import registry
     from spo.cli.render.console import warn
     from spo.cli.render.labels import message
-    from spo.reading import read_registry
+    from spo.reading import listing_registry, read_registry
 
     opts = settings(ctx)
-    loaded = read_registry(registry.find_root(opts.root))
+    root = registry.find_root(opts.root)
+    loaded = read_registry(root) if whole == "all" else listing_registry(root, whole=whole)
+    if loaded.skipped:
+        warn(message("skipped", opts.lang, count=len(loaded.skipped)))
+    return loaded, opts.lang
+
+
+def _open_one(ctx: typer.Context, kind: str, record_id: str) -> tuple[Registry, Lang]:
+    """For `show`: the one file shown, read itself, and from the index only the records it names
+    or is named by; the whole registry when that file is not a clean record, so that what is
+    said about it stays what `_open` leads to."""
+    from spo import registry
+    from spo.cli.render.console import warn
+    from spo.cli.render.labels import message
+    from spo.reading import partial_registry
+
+    opts = settings(ctx)
+    loaded = partial_registry(registry.find_root(opts.root), kind, record_id)
+    if loaded is None:
+        return _open(ctx)
     if loaded.skipped:
         warn(message("skipped", opts.lang, count=len(loaded.skipped)))
     return loaded, opts.lang
@@ -87,7 +108,7 @@ def project_list(
     from spo import query
     from spo.cli.render.labels import message, name_of
 
-    reg, lang = _open(ctx)
+    reg, lang = _open(ctx, "project")
     order = sort_order(sort)
     wanted = query.ProjectFilter(
         owners=query.known_ids("municipality", reg.municipalities, owner or []),
@@ -115,7 +136,7 @@ def project_show(
     from spo.cli.render.views import project_view
 
     fmt = choose("--format", format, ShowFormat)
-    reg, lang = _open(ctx)
+    reg, lang = _open_one(ctx, "project", project_id)
     project = lookup.get("project", reg.projects, project_id)
     if fmt is ShowFormat.table:
         console().print(project_view(project, reg, lang))
@@ -147,7 +168,7 @@ def municipality_list(
     from spo import query
     from spo.cli.render.labels import message
 
-    reg, lang = _open(ctx)
+    reg, lang = _open(ctx, "municipality")
     order = sort_order(sort)
     wanted = query.MunicipalityFilter(
         kinds=query.vocabulary_values(MUNICIPALITY_KINDS, kind or []),
@@ -175,7 +196,7 @@ def municipality_show(
     from spo.cli.render.views import municipality_view
 
     fmt = choose("--format", format, ShowFormat)
-    reg, lang = _open(ctx)
+    reg, lang = _open_one(ctx, "municipality", municipality_id)
     municipality = lookup.get("municipality", reg.municipalities, municipality_id)
     if fmt is ShowFormat.table:
         console().print(municipality_view(municipality, reg, lang))
@@ -208,7 +229,7 @@ def transfer_list(
     from spo import query
     from spo.cli.render.labels import message, name_of
 
-    reg, lang = _open(ctx)
+    reg, lang = _open(ctx, None)
     order = sort_order(sort)
     wanted = query.TransferFilter(
         projects=query.known_ids("project", reg.projects, project or []),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -58,7 +59,7 @@ def report(
 ) -> None:
     """The figures behind a press release as of a day, beside the figures published."""
     from spo import registry
-    from spo.cli.render.console import console, warn, write_text
+    from spo.cli.render.console import console, warn
     from spo.cli.render.labels import message
     from spo.reading import read_registry
     from spo.report import compute_report
@@ -71,7 +72,11 @@ def report(
     day = parse_day(as_of) if as_of is not None else date.today()
     if kind is not None and explain is None:
         raise UsageError.of("usage.kind-needs-explain")
-    records = read_registry(registry.find_root(opts.root))
+    root = registry.find_root(opts.root)
+    if explain is None and fmt is not ReportFormat.table:
+        _print_remembered(root, fmt, opts.lang, day, owner)
+        return
+    records = read_registry(root)
     if explain is not None:
         explanation = explain_figure(records, explain, day, kind, owner)
     else:
@@ -80,18 +85,50 @@ def report(
         warn(message("skipped", opts.lang, count=len(records.skipped)))
     if explain is not None:
         _print_explanation(explanation, records, fmt, opts.lang)
-    elif fmt is ReportFormat.json:
-        from spo.cli.render.report_json import format_json
-
-        write_text(format_json(result))
-    elif fmt is ReportFormat.markdown:
-        from spo.cli.render.report_markdown import format_markdown
-
-        write_text(format_markdown(result, opts.lang))
     else:
         from spo.cli.render.report_table import render_table
 
         render_table(result, opts.lang, console())
+
+
+def _print_remembered(
+    root: Path, fmt: ReportFormat, lang: Lang, day: date, owner: str | None
+) -> None:
+    """A JSON or Markdown report. It depends only on the records, the day, the owner and the
+    language, so the text is kept in the index, keyed by the index's generation (which moves on
+    with any change to any file) and those options: a warm run of an unchanged registry reads it
+    back instead of building the model and computing the report again."""
+    from spo.cli.render.console import warn, write_text
+    from spo.cli.render.labels import message
+    from spo.index import memo_key, opened
+    from spo.reading import registry_of
+
+    with opened(root) as index:
+        generation = index.generation
+        key = memo_key("report", fmt.value, lang, day.isoformat(), owner, generation)
+        text = index.memo(key)
+        if text is None:
+            text = _report_text(registry_of(index, index.records()), fmt, lang, day, owner)
+            index.remember(key, text, generation)
+        skipped = len(index.skipped())
+    if skipped:
+        warn(message("skipped", lang, count=skipped))
+    write_text(text)
+
+
+def _report_text(
+    records: Registry, fmt: ReportFormat, lang: Lang, day: date, owner: str | None
+) -> str:
+    from spo.report import compute_report
+
+    result = compute_report(records, day, owner)
+    if fmt is ReportFormat.json:
+        from spo.cli.render.report_json import format_json
+
+        return format_json(result)
+    from spo.cli.render.report_markdown import format_markdown
+
+    return format_markdown(result, lang)
 
 
 def _print_explanation(

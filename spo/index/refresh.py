@@ -1,0 +1,121 @@
+"""Bring the index up to the registry's files: a stat scan, then only new or changed files parsed.
+
+A file is known by its path, size and modification time. New and changed files are read with
+`spo.loader.load_file` before any lock on the database is taken; one short write transaction
+(`BEGIN IMMEDIATE`) then replaces their rows, drops the rows of removed files and moves the
+generation on. Another spo process writing at the same moment makes this one wait (SQLite's busy
+timeout) and retry; both write what is on disk, so either order gives the same index.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from pathlib import Path
+
+from spo import registry
+from spo.index.rows import FileRows
+from spo.loader import load_file
+from spo.validation import buildable
+
+WRITE_ATTEMPTS = 5
+Stamp = tuple[int, int]  # size, mtime_ns
+
+
+def scan(root: Path) -> dict[str, FileRows]:
+    """Every `*.yaml` file of the record folders, by path, with its size and modification time."""
+    found: dict[str, FileRows] = {}
+    for rank, (kind, folder_name) in enumerate(registry.FOLDERS.items()):
+        try:
+            with os.scandir(registry.folder(root, kind)) as listing:
+                entries = [e for e in listing if e.name.endswith(".yaml")]
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                stat = entry.stat()
+            except OSError:
+                continue  # deleted since the folder was listed
+            path = f"{folder_name}/{entry.name}"
+            found[path] = FileRows(path, kind, rank, entry.name, stat.st_size, stat.st_mtime_ns)
+    return found
+
+
+def known(conn: sqlite3.Connection) -> dict[str, Stamp]:
+    rows = conn.execute("SELECT path, size, mtime_ns FROM files")
+    return {path: (size, mtime) for path, size, mtime in rows}
+
+
+def stale(seen: dict[str, FileRows], indexed: dict[str, Stamp]) -> bool:
+    return len(seen) != len(indexed) or any(
+        indexed.get(path) != (f.size, f.mtime_ns) for path, f in seen.items()
+    )
+
+
+def refresh(conn: sqlite3.Connection, root: Path, seen: dict[str, FileRows]) -> None:
+    """Write the changes between `seen` (a scan) and the index."""
+    indexed = known(conn)
+    changed = [f for path, f in seen.items() if indexed.get(path) != (f.size, f.mtime_ns)]
+    removed = [path for path in indexed if path not in seen]
+    if not changed and not removed:
+        return
+    for rows in changed:
+        _read(root, rows)
+    _write(conn, changed, removed)
+
+
+def _read(root: Path, rows: FileRows) -> None:
+    loaded = load_file(registry.folder(root, rows.kind) / rows.name, root)
+    # A file with reading problems (duplicate keys, ...) is not trusted as data.
+    if loaded.data is not None and not loaded.problems and buildable(rows.kind, loaded.data):
+        rows.fill(loaded.data)
+
+
+def _write(conn: sqlite3.Connection, changed: list[FileRows], removed: list[str]) -> None:
+    for attempt in range(WRITE_ATTEMPTS):
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError:  # still locked after the busy timeout
+            if attempt == WRITE_ATTEMPTS - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+            continue
+        try:
+            _apply(conn, changed, removed)
+            conn.execute("COMMIT")
+            return
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+
+TABLES = ("files", "records", "transfers", "links", "documents")
+
+
+def _apply(conn: sqlite3.Connection, changed: list[FileRows], removed: list[str]) -> None:
+    gone = [(path,) for path in removed] + [(f.path,) for f in changed]
+    for table in TABLES:
+        conn.executemany(f"DELETE FROM {table} WHERE path = ?", gone)
+    conn.executemany(
+        "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (f.path, f.kind, f.rank, f.name, f.size, f.mtime_ns, int(f.data is not None))
+            for f in changed
+        ],
+    )
+    good = [f for f in changed if f.data is not None]
+    conn.executemany(
+        "INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [f.record for f in good],
+    )
+    conn.executemany(
+        "INSERT INTO transfers VALUES (?, ?, ?, ?, ?, ?)", [t for f in good for t in f.transfers]
+    )
+    conn.executemany("INSERT INTO links VALUES (?, ?, ?, ?, ?)", [k for f in good for k in f.links])
+    conn.executemany(
+        "INSERT INTO documents VALUES (?, ?, ?, ?)",
+        [(f.path, f.kind, f.id, f.document) for f in good if f.document is not None],
+    )
+    conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+    conn.execute("DELETE FROM memo")
