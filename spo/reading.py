@@ -17,13 +17,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from spo.building import municipality_from, project_from
 from spo.errors import InternalError
 from spo.index import Index, opened
-from spo.loader import load_file
 from spo.message import Message
 from spo.model import Municipality, Project, Registry
-from spo.validation import buildable
 
 Found = tuple[str, str, Path, dict[str, Any]]  # kind, id, path, data
 
@@ -47,6 +44,8 @@ def registry_of(index: Index, found: Iterable[Found]) -> Registry:
 
 
 def build(kind: str, record_id: str, path: Path, data: dict[str, Any]) -> Project | Municipality:
+    from spo.building import municipality_from, project_from
+
     try:
         if kind == "project":
             return project_from(record_id, path, data)
@@ -61,6 +60,8 @@ def partial_registry(root: Path, kind: str, record_id: str) -> Registry | None:
     it from the index (whatever a view of it names); None when that file is not a clean,
     buildable record (the caller then reads the whole registry and says what it says today)."""
     from spo import registry
+    from spo.loader import load_file
+    from spo.validation import buildable
 
     path = registry.record_path(root, kind, record_id)
     if path.name != f"{record_id}.yaml" or path.parent != registry.folder(root, kind):
@@ -114,9 +115,7 @@ def listing_registry(root: Path, *, whole: str | None) -> Registry:
                 )
         if whole != "municipality":
             transfers: dict[str, list[Any]] = {}
-            rows = index.conn.execute(
-                "SELECT municipality, data FROM transfers ORDER BY path, seq"
-            )
+            rows = index.conn.execute("SELECT municipality, data FROM transfers ORDER BY path, seq")
             for municipality_id, data in rows:
                 transfers.setdefault(municipality_id, []).append(
                     transfer_from(municipality_id, json.loads(data))

@@ -23,7 +23,7 @@ from typing import Any
 from spo import registry
 from spo.cache import registry_folder
 from spo.index import store
-from spo.index.refresh import refresh, scan, stale
+from spo.index.refresh import Seen, fresh, refresh, scan
 from spo.index.rows import dumps
 
 __all__ = ["Index", "document_rows", "open_index", "records"]
@@ -119,16 +119,16 @@ def open_index(root: Path) -> Index:
     return Index(root, conn)
 
 
-def _on_disk(root: Path, seen: dict[str, Any]) -> sqlite3.Connection:
-    from filelock import FileLock
-
+def _on_disk(root: Path, seen: Seen) -> sqlite3.Connection:
     folder = registry_folder(root)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / store.FILE_NAME
     conn = store.connect(path)
     try:
-        if store.usable(conn) and not stale(seen, _known(conn)):
+        if store.usable(conn) and fresh(conn, seen):
             return conn  # the common case: nothing to write, no lock taken
+        from filelock import FileLock
+
         with FileLock(str(folder / store.LOCK_NAME), timeout=LOCK_TIMEOUT_SECONDS):
             if not store.usable(conn):
                 conn.close()
@@ -140,12 +140,6 @@ def _on_disk(root: Path, seen: dict[str, Any]) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
-
-
-def _known(conn: sqlite3.Connection) -> dict[str, tuple[int, int]]:
-    from spo.index.refresh import known
-
-    return known(conn)
 
 
 @contextmanager

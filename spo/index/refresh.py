@@ -16,17 +16,18 @@ from pathlib import Path
 
 from spo import registry
 from spo.index.rows import FileRows
-from spo.loader import load_file
-from spo.validation import buildable
 
 WRITE_ATTEMPTS = 5
 Stamp = tuple[int, int]  # size, mtime_ns
 
 
-def scan(root: Path) -> dict[str, FileRows]:
+Seen = dict[str, Stamp]  # `<folder>/<name>` -> size, mtime_ns
+
+
+def scan(root: Path) -> Seen:
     """Every `*.yaml` file of the record folders, by path, with its size and modification time."""
-    found: dict[str, FileRows] = {}
-    for rank, (kind, folder_name) in enumerate(registry.FOLDERS.items()):
+    found: Seen = {}
+    for kind, folder_name in registry.FOLDERS.items():
         try:
             with os.scandir(registry.folder(root, kind)) as listing:
                 entries = [e for e in listing if e.name.endswith(".yaml")]
@@ -37,42 +38,63 @@ def scan(root: Path) -> dict[str, FileRows]:
                 stat = entry.stat()
             except OSError:
                 continue  # deleted since the folder was listed
-            path = f"{folder_name}/{entry.name}"
-            found[path] = FileRows(path, kind, rank, entry.name, stat.st_size, stat.st_mtime_ns)
+            found[f"{folder_name}/{entry.name}"] = (stat.st_size, stat.st_mtime_ns)
     return found
 
 
-def known(conn: sqlite3.Connection) -> dict[str, Stamp]:
+def known(conn: sqlite3.Connection) -> Seen:
     rows = conn.execute("SELECT path, size, mtime_ns FROM files")
     return {path: (size, mtime) for path, size, mtime in rows}
 
 
-def stale(seen: dict[str, FileRows], indexed: dict[str, Stamp]) -> bool:
-    return len(seen) != len(indexed) or any(
-        indexed.get(path) != (f.size, f.mtime_ns) for path, f in seen.items()
-    )
+def digest(seen: Seen) -> str:
+    """One value for a whole scan: when it is the one the index was last refreshed with, no
+    file changed, and nothing more needs comparing."""
+    import hashlib
+
+    return hashlib.blake2b(repr(seen).encode(), digest_size=16).hexdigest()
 
 
-def refresh(conn: sqlite3.Connection, root: Path, seen: dict[str, FileRows]) -> None:
+def fresh(conn: sqlite3.Connection, seen: Seen) -> bool:
+    found = conn.execute("SELECT value FROM meta WHERE key = 'scan'").fetchone()
+    return found is not None and found[0] == digest(seen)
+
+
+RANKS = {folder: rank for rank, folder in enumerate(registry.FOLDERS.values())}
+
+
+def refresh(conn: sqlite3.Connection, root: Path, seen: Seen) -> None:
     """Write the changes between `seen` (a scan) and the index."""
     indexed = known(conn)
-    changed = [f for path, f in seen.items() if indexed.get(path) != (f.size, f.mtime_ns)]
-    removed = [path for path in indexed if path not in seen]
-    if not changed and not removed:
+    if indexed == seen:
+        if not fresh(conn, seen):  # the same files, listed in another order
+            _write(conn, [], [], digest(seen))
         return
+    changed = []
+    for path, (size, mtime) in seen.items():
+        if indexed.get(path) != (size, mtime):
+            folder_name, name = path.split("/")
+            kind = registry.KIND_OF_FOLDER[folder_name]
+            changed.append(FileRows(path, kind, RANKS[folder_name], name, size, mtime))
+    removed = [path for path in indexed if path not in seen]
     for rows in changed:
         _read(root, rows)
-    _write(conn, changed, removed)
+    _write(conn, changed, removed, digest(seen))
 
 
 def _read(root: Path, rows: FileRows) -> None:
+    from spo.loader import load_file
+    from spo.validation import buildable
+
     loaded = load_file(registry.folder(root, rows.kind) / rows.name, root)
     # A file with reading problems (duplicate keys, ...) is not trusted as data.
     if loaded.data is not None and not loaded.problems and buildable(rows.kind, loaded.data):
         rows.fill(loaded.data)
 
 
-def _write(conn: sqlite3.Connection, changed: list[FileRows], removed: list[str]) -> None:
+def _write(
+    conn: sqlite3.Connection, changed: list[FileRows], removed: list[str], scanned: str
+) -> None:
     for attempt in range(WRITE_ATTEMPTS):
         try:
             conn.execute("BEGIN IMMEDIATE")
@@ -82,7 +104,9 @@ def _write(conn: sqlite3.Connection, changed: list[FileRows], removed: list[str]
             time.sleep(0.05 * (attempt + 1))
             continue
         try:
-            _apply(conn, changed, removed)
+            if changed or removed:
+                _apply(conn, changed, removed)
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('scan', ?)", (scanned,))
             conn.execute("COMMIT")
             return
         except BaseException:
