@@ -1,6 +1,6 @@
 """An SQLite index of the registry, for every read command.
 
-`open_index(root)` returns the index brought up to the registry's files (see `spo.index.refresh`):
+`open_index(root)` returns the index brought up to the registry's files (see `spo.index.sync`):
 a database in the user's cache folder (`spo.cache.registry_folder`), never in the registry. It is
 rebuilt silently when missing, unreadable or written by another spo version, and it lives in
 memory when the cache folder cannot be written: the cache only ever saves time, it never fails a
@@ -23,8 +23,8 @@ from typing import Any
 from spo import registry
 from spo.cache import registry_folder
 from spo.index import store
-from spo.index.refresh import Seen, fresh, refresh, scan
 from spo.index.rows import dumps
+from spo.index.sync import Seen, fresh, refresh, scan
 
 __all__ = ["Index", "document_rows", "open_index", "records"]
 
@@ -62,9 +62,11 @@ class Index:
         sql = "SELECT kind, id, name, data FROM records WHERE 1"
         if kind is not None:
             sql, args = sql + " AND kind = ?", (kind, *args)
-        rows = self.conn.execute(f"{sql} {where} ORDER BY rank, name", args)
-        for found_kind, record_id, name, data in rows:
-            yield found_kind, record_id, self.path_of(found_kind, name), json.loads(data)
+        rows = self.conn.execute(f"{sql} {where} ORDER BY rank, name", args).fetchall()
+        # One JSON text of all, decoded at once: far faster than one json.loads per record.
+        found = json.loads("[" + ",".join(data for _, _, _, data in rows) + "]")
+        for (found_kind, record_id, name, _), data in zip(rows, found, strict=True):
+            yield found_kind, record_id, self.path_of(found_kind, name), data
 
     def ids(self, kind: str) -> list[str]:
         rows = self.conn.execute("SELECT id FROM records WHERE kind = ? ORDER BY name", (kind,))
@@ -127,9 +129,12 @@ def _on_disk(root: Path, seen: Seen) -> sqlite3.Connection:
     try:
         if store.usable(conn) and fresh(conn, seen):
             return conn  # the common case: nothing to write, no lock taken
+        conn.close()
         from filelock import FileLock
 
         with FileLock(str(folder / store.LOCK_NAME), timeout=LOCK_TIMEOUT_SECONDS):
+            # Another process may have rebuilt the file while this one waited: look again.
+            conn = store.connect(path)
             if not store.usable(conn):
                 conn.close()
                 store.remove(path)

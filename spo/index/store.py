@@ -62,9 +62,8 @@ def stamp() -> str:
 
 
 def connect(target: Path | str) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(target), timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
-    conn.execute("PRAGMA synchronous = NORMAL")
-    return conn
+    """A connection; nothing is read from the file yet (see `usable`)."""
+    return sqlite3.connect(str(target), timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
 
 
 def usable(conn: sqlite3.Connection) -> bool:
@@ -81,7 +80,7 @@ def usable(conn: sqlite3.Connection) -> bool:
 
 def create(conn: sqlite3.Connection, *, wal: bool = True) -> None:
     if wal:
-        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA journal_mode = WAL")  # kept in the file: readers never wait
     conn.execute("BEGIN IMMEDIATE")
     try:
         for statement in SCHEMA.split(";"):  # no ";" in the comments

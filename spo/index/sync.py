@@ -18,6 +18,9 @@ from spo import registry
 from spo.index.rows import FileRows
 
 WRITE_ATTEMPTS = 5
+# A file changed this recently may change again without its size or modification time showing
+# it (file systems count time in ticks): its stamp is not trusted, and the next run reads it again.
+RACY_NS = 2_000_000_000
 Stamp = tuple[int, int]  # size, mtime_ns
 
 
@@ -77,9 +80,14 @@ def refresh(conn: sqlite3.Connection, root: Path, seen: Seen) -> None:
             kind = registry.KIND_OF_FOLDER[folder_name]
             changed.append(FileRows(path, kind, RANKS[folder_name], name, size, mtime))
     removed = [path for path in indexed if path not in seen]
+    racy = time.time_ns() - RACY_NS
     for rows in changed:
         _read(root, rows)
-    _write(conn, changed, removed, digest(seen))
+        if rows.mtime_ns >= racy:
+            rows.mtime_ns = -1
+    _write(
+        conn, changed, removed, "racy" if any(r.mtime_ns == -1 for r in changed) else digest(seen)
+    )
 
 
 def _read(root: Path, rows: FileRows) -> None:
