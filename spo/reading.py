@@ -89,6 +89,11 @@ def _records_of(index: Index, wanted: set[tuple[str, str]]) -> list[Found]:
 
 
 def listing_registry(root: Path, *, whole: str | None) -> Registry:
+    with opened(root) as index:
+        return listing_registry_of(index, whole=whole)
+
+
+def listing_registry_of(index: Index, *, whole: str | None) -> Registry:
     """A model for a list command: the records of kind `whole` built whole from the index's
     data, the others only outlined from its columns (`spo.building.project_outline`,
     `municipality_outline`: ids, names, owner, status, kind and transfers), which is all a list
@@ -97,36 +102,33 @@ def listing_registry(root: Path, *, whole: str | None) -> Registry:
     JSON-decoded."""
     from spo.building import municipality_outline, project_outline, transfer_from
 
-    with opened(root) as index:
-        if whole is not None:
-            built = registry_of(index, index.records(whole))
-        else:
-            built = Registry(root, {}, {}, tuple(index.skipped()))
-        projects, municipalities = built.projects, built.municipalities
-        if whole is None:  # a list of municipalities names no project
-            rows = index.conn.execute(
-                "SELECT id, name, name_tr, name_en, owner, status FROM records"
-                " WHERE kind = 'project' ORDER BY name"
+    if whole is not None:
+        built = registry_of(index, index.records(whole))
+    else:
+        built = Registry(index.root, {}, {}, tuple(index.skipped()))
+    projects, municipalities = built.projects, built.municipalities
+    if whole is None:  # a list of municipalities names no project
+        rows = index.conn.execute(
+            "SELECT id, name, name_tr, name_en, owner, status FROM records"
+            " WHERE kind = 'project' ORDER BY name"
+        )
+        for record_id, name, name_tr, name_en, owner, status in rows:
+            path = index.path_of("project", name)
+            projects[record_id] = project_outline(record_id, path, name_tr, name_en, owner, status)
+    if whole != "municipality":
+        transfers: dict[str, list[Any]] = {}
+        rows = index.conn.execute("SELECT municipality, data FROM transfers ORDER BY path, seq")
+        for municipality_id, data in rows:
+            transfers.setdefault(municipality_id, []).append(
+                transfer_from(municipality_id, json.loads(data))
             )
-            for record_id, name, name_tr, name_en, owner, status in rows:
-                path = index.path_of("project", name)
-                projects[record_id] = project_outline(
-                    record_id, path, name_tr, name_en, owner, status
-                )
-        if whole != "municipality":
-            transfers: dict[str, list[Any]] = {}
-            rows = index.conn.execute("SELECT municipality, data FROM transfers ORDER BY path, seq")
-            for municipality_id, data in rows:
-                transfers.setdefault(municipality_id, []).append(
-                    transfer_from(municipality_id, json.loads(data))
-                )
-            rows = index.conn.execute(
-                "SELECT id, name, name_tr, municipality_kind FROM records"
-                " WHERE kind = 'municipality' ORDER BY name"
+        rows = index.conn.execute(
+            "SELECT id, name, name_tr, municipality_kind FROM records"
+            " WHERE kind = 'municipality' ORDER BY name"
+        )
+        for record_id, name, title, kind in rows:
+            path = index.path_of("municipality", name)
+            municipalities[record_id] = municipality_outline(
+                record_id, path, title, kind, tuple(transfers.get(record_id, ()))
             )
-            for record_id, name, title, kind in rows:
-                path = index.path_of("municipality", name)
-                municipalities[record_id] = municipality_outline(
-                    record_id, path, title, kind, tuple(transfers.get(record_id, ()))
-                )
-        return built
+    return built

@@ -291,3 +291,23 @@ def test_records_and_search_documents_come_from_the_index(
     ]
     assert all(row["kind"] == kind and row["id"] == record_id for kind, record_id, row in rows)
     assert len(rows) == 4 + 6
+
+
+def test_a_list_read_back_from_the_index_is_the_list_computed(sample: Path) -> None:
+    root = ("--root", str(sample))
+    lists = [
+        ("project", "list", "--format", "csv"),
+        ("project", "list", "--status", "active", "--format", "yaml"),
+        ("project", "list", "--status", "ended", "--format", "json"),  # none: said on stderr
+        ("municipality", "list", "--sort", "date", "--format", "json"),
+        ("transfer", "list", "--stage", "launched", "--format", "csv"),
+    ]
+    first = [run_spo(*root, *args) for args in lists]
+    again = [run_spo(*root, "--lang", "tr", *args) for args in lists]
+    kept = [run_spo(*root, *args) for args in lists]
+
+    assert kept == first
+    assert [r.exit_code for r in first] == [0] * 5
+    assert first[2].stdout == "[]\n" and first[2].stderr != ""
+    assert first[0].stdout.startswith("\ufeffid,name_tr,") and first[0].stdout.count("\n") == 1 + 4
+    assert again[2].stderr != first[2].stderr  # the language is part of what is kept

@@ -7,6 +7,7 @@ that `spo --help` stays fast. Help texts are in the catalogue (`help.*`).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -76,6 +77,53 @@ def _open_one(ctx: typer.Context, kind: str, record_id: str) -> tuple[Registry, 
     return loaded, opts.lang
 
 
+def _listed(
+    ctx: typer.Context,
+    format: str,
+    whole: str | None,
+    words: tuple[str, str],
+    options: Sequence[object],
+    select: Callable[[Registry, Lang], list[object]],
+) -> None:
+    """A list command: `select` the records from the registry (`_open(ctx, whole)`) and list them
+    (`words`: the listing in spo.cli.render.listings, and the message when there is none).
+
+    A list as JSON, CSV or YAML depends only on the records, the options and the language, so
+    its bytes are kept in the index, keyed by the index's generation (which moves on with any
+    change to any file) and those: a warm run of an unchanged registry writes them back."""
+    from spo.cli.render import listings
+    from spo.cli.render.labels import message
+
+    listing, empty = words
+    if format not in (ListFormat.json.value, ListFormat.csv.value, ListFormat.yaml.value):
+        reg, lang = _open(ctx, whole)
+        _list(format, listing, select(reg, lang), reg, lang, message(empty, lang))
+        return
+    from spo import registry
+    from spo.cli.render.console import warn, write_bytes
+    from spo.index import memo_key, opened
+    from spo.reading import listing_registry_of
+
+    opts = settings(ctx)
+    with opened(registry.find_root(opts.root)) as index:
+        generation = index.generation
+        key = memo_key("list", listing, format, opts.lang, options, generation)
+        skipped = len(index.skipped())
+        if skipped:
+            warn(message("skipped", opts.lang, count=skipped))
+        kept = index.memo(key)
+        if kept is None:
+            reg = listing_registry_of(index, whole=whole)
+            items = select(reg, opts.lang)
+            out = listings.formatted(format, getattr(listings, listing), items, reg)
+            kept = (out, "" if items else "empty")
+            index.remember(key, out, generation, kept[1])
+    if kept[1]:
+        warn(message(empty, opts.lang))
+    value = kept[0]
+    write_bytes(value if isinstance(value, bytes) else value.encode("utf-8"))
+
+
 def _list(
     format: str, listing: str, items: list[object], reg: Registry, lang: Lang, empty: str
 ) -> None:
@@ -106,20 +154,22 @@ def project_list(
 ) -> None:
     """List projects."""
     from spo import query
-    from spo.cli.render.labels import message, name_of
+    from spo.cli.render.labels import name_of
 
-    reg, lang = _open(ctx, "project")
-    order = sort_order(sort)
-    wanted = query.ProjectFilter(
-        owners=query.known_ids("municipality", reg.municipalities, owner or []),
-        themes=query.vocabulary_values(THEMES, theme or []),
-        target_groups=query.vocabulary_values(TARGET_GROUPS, target_group or []),
-        service_models=query.vocabulary_values(SERVICE_MODELS, service_model or []),
-        statuses=query.vocabulary_values(PROJECT_STATUSES, status or []),
-        adopted_by=query.known_ids("municipality", reg.municipalities, adopted_by or []),
-    )
-    found = query.projects(reg, wanted, order, name_of(lang))
-    _list(format, "PROJECTS", list(found), reg, lang, message("no_projects", lang))
+    def select(reg: Registry, lang: Lang) -> list[object]:
+        order = sort_order(sort)
+        wanted = query.ProjectFilter(
+            owners=query.known_ids("municipality", reg.municipalities, owner or []),
+            themes=query.vocabulary_values(THEMES, theme or []),
+            target_groups=query.vocabulary_values(TARGET_GROUPS, target_group or []),
+            service_models=query.vocabulary_values(SERVICE_MODELS, service_model or []),
+            statuses=query.vocabulary_values(PROJECT_STATUSES, status or []),
+            adopted_by=query.known_ids("municipality", reg.municipalities, adopted_by or []),
+        )
+        return list(query.projects(reg, wanted, order, name_of(lang)))
+
+    options = [owner, theme, target_group, service_model, status, adopted_by, sort]
+    _listed(ctx, format, "project", ("PROJECTS", "no_projects"), options, select)
 
 
 @project_app.command("show")
@@ -166,19 +216,20 @@ def municipality_list(
 ) -> None:
     """List municipalities."""
     from spo import query
-    from spo.cli.render.labels import message
 
-    reg, lang = _open(ctx, "municipality")
-    order = sort_order(sort)
-    wanted = query.MunicipalityFilter(
-        kinds=query.vocabulary_values(MUNICIPALITY_KINDS, kind or []),
-        provinces=query.province_plates(province or []),
-        has_engagements=engagements,
-        has_transfers=transfers,
-        stages=query.vocabulary_values(STAGES, stage or []),
-    )
-    found = query.municipalities(reg, wanted, order)
-    _list(format, "MUNICIPALITIES", list(found), reg, lang, message("no_municipalities", lang))
+    def select(reg: Registry, lang: Lang) -> list[object]:
+        order = sort_order(sort)
+        wanted = query.MunicipalityFilter(
+            kinds=query.vocabulary_values(MUNICIPALITY_KINDS, kind or []),
+            provinces=query.province_plates(province or []),
+            has_engagements=engagements,
+            has_transfers=transfers,
+            stages=query.vocabulary_values(STAGES, stage or []),
+        )
+        return list(query.municipalities(reg, wanted, order))
+
+    options = [kind, province, engagements, transfers, stage, sort]
+    _listed(ctx, format, "municipality", ("MUNICIPALITIES", "no_municipalities"), options, select)
 
 
 @municipality_app.command("show")
@@ -227,19 +278,21 @@ def transfer_list(
 ) -> None:
     """List transfers, each with its current stage."""
     from spo import query
-    from spo.cli.render.labels import message, name_of
+    from spo.cli.render.labels import name_of
 
-    reg, lang = _open(ctx, None)
-    order = sort_order(sort)
-    wanted = query.TransferFilter(
-        projects=query.known_ids("project", reg.projects, project or []),
-        municipalities=query.known_ids("municipality", reg.municipalities, to or []),
-        stages=query.vocabulary_values(STAGES, stage or []),
-        mentors=query.known_ids("municipality", reg.municipalities, owner or []),
-        dates=query.date_range(since, until),
-    )
-    found = query.transfers(reg, wanted, order, name_of(lang))
-    _list(format, "TRANSFERS", list(found), reg, lang, message("no_transfers", lang))
+    def select(reg: Registry, lang: Lang) -> list[object]:
+        order = sort_order(sort)
+        wanted = query.TransferFilter(
+            projects=query.known_ids("project", reg.projects, project or []),
+            municipalities=query.known_ids("municipality", reg.municipalities, to or []),
+            stages=query.vocabulary_values(STAGES, stage or []),
+            mentors=query.known_ids("municipality", reg.municipalities, owner or []),
+            dates=query.date_range(since, until),
+        )
+        return list(query.transfers(reg, wanted, order, name_of(lang)))
+
+    options = [project, to, stage, owner, since, until, sort]
+    _listed(ctx, format, None, ("TRANSFERS", "no_transfers"), options, select)
 
 
 # --- search -------------------------------------------------------------------------------------

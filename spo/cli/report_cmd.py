@@ -106,10 +106,12 @@ def _print_remembered(
     with opened(root) as index:
         generation = index.generation
         key = memo_key("report", fmt.value, lang, day.isoformat(), owner, generation)
-        text = index.memo(key)
-        if text is None:
+        kept = index.memo(key)
+        if kept is None:
             text = _report_text(registry_of(index, index.records()), fmt, lang, day, owner)
             index.remember(key, text, generation)
+        else:
+            text = str(kept[0])
         skipped = len(index.skipped())
     if skipped:
         warn(message("skipped", lang, count=skipped))

@@ -94,17 +94,20 @@ class Index:
         )
         return [(kind, record_id, json.loads(row)) for kind, record_id, row in rows]
 
-    def memo(self, key: str) -> str | None:
-        found = self.conn.execute("SELECT value FROM memo WHERE key = ?", (key,)).fetchone()
-        return None if found is None else str(found[0])
+    def memo(self, key: str) -> tuple[str | bytes, str] | None:
+        """A result kept by `remember` (its value and note), if the index has not moved on."""
+        found = self.conn.execute("SELECT value, note FROM memo WHERE key = ?", (key,)).fetchone()
+        return None if found is None else (found[0], str(found[1]))
 
-    def remember(self, key: str, value: str, generation: int) -> None:
+    def remember(self, key: str, value: str | bytes, generation: int, note: str = "") -> None:
         """Keep a result computed from `generation`; dropped if the index has moved on."""
         with suppress(sqlite3.Error):
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 if self.generation == generation:
-                    self.conn.execute("INSERT OR REPLACE INTO memo VALUES (?, ?)", (key, value))
+                    self.conn.execute(
+                        "INSERT OR REPLACE INTO memo VALUES (?, ?, ?)", (key, value, note)
+                    )
             finally:
                 self.conn.execute("COMMIT")
 

@@ -49,7 +49,7 @@ CREATE INDEX links_path ON links (path);
 -- What `spo.search.document_row` made of each record, when spo.search provides it.
 CREATE TABLE documents (path TEXT PRIMARY KEY, kind TEXT NOT NULL, id TEXT NOT NULL, row TEXT);
 -- Results computed from one generation of the index (e.g. a report), by a key naming all inputs.
-CREATE TABLE memo (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE memo (key TEXT PRIMARY KEY, value BLOB NOT NULL, note TEXT NOT NULL);
 """
 
 
