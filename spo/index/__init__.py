@@ -96,8 +96,12 @@ class Index:
 
     def memo(self, key: str) -> tuple[str | bytes, str] | None:
         """A result kept by `remember` (its value and note), if the index has not moved on."""
-        found = self.conn.execute("SELECT value, note FROM memo WHERE key = ?", (key,)).fetchone()
-        return None if found is None else (found[0], str(found[1]))
+        try:
+            found = self.conn.execute("SELECT value, note FROM memo WHERE key = ?", (key,))
+            row = found.fetchone()
+        except sqlite3.Error:
+            return None  # a cache must never fail a command: compute it instead
+        return None if row is None else (row[0], str(row[1]))
 
     def remember(self, key: str, value: str | bytes, generation: int, note: str = "") -> None:
         """Keep a result computed from `generation`; dropped if the index has moved on."""

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import spo
 
-FORMAT = 1  # raise it whenever the tables or what goes in them change
+FORMAT = 2  # raise it whenever the tables or what goes in them change
 FILE_NAME = "index.sqlite3"
 LOCK_NAME = "index.lock"
 BUSY_TIMEOUT_SECONDS = 30.0
