@@ -61,20 +61,32 @@ def partial_registry(root: Path, kind: str, record_id: str) -> Registry | None:
     buildable record (the caller then reads the whole registry and says what it says today)."""
     from spo import registry
     from spo.loader import load_file
-    from spo.validation import buildable
 
     path = registry.record_path(root, kind, record_id)
     if path.name != f"{record_id}.yaml" or path.parent != registry.folder(root, kind):
         return None  # not a plain id (`../x`, `a/b`): the whole registry decides
-    loaded = load_file(path, root)
-    if loaded.data is None or loaded.problems or not buildable(kind, loaded.data):
-        return None
     with opened(root) as index:
+        indexed = index.data_of(kind, record_id)
+        if indexed is None:
+            return None
+        loaded = load_file(path, root)
+        if loaded.data is None or loaded.problems or not _buildable(kind, loaded.data, indexed):
+            return None
         wanted = index.related(kind, record_id) - {(kind, record_id)}
-        found = [r for r in _records_of(index, wanted)]
+        found = _records_of(index, wanted)
         found.append((kind, record_id, path, loaded.data))
         found.sort(key=lambda r: (r[0] != "project", r[2].name))
         return registry_of(index, found)
+
+
+def _buildable(kind: str, data: dict[str, Any], indexed: dict[str, Any]) -> bool:
+    """Whether the data read can be built: known when it is what the index holds (the index
+    keeps only buildable records), so the schema is consulted only if the file just changed."""
+    if data == indexed:
+        return True
+    from spo.validation import buildable
+
+    return buildable(kind, data)
 
 
 def _records_of(index: Index, wanted: set[tuple[str, str]]) -> list[Found]:

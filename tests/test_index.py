@@ -311,3 +311,15 @@ def test_a_list_read_back_from_the_index_is_the_list_computed(sample: Path) -> N
     assert first[2].stdout == "[]\n" and first[2].stderr != ""
     assert first[0].stdout.startswith("\ufeffid,name_tr,") and first[0].stdout.count("\n") == 1 + 4
     assert again[2].stderr != first[2].stderr  # the language is part of what is kept
+
+
+def test_showing_a_file_that_cannot_be_read_says_what_the_whole_registry_says(
+    sample: Path,
+) -> None:
+    shown = sample / "data/projects/kadin-ustalar.yaml"
+    shown.write_text(shown.read_text(encoding="utf-8") + "name: [\n", encoding="utf-8")
+
+    run = run_spo("--root", str(sample), "project", "show", "kadin-ustalar")
+
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr == SKIPPED_ONE + "spo: no project 'kadin-ustalar'\n"

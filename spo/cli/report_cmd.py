@@ -59,11 +59,6 @@ def report(
 ) -> None:
     """The figures behind a press release as of a day, beside the figures published."""
     from spo import registry
-    from spo.cli.render.console import console, warn
-    from spo.cli.render.labels import message
-    from spo.reading import read_registry
-    from spo.report import compute_report
-    from spo.report import explain as explain_figure
 
     opts = settings(ctx)  # --lang here was read with the global one (see spo.cli.main)
     if lang is not None:
@@ -76,6 +71,12 @@ def report(
     if explain is None and fmt is not ReportFormat.table:
         _print_remembered(root, fmt, opts.lang, day, owner)
         return
+    from spo.cli.render.console import console, warn
+    from spo.cli.render.labels import message
+    from spo.reading import read_registry
+    from spo.report import compute_report
+    from spo.report import explain as explain_figure
+
     records = read_registry(root)
     if explain is not None:
         explanation = explain_figure(records, explain, day, kind, owner)
@@ -101,13 +102,14 @@ def _print_remembered(
     from spo.cli.render.console import warn, write_text
     from spo.cli.render.labels import message
     from spo.index import memo_key, opened
-    from spo.reading import registry_of
 
     with opened(root) as index:
         generation = index.generation
         key = memo_key("report", fmt.value, lang, day.isoformat(), owner, generation)
         kept = index.memo(key)
         if kept is None:
+            from spo.reading import registry_of
+
             text = _report_text(registry_of(index, index.records()), fmt, lang, day, owner)
             index.remember(key, text, generation)
         else:

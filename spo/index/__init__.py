@@ -68,6 +68,12 @@ class Index:
         for (found_kind, record_id, name, _), data in zip(rows, found, strict=True):
             yield found_kind, record_id, self.path_of(found_kind, name), data
 
+    def data_of(self, kind: str, record_id: str) -> dict[str, Any] | None:
+        """The data of one record; None when no clean, buildable record has that id."""
+        sql = "SELECT data FROM records WHERE kind = ? AND id = ?"
+        found = self.conn.execute(sql, (kind, record_id)).fetchone()
+        return None if found is None else dict(json.loads(found[0]))
+
     def ids(self, kind: str) -> list[str]:
         rows = self.conn.execute("SELECT id FROM records WHERE kind = ? ORDER BY name", (kind,))
         return [record_id for (record_id,) in rows]
