@@ -323,3 +323,23 @@ def test_showing_a_file_that_cannot_be_read_says_what_the_whole_registry_says(
 
     assert (run.exit_code, run.stdout) == (2, "")
     assert run.stderr == SKIPPED_ONE + "spo: no project 'kadin-ustalar'\n"
+
+
+@pytest.mark.parametrize("width", ["120", "60"])
+def test_a_table_read_back_from_the_index_is_the_table_drawn(sample: Path, width: str) -> None:
+    root = ("--root", str(sample))
+    commands = [
+        ("project", "list"),
+        ("municipality", "list", "--kind", "metropolitan"),
+        ("transfer", "list"),
+        ("report", "--as-of", "2025-12-31"),
+    ]
+    env = {"COLUMNS": width}
+    first = [run_spo(*root, *args, env=env) for args in commands]
+    kept = [run_spo(*root, *args, env=env) for args in commands]
+    wide = [run_spo(*root, *args, env={"COLUMNS": "200"}) for args in commands]
+
+    assert kept == first
+    assert [r.exit_code for r in first] == [0] * 4
+    assert all(r.stdout.count("\n") > 3 for r in first)
+    assert [r.stdout for r in wide] != [r.stdout for r in first]  # the width is part of the key

@@ -88,40 +88,48 @@ def _listed(
     """A list command: `select` the records from the registry (`_open(ctx, whole)`) and list them
     (`words`: the listing in spo.cli.render.listings, and the message when there is none).
 
-    A list as JSON, CSV or YAML depends only on the records, the options and the language, so
-    its bytes are kept in the index, keyed by the index's generation (which moves on with any
-    change to any file) and those: a warm run of an unchanged registry writes them back."""
+    A list depends only on the records, the options and the language (and a table on its
+    width), so it is kept in the index (`spo.cli.kept`), keyed by the index's generation (which
+    moves on with any change to any file) and those: a warm run of an unchanged registry writes
+    it back. A table on a styled terminal is always drawn afresh."""
     from spo.cli.render import listings
     from spo.cli.render.labels import message
 
     listing, empty = words
-    if format not in (ListFormat.json.value, ListFormat.csv.value, ListFormat.yaml.value):
+    machine = format in (ListFormat.json.value, ListFormat.csv.value, ListFormat.yaml.value)
+    width = None
+    if format == ListFormat.table.value:
+        from spo.cli.kept import plain_width
+
+        width = plain_width()
+    if not machine and width is None:
         reg, lang = _open(ctx, whole)
         _list(format, listing, select(reg, lang), reg, lang, message(empty, lang))
         return
     from spo import registry
-    from spo.cli.render.console import warn, write_bytes
-    from spo.index import memo_key, opened
+    from spo.cli import kept
+    from spo.cli.render.console import warn
     from spo.reading import listing_registry_of
 
     opts = settings(ctx)
-    with opened(registry.find_root(opts.root)) as index:
-        generation = index.generation
-        key = memo_key("list", listing, format, opts.lang, options, generation)
-        skipped = len(index.skipped())
-        if skipped:
-            warn(message("skipped", opts.lang, count=skipped))
-        kept = index.memo(key)
-        if kept is None:
+    with kept.index_of(registry.find_root(opts.root)) as index:
+        key, generation = kept.key(index, "list", listing, format, opts.lang, options, width)
+        kept.warn_skipped(index, opts.lang)
+        found = index.memo(key)
+        if found is None:
             reg = listing_registry_of(index, whole=whole)
             items = select(reg, opts.lang)
-            out = listings.formatted(format, getattr(listings, listing), items, reg)
-            kept = (out, "" if items else "empty")
-            index.remember(key, out, generation, kept[1])
-    if kept[1]:
+            how = getattr(listings, listing)
+            if machine:
+                out: bytes | str = listings.formatted(format, how, items, reg)
+            else:
+                table = listings.table_of(how, items, reg, opts.lang)
+                out = kept.drawn(width or 0, lambda c: c.print(table)) if items else ""
+            found = (out, "" if items else "empty")
+            index.remember(key, out, generation, found[1])
+    if found[1]:
         warn(message(empty, opts.lang))
-    value = kept[0]
-    write_bytes(value if isinstance(value, bytes) else value.encode("utf-8"))
+    kept.write(found[0])
 
 
 def _list(

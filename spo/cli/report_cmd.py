@@ -68,9 +68,13 @@ def report(
     if kind is not None and explain is None:
         raise UsageError.of("usage.kind-needs-explain")
     root = registry.find_root(opts.root)
-    if explain is None and fmt is not ReportFormat.table:
-        _print_remembered(root, fmt, opts.lang, day, owner)
-        return
+    if explain is None:
+        from spo.cli.kept import plain_width
+
+        width = plain_width() if fmt is ReportFormat.table else 0
+        if width is not None:
+            _print_kept(root, fmt, opts.lang, day, owner, width)
+            return
     from spo.cli.render.console import console, warn
     from spo.cli.render.labels import message
     from spo.reading import read_registry
@@ -92,47 +96,47 @@ def report(
         render_table(result, opts.lang, console())
 
 
-def _print_remembered(
-    root: Path, fmt: ReportFormat, lang: Lang, day: date, owner: str | None
+def _print_kept(
+    root: Path, fmt: ReportFormat, lang: Lang, day: date, owner: str | None, width: int
 ) -> None:
-    """A JSON or Markdown report. It depends only on the records, the day, the owner and the
-    language, so the text is kept in the index, keyed by the index's generation (which moves on
-    with any change to any file) and those options: a warm run of an unchanged registry reads it
-    back instead of building the model and computing the report again."""
-    from spo.cli.render.console import warn, write_text
-    from spo.cli.render.labels import message
-    from spo.index import memo_key, opened
+    """A report depends only on the records, the day, the owner, the language (and a table on
+    its width), so it is kept in the index (`spo.cli.kept`): a warm run of an unchanged registry
+    writes it back instead of building the model and computing the report again."""
+    from spo.cli import kept
 
-    with opened(root) as index:
-        generation = index.generation
-        key = memo_key("report", fmt.value, lang, day.isoformat(), owner, generation)
-        kept = index.memo(key)
-        if kept is None:
+    with kept.index_of(root) as index:
+        key, generation = kept.key(index, "report", fmt.value, lang, day.isoformat(), owner, width)
+        found = index.memo(key)
+        if found is None:
             from spo.reading import registry_of
 
-            text = _report_text(registry_of(index, index.records()), fmt, lang, day, owner)
-            index.remember(key, text, generation)
+            records = registry_of(index, index.records())
+            value = _report_output(records, fmt, lang, day, owner, width)
+            index.remember(key, value, generation)
         else:
-            text = str(kept[0])
-        skipped = len(index.skipped())
-    if skipped:
-        warn(message("skipped", lang, count=skipped))
-    write_text(text)
+            value = found[0]
+        kept.warn_skipped(index, lang)
+    kept.write(value)
 
 
-def _report_text(
-    records: Registry, fmt: ReportFormat, lang: Lang, day: date, owner: str | None
-) -> str:
+def _report_output(
+    records: Registry, fmt: ReportFormat, lang: Lang, day: date, owner: str | None, width: int
+) -> bytes | str:
     from spo.report import compute_report
 
     result = compute_report(records, day, owner)
     if fmt is ReportFormat.json:
         from spo.cli.render.report_json import format_json
 
-        return format_json(result)
-    from spo.cli.render.report_markdown import format_markdown
+        return format_json(result).encode("utf-8")
+    if fmt is ReportFormat.markdown:
+        from spo.cli.render.report_markdown import format_markdown
 
-    return format_markdown(result, lang)
+        return format_markdown(result, lang).encode("utf-8")
+    from spo.cli.kept import drawn
+    from spo.cli.render.report_table import render_table
+
+    return drawn(width, lambda out: render_table(result, lang, out))
 
 
 def _print_explanation(

@@ -147,10 +147,14 @@ def emit(
         warn(empty)
     if fmt == "table":
         if items:
-            rows = (listing.cells(i, registry, lang) for i in items)
-            console().print(table(listing.headers, rows, lang))
+            console().print(table_of(listing, items, registry, lang))
     else:
         write_bytes(formatted(fmt, listing, items, registry))
+
+
+def table_of(listing: Listing, items: Sequence[Any], registry: Registry, lang: Lang) -> Any:
+    """A list as a table, to print on a console."""
+    return table(listing.headers, (listing.cells(i, registry, lang) for i in items), lang)
 
 
 def formatted(fmt: str, listing: Listing, items: Sequence[Any], registry: Registry) -> bytes:
