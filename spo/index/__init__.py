@@ -29,6 +29,7 @@ from spo.index.sync import Seen, fresh, refresh, scan
 __all__ = ["Index", "document_rows", "open_index", "records"]
 
 LOCK_TIMEOUT_SECONDS = 60.0
+MEMO_ENTRIES = 32
 Row = tuple[str, str, dict[str, Any]]  # kind, id, data
 
 
@@ -97,8 +98,11 @@ class Index:
         rows = self.conn.execute(
             "SELECT d.kind, d.id, d.row FROM documents d JOIN files f USING (path)"
             " ORDER BY f.rank, f.name"
-        )
-        return [(kind, record_id, json.loads(row)) for kind, record_id, row in rows]
+        ).fetchall()
+        found = json.loads("[" + ",".join(row for _, _, row in rows) + "]")
+        return [
+            (kind, record_id, row) for (kind, record_id, _), row in zip(rows, found, strict=True)
+        ]
 
     def memo(self, key: str) -> tuple[str | bytes, str] | None:
         """A result kept by `remember` (its value and note), if the index has not moved on."""
@@ -117,6 +121,11 @@ class Index:
                 if self.generation == generation:
                     self.conn.execute(
                         "INSERT OR REPLACE INTO memo VALUES (?, ?, ?)", (key, value, note)
+                    )
+                    self.conn.execute(  # the latest few only: outputs can be megabytes
+                        "DELETE FROM memo WHERE rowid NOT IN"
+                        " (SELECT rowid FROM memo ORDER BY rowid DESC LIMIT ?)",
+                        (MEMO_ENTRIES,),
                     )
             finally:
                 self.conn.execute("COMMIT")
