@@ -363,3 +363,18 @@ def test_load_data_names_every_file_with_its_data_or_none(sample: Path) -> None:
     assert [data is None for _, _, data in found].count(True) == 1
     assert found[2][2] is None and found[3][2] is not None
     assert found[3][2]["owner"] == "mersin-bb"
+
+
+def test_a_file_name_that_is_not_utf8_is_left_out_not_a_crash(sample: Path) -> None:
+    text = (sample / "data/projects/kadin-ustalar.yaml").read_bytes()
+    try:
+        with open(os.fsencode(sample / "data/projects") + b"/\xffbad.yaml", "wb") as out:
+            out.write(text)
+    except (OSError, ValueError):
+        pytest.skip("this file system takes only UTF-8 names")
+    settle(sample)
+
+    code, out, err = projects_json(sample)
+
+    assert (code, err) == (0, SKIPPED_ONE)
+    assert sorted(i for i, _ in ids_and_names(out)) == [i for i, _ in SAMPLE_PROJECTS]

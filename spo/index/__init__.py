@@ -24,7 +24,7 @@ from spo import registry
 from spo.cache import registry_folder
 from spo.index import store
 from spo.index.rows import dumps
-from spo.index.sync import Seen, fresh, refresh, scan
+from spo.index.sync import Seen, fresh, real_name, refresh, scan
 
 __all__ = ["Index", "document_rows", "open_index", "records"]
 
@@ -44,7 +44,7 @@ class Index:
         self.conn.close()
 
     def path_of(self, kind: str, name: str) -> Path:
-        return registry.folder(self.root, kind) / name
+        return registry.folder(self.root, kind) / real_name(name)
 
     @property
     def generation(self) -> int:

@@ -41,8 +41,22 @@ def scan(root: Path) -> Seen:
                 stat = entry.stat()
             except OSError:
                 continue  # deleted since the folder was listed
-            found[f"{folder_name}/{entry.name}"] = (stat.st_size, stat.st_mtime_ns)
+            found[f"{folder_name}/{stored_name(entry.name)}"] = (stat.st_size, stat.st_mtime_ns)
     return found
+
+
+def stored_name(name: str) -> str:
+    """A file name as the index can hold it: one that is not UTF-8 (a name can be any bytes)
+    is kept as NUL and its bytes in hex; such a file is left out (`spo validate` says why)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return "\0" + os.fsencode(name).hex()
+    return name
+
+
+def real_name(name: str) -> str:
+    return os.fsdecode(bytes.fromhex(name[1:])) if name.startswith("\0") else name
 
 
 def known(conn: sqlite3.Connection) -> Seen:
@@ -94,6 +108,8 @@ def _read(root: Path, rows: FileRows) -> None:
     from spo.loader import load_file
     from spo.validation import buildable
 
+    if rows.name != real_name(rows.name):
+        return  # a name that is not UTF-8 cannot be an id
     loaded = load_file(registry.folder(root, rows.kind) / rows.name, root)
     # A file with reading problems (duplicate keys, ...) is not trusted as data.
     if loaded.data is not None and not loaded.problems and buildable(rows.kind, loaded.data):
