@@ -128,7 +128,8 @@ class Index:
                         (MEMO_ENTRIES,),
                     )
             finally:
-                self.conn.execute("COMMIT")
+                if self.conn.in_transaction:
+                    self.conn.execute("COMMIT")
 
 
 def open_index(root: Path) -> Index:

@@ -89,7 +89,8 @@ def create(conn: sqlite3.Connection, *, wal: bool = True) -> None:
         conn.execute("INSERT INTO meta VALUES ('stamp', ?), ('generation', '0')", (stamp(),))
         conn.execute(f"PRAGMA user_version = {FORMAT}")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
 

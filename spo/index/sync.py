@@ -1,10 +1,12 @@
 """Bring the index up to the registry's files: a stat scan, then only new or changed files parsed.
 
 A file is known by its path, size and modification time. New and changed files are read with
-`spo.loader.load_file` before any lock on the database is taken; one short write transaction
+`spo.loader.load_file` before the database is locked; one short write transaction
 (`BEGIN IMMEDIATE`) then replaces their rows, drops the rows of removed files and moves the
-generation on. Another spo process writing at the same moment makes this one wait (SQLite's busy
-timeout) and retry; both write what is on disk, so either order gives the same index.
+generation on. Another process writing at the same moment makes this one wait (SQLite's busy
+timeout) and retry; both write what is on disk, so either order gives the same index. (Readers
+never wait: the database is in WAL mode. `spo.index` also has refreshers take turns on a lock
+file, so that the one that waited finds the files already read.)
 """
 
 from __future__ import annotations
@@ -22,8 +24,6 @@ WRITE_ATTEMPTS = 5
 # it (file systems count time in ticks): its stamp is not trusted, and the next run reads it again.
 RACY_NS = 2_000_000_000
 Stamp = tuple[int, int]  # size, mtime_ns
-
-
 Seen = dict[str, Stamp]  # `<folder>/<name>` -> size, mtime_ns
 
 
@@ -134,7 +134,8 @@ def _write(
             conn.execute("COMMIT")
             return
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # SQLite may have rolled back already (a full disk)
+                conn.execute("ROLLBACK")
             raise
 
 
