@@ -92,9 +92,6 @@ def _listed(
     width), so it is kept in the index (`spo.cli.kept`), keyed by the index's generation (which
     moves on with any change to any file) and those: a warm run of an unchanged registry writes
     it back. A table on a styled terminal is always drawn afresh."""
-    from spo.cli.render import listings
-    from spo.cli.render.labels import message
-
     listing, empty = words
     machine = format in (ListFormat.json.value, ListFormat.csv.value, ListFormat.yaml.value)
     width = None
@@ -103,13 +100,13 @@ def _listed(
 
         width = plain_width()
     if not machine and width is None:
+        from spo.cli.render.labels import message
+
         reg, lang = _open(ctx, whole)
         _list(format, listing, select(reg, lang), reg, lang, message(empty, lang))
         return
     from spo import registry
     from spo.cli import kept
-    from spo.cli.render.console import warn
-    from spo.reading import listing_registry_of
 
     opts = settings(ctx)
     with kept.index_of(registry.find_root(opts.root)) as index:
@@ -117,6 +114,9 @@ def _listed(
         kept.warn_skipped(index, opts.lang)
         found = index.memo(key)
         if found is None:
+            from spo.cli.render import listings
+            from spo.reading import listing_registry_of
+
             reg = listing_registry_of(index, whole=whole)
             items = select(reg, opts.lang)
             how = getattr(listings, listing)
@@ -128,7 +128,7 @@ def _listed(
             found = (out, "" if items else "empty")
             index.remember(key, out, generation, found[1])
     if found[1]:
-        warn(message(empty, opts.lang))
+        kept.say(empty, opts.lang)
     kept.write(found[0])
 
 
@@ -161,10 +161,11 @@ def project_list(
     format: Format = ListFormat.table.value,
 ) -> None:
     """List projects."""
-    from spo import query
-    from spo.cli.render.labels import name_of
 
     def select(reg: Registry, lang: Lang) -> list[object]:
+        from spo import query
+        from spo.cli.render.labels import name_of
+
         order = sort_order(sort)
         wanted = query.ProjectFilter(
             owners=query.known_ids("municipality", reg.municipalities, owner or []),
@@ -223,9 +224,10 @@ def municipality_list(
     format: Format = ListFormat.table.value,
 ) -> None:
     """List municipalities."""
-    from spo import query
 
     def select(reg: Registry, lang: Lang) -> list[object]:
+        from spo import query
+
         order = sort_order(sort)
         wanted = query.MunicipalityFilter(
             kinds=query.vocabulary_values(MUNICIPALITY_KINDS, kind or []),
@@ -285,10 +287,11 @@ def transfer_list(
     format: Format = ListFormat.table.value,
 ) -> None:
     """List transfers, each with its current stage."""
-    from spo import query
-    from spo.cli.render.labels import name_of
 
     def select(reg: Registry, lang: Lang) -> list[object]:
+        from spo import query
+        from spo.cli.render.labels import name_of
+
         order = sort_order(sort)
         wanted = query.TransferFilter(
             projects=query.known_ids("project", reg.projects, project or []),

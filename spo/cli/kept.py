@@ -62,12 +62,17 @@ def key(index: Index, *parts: object) -> tuple[str, int]:
 
 
 def warn_skipped(index: Index, lang: Lang) -> None:
+    skipped = len(index.skipped())
+    if skipped:
+        say("skipped", lang, count=skipped)
+
+
+def say(key: str, lang: Lang, **values: object) -> None:
+    """A message on stderr."""
     from spo.cli.render.console import warn
     from spo.cli.render.labels import message
 
-    skipped = len(index.skipped())
-    if skipped:
-        warn(message("skipped", lang, count=skipped))
+    warn(message(key, lang, **values))
 
 
 def write(value: bytes | str) -> None:
