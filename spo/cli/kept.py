@@ -10,6 +10,7 @@ output is always drawn afresh.
 from __future__ import annotations
 
 import io
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -28,6 +29,14 @@ Kept = tuple[bytes | str, str]  # the output, and a note ("empty": say so on std
 
 def plain_width() -> int | None:
     """The width tables are laid out for on stdout, when they are plain text; else None."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    if encoding == "utf8" and os.name != "nt" and not sys.stdout.isatty():
+        # Piped: `spo.cli.render.console.console` lays tables out for $COLUMNS, or unbounded
+        # (found without importing Rich, which a kept table does not need).
+        from spo.cli.render.console import PIPED_WIDTH
+
+        columns = os.environ.get("COLUMNS", "")
+        return int(columns) if columns.isdigit() else PIPED_WIDTH
     from spo.cli.render.console import console
 
     out = console()
