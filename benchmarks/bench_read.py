@@ -5,7 +5,8 @@ in a temporary folder, then runs the real `spo` command in a fresh process each 
 
     python benchmarks/bench_read.py [--municipalities N] [--projects N] [--runs N]
 
-"cold" runs start without `.spo-cache/`, so every YAML file is parsed; "warm" runs find the
+"cold" runs start without the index (in spo.cache.registry_folder), so
+every YAML file is parsed; "warm" runs find the
 cache written by the run before. The best of --runs is reported for each, with the ratio. Then
 the warm time is split into its parts, in this process: reading the registry through the cache,
 and the command's own work (selecting, sorting, searching, rendering JSON). The synthetic registry
@@ -27,8 +28,8 @@ from typing import Any
 
 import yaml
 
+from spo.cache import registry_folder
 from spo.provinces import all_provinces
-from spo.reading import CACHE_FOLDER
 from spo.turkish import slugify
 from spo.vocabulary import SERVICE_MODELS, STAGES, TARGET_GROUPS, THEMES
 
@@ -154,7 +155,7 @@ def main() -> None:
         print(f"registry: {files} files, generated in {time.perf_counter() - started:.1f}s")
 
         def no_cache() -> None:
-            shutil.rmtree(root / CACHE_FOLDER, ignore_errors=True)
+            shutil.rmtree(registry_folder(root), ignore_errors=True)
 
         def keep_cache() -> None:
             pass

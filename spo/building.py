@@ -145,3 +145,64 @@ def project_from(record_id: str, path: Path, data: Data) -> Project:
         sources=_sources(data),
         path=path,
     )
+
+
+# --- records from the index's columns only (see spo.reading.listing_registry) --------------------
+
+
+def transfer_from(municipality_id: str, data: Data) -> Transfer:
+    return _transfer(municipality_id, data)
+
+
+def project_outline(
+    record_id: str, path: Path, name_tr: str, name_en: str | None, owner: str, status: str
+) -> Project:
+    """A project as the lists of other records name it: its id, names, owner and status; every
+    other field empty. Only for commands that show no more of it."""
+    return Project(
+        id=record_id,
+        name_tr=name_tr,
+        name_en=name_en,
+        owner=owner,
+        summary_tr="",
+        summary_en=None,
+        status=status,
+        status_as_of=None,
+        status_source=None,
+        launched=None,
+        themes=(),
+        inferred_themes=(),
+        target_groups=(),
+        service_model=None,
+        partners=(),
+        tags=(),
+        requirements=(),
+        website=None,
+        notes=None,
+        sources=(),
+        path=path,
+    )
+
+
+def municipality_outline(
+    record_id: str, path: Path, name: str, kind: str, transfers: tuple[Transfer, ...]
+) -> Municipality:
+    """A municipality as the lists of other records name it: its id, name, kind and transfers;
+    every other field empty. Only for commands that show no more of it."""
+    return Municipality(
+        id=record_id,
+        name=name,
+        kind=kind,
+        province_given="",
+        province=None,
+        district=None,
+        website=None,
+        office=None,
+        contacts=(),
+        engagements=(),
+        transfers=transfers,
+        reported_figures=(),
+        notes=None,
+        sources=(),
+        path=path,
+    )

@@ -1,10 +1,9 @@
-"""Read the whole registry into the model, fast when nothing changed.
+"""Read the registry into the model, fast when nothing changed.
 
-Read commands (list, show, search, report) go through `read_registry`. Parsed file data is cached
-in `<root>/.spo-cache/` keyed by each file's path, size and modification time, so a second run costs
-little more than a directory scan. The cache holds JSON, never pickles: a registry is shared through
-pull requests, and a cache file must not be able to run code. A cache that cannot be read or
-written is ignored; it only ever saves time.
+Read commands go through the index (`spo.index`): an SQLite database in the user's cache folder
+holding each file's parsed data, refreshed from a stat scan, so a second run costs a directory
+scan and what the command asks for. `read_registry` builds the whole model from it; the fast
+paths (`partial_registry`, the list and report commands) build only what they show.
 
 Only a record that reads cleanly and has the schema's shape is built into the model; any other is
 left out and named in `Registry.skipped` (`spo validate` says why). A record that passed those
@@ -14,108 +13,149 @@ checks and still cannot be built is a bug in spo, and says so with the file's na
 from __future__ import annotations
 
 import json
-import os
-import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from spo import registry
-from spo.building import municipality_from, project_from
 from spo.errors import InternalError
-from spo.loader import load_file
+from spo.index import Index, opened
 from spo.message import Message
 from spo.model import Municipality, Project, Registry
-from spo.validation import buildable
 
-CACHE_FOLDER = ".spo-cache"
-CACHE_VERSION = 2
-
-
-def _cache_file(root: Path) -> Path:
-    return root / CACHE_FOLDER / f"records-v{CACHE_VERSION}.json"
-
-
-def _read_cache(root: Path) -> dict[str, Any]:
-    try:
-        cached = json.loads(_cache_file(root).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return cached if isinstance(cached, dict) else {}
-
-
-def _write_cache(root: Path, entries: dict[str, Any]) -> None:
-    folder = root / CACHE_FOLDER
-    try:
-        folder.mkdir(exist_ok=True)
-        (folder / ".gitignore").write_text("*\n", encoding="utf-8")
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".records-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(entries, out, ensure_ascii=False, separators=(",", ":"))
-        os.replace(tmp, _cache_file(root))
-    except OSError:
-        pass  # a read-only checkout still works, only without the cache
-
-
-def _yaml_entries(base: Path) -> list[os.DirEntry[str]]:
-    """The `*.yaml` entries of a record folder, by name; `scandir` gives their stat for free."""
-    try:
-        with os.scandir(base) as listing:
-            entries = [e for e in listing if e.name.endswith(".yaml")]
-    except OSError:
-        return []
-    entries.sort(key=lambda e: e.name)
-    return entries
-
-
-def load_data(root: Path) -> list[tuple[str, Path, dict[str, Any] | None]]:
-    """Every record file's kind, path and data, via the cache; the data is None for a file that
-    cannot be read or does not have its record's shape."""
-    cache = _read_cache(root)
-    fresh: dict[str, Any] = {}
-    out: list[tuple[str, Path, dict[str, Any] | None]] = []
-    changed = False
-    for kind, folder_name in registry.FOLDERS.items():
-        base = registry.folder(root, kind)
-        for entry in _yaml_entries(base):
-            path = base / entry.name
-            try:
-                stat = entry.stat()
-            except OSError:
-                continue  # deleted since the folder was listed
-            key = f"{folder_name}/{entry.name}"
-            stamp = [stat.st_size, stat.st_mtime_ns]
-            hit = cache.get(key)
-            if isinstance(hit, dict) and hit.get("stamp") == stamp:
-                data = hit.get("data")
-            else:
-                changed = True
-                loaded = load_file(path, root)
-                # A file with reading problems (duplicate keys, ...) is not trusted as data.
-                data = loaded.data if not loaded.problems else None
-                if data is not None and not buildable(kind, data):
-                    data = None
-            fresh[key] = {"stamp": stamp, "data": data}
-            out.append((kind, path, data))
-    if changed or len(fresh) != len(cache):
-        _write_cache(root, fresh)
-    return out
+Found = tuple[str, str, Path, dict[str, Any]]  # kind, id, path, data
 
 
 def read_registry(root: Path) -> Registry:
+    with opened(root) as index:
+        return registry_of(index, index.records())
+
+
+def load_data(root: Path) -> list[tuple[str, Path, dict[str, Any] | None]]:
+    """Every record file's kind, path and data, in file order, from the index; the data is None
+    for a file that cannot be read or does not have its record's shape."""
+    with opened(root) as index:
+        rows = index.conn.execute(
+            "SELECT f.kind, f.name, r.data FROM files f LEFT JOIN records r USING (path)"
+            " ORDER BY f.rank, f.name"
+        ).fetchall()
+        found = json.loads("[" + ",".join(data or "null" for _, _, data in rows) + "]")
+        return [
+            (kind, index.path_of(kind, name), data)
+            for (kind, name, _), data in zip(rows, found, strict=True)
+        ]
+
+
+def registry_of(index: Index, found: Iterable[Found]) -> Registry:
+    """A model of the given records (in file order), with every skipped file of the index."""
     projects: dict[str, Project] = {}
     municipalities: dict[str, Municipality] = {}
-    skipped: list[Path] = []
-    for kind, path, data in load_data(root):
-        record_id = path.name.removesuffix(".yaml")
-        if data is None:
-            skipped.append(path)
-            continue
-        try:
-            if kind == "project":
-                projects[record_id] = project_from(record_id, path, data)
-            else:
-                municipalities[record_id] = municipality_from(record_id, path, data)
-        except Exception as exc:  # a record that passed the checks must build: a bug
-            message = Message.of("internal.record", path=str(path), error=type(exc).__name__)
-            raise InternalError(message) from exc
-    return Registry(root, projects, municipalities, tuple(skipped))
+    for kind, record_id, path, data in found:
+        record = build(kind, record_id, path, data)
+        if isinstance(record, Project):
+            projects[record_id] = record
+        else:
+            municipalities[record_id] = record
+    return Registry(index.root, projects, municipalities, tuple(index.skipped()))
+
+
+def build(kind: str, record_id: str, path: Path, data: dict[str, Any]) -> Project | Municipality:
+    from spo.building import municipality_from, project_from
+
+    try:
+        if kind == "project":
+            return project_from(record_id, path, data)
+        return municipality_from(record_id, path, data)
+    except Exception as exc:  # a record that passed the checks must build: a bug
+        message = Message.of("internal.record", path=str(path), error=type(exc).__name__)
+        raise InternalError(message) from exc
+
+
+def partial_registry(root: Path, kind: str, record_id: str) -> Registry | None:
+    """The record of one file, read from the file itself, with the records within two links of
+    it from the index (whatever a view of it names); None when that file is not a clean,
+    buildable record (the caller then reads the whole registry and says what it says today)."""
+    from spo import registry
+    from spo.loader import load_file
+
+    path = registry.record_path(root, kind, record_id)
+    if path.name != f"{record_id}.yaml" or path.parent != registry.folder(root, kind):
+        return None  # not a plain id (`../x`, `a/b`): the whole registry decides
+    with opened(root) as index:
+        indexed = index.data_of(kind, record_id)
+        if indexed is None:
+            return None
+        loaded = load_file(path, root)
+        if loaded.data is None or loaded.problems or not _buildable(kind, loaded.data, indexed):
+            return None
+        wanted = index.related(kind, record_id) - {(kind, record_id)}
+        found = _records_of(index, wanted)
+        found.append((kind, record_id, path, loaded.data))
+        found.sort(key=lambda r: (r[0] != "project", r[2].name))
+        return registry_of(index, found)
+
+
+def _buildable(kind: str, data: dict[str, Any], indexed: dict[str, Any]) -> bool:
+    """Whether the data read can be built: known when it is what the index holds (the index
+    keeps only buildable records), so the schema is consulted only if the file just changed."""
+    if data == indexed:
+        return True
+    from spo.validation import buildable
+
+    return buildable(kind, data)
+
+
+def _records_of(index: Index, wanted: set[tuple[str, str]]) -> list[Found]:
+    found: list[Found] = []
+    for kind in ("project", "municipality"):
+        ids = sorted(i for k, i in wanted if k == kind)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            found += index.records(kind, f"AND id IN ({marks})", tuple(chunk))
+    return found
+
+
+def listing_registry(root: Path, *, whole: str | None) -> Registry:
+    with opened(root) as index:
+        return listing_registry_of(index, whole=whole)
+
+
+def listing_registry_of(index: Index, *, whole: str | None) -> Registry:
+    """A model for a list command: the records of kind `whole` built whole from the index's
+    data, the others only outlined from its columns (`spo.building.project_outline`,
+    `municipality_outline`: ids, names, owner, status, kind and transfers), which is all a list
+    of one kind says of the other (a list of municipalities names no project, so gets none).
+    With `whole` None, every record is outlined (the transfer list). Nothing outlined is
+    JSON-decoded."""
+    from spo.building import municipality_outline, project_outline, transfer_from
+
+    if whole is not None:
+        built = registry_of(index, index.records(whole))
+    else:
+        built = Registry(index.root, {}, {}, tuple(index.skipped()))
+    projects, municipalities = built.projects, built.municipalities
+    if whole is None:  # a list of municipalities names no project
+        rows = index.conn.execute(
+            "SELECT id, name, name_tr, name_en, owner, status FROM records"
+            " WHERE kind = 'project' ORDER BY name"
+        )
+        for record_id, name, name_tr, name_en, owner, status in rows:
+            path = index.path_of("project", name)
+            projects[record_id] = project_outline(record_id, path, name_tr, name_en, owner, status)
+    if whole != "municipality":
+        transfers: dict[str, list[Any]] = {}
+        rows = index.conn.execute("SELECT municipality, data FROM transfers ORDER BY path, seq")
+        for municipality_id, data in rows:
+            transfers.setdefault(municipality_id, []).append(
+                transfer_from(municipality_id, json.loads(data))
+            )
+        rows = index.conn.execute(
+            "SELECT id, name, name_tr, municipality_kind FROM records"
+            " WHERE kind = 'municipality' ORDER BY name"
+        )
+        for record_id, name, title, kind in rows:
+            path = index.path_of("municipality", name)
+            municipalities[record_id] = municipality_outline(
+                record_id, path, title, kind, tuple(transfers.get(record_id, ()))
+            )
+    return built

@@ -7,6 +7,7 @@ that `spo --help` stays fast. Help texts are in the catalogue (`help.*`).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -44,15 +45,18 @@ DEFAULT_TABLE_LIMIT = 20  # search results a table shows unless told (--limit)
 ShowAs = Annotated[str, choice("--format", "-f", choices=ShowFormat)]
 
 
-def _open(ctx: typer.Context) -> tuple[Registry, Lang]:
-    """The registry and the language; says on stderr how many files had to be left out."""
+def _open(ctx: typer.Context, whole: str | None = "all") -> tuple[Registry, Lang]:
+    """The registry and the language; says on stderr how many files had to be left out.
+    `whole`: the kind of record the command shows whole ("all", or None for only outlines of
+    every record, see `spo.reading.listing_registry`)."""
     from spo import registry
     from spo.cli.render.console import warn
     from spo.cli.render.labels import message
-    from spo.reading import read_registry
+    from spo.reading import listing_registry, read_registry
 
     opts = settings(ctx)
-    loaded = read_registry(registry.find_root(opts.root))
+    root = registry.find_root(opts.root)
+    loaded = read_registry(root) if whole == "all" else listing_registry(root, whole=whole)
     if loaded.skipped:
         warn(message("skipped", opts.lang, count=len(loaded.skipped)))
     return loaded, opts.lang
@@ -67,6 +71,86 @@ def _id(reg: Registry, kind: str, text: str) -> str:
 
 def _ids(reg: Registry, kind: str, given: Values) -> list[str]:
     return [_id(reg, kind, text) for text in given or []]
+
+
+def _root_id(ctx: typer.Context, kind: str, text: str) -> str:
+    """For `show`, before anything is read: the id `text` names (a name is looked up)."""
+    from spo import lookup, registry
+
+    return lookup.record_id(registry.find_root(settings(ctx).root), kind, text)
+
+
+def _open_one(ctx: typer.Context, kind: str, record_id: str) -> tuple[Registry, Lang]:
+    """For `show`: the one file shown, read itself, and from the index only the records it names
+    or is named by; the whole registry when that file is not a clean record, so that what is
+    said about it stays what `_open` leads to."""
+    from spo import registry
+    from spo.cli.render.console import warn
+    from spo.cli.render.labels import message
+    from spo.reading import partial_registry
+
+    opts = settings(ctx)
+    loaded = partial_registry(registry.find_root(opts.root), kind, record_id)
+    if loaded is None:
+        return _open(ctx)
+    if loaded.skipped:
+        warn(message("skipped", opts.lang, count=len(loaded.skipped)))
+    return loaded, opts.lang
+
+
+def _listed(
+    ctx: typer.Context,
+    format: str,
+    whole: str | None,
+    words: tuple[str, str],
+    options: Sequence[object],
+    select: Callable[[Registry, Lang], list[object]],
+) -> None:
+    """A list command: `select` the records from the registry (`_open(ctx, whole)`) and list them
+    (`words`: the listing in spo.cli.render.listings, and the message when there is none).
+
+    A list depends only on the records, the options and the language (and a table on its
+    width), so it is kept in the index (`spo.cli.kept`), keyed by the index's generation (which
+    moves on with any change to any file) and those: a warm run of an unchanged registry writes
+    it back. A table on a styled terminal is always drawn afresh."""
+    listing, empty = words
+    machine = format in (ListFormat.json.value, ListFormat.csv.value, ListFormat.yaml.value)
+    width = None
+    if format == ListFormat.table.value:
+        from spo.cli.kept import plain_width
+
+        width = plain_width()
+    if not machine and width is None:
+        from spo.cli.render.labels import message
+
+        reg, lang = _open(ctx, whole)
+        _list(format, listing, select(reg, lang), reg, lang, message(empty, lang))
+        return
+    from spo import registry
+    from spo.cli import kept
+
+    opts = settings(ctx)
+    with kept.index_of(registry.find_root(opts.root)) as index:
+        key, generation = kept.key(index, "list", listing, format, opts.lang, options, width)
+        kept.warn_skipped(index, opts.lang)
+        found = index.memo(key)
+        if found is None:
+            from spo.cli.render import listings
+            from spo.reading import listing_registry_of
+
+            reg = listing_registry_of(index, whole=whole)
+            items = select(reg, opts.lang)
+            how = getattr(listings, listing)
+            if machine:
+                out: bytes | str = listings.formatted(format, how, items, reg)
+            else:
+                table = listings.table_of(how, items, reg, opts.lang)
+                out = kept.drawn(width or 0, lambda c: c.print(table)) if items else ""
+            found = (out, "" if items else "empty")
+            index.remember(key, out, generation, found[1])
+    if found[1]:
+        kept.say(empty, opts.lang)
+    kept.write(found[0])
 
 
 def _list(
@@ -94,25 +178,28 @@ def project_list(
     format: Format = ListFormat.table.value,
 ) -> None:
     """List projects."""
-    from spo import query
-    from spo.cli.render.labels import message, name_of
 
-    reg, lang = _open(ctx)
-    order = sort_order(sort)
-    wanted = query.ProjectFilter(
-        owners=query.known_ids(
-            "municipality", reg.municipalities, _ids(reg, "municipality", owner)
-        ),
-        themes=query.vocabulary_values(THEMES, theme or []),
-        target_groups=query.vocabulary_values(TARGET_GROUPS, target_group or []),
-        service_models=query.vocabulary_values(SERVICE_MODELS, service_model or []),
-        statuses=query.vocabulary_values(PROJECT_STATUSES, status or []),
-        adopted_by=query.known_ids(
-            "municipality", reg.municipalities, _ids(reg, "municipality", adopted_by)
-        ),
-    )
-    found = query.projects(reg, wanted, order, name_of(lang))
-    _list(format, "PROJECTS", list(found), reg, lang, message("no_projects", lang))
+    def select(reg: Registry, lang: Lang) -> list[object]:
+        from spo import query
+        from spo.cli.render.labels import name_of
+
+        order = sort_order(sort)
+        wanted = query.ProjectFilter(
+            owners=query.known_ids(
+                "municipality", reg.municipalities, _ids(reg, "municipality", owner)
+            ),
+            themes=query.vocabulary_values(THEMES, theme or []),
+            target_groups=query.vocabulary_values(TARGET_GROUPS, target_group or []),
+            service_models=query.vocabulary_values(SERVICE_MODELS, service_model or []),
+            statuses=query.vocabulary_values(PROJECT_STATUSES, status or []),
+            adopted_by=query.known_ids(
+                "municipality", reg.municipalities, _ids(reg, "municipality", adopted_by)
+            ),
+        )
+        return list(query.projects(reg, wanted, order, name_of(lang)))
+
+    options = [owner, theme, target_group, service_model, status, adopted_by, sort]
+    _listed(ctx, format, "project", ("PROJECTS", "no_projects"), options, select)
 
 
 @project_app.command("show")
@@ -129,8 +216,9 @@ def project_show(
     from spo.cli.render.views import project_view
 
     fmt = choose("--format", format, ShowFormat)
-    reg, lang = _open(ctx)
-    project = lookup.get("project", reg.projects, _id(reg, "project", project_id))
+    shown = _root_id(ctx, "project", project_id)
+    reg, lang = _open_one(ctx, "project", shown)
+    project = lookup.get("project", reg.projects, shown)
     if fmt is ShowFormat.table:
         console().print(project_view(project, reg, lang))
         return
@@ -158,20 +246,22 @@ def municipality_list(
     format: Format = ListFormat.table.value,
 ) -> None:
     """List municipalities."""
-    from spo import query
-    from spo.cli.render.labels import message
 
-    reg, lang = _open(ctx)
-    order = sort_order(sort)
-    wanted = query.MunicipalityFilter(
-        kinds=query.vocabulary_values(MUNICIPALITY_KINDS, kind or []),
-        provinces=query.province_plates(province or []),
-        has_engagements=engagements,
-        has_transfers=transfers,
-        stages=query.vocabulary_values(STAGES, stage or []),
-    )
-    found = query.municipalities(reg, wanted, order)
-    _list(format, "MUNICIPALITIES", list(found), reg, lang, message("no_municipalities", lang))
+    def select(reg: Registry, lang: Lang) -> list[object]:
+        from spo import query
+
+        order = sort_order(sort)
+        wanted = query.MunicipalityFilter(
+            kinds=query.vocabulary_values(MUNICIPALITY_KINDS, kind or []),
+            provinces=query.province_plates(province or []),
+            has_engagements=engagements,
+            has_transfers=transfers,
+            stages=query.vocabulary_values(STAGES, stage or []),
+        )
+        return list(query.municipalities(reg, wanted, order))
+
+    options = [kind, province, engagements, transfers, stage, sort]
+    _listed(ctx, format, "municipality", ("MUNICIPALITIES", "no_municipalities"), options, select)
 
 
 @municipality_app.command("show")
@@ -189,10 +279,9 @@ def municipality_show(
     from spo.cli.render.views import municipality_view
 
     fmt = choose("--format", format, ShowFormat)
-    reg, lang = _open(ctx)
-    municipality = lookup.get(
-        "municipality", reg.municipalities, _id(reg, "municipality", municipality_id)
-    )
+    shown = _root_id(ctx, "municipality", municipality_id)
+    reg, lang = _open_one(ctx, "municipality", shown)
+    municipality = lookup.get("municipality", reg.municipalities, shown)
     if fmt is ShowFormat.table:
         console().print(municipality_view(municipality, reg, lang))
         return
@@ -219,24 +308,27 @@ def transfer_list(
     format: Format = ListFormat.table.value,
 ) -> None:
     """List transfers, each with its current stage."""
-    from spo import query
-    from spo.cli.render.labels import message, name_of
 
-    reg, lang = _open(ctx)
-    order = sort_order(sort)
-    wanted = query.TransferFilter(
-        projects=query.known_ids("project", reg.projects, _ids(reg, "project", project)),
-        municipalities=query.known_ids(
-            "municipality", reg.municipalities, _ids(reg, "municipality", to)
-        ),
-        stages=query.vocabulary_values(STAGES, stage or []),
-        mentors=query.known_ids(
-            "municipality", reg.municipalities, _ids(reg, "municipality", owner)
-        ),
-        dates=query.date_range(since, until),
-    )
-    found = query.transfers(reg, wanted, order, name_of(lang))
-    _list(format, "TRANSFERS", list(found), reg, lang, message("no_transfers", lang))
+    def select(reg: Registry, lang: Lang) -> list[object]:
+        from spo import query
+        from spo.cli.render.labels import name_of
+
+        order = sort_order(sort)
+        wanted = query.TransferFilter(
+            projects=query.known_ids("project", reg.projects, _ids(reg, "project", project)),
+            municipalities=query.known_ids(
+                "municipality", reg.municipalities, _ids(reg, "municipality", to)
+            ),
+            stages=query.vocabulary_values(STAGES, stage or []),
+            mentors=query.known_ids(
+                "municipality", reg.municipalities, _ids(reg, "municipality", owner)
+            ),
+            dates=query.date_range(since, until),
+        )
+        return list(query.transfers(reg, wanted, order, name_of(lang)))
+
+    options = [project, to, stage, owner, since, until, sort]
+    _listed(ctx, format, None, ("TRANSFERS", "no_transfers"), options, select)
 
 
 # --- search -------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -58,11 +59,6 @@ def report(
 ) -> None:
     """The figures behind a press release as of a day, beside the figures published."""
     from spo import registry
-    from spo.cli.render.console import console, warn, write_text
-    from spo.cli.render.labels import message
-    from spo.reading import read_registry
-    from spo.report import compute_report
-    from spo.report import explain as explain_figure
 
     opts = settings(ctx)  # --lang here was read with the global one (see spo.cli.main)
     if lang is not None:
@@ -71,7 +67,21 @@ def report(
     day = parse_day(as_of) if as_of is not None else date.today()
     if kind is not None and explain is None:
         raise UsageError.of("usage.kind-needs-explain")
-    records = read_registry(registry.find_root(opts.root))
+    root = registry.find_root(opts.root)
+    if explain is None:
+        from spo.cli.kept import plain_width
+
+        width = plain_width() if fmt is ReportFormat.table else 0
+        if width is not None:
+            _print_kept(root, fmt, opts.lang, day, owner, width)
+            return
+    from spo.cli.render.console import console, warn
+    from spo.cli.render.labels import message
+    from spo.reading import read_registry
+    from spo.report import compute_report
+    from spo.report import explain as explain_figure
+
+    records = read_registry(root)
     if explain is not None:
         explanation = explain_figure(records, explain, day, kind, owner)
     else:
@@ -80,18 +90,53 @@ def report(
         warn(message("skipped", opts.lang, count=len(records.skipped)))
     if explain is not None:
         _print_explanation(explanation, records, fmt, opts.lang)
-    elif fmt is ReportFormat.json:
-        from spo.cli.render.report_json import format_json
-
-        write_text(format_json(result))
-    elif fmt is ReportFormat.markdown:
-        from spo.cli.render.report_markdown import format_markdown
-
-        write_text(format_markdown(result, opts.lang))
     else:
         from spo.cli.render.report_table import render_table
 
         render_table(result, opts.lang, console())
+
+
+def _print_kept(
+    root: Path, fmt: ReportFormat, lang: Lang, day: date, owner: str | None, width: int
+) -> None:
+    """A report depends only on the records, the day, the owner, the language (and a table on
+    its width), so it is kept in the index (`spo.cli.kept`): a warm run of an unchanged registry
+    writes it back instead of building the model and computing the report again."""
+    from spo.cli import kept
+
+    with kept.index_of(root) as index:
+        key, generation = kept.key(index, "report", fmt.value, lang, day.isoformat(), owner, width)
+        found = index.memo(key)
+        if found is None:
+            from spo.reading import registry_of
+
+            records = registry_of(index, index.records())
+            value = _report_output(records, fmt, lang, day, owner, width)
+            index.remember(key, value, generation)
+        else:
+            value = found[0]
+        kept.warn_skipped(index, lang)
+    kept.write(value)
+
+
+def _report_output(
+    records: Registry, fmt: ReportFormat, lang: Lang, day: date, owner: str | None, width: int
+) -> bytes | str:
+    from spo.report import compute_report
+
+    result = compute_report(records, day, owner)
+    if fmt is ReportFormat.json:
+        from spo.cli.render.report_json import format_json
+
+        return format_json(result).encode("utf-8")
+    if fmt is ReportFormat.markdown:
+        from spo.cli.render.report_markdown import format_markdown
+
+        return format_markdown(result, lang).encode("utf-8")
+    from spo.cli.kept import drawn
+    from spo.cli.render.report_table import render_table
+
+    return drawn(width, lambda out: render_table(result, lang, out))
 
 
 def _print_explanation(

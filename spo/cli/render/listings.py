@@ -126,15 +126,22 @@ def emit(
         warn(empty)
     if fmt == "table":
         if items:
-            rows = (listing.cells(i, registry, lang) for i in items)
-            console().print(table(listing.headers, rows, lang))
-    elif fmt == "csv":
-        write_bytes(
-            to_csv(listing.columns, (listing.row(listing.record(i, registry)) for i in items))
-        )
+            console().print(table_of(listing, items, registry, lang))
     else:
-        records = [listing.record(i, registry) for i in items]
-        write_text(to_json(records) if fmt == "json" else to_yaml(records))
+        write_bytes(formatted(fmt, listing, items, registry))
+
+
+def table_of(listing: Listing, items: Sequence[Any], registry: Registry, lang: Lang) -> Any:
+    """A list as a table, to print on a console."""
+    return table(listing.headers, (listing.cells(i, registry, lang) for i in items), lang)
+
+
+def formatted(fmt: str, listing: Listing, items: Sequence[Any], registry: Registry) -> bytes:
+    """A list as JSON, YAML or CSV, as written to stdout."""
+    if fmt == "csv":
+        return to_csv(listing.columns, (listing.row(listing.record(i, registry)) for i in items))
+    records = [listing.record(i, registry) for i in items]
+    return (to_json(records) if fmt == "json" else to_yaml(records)).encode("utf-8")
 
 
 def write_record(fmt: str, record: Record) -> None:

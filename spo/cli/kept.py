@@ -1,0 +1,98 @@
+"""Output kept in the index (`spo.index.Index.memo`): a command whose output depends only on the
+records, its options and the language writes back what it wrote last time for the same index
+generation, instead of building the model again.
+
+A table is kept only when stdout's console prints plain text (piped, or NO_COLOR; not a legacy
+Windows console), as the width it was laid out for, which is part of the key: styled terminal
+output is always drawn afresh.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from spo.cli.language import Lang
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from spo.index import Index
+
+Kept = tuple[bytes | str, str]  # the output, and a note ("empty": say so on stderr)
+
+
+def plain_width() -> int | None:
+    """The width tables are laid out for on stdout, when they are plain text; else None."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    if encoding == "utf8" and os.name != "nt" and not sys.stdout.isatty():
+        # Piped: `spo.cli.render.console.console` lays tables out for $COLUMNS, or unbounded
+        # (found without importing Rich, which a kept table does not need).
+        from spo.cli.render.console import PIPED_WIDTH
+
+        columns = os.environ.get("COLUMNS", "")
+        return int(columns) if columns.isdigit() else PIPED_WIDTH
+    from spo.cli.render.console import console
+
+    out = console()
+    plain = not out.is_terminal and out.color_system is None and not out.legacy_windows
+    return out.width if plain and out.encoding.replace("-", "") == "utf8" else None
+
+
+def drawn(width: int, draw: Callable[[Console], None]) -> str:
+    """What `draw` prints on a plain console of that width, as text."""
+    from spo.cli.render.console import console
+
+    buffer = io.StringIO()
+    out = console(buffer)
+    out.width = width
+    draw(out)
+    return buffer.getvalue()
+
+
+@contextmanager
+def index_of(root: Path) -> Iterator[Index]:
+    from spo.index import opened
+
+    with opened(root) as index:
+        yield index
+
+
+def key(index: Index, *parts: object) -> tuple[str, int]:
+    from spo.index import memo_key
+
+    generation = index.generation
+    return memo_key(*parts, generation), generation
+
+
+def warn_skipped(index: Index, lang: Lang) -> None:
+    skipped = len(index.skipped())
+    if skipped:
+        say("skipped", lang, count=skipped)
+
+
+def say(key: str, lang: Lang, **values: object) -> None:
+    """A message on stderr."""
+    from spo.cli.render.console import warn
+    from spo.cli.render.labels import message
+
+    warn(message(key, lang, **values))
+
+
+def write(value: bytes | str) -> None:
+    """Kept output back to stdout: bytes as they are, text as a console prints it."""
+    from spo.cli.render.console import OutputClosed, write_bytes
+
+    if isinstance(value, bytes):
+        write_bytes(value)
+        return
+    try:
+        sys.stdout.write(value)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise OutputClosed from None
