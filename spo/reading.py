@@ -18,18 +18,20 @@ from pathlib import Path
 from typing import Any
 
 from spo.errors import InternalError
-from spo.index import Index, opened
+from spo.index import Index, again_if_damaged, opened
 from spo.message import Message
 from spo.model import Municipality, Project, Registry
 
 Found = tuple[str, str, Path, dict[str, Any]]  # kind, id, path, data
 
 
+@again_if_damaged
 def read_registry(root: Path) -> Registry:
     with opened(root) as index:
         return registry_of(index, index.records())
 
 
+@again_if_damaged
 def load_data(root: Path) -> list[tuple[str, Path, dict[str, Any] | None]]:
     """Every record file's kind, path and data, in file order, from the index; the data is None
     for a file that cannot be read or does not have its record's shape."""
@@ -70,6 +72,7 @@ def build(kind: str, record_id: str, path: Path, data: dict[str, Any]) -> Projec
         raise InternalError(message) from exc
 
 
+@again_if_damaged
 def partial_registry(root: Path, kind: str, record_id: str) -> Registry | None:
     """The record of one file, read from the file itself, with the records within two links of
     it from the index (whatever a view of it names); None when that file is not a clean,
@@ -115,6 +118,7 @@ def _records_of(index: Index, wanted: set[tuple[str, str]]) -> list[Found]:
     return found
 
 
+@again_if_damaged
 def listing_registry(root: Path, *, whole: str | None) -> Registry:
     with opened(root) as index:
         return listing_registry_of(index, whole=whole)

@@ -382,3 +382,42 @@ def test_a_file_name_that_is_not_utf8_is_left_out_not_a_crash(sample: Path) -> N
 
     assert (code, err) == (0, SKIPPED_ONE)
     assert sorted(i for i, _ in ids_and_names(out)) == [i for i, _ in SAMPLE_PROJECTS]
+
+
+def _damage_inside(path: Path) -> None:
+    """Keep the first page (SQLite's header, the schema) and overwrite the rest with junk, as a
+    failing disk would: the file still opens, and reads fail deep inside."""
+    data = bytearray(path.read_bytes())
+    data[4096:] = b"\xa5" * (len(data) - 4096)
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("project", "list", "--format", "json"),
+        ("project", "list", "--format", "csv"),
+        ("report", "--format", "json", "--as-of", "2025-06-01"),
+        ("search", "mutfak"),
+        ("project", "show", "kadin-ustalar", "--format", "json"),
+    ],
+    ids=lambda c: " ".join(c[:2]),
+)
+def test_an_index_damaged_inside_is_thrown_away_and_the_answer_is_the_same(
+    sample: Path, command: tuple[str, ...]
+) -> None:
+    root = ("--root", str(sample))
+    first = run_spo(*root, *command)
+    run_spo(*root, "transfer", "list", "--format", "json")  # the index holds kept output too
+    with sqlite3.connect(index_file(sample)) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    _damage_inside(index_file(sample))
+
+    again = run_spo(*root, *command)
+
+    assert (again.exit_code, again.stdout, again.stderr) == (
+        first.exit_code,
+        first.stdout,
+        first.stderr,
+    )
+    assert first.exit_code == 0 and first.stdout

@@ -107,6 +107,15 @@ def test_list_filters_take_names(ranking: Path) -> None:
     assert spo(ranking, "project", "list", "--owner", "izmit belediyesi", "-f", "csv") == by_id
 
 
+def test_the_report_owner_takes_a_name(registry_copy: Copy) -> None:
+    root = registry_copy("report-histories")
+    by_id = spo(root, "report", "--owner", "mersin-bb", "--as-of", "2025-06-01", "-f", "json")
+
+    assert by_id[0] == 0 and '"owner": "mersin-bb"' in by_id[1]
+    for typed in ("Mersin Büyükşehir Belediyesi", "mersin", "MERSİN BÜYÜKŞEHİR"):
+        assert spo(root, "report", "--owner", typed, "--as-of", "2025-06-01", "-f", "json") == by_id
+
+
 # --- writing ------------------------------------------------------------------------------------
 
 

@@ -100,10 +100,10 @@ def test_as_of_takes_a_day_written_yyyy_mm_dd_only(histories: Path, given: str) 
 
 
 def test_an_unknown_owner_is_named_with_a_suggestion(histories: Path) -> None:
-    run = run_spo("--root", str(histories), "report", "--owner", "mersin", "--format", "json")
+    run = run_spo("--root", str(histories), "report", "--owner", "mersinn", "--format", "json")
 
     assert (run.exit_code, run.stdout) == (2, "")
-    assert run.stderr == "spo: no municipality 'mersin' (did you mean 'mersin-bb'?)\n"
+    assert run.stderr == "spo: no municipality 'mersinn' (did you mean 'mersin-bb'?)\n"
 
 
 def test_without_as_of_the_report_is_as_of_today(histories: Path) -> None:

@@ -106,6 +106,19 @@ def _listed(
     options: Sequence[object],
     select: Callable[[Registry, Lang], list[object]],
 ) -> None:
+    from spo.cli.kept import twice
+
+    twice(lambda: _listed_once(ctx, format, whole, words, options, select))
+
+
+def _listed_once(
+    ctx: typer.Context,
+    format: str,
+    whole: str | None,
+    words: tuple[str, str],
+    options: Sequence[object],
+    select: Callable[[Registry, Lang], list[object]],
+) -> None:
     """A list command: `select` the records from the registry (`_open(ctx, whole)`) and list them
     (`words`: the listing in spo.cli.render.listings, and the message when there is none).
 

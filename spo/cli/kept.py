@@ -64,10 +64,24 @@ def index_of(root: Path) -> Iterator[Index]:
 
 
 def key(index: Index, *parts: object) -> tuple[str, int]:
+    """The key of an output: the index's generation, the catalogue its words came from, and
+    every option (`parts`) it depends on."""
+    from spo.cli.words import catalogue_digest
     from spo.index import memo_key
 
     generation = index.generation
-    return memo_key(*parts, generation), generation
+    return memo_key(*parts, catalogue_digest(), generation), generation
+
+
+def twice(command: Callable[[], None]) -> None:
+    """Run a command that reads kept output once more when the index proved damaged inside (it
+    has then been thrown away and is rebuilt): nothing was written before the failure."""
+    from spo.index import IndexDamaged
+
+    try:
+        command()
+    except IndexDamaged:
+        command()
 
 
 def warn_skipped(index: Index, lang: Lang) -> None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from spo.cli.app import LangChoice, app, settings
-from spo.cli.completion import complete_municipality_id, complete_values
+from spo.cli.completion import MUNICIPALITY_ID, complete_values
 from spo.cli.language import Lang
 from spo.cli.options import choice, choose
 from spo.errors import UsageError
@@ -44,7 +44,7 @@ def report(
     ctx: typer.Context,
     as_of: Annotated[str | None, typer.Option("--as-of")] = None,
     owner: Annotated[
-        str | None, typer.Option("--owner", autocompletion=complete_municipality_id)
+        str | None, typer.Option("--owner", click_type=MUNICIPALITY_ID)
     ] = None,
     format: Annotated[
         str, choice("--format", "-f", choices=ReportFormat)
@@ -68,12 +68,17 @@ def report(
     if kind is not None and explain is None:
         raise UsageError.of("usage.kind-needs-explain")
     root = registry.find_root(opts.root)
+    if owner is not None:
+        from spo.lookup import record_id
+
+        owner = record_id(root, "municipality", owner)
     if explain is None:
-        from spo.cli.kept import plain_width
+        from spo.cli.kept import plain_width, twice
 
         width = plain_width() if fmt is ReportFormat.table else 0
         if width is not None:
-            _print_kept(root, fmt, opts.lang, day, owner, width)
+            chosen, kept_width = owner, width
+            twice(lambda: _print_kept(root, fmt, opts.lang, day, chosen, kept_width))
             return
     from spo.cli.render.console import console, warn
     from spo.cli.render.labels import message

@@ -67,6 +67,22 @@ def _flatten(table: Mapping[str, Any], prefix: str, into: dict[str, Entry], orig
 
 
 @cache
+def _texts() -> dict[str, str]:
+    folder = files("spo.cli").joinpath("text")
+    return {n: folder.joinpath(f"{n}.toml").read_text(encoding="utf-8") for n in CATALOGUE_FILES}
+
+
+@cache
+def catalogue_digest() -> str:
+    """A name for this exact catalogue (and Python, whose `marshal` format the parsed copy
+    uses): output kept from an earlier catalogue's words is never written back."""
+    digest = hashlib.sha256(sys.version.encode())
+    for name, text in _texts().items():
+        digest.update(f"\0{name}\0{text}".encode())
+    return digest.hexdigest()[:32]
+
+
+@cache
 def catalogue() -> dict[str, Entry]:
     """All entries by dotted key, read once per process.
 
@@ -74,12 +90,8 @@ def catalogue() -> dict[str, Entry]:
     in the user's cache folder as `marshal` data, named by a hash of the files' text (and of
     Python's version, whose format it is): a changed catalogue is parsed again, and a cache that
     cannot be read or written is passed over."""
-    folder = files("spo.cli").joinpath("text")
-    texts = {n: folder.joinpath(f"{n}.toml").read_text(encoding="utf-8") for n in CATALOGUE_FILES}
-    digest = hashlib.sha256(sys.version.encode())
-    for name, text in texts.items():
-        digest.update(f"\0{name}\0{text}".encode())
-    path = cache_root() / "catalogue" / f"{digest.hexdigest()[:32]}.marshal"
+    texts = _texts()
+    path = cache_root() / "catalogue" / f"{catalogue_digest()}.marshal"
     try:
         kept = marshal.loads(path.read_bytes())
         if isinstance(kept, dict):

@@ -15,18 +15,28 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from functools import wraps
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from spo import registry
 from spo.cache import registry_folder
+from spo.errors import SpoError
 from spo.index import store
 from spo.index.rows import dumps
 from spo.index.sync import Seen, fresh, real_name, refresh, scan
 
-__all__ = ["Index", "document_rows", "open_index", "records"]
+__all__ = ["Index", "IndexDamaged", "again_if_damaged", "document_rows", "open_index", "records"]
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+class IndexDamaged(SpoError):
+    """The index file read as an index but failed inside: it has been thrown away, and the next
+    opening builds a new one from the registry's files."""
 
 LOCK_TIMEOUT_SECONDS = 60.0
 MEMO_ENTRIES = 32
@@ -175,16 +185,38 @@ def opened(root: Path) -> Iterator[Index]:
     index = open_index(root)
     try:
         yield index
+    except sqlite3.DatabaseError as exc:  # damage inside a file whose header looked right
+        index.close()
+        folder = registry_folder(root)
+        with suppress(OSError):
+            store.remove(folder / store.FILE_NAME)
+        raise IndexDamaged.of("index.damaged", folder=str(folder)) from exc
     finally:
         index.close()
 
 
+def again_if_damaged(read: Callable[P, T]) -> Callable[P, T]:
+    """A read of the index that is tried once more, on a new index, when the first proved
+    damaged: the user sees the answer, not the cache's trouble."""
+
+    @wraps(read)
+    def reading(*args: P.args, **kwargs: P.kwargs) -> T:
+        try:
+            return read(*args, **kwargs)
+        except IndexDamaged:
+            return read(*args, **kwargs)
+
+    return reading
+
+
+@again_if_damaged
 def records(root: Path, kind: str | None = None) -> list[Row]:
     """(kind, id, data) of every record that reads cleanly, in file order."""
     with opened(root) as index:
         return [(k, record_id, data) for k, record_id, _, data in index.records(kind)]
 
 
+@again_if_damaged
 def document_rows(root: Path) -> list[tuple[str, str, Any]]:
     """(kind, id, row) for every record, where row is what `spo.search_rows.document_row`
     made of it."""
