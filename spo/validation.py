@@ -147,7 +147,9 @@ def _findings(
         if c.kind is None:
             out[c.path] = [Finding((), Message.of("check.unknown-kind"), "unknown-kind")]
             continue
-        found = _record_findings(c.kind, c.id, data, today, municipality_ids, projects)
+        found = _record_findings(
+            c.kind, c.id, data, today, municipality_ids, projects, c.loaded.text
+        )
         found += comment_findings(c.loaded.text or "")
         if c.kind == "municipality":
             found += per_province.get(c.id, [])
@@ -162,10 +164,11 @@ def _record_findings(
     today: date,
     municipality_ids: Collection[str],
     projects: Mapping[str, dict[str, Any]],
+    text: str | None = None,
 ) -> list[Finding]:
     """Every check of one record that needs no other record's content but its references'."""
     found = schema_findings(kind, data) + id_findings(record_id, data)
-    found += content_findings(data, today) + personal_data_findings(data)
+    found += content_findings(data, today) + personal_data_findings(data, text)
     if kind == "project":
         found += project_findings(data, municipality_ids)
     else:
@@ -199,7 +202,7 @@ def check_text(
     problems = list(checked.loaded.problems)
     data = checked.loaded.data
     if data is not None:
-        findings = _record_findings(kind, checked.id, data, today, municipality_ids, projects)
+        findings = _record_findings(kind, checked.id, data, today, municipality_ids, projects, text)
         findings += comment_findings(text)
         problems.extend(to_problems(checked, findings))
     problems.sort(key=Problem.sort_key)
