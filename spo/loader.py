@@ -165,25 +165,28 @@ _C_LOADER = hasattr(yaml, "CSafeLoader")
 
 def parse(path: Path, text: str) -> LoadedFile:
     """Parse already-decoded text; used by `load_file` and by writers checking new content."""
-    positions = Positions(text)
     early = tab_problems(text) + structure_problems(text)
     if early:
+        positions = Positions(text)
         found = tuple(_problem(path, *positions.at(i), m, code) for i, m, code in early)
         return LoadedFile(path, text, None, found)
     loader = ReviewerLoader(text)
     try:
         data = loader.get_single_data()
     except yaml.YAMLError as exc:
-        return LoadedFile(path, text, None, (_yaml_error(path, positions, exc),))
+        return LoadedFile(path, text, None, (_yaml_error(path, Positions(text), exc),))
     finally:
         loader.dispose()
     problems = []
-    for index, key, params, code in loader.found:
-        if "first_index" in params:
-            first_line = positions.at(params["first_index"])[0]
-            params = {k: v for k, v in params.items() if k != "first_index"}
-            params["first_line"] = first_line
-        problems.append(_problem(path, *positions.at(index), Message.of(key, **params), code))
+    if loader.found:  # lines are counted only for a file that has something to say
+        positions = Positions(text)
+        for index, key, params, code in loader.found:
+            if "first_index" in params:
+                first_line = positions.at(params["first_index"])[0]
+                params = {k: v for k, v in params.items() if k != "first_index"}
+                params["first_line"] = first_line
+            message = Message.of(key, **params)
+            problems.append(_problem(path, *positions.at(index), message, code))
     if data is None:
         problems.append(_problem(path, 0, 0, Message.of("read.empty"), "empty"))
         return LoadedFile(path, text, None, tuple(problems))

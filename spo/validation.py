@@ -93,8 +93,8 @@ def validate(
         Checked(f.kind, f.path, load_file(f.path, root))
         for f in (registry.record_files(root) if root else [])
     ]
-    by_path = {c.path.resolve(): c for c in everything}
     if paths:
+        by_path = {c.path.resolve(): c for c in everything}
         selected = []
         for path in expand(paths):
             found = by_path.get(path.resolve())
