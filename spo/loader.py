@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from spo.core_yaml import ReviewerLoader
+from spo.core_yaml import ReviewerLoader, load_data
 from spo.message import Message
 from spo.positions import Positions
 from spo.prescan import structure_problems, tab_problems
@@ -172,7 +172,7 @@ def parse(path: Path, text: str) -> LoadedFile:
         return LoadedFile(path, text, None, found)
     loader = ReviewerLoader(text)
     try:
-        data = loader.get_single_data()
+        data = load_data(loader)
     except yaml.YAMLError as exc:
         return LoadedFile(path, text, None, (_yaml_error(path, Positions(text), exc),))
     finally:
