@@ -43,6 +43,9 @@ def tab_problems(text: str) -> list[Early]:
 
 
 _INDENT = re.compile(r"^ *", re.MULTILINE)
+# Tabs, and the line breaks other than "\n" that libyaml knows (YAML 1.1's NEL, LINE SEPARATOR
+# and PARAGRAPH SEPARATOR, and a carriage return).
+_ODD_SPACE = re.compile("[\t\r\x85\u2028\u2029]")
 # Two block entries begun on one line ("- - x", "? - x"): a line may then open any number of levels.
 _COMPACT_CHAIN = re.compile(r"[-?][ ]+[-?](?:[ ]|$)", re.MULTILINE)
 
@@ -55,10 +58,10 @@ def surely_plain(text: str) -> bool:
     nested in another starts on a later line, indented deeper, or at the same indentation (a
     list as a mapping's value), or on the same line after "- " or "? " (one such step per line
     unless a line chains them, which sends the text to the full pass): so each distinct
-    indentation carries at most four levels of a chain. Tabs and lone carriage returns, which
-    change how lines and indentation count, send the text to the full pass too.
+    indentation carries at most four levels of a chain. Tabs and line breaks other than "\\n",
+    which change how lines and indentation count, send the text to the full pass too.
     """
-    if "&" in text or "*" in text or "\t" in text or "\r" in text:
+    if "&" in text or "*" in text or _ODD_SPACE.search(text):
         return False
     flow = text.count("[") + text.count("{")
     if flow + 4 > MAX_DEPTH or _COMPACT_CHAIN.search(text):

@@ -69,3 +69,13 @@ def test_the_tightest_layouts_are_never_passed_over(levels: int, indent: int) ->
         text = yaml.safe_dump(data, default_flow_style=False, indent=indent)
         if surely_plain(text):
             assert event_pass(text) == [], text
+
+
+@pytest.mark.parametrize("line_break", ["\r", "\r\n", "\x85", "\u2028", "\u2029"])
+def test_line_breaks_that_libyaml_knows_are_never_passed_over(line_break: str) -> None:
+    data: Any = "x"
+    for _ in range(30):
+        data = [{"k": data}]
+        text = yaml.safe_dump(data, default_flow_style=False).replace("\n", line_break)
+        if surely_plain(text):
+            assert event_pass(text) == [], text
