@@ -25,7 +25,8 @@ from spo.errors import UsageError
 from spo.loader import Locator, parse
 from spo.message import Message
 from spo.problems import Finding, Problem, Severity
-from spo.validation_files import POOL_THRESHOLD, FileResult, check_files, own_findings
+from spo.validation_cache import ResultCache
+from spo.validation_files import POOL_THRESHOLD, FileResult, check_files, own_findings, text_of
 
 
 @dataclass(frozen=True)
@@ -75,9 +76,11 @@ def validate(
     paths: Sequence[Path] = (),
     today: date | None = None,
     pool_threshold: int = POOL_THRESHOLD,
+    cache: bool = False,
 ) -> ValidationResult:
     """Check the whole registry under `root`, or only `paths` (references still resolve
-    against the whole registry)."""
+    against the whole registry). With `cache`, each file's own result is kept in the user's
+    cache folder and reused while the file, spo and the day stay the same."""
     today = today or date.today()
     files: list[tuple[str | None, Path]] = [
         (f.kind, f.path) for f in (registry.record_files(root) if root else [])
@@ -92,14 +95,21 @@ def validate(
                 found = len(files)
                 files.append((registry.kind_of(path), path))
             chosen.append(found)
-    everything = check_files(files, root, today, pool_threshold)
+    kept = ResultCache(root, today) if cache and root else None
+    try:
+        everything = check_files(files, root, today, pool_threshold, kept)
+    finally:
+        if kept:
+            kept.close()
     selected = everything if chosen is None else [everything[i] for i in chosen]
 
     findings = _findings(everything, selected)
     problems: list[Problem] = []
     for checked in selected:
         problems.extend(checked.problems)
-        problems.extend(to_problems(checked.path, checked.text, findings.get(checked.path, [])))
+        located = findings.get(id(checked), [])
+        if located:
+            problems.extend(to_problems(checked.path, text_of(checked, root), located))
     if root and not paths:
         problems.extend(
             Problem(
@@ -117,9 +127,8 @@ def validate(
     return ValidationResult(len(selected), tuple(problems))
 
 
-def _findings(
-    everything: list[FileResult], selected: list[FileResult]
-) -> dict[Path, list[Finding]]:
+def _findings(everything: list[FileResult], selected: list[FileResult]) -> dict[int, list[Finding]]:
+    """The findings of each selected file (by its result's `id()`) that its result lacks."""
     municipalities: dict[str, dict[str, Any]] = {}
     projects: dict[str, dict[str, Any]] = {}
     for c in everything:
@@ -129,19 +138,19 @@ def _findings(
     municipality_ids = {c.id for c in everything if c.kind == "municipality"}
     per_province = one_per_province_findings(municipalities)
 
-    out: dict[Path, list[Finding]] = {}
+    out: dict[int, list[Finding]] = {}
     for c in selected:
         summary = c.summary
         if summary is None:
             continue
         if c.kind is None:
-            out[c.path] = [Finding((), Message.of("check.unknown-kind"), "unknown-kind")]
+            out[id(c)] = [Finding((), Message.of("check.unknown-kind"), "unknown-kind")]
             continue
         found = list(c.own) + _reference_findings(c.kind, c.id, summary, municipality_ids, projects)
         found += c.comments
         if c.kind == "municipality":
             found += per_province.get(c.id, [])
-        out[c.path] = found
+        out[id(c)] = found
     return out
 
 

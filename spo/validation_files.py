@@ -13,9 +13,11 @@ Should the pool fail to start, or die, the files are checked in this process.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+import pickle
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +25,9 @@ from spo.checks.content import content_findings
 from spo.checks.personal import comment_findings, personal_data_findings
 from spo.checks.references import id_findings
 from spo.checks.schema import fast_validator, schema_findings
-from spo.loader import load_file
+from spo.loader import decode, load_file, parse, read_bytes
 from spo.problems import Finding, Problem
+from spo.validation_cache import ResultCache, Stamp, digest_of, stamp
 
 # Below this many files a pool costs more than it saves.
 POOL_THRESHOLD = 200
@@ -47,7 +50,7 @@ class FileResult:
     own: tuple[Finding, ...]  # the findings that need no other file
     comments: tuple[Finding, ...]  # personal data in comments
 
-    @property
+    @cached_property
     def id(self) -> str:
         return self.path.stem
 
@@ -69,35 +72,69 @@ def own_findings(
     return found + content_findings(data, today) + personal_data_findings(data, text)
 
 
-def check_file(kind: str | None, path: Path, root: Path | None, today: date) -> FileResult:
-    loaded = load_file(path, root)
+# One file's own result, as sent from a worker and kept in the cache: its reading problems, its
+# summary, its own findings and its comments' findings (FileResult's fields but the first three).
+Payload = tuple[
+    tuple[Problem, ...], dict[str, Any] | None, tuple[Finding, ...], tuple[Finding, ...]
+]
+# What checking one file gives: its text, its payload (pickled when asked: to be sent or kept;
+# None when its bytes are those the cache remembers), and the hash of its bytes when asked.
+Output = tuple[str | None, Payload | bytes | None, bytes | None]
+
+
+def _checked(kind: str | None, path: Path, text: str, today: date) -> Payload:
+    loaded = parse(path, text)
     data = loaded.data
     if data is None:
-        return FileResult(kind, path, loaded.text, loaded.problems, None, (), ())
+        return (loaded.problems, None, (), ())
     own: tuple[Finding, ...] = ()
     comments: tuple[Finding, ...] = ()
     if kind is not None:
-        own = tuple(own_findings(kind, path.stem, data, today, loaded.text))
-        comments = tuple(comment_findings(loaded.text or ""))
-    return FileResult(
-        kind, path, loaded.text, loaded.problems, summary_of(kind, data), own, comments
-    )
+        own = tuple(own_findings(kind, path.stem, data, today, text))
+        comments = tuple(comment_findings(text))
+    return (loaded.problems, summary_of(kind, data), own, comments)
 
 
-# What a worker sends back for one file: FileResult's fields after `kind` and `path`, which the
-# parent knows (paths are slow to pickle).
-_Sent = tuple[
-    str | None, tuple[Problem, ...], dict[str, Any] | None, tuple[Finding, ...], tuple[Finding, ...]
-]
+def check_file(
+    kind: str | None,
+    path: Path,
+    root: Path | None,
+    today: date,
+    known: bytes | None = None,
+    caching: bool = False,
+    pack: bool = False,
+) -> Output:
+    """Read and check one file, as `spo.loader.load_file` reads it. With `caching`, the hash of
+    its bytes comes back too, and nothing else when it is `known` (the cache has the result)."""
+    raw = read_bytes(path, root)
+    digest = None
+    if isinstance(raw, Problem):
+        text: str | None = None
+        payload: Payload = ((raw,), None, (), ())
+    else:
+        digest = digest_of(raw) if caching else None
+        if known is not None and digest == known:
+            return None, None, digest
+        decoded = decode(path, raw)
+        text = None if isinstance(decoded, Problem) else decoded
+        if isinstance(decoded, Problem):
+            payload = ((decoded,), None, (), ())
+        else:
+            payload = _checked(kind, path, decoded, today)
+    return text, pickle.dumps(payload, pickle.HIGHEST_PROTOCOL) if pack else payload, digest
 
 
-def _check_many(job: tuple[list[tuple[str | None, str]], Path | None, date]) -> list[_Sent]:
-    files, root, today = job
-    sent = []
-    for kind, name in files:
-        r = check_file(kind, Path(name), root, today)
-        sent.append((r.text, r.problems, r.summary, r.own, r.comments))
-    return sent
+# One file to check: its kind, its path (as text: paths are slow to pickle), the hash of its
+# bytes that the cache remembers.
+_Task = tuple[str | None, str, bytes | None]
+
+
+def _check_many(job: tuple[list[_Task], Path | None, date, bool]) -> list[Output]:
+    tasks, root, today, caching = job
+    return [
+        check_file(kind, Path(name), root, today, known, caching, pack=True)
+        for kind, name, known in tasks
+    ]
 
 
 def _workers() -> int:
@@ -112,20 +149,62 @@ def check_files(
     root: Path | None,
     today: date,
     threshold: int = POOL_THRESHOLD,
+    cache: ResultCache | None = None,
 ) -> list[FileResult]:
-    """Every file checked, in the order given: in a pool of processes when there are many."""
+    """Every file checked, in the order given: from the cache when it is unchanged, in a pool
+    of processes when many are left."""
+    results: list[FileResult | None] = []
+    todo: list[tuple[int, Stamp | None]] = []
+    tasks: list[_Task] = []
+    for index, (kind, path) in enumerate(files):
+        now = stamp(path) if cache else None
+        kept = cache.by_stamp(path, now) if cache else None
+        if kept is not None:
+            results.append(FileResult(kind, path, None, *kept))
+            continue
+        results.append(None)
+        todo.append((index, now))
+        tasks.append((kind, str(path), cache.digest(path) if cache and now else None))
+    outputs = _run(tasks, root, today, threshold, caching=cache is not None)
+    rows: list[tuple[Path, Stamp, bytes, bytes]] = []
+    for (index, now), (text, sent, digest) in zip(todo, outputs, strict=True):
+        kind, path = files[index]
+        if sent is None:  # the bytes the cache remembers
+            kept = cache.blob(path) if cache else None
+            payload = ResultCache.loads(kept) if kept else None
+            if kept and payload is not None and now and digest:
+                rows.append((path, now, digest, kept))  # the same bytes under a new stamp
+                results[index] = FileResult(kind, path, None, *payload)
+                continue
+            text, sent, digest = check_file(kind, path, root, today, None, True, True)
+        assert sent is not None  # checked without a known hash: never "as remembered"
+        payload = pickle.loads(sent) if isinstance(sent, bytes) else sent  # noqa: S301 - ours
+        if cache and now and digest and isinstance(sent, bytes):
+            rows.append((path, now, digest, sent))
+        results[index] = FileResult(kind, path, text, *payload)
+    if cache:
+        cache.store(rows)
+    return [r for r in results if r is not None]
+
+
+def _run(
+    tasks: list[_Task], root: Path | None, today: date, threshold: int, caching: bool
+) -> list[Output]:
     workers = min(_workers(), 8)
-    if len(files) < threshold or workers < 2:
-        return [check_file(kind, path, root, today) for kind, path in files]
-    try:
-        return list(_in_pool(files, root, today, workers))
-    except Exception:  # noqa: BLE001 - no pool here (no fork, no semaphores, a worker killed)
-        return [check_file(kind, path, root, today) for kind, path in files]
+    if len(tasks) >= threshold and workers >= 2:
+        try:
+            return _in_pool(tasks, root, today, caching, workers)
+        except Exception:  # noqa: BLE001 - no pool here (no fork, no semaphores, a worker killed)
+            pass
+    return [
+        check_file(kind, Path(name), root, today, known, caching, pack=caching)
+        for kind, name, known in tasks
+    ]
 
 
 def _in_pool(
-    files: list[tuple[str | None, Path]], root: Path | None, today: date, workers: int
-) -> Iterator[FileResult]:
+    tasks: list[_Task], root: Path | None, today: date, caching: bool, workers: int
+) -> list[Output]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -134,13 +213,17 @@ def _in_pool(
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     # Chunks of files, several per worker, so that a slow chunk does not hold up the others.
-    size = max(16, min(256, len(files) // (workers * 8) or 1))
-    names = [(kind, str(path)) for kind, path in files]
-    chunks = [names[i : i + size] for i in range(0, len(names), size)]
+    size = max(16, min(256, len(tasks) // (workers * 8) or 1))
+    chunks = [tasks[i : i + size] for i in range(0, len(tasks), size)]
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        results: Iterable[list[_Sent]] = pool.map(
-            _check_many, [(chunk, root, today) for chunk in chunks]
+        results: Iterable[list[Output]] = pool.map(
+            _check_many, [(chunk, root, today, caching) for chunk in chunks]
         )
-        collected = [sent for chunk_results in results for sent in chunk_results]
-    for (kind, path), sent in zip(files, collected, strict=True):
-        yield FileResult(kind, path, *sent)
+        return [output for chunk_results in results for output in chunk_results]
+
+
+def text_of(result: FileResult, root: Path | None) -> str | None:
+    """The file's text, read again for a result that came from the cache."""
+    if result.text is None and result.summary is not None:
+        return load_file(result.path, root).text
+    return result.text

@@ -41,7 +41,7 @@ def validate(
         if not paths or opts.root:
             raise
         root = None  # lone files outside any registry: check them on their own
-    result = run(root, paths or ())
+    result = run(root, paths or (), cache=True)
     if chosen == "text":
         colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         sys.stdout.write(format_text(result.problems, opts.lang, None, colour))
