@@ -26,7 +26,14 @@ from spo.loader import Locator, parse
 from spo.message import Message
 from spo.problems import Finding, Problem, Severity
 from spo.validation_cache import ResultCache
-from spo.validation_files import POOL_THRESHOLD, FileResult, check_files, own_findings, text_of
+from spo.validation_files import (
+    POOL_THRESHOLD,
+    FileResult,
+    Progress,
+    check_files,
+    own_findings,
+    text_of,
+)
 
 
 @dataclass(frozen=True)
@@ -77,6 +84,7 @@ def validate(
     today: date | None = None,
     pool_threshold: int = POOL_THRESHOLD,
     cache: bool = False,
+    progress: Progress | None = None,
 ) -> ValidationResult:
     """Check the whole registry under `root`, or only `paths` (references still resolve
     against the whole registry). With `cache`, each file's own result is kept in the user's
@@ -97,7 +105,7 @@ def validate(
             chosen.append(found)
     kept = ResultCache(root, today) if cache and root else None
     try:
-        everything = check_files(files, root, today, pool_threshold, kept)
+        everything = check_files(files, root, today, pool_threshold, kept, progress)
     finally:
         if kept:
             kept.close()

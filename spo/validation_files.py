@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import pickle
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -29,6 +29,8 @@ from spo.loader import decode, load_file, parse, read_bytes
 from spo.problems import Finding, Problem
 from spo.validation_cache import ResultCache, Stamp, digest_of, stamp
 
+# Told how many files are done, of how many.
+Progress = Callable[[int, int], None]
 # Below this many files a pool costs more than it saves.
 POOL_THRESHOLD = 200
 # Fields of a record that the checks across files read (spo.checks.references).
@@ -150,9 +152,10 @@ def check_files(
     today: date,
     threshold: int = POOL_THRESHOLD,
     cache: ResultCache | None = None,
+    progress: Progress | None = None,
 ) -> list[FileResult]:
     """Every file checked, in the order given: from the cache when it is unchanged, in a pool
-    of processes when many are left."""
+    of processes when many are left. `progress` hears how many files are done, of how many."""
     results: list[FileResult | None] = []
     todo: list[tuple[int, Stamp | None]] = []
     tasks: list[_Task] = []
@@ -165,7 +168,16 @@ def check_files(
         results.append(None)
         todo.append((index, now))
         tasks.append((kind, str(path), cache.digest(path) if cache and now else None))
-    outputs = _run(tasks, root, today, threshold, caching=cache is not None)
+    done = len(files) - len(tasks)
+
+    def advance(count: int) -> None:
+        nonlocal done
+        done += count
+        if progress:
+            progress(done, len(files))
+
+    advance(0)
+    outputs = _run(tasks, root, today, threshold, cache is not None, advance)
     rows: list[tuple[Path, Stamp, bytes, bytes]] = []
     for (index, now), (text, sent, digest) in zip(todo, outputs, strict=True):
         kind, path = files[index]
@@ -188,22 +200,33 @@ def check_files(
 
 
 def _run(
-    tasks: list[_Task], root: Path | None, today: date, threshold: int, caching: bool
+    tasks: list[_Task],
+    root: Path | None,
+    today: date,
+    threshold: int,
+    caching: bool,
+    advance: Callable[[int], None],
 ) -> list[Output]:
     workers = min(_workers(), 8)
     if len(tasks) >= threshold and workers >= 2:
         try:
-            return _in_pool(tasks, root, today, caching, workers)
+            return _in_pool(tasks, root, today, caching, workers, advance)
         except Exception:  # noqa: BLE001 - no pool here (no fork, no semaphores, a worker killed)
             pass
-    return [
-        check_file(kind, Path(name), root, today, known, caching, pack=caching)
-        for kind, name, known in tasks
-    ]
+    outputs = []
+    for kind, name, known in tasks:
+        outputs.append(check_file(kind, Path(name), root, today, known, caching, pack=caching))
+        advance(1)
+    return outputs
 
 
 def _in_pool(
-    tasks: list[_Task], root: Path | None, today: date, caching: bool, workers: int
+    tasks: list[_Task],
+    root: Path | None,
+    today: date,
+    caching: bool,
+    workers: int,
+    advance: Callable[[int], None],
 ) -> list[Output]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -215,11 +238,15 @@ def _in_pool(
     # Chunks of files, several per worker, so that a slow chunk does not hold up the others.
     size = max(16, min(256, len(tasks) // (workers * 8) or 1))
     chunks = [tasks[i : i + size] for i in range(0, len(tasks), size)]
+    outputs: list[Output] = []
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
         results: Iterable[list[Output]] = pool.map(
             _check_many, [(chunk, root, today, caching) for chunk in chunks]
         )
-        return [output for chunk_results in results for output in chunk_results]
+        for chunk_outputs in results:
+            outputs.extend(chunk_outputs)
+            advance(len(chunk_outputs))
+    return outputs
 
 
 def text_of(result: FileResult, root: Path | None) -> str | None:
