@@ -33,10 +33,19 @@ from spo.validation_cache import ResultCache, Stamp, digest_of, stamp
 Progress = Callable[[int, int], None]
 # Below this many files a pool costs more than it saves.
 POOL_THRESHOLD = 200
-# Fields of a record that the checks across files read (spo.checks.references).
-_SUMMARY_FIELDS = {
-    "project": ("owner", "partners"),
-    "municipality": ("province", "kind", "district", "office", "engagements", "transfers"),
+# What the checks across files read of a record (spo.checks.references): its fields, and of each
+# list entry the fields named here (a list keeps its length, so findings keep their paths).
+_SUMMARY_FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "project": {"owner": (), "partners": ("municipality", "type")},
+    "municipality": {
+        "province": (),
+        "kind": (),
+        "district": (),
+        "office": ("district",),
+        "engagements": ("host",),
+        "transfers": ("project",),
+    },
+    "": {"province": (), "kind": ()},  # a file of no known kind: one per province counts it
 }
 
 
@@ -46,7 +55,7 @@ class FileResult:
 
     kind: str | None
     path: Path
-    text: str | None  # to turn findings into lines, should the file have any
+    text: str | None  # to turn findings into lines; None when it had none (`text_of`)
     problems: tuple[Problem, ...]  # met while reading
     summary: dict[str, Any] | None  # None when the file could not be read as a mapping
     own: tuple[Finding, ...]  # the findings that need no other file
@@ -57,13 +66,20 @@ class FileResult:
         return self.path.stem
 
 
+def _part(value: Any, keys: tuple[str, ...]) -> Any:
+    """The named keys of a mapping, or of each mapping in a list (anything else as None)."""
+    if isinstance(value, dict):
+        return {k: value[k] for k in keys if k in value}
+    if isinstance(value, list):
+        return [_part(entry, keys) if isinstance(entry, dict) else None for entry in value]
+    return None
+
+
 def summary_of(kind: str | None, data: dict[str, Any]) -> dict[str, Any]:
-    """The fields of a record that the checks across files read; the whole record for a file
-    of no known kind (it is not checked, and counts only where any record could)."""
-    fields = _SUMMARY_FIELDS.get(kind or "")
-    if fields is None:
-        return {k: data[k] for k in ("province", "kind") if k in data}
-    return {k: data[k] for k in fields if k in data}
+    """The parts of a record that the checks across files read, and nothing else: the record
+    itself is dropped as soon as its own checks are done."""
+    fields = _SUMMARY_FIELDS.get(kind or "", _SUMMARY_FIELDS[""])
+    return {k: _part(data[k], keys) if keys else data[k] for k, keys in fields.items() if k in data}
 
 
 def own_findings(
@@ -123,6 +139,8 @@ def check_file(
             payload = ((decoded,), None, (), ())
         else:
             payload = _checked(kind, path, decoded, today)
+            if not payload[2] and not payload[3]:
+                text = None  # kept only to place findings: read again should others come
     return text, pickle.dumps(payload, pickle.HIGHEST_PROTOCOL) if pack else payload, digest
 
 
