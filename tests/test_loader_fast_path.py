@@ -74,3 +74,18 @@ def test_the_fast_path_gives_what_the_loader_gives_on_every_kind_of_value(text: 
 def test_the_fast_path_gives_what_the_loader_gives_on_every_file(path: Path) -> None:
     expected, got = _both(path.read_text(encoding="utf-8", errors="replace"))
     assert got == expected
+
+
+def test_tags_are_resolved_as_pyyaml_resolves_them() -> None:
+    assert not ReviewerLoader.yaml_path_resolvers
+    assert None not in ReviewerLoader.yaml_implicit_resolvers
+    loader = ReviewerLoader("")
+    values = ["", "x", "1", "-1", "+1", "01", "1.5", ".5", "1e3", "true", "True", "no", "~", "null"]
+    values += ["Null", "NULL", "nan", ".inf", "0x1F", "2025-01-01", "-", "+", "."]
+    for kind in (yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode):
+        for value in values:
+            for implicit in ((True, False), (False, True), (False, False)):
+                assert loader.resolve(kind, value, implicit) == yaml.resolver.BaseResolver.resolve(
+                    loader, kind, value, implicit
+                )
+    loader.dispose()
