@@ -8,8 +8,10 @@ of spo's version, its source, the schemas and today's date; a cache of another c
 emptied. The checks across files (references, one municipality per province) are never kept:
 they are computed again from the summaries on every run.
 
-A file whose size, modification time and inode are those remembered is not even read; one whose
-bytes hash to what is remembered is not parsed. The cache only ever saves time: a cache that is
+A file whose size, modification and change times and inode are those remembered is not even
+read; one whose bytes hash to what is remembered is not parsed. As in git's index, a file changed
+within the last seconds before its result was kept is read again next time (its times may not yet
+tell a second change of the same size apart). The cache only ever saves time: a cache that is
 missing, corrupt, locked or cannot be written is ignored (and a corrupt one replaced).
 """
 
@@ -23,6 +25,7 @@ import pickle
 import sqlite3
 import stat
 import sys
+import time
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -32,14 +35,17 @@ import spo
 from spo.cache import registry_folder
 
 FILE_NAME = "validate.sqlite3"
-_SCHEMA = (
-    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+_FILES = (
     "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
-    " inode INTEGER, digest BLOB, result BLOB);"
+    " ctime_ns INTEGER, inode INTEGER, digest BLOB, result BLOB)"
 )
+_SCHEMA = f"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL); {_FILES};"
 
-# (size, mtime_ns, inode) of a regular file, as `os.lstat` gives them
-Stamp = tuple[int, int, int]
+# (size, mtime_ns, ctime_ns, inode) of a regular file, as `os.lstat` gives them
+Stamp = tuple[int, int, int, int]
+# A file changed this recently is not known unchanged by its stamp alone (file systems count
+# time in ticks of a few milliseconds; two seconds covers the coarsest, FAT's).
+RACY_NS = 2_000_000_000
 
 
 @cache
@@ -60,7 +66,7 @@ def context(today: date) -> str:
     from spo.schemas import KINDS, build
 
     schemas = json.dumps([build(kind) for kind in KINDS], sort_keys=True)
-    parts = [spo.__version__, sys.version, _code_digest(), schemas, today.isoformat()]
+    parts = [spo.__version__, sys.version, _code_digest(), schemas, today.isoformat(), _SCHEMA]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
@@ -73,7 +79,7 @@ def stamp(path: Path) -> Stamp | None:
         return None
     if not stat.S_ISREG(info.st_mode):
         return None
-    return (info.st_size, info.st_mtime_ns, info.st_ino)
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
 
 
 def digest_of(raw: bytes) -> bytes:
@@ -109,14 +115,15 @@ class ResultCache:
             row = connection.execute("SELECT value FROM meta WHERE key = 'context'").fetchone()
             if row is None or row[0] != wanted:
                 with connection:
-                    connection.execute("DELETE FROM files")
+                    connection.execute("DROP TABLE files")  # its columns may be others too
+                    connection.execute(_FILES)
                     connection.execute(
                         "INSERT OR REPLACE INTO meta VALUES ('context', ?)", (wanted,)
                     )
             else:
-                query = "SELECT path, size, mtime_ns, inode, digest, result FROM files"
-                for name, size, mtime_ns, inode, digest, result in connection.execute(query):
-                    self.rows[name] = ((size, mtime_ns, inode), digest, result)
+                query = "SELECT path, size, mtime_ns, ctime_ns, inode, digest, result FROM files"
+                for name, *now, digest, result in connection.execute(query):
+                    self.rows[name] = ((now[0], now[1], now[2], now[3]), digest, result)
         except sqlite3.Error:
             connection.close()
             raise
@@ -156,10 +163,14 @@ class ResultCache:
         """Remember new results (pickled); a cache that cannot be written is left as it is."""
         if self.connection is None or not rows:
             return
-        values = [(self._key(path), *now, digest, blob) for path, now, digest, blob in rows]
+        recent = time.time_ns() - RACY_NS
+        values = [
+            (self._key(path), *(now if max(now[1:3]) < recent else (-1, 0, 0, 0)), digest, blob)
+            for path, now, digest, blob in rows
+        ]
         with contextlib.suppress(sqlite3.Error), self.connection:
             self.connection.executemany(
-                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", values
+                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", values
             )
 
     def close(self) -> None:

@@ -142,3 +142,31 @@ def test_the_cache_is_never_written_into_the_registry(base: Path, spo) -> None: 
     assert (second.stdout, second.exit_code) == (first.stdout, first.exit_code)
     assert sorted(p.relative_to(base) for p in base.rglob("*")) == before
     assert (registry_folder(base) / FILE_NAME).is_file()
+
+
+def test_a_file_changed_twice_within_a_tick_is_checked_again(base: Path) -> None:
+    """Same size, same inode, and times a file system may not tell apart: the stamp of a file
+    changed just before its result was kept is never trusted."""
+    changed = sorted((base / "data" / "projects").glob("*.yaml"))[0]
+    original = changed.read_text(encoding="utf-8")
+    validate(base, today=TODAY, cache=True)
+    info = os.stat(changed)
+    with changed.open("r+", encoding="utf-8") as f:  # in place: the same inode
+        f.write(original.replace("id:", "iq:", 1))
+    os.utime(changed, ns=(info.st_atime_ns, info.st_mtime_ns))
+    problems = validate(base, today=TODAY, cache=True).problems
+    assert any(p.file == changed and p.code == "schema" for p in problems)
+
+
+def test_a_cache_from_an_older_layout_is_replaced(base: Path) -> None:
+    expected = validate(base, today=TODAY)
+    file = registry_folder(base) / FILE_NAME
+    file.parent.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(file) as connection:
+        connection.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        connection.execute("CREATE TABLE files (path TEXT, result BLOB)")
+        connection.execute("INSERT INTO meta VALUES ('context', 'old')")
+    connection.close()
+    assert validate(base, today=TODAY, cache=True) == expected
+    _fake_every_row(base)
+    assert _faked(base)
