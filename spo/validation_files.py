@@ -87,7 +87,7 @@ def own_findings(
 ) -> list[Finding]:
     """Every check of one record that needs no other record."""
     found = schema_findings(kind, data) + id_findings(record_id, data)
-    return found + content_findings(data, today) + personal_data_findings(data, text)
+    return found + content_findings(data, today, text) + personal_data_findings(data, text)
 
 
 # One file's own result, as sent from a worker and kept in the cache: its reading problems, its
