@@ -137,8 +137,8 @@ def test_an_unwritable_cache_is_ignored(base: Path, monkeypatch: pytest.MonkeyPa
 
 def test_the_cache_is_never_written_into_the_registry(base: Path, spo) -> None:  # noqa: ANN001
     before = sorted(p.relative_to(base) for p in base.rglob("*"))
-    first = spo("validate")
-    second = spo("validate")
+    first = spo("validate", env={"CI": ""})
+    second = spo("validate", env={"CI": ""})
     assert (second.stdout, second.exit_code) == (first.stdout, first.exit_code)
     assert sorted(p.relative_to(base) for p in base.rglob("*")) == before
     assert (registry_folder(base) / FILE_NAME).is_file()
@@ -170,3 +170,12 @@ def test_a_cache_from_an_older_layout_is_replaced(base: Path) -> None:
     assert validate(base, today=TODAY, cache=True) == expected
     _fake_every_row(base)
     assert _faked(base)
+
+
+def test_no_cache_is_kept_in_ci(base: Path, spo) -> None:  # noqa: ANN001
+    shutil.rmtree(registry_folder(base), ignore_errors=True)
+    first = spo("validate", env={"CI": "true"})
+    assert first.stdout == spo("validate", env={"CI": ""}).stdout
+    shutil.rmtree(registry_folder(base))
+    spo("validate", env={"CI": "true"})
+    assert not (registry_folder(base) / FILE_NAME).exists()
