@@ -103,6 +103,8 @@ class ResultCache:
         file.parent.mkdir(parents=True, exist_ok=True)
         try:
             connection = self._read(file, wanted)
+        except sqlite3.OperationalError:
+            raise  # locked by another spo, say: not corrupt, and not to be deleted
         except sqlite3.DatabaseError:
             file.unlink(missing_ok=True)  # corrupt: start again
             connection = self._read(file, wanted)

@@ -179,3 +179,13 @@ def test_no_cache_is_kept_in_ci(base: Path, spo) -> None:  # noqa: ANN001
     shutil.rmtree(registry_folder(base))
     spo("validate", env={"CI": "true"})
     assert not (registry_folder(base) / FILE_NAME).exists()
+
+
+def test_two_runs_at_once_both_succeed(hostile: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    expected = validate(hostile, today=TODAY)
+    with ThreadPoolExecutor(3) as pool:
+        runs = [pool.submit(validate, hostile, (), TODAY, 10**9, True) for _ in range(3)]
+        assert [r.result() for r in runs] == [expected] * 3
+    assert validate(hostile, today=TODAY, cache=True) == expected
