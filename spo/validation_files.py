@@ -189,12 +189,13 @@ def check_files(
     done = len(files) - len(tasks)
 
     def advance(count: int) -> None:
+        """Report progress; first called once the pool has started, so that a progress bar's
+        thread never runs while workers are being forked."""
         nonlocal done
         done += count
         if progress:
             progress(done, len(files))
 
-    advance(0)
     outputs = _run(tasks, root, today, threshold, cache is not None, advance)
     rows: list[tuple[Path, Stamp, bytes, bytes]] = []
     for (index, now), (text, sent, digest) in zip(todo, outputs, strict=True):
