@@ -83,11 +83,12 @@ def read_bytes(path: Path, within: Path | None = None) -> bytes | Problem:
 
     try:
         target = path
-        if path.is_symlink():
+        info = os.lstat(path)  # one call tells a link, and for anything else all the rest
+        if stat.S_ISLNK(info.st_mode):
             target = path.resolve(strict=True)
             if not target.is_relative_to((within or path.parent).resolve()):
                 return fail("read.link-outside", "link-outside", target=target.as_posix())
-        info = os.stat(target)
+            info = os.stat(target)
         if stat.S_ISDIR(info.st_mode):
             return fail("read.not-a-file", "not-a-file")
         if not stat.S_ISREG(info.st_mode):
