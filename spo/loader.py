@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from spo.core_yaml import ReviewerLoader
+from spo.core_yaml import ReviewerLoader, load_data
 from spo.message import Message
 from spo.positions import Positions
 from spo.prescan import structure_problems, tab_problems
@@ -83,11 +83,12 @@ def read_bytes(path: Path, within: Path | None = None) -> bytes | Problem:
 
     try:
         target = path
-        if path.is_symlink():
+        info = os.lstat(path)  # one call tells a link, and for anything else all the rest
+        if stat.S_ISLNK(info.st_mode):
             target = path.resolve(strict=True)
             if not target.is_relative_to((within or path.parent).resolve()):
                 return fail("read.link-outside", "link-outside", target=target.as_posix())
-        info = os.stat(target)
+            info = os.stat(target)
         if stat.S_ISDIR(info.st_mode):
             return fail("read.not-a-file", "not-a-file")
         if not stat.S_ISREG(info.st_mode):
@@ -165,25 +166,28 @@ _C_LOADER = hasattr(yaml, "CSafeLoader")
 
 def parse(path: Path, text: str) -> LoadedFile:
     """Parse already-decoded text; used by `load_file` and by writers checking new content."""
-    positions = Positions(text)
     early = tab_problems(text) + structure_problems(text)
     if early:
+        positions = Positions(text)
         found = tuple(_problem(path, *positions.at(i), m, code) for i, m, code in early)
         return LoadedFile(path, text, None, found)
     loader = ReviewerLoader(text)
     try:
-        data = loader.get_single_data()
+        data = load_data(loader)
     except yaml.YAMLError as exc:
-        return LoadedFile(path, text, None, (_yaml_error(path, positions, exc),))
+        return LoadedFile(path, text, None, (_yaml_error(path, Positions(text), exc),))
     finally:
         loader.dispose()
     problems = []
-    for index, key, params, code in loader.found:
-        if "first_index" in params:
-            first_line = positions.at(params["first_index"])[0]
-            params = {k: v for k, v in params.items() if k != "first_index"}
-            params["first_line"] = first_line
-        problems.append(_problem(path, *positions.at(index), Message.of(key, **params), code))
+    if loader.found:  # lines are counted only for a file that has something to say
+        positions = Positions(text)
+        for index, key, params, code in loader.found:
+            if "first_index" in params:
+                first_line = positions.at(params["first_index"])[0]
+                params = {k: v for k, v in params.items() if k != "first_index"}
+                params["first_line"] = first_line
+            message = Message.of(key, **params)
+            problems.append(_problem(path, *positions.at(index), message, code))
     if data is None:
         problems.append(_problem(path, 0, 0, Message.of("read.empty"), "empty"))
         return LoadedFile(path, text, None, tuple(problems))

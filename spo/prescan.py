@@ -42,12 +42,44 @@ def tab_problems(text: str) -> list[Early]:
     return found
 
 
+_INDENT = re.compile(r"^ *", re.MULTILINE)
+# Tabs, and the line breaks other than "\n" that libyaml knows (YAML 1.1's NEL, LINE SEPARATOR
+# and PARAGRAPH SEPARATOR, and a carriage return).
+_ODD_SPACE = re.compile("[\t\r\x85\u2028\u2029]")
+# Two block entries begun on one line ("- - x", "? - x"): a line may then open any number of levels.
+_COMPACT_CHAIN = re.compile(r"[-?][ ]+[-?](?:[ ]|$)", re.MULTILINE)
+
+
+def surely_plain(text: str) -> bool:
+    """True when the text can have no anchor, no alias and no nesting deeper than `MAX_DEPTH`,
+    as a few scans of the text show, so that the pass over the events can be skipped.
+
+    Anchors and aliases need "&" and "*". Flow collections need "[" or "{". A block collection
+    nested in another starts on a later line, indented deeper, or at the same indentation (a
+    list as a mapping's value), or on the same line after "- " or "? " (one such step per line
+    unless a line chains them, which sends the text to the full pass): so each distinct
+    indentation carries at most four levels of a chain. Tabs and line breaks other than "\\n",
+    which change how lines and indentation count, send the text to the full pass too.
+    """
+    if "&" in text or "*" in text or _ODD_SPACE.search(text):
+        return False
+    flow = text.count("[") + text.count("{")
+    if flow + 4 > MAX_DEPTH or _COMPACT_CHAIN.search(text):
+        return False
+    return flow + 4 * len(set(_INDENT.findall(text))) <= MAX_DEPTH
+
+
 def structure_problems(text: str) -> list[Early]:
     """Anchors, aliases and nesting deeper than `MAX_DEPTH`, in one pass over the events.
 
     A syntax error ends the pass; parsing reports it. Only the depth problem found before it is
     kept, as parsing would meet the same depth first.
     """
+    return [] if surely_plain(text) else event_pass(text)
+
+
+def event_pass(text: str) -> list[Early]:
+    """`structure_problems` without the quick test."""
     found: list[Early] = []
     depth = 0
     try:

@@ -13,19 +13,27 @@ from pathlib import Path
 from typing import Any
 
 from spo import registry
-from spo.checks.content import content_findings, date_findings
-from spo.checks.personal import comment_findings, personal_data_findings
+from spo.checks.content import date_findings
+from spo.checks.personal import comment_findings
 from spo.checks.references import (
-    id_findings,
     municipality_findings,
     one_per_province_findings,
     project_findings,
 )
 from spo.checks.schema import schema_findings
 from spo.errors import UsageError
-from spo.loader import LoadedFile, Locator, load_file, parse
+from spo.loader import Locator, parse
 from spo.message import Message
 from spo.problems import Finding, Problem, Severity
+from spo.validation_cache import ResultCache
+from spo.validation_files import (
+    POOL_THRESHOLD,
+    FileResult,
+    Progress,
+    check_files,
+    own_findings,
+    text_of,
+)
 
 
 @dataclass(frozen=True)
@@ -45,19 +53,6 @@ class ValidationResult:
         return bool(self.errors or (strict and self.warnings))
 
 
-@dataclass(frozen=True)
-class Checked:
-    """One file with what was read from it."""
-
-    kind: str | None
-    path: Path
-    loaded: LoadedFile
-
-    @property
-    def id(self) -> str:
-        return self.path.stem
-
-
 def expand(paths: Iterable[Path]) -> list[Path]:
     """Files named on the command line; a folder stands for the YAML files below it."""
     out: list[Path] = []
@@ -71,45 +66,58 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
-def to_problems(checked: Checked, findings: Sequence[Finding]) -> list[Problem]:
+def to_problems(path: Path, text: str | None, findings: Sequence[Finding]) -> list[Problem]:
     """Give findings their lines; the file is composed only when it has any."""
     if not findings:
         return []
-    locator = Locator(checked.loaded.text)
+    locator = Locator(text)
     problems = []
     for f in findings:
         line, column = (f.line, f.column) if f.line else locator.locate(f.path, f.at_key)
-        problems.append(Problem(checked.path, line, column, f.path, f.message, f.code, f.severity))
+        problems.append(Problem(path, line, column, f.path, f.message, f.code, f.severity))
     return problems
 
 
 def validate(
-    root: Path | None, paths: Sequence[Path] = (), today: date | None = None
+    root: Path | None,
+    paths: Sequence[Path] = (),
+    today: date | None = None,
+    pool_threshold: int = POOL_THRESHOLD,
+    cache: bool = False,
+    progress: Progress | None = None,
 ) -> ValidationResult:
     """Check the whole registry under `root`, or only `paths` (references still resolve
-    against the whole registry)."""
+    against the whole registry). With `cache`, each file's own result is kept in the user's
+    cache folder and reused while the file, spo and the day stay the same."""
     today = today or date.today()
-    everything = [
-        Checked(f.kind, f.path, load_file(f.path, root))
-        for f in (registry.record_files(root) if root else [])
+    files: list[tuple[str | None, Path]] = [
+        (f.kind, f.path) for f in (registry.record_files(root) if root else [])
     ]
-    by_path = {c.path.resolve(): c for c in everything}
+    chosen: list[int] | None = None
     if paths:
-        selected = []
+        index = {path.resolve(): i for i, (_, path) in enumerate(files)}
+        chosen = []
         for path in expand(paths):
-            found = by_path.get(path.resolve())
+            found = index.get(path.resolve())
             if found is None:
-                found = Checked(registry.kind_of(path), path, load_file(path, root))
-                everything.append(found)
-            selected.append(found)
-    else:
-        selected = list(everything)
+                found = len(files)
+                files.append((registry.kind_of(path), path))
+            chosen.append(found)
+    kept = ResultCache(root, today) if cache and root else None
+    try:
+        everything = check_files(files, root, today, pool_threshold, kept, progress)
+    finally:
+        if kept:
+            kept.close()
+    selected = everything if chosen is None else [everything[i] for i in chosen]
 
-    findings = _findings(everything, selected, today)
+    findings = _findings(everything, selected)
     problems: list[Problem] = []
     for checked in selected:
-        problems.extend(checked.loaded.problems)
-        problems.extend(to_problems(checked, findings.get(checked.path, [])))
+        problems.extend(checked.problems)
+        located = findings.get(id(checked), [])
+        if located:
+            problems.extend(to_problems(checked.path, text_of(checked, root), located))
     if root and not paths:
         problems.extend(
             Problem(
@@ -127,32 +135,43 @@ def validate(
     return ValidationResult(len(selected), tuple(problems))
 
 
-def _findings(
-    everything: list[Checked], selected: list[Checked], today: date
-) -> dict[Path, list[Finding]]:
+def _findings(everything: list[FileResult], selected: list[FileResult]) -> dict[int, list[Finding]]:
+    """The findings of each selected file (by its result's `id()`) that its result lacks."""
     municipalities: dict[str, dict[str, Any]] = {}
     projects: dict[str, dict[str, Any]] = {}
     for c in everything:
-        if c.loaded.data is not None:
+        if c.summary is not None:
             table = projects if c.kind == "project" else municipalities
-            table.setdefault(c.id, c.loaded.data)
+            table.setdefault(c.id, c.summary)
     municipality_ids = {c.id for c in everything if c.kind == "municipality"}
     per_province = one_per_province_findings(municipalities)
 
-    out: dict[Path, list[Finding]] = {}
+    out: dict[int, list[Finding]] = {}
     for c in selected:
-        data = c.loaded.data
-        if data is None:
+        summary = c.summary
+        if summary is None:
             continue
         if c.kind is None:
-            out[c.path] = [Finding((), Message.of("check.unknown-kind"), "unknown-kind")]
+            out[id(c)] = [Finding((), Message.of("check.unknown-kind"), "unknown-kind")]
             continue
-        found = _record_findings(c.kind, c.id, data, today, municipality_ids, projects)
-        found += comment_findings(c.loaded.text or "")
+        found = list(c.own) + _reference_findings(c.kind, c.id, summary, municipality_ids, projects)
+        found += c.comments
         if c.kind == "municipality":
             found += per_province.get(c.id, [])
-        out[c.path] = found
+        out[id(c)] = found
     return out
+
+
+def _reference_findings(
+    kind: str,
+    record_id: str,
+    data: dict[str, Any],
+    municipality_ids: Collection[str],
+    projects: Mapping[str, dict[str, Any]],
+) -> list[Finding]:
+    if kind == "project":
+        return project_findings(data, municipality_ids)
+    return municipality_findings(record_id, data, municipality_ids, projects)
 
 
 def _record_findings(
@@ -162,15 +181,11 @@ def _record_findings(
     today: date,
     municipality_ids: Collection[str],
     projects: Mapping[str, dict[str, Any]],
+    text: str | None = None,
 ) -> list[Finding]:
     """Every check of one record that needs no other record's content but its references'."""
-    found = schema_findings(kind, data) + id_findings(record_id, data)
-    found += content_findings(data, today) + personal_data_findings(data)
-    if kind == "project":
-        found += project_findings(data, municipality_ids)
-    else:
-        found += municipality_findings(record_id, data, municipality_ids, projects)
-    return found
+    found = own_findings(kind, record_id, data, today, text)
+    return found + _reference_findings(kind, record_id, data, municipality_ids, projects)
 
 
 def buildable(kind: str, data: dict[str, Any]) -> bool:
@@ -195,12 +210,12 @@ def check_text(
     needs every other municipality's content (one metropolitan or provincial municipality per
     province) is left to `spo validate`.
     """
-    checked = Checked(kind, path, parse(path, text))
-    problems = list(checked.loaded.problems)
-    data = checked.loaded.data
-    if data is not None:
-        findings = _record_findings(kind, checked.id, data, today, municipality_ids, projects)
+    loaded = parse(path, text)
+    problems = list(loaded.problems)
+    if loaded.data is not None:
+        data = loaded.data
+        findings = _record_findings(kind, path.stem, data, today, municipality_ids, projects, text)
         findings += comment_findings(text)
-        problems.extend(to_problems(checked, findings))
+        problems.extend(to_problems(path, text, findings))
     problems.sort(key=Problem.sort_key)
     return tuple(problems)

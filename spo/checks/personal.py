@@ -23,8 +23,10 @@ from spo.checks.personal_text import (
     Line,
     is_institutional_email,
     is_national_id,
+    may_have_sightings,
     phone_lines,
     sightings,
+    yaml_may_have_sightings,
 )
 from spo.message import Message
 from spo.positions import LINE_BREAK, Positions
@@ -101,15 +103,38 @@ def _contact_phone_findings(path: JsonPath, text: str) -> list[Finding]:
     return []
 
 
-def personal_data_findings(data: dict[str, Any]) -> list[Finding]:
-    """One finding per kind of personal data in each value, at the value."""
+def _contact_phones(data: dict[str, Any]) -> Iterator[tuple[JsonPath, str]]:
+    """The values that `_contact_field` calls a phone, in the order `_scalars` meets them."""
+    for key, value in data.items():
+        if key == "contacts" and isinstance(value, dict | list):
+            entries = value.items() if isinstance(value, dict) else enumerate(value)
+            for index, contact in entries:
+                if isinstance(contact, dict):
+                    yield from _scalars(contact.get("phone"), ("contacts", index, "phone"))
+        elif key == "office" and isinstance(value, dict):
+            head = value.get("head")
+            if isinstance(head, dict):
+                yield from _scalars(head.get("phone"), ("office", "head", "phone"))
+
+
+def personal_data_findings(data: dict[str, Any], text: str | None = None) -> list[Finding]:
+    """One finding per kind of personal data in each value, at the value.
+
+    With the file's YAML `text`, a file none of whose values can hold personal data (one pass
+    of one regular expression over the text) has only its contacts' phones looked at.
+    """
     found = []
-    for path, text in _scalars(data, ()):
+    scalars = _scalars(data, ())
+    if text is not None and not yaml_may_have_sightings(text):
+        scalars = _contact_phones(data)
+    for path, value in scalars:
         field = _contact_field(path)
         if field == "phone":
-            found += _contact_phone_findings(path, text)
+            found += _contact_phone_findings(path, value)
             continue
-        kinds = [s.kind for s in sightings(text)] if field == "email" else _outside_contact(text)
+        if not may_have_sightings(value):
+            continue
+        kinds = [s.kind for s in sightings(value)] if field == "email" else _outside_contact(value)
         if field == "email":  # any address may stand here, but nothing else personal
             kinds = [k for k in kinds if k is not Kind.EMAIL_ADDRESS]
         for kind in dict.fromkeys(kinds):
@@ -123,7 +148,7 @@ _BLOCK_HEADER_COMMENT = re.compile(r"[ \t]#[^\r\n]*")
 
 def comment_findings(text: str) -> list[Finding]:
     """Personal data in the comments of a file that parses, at its line and column."""
-    if "#" not in text or not _outside_contact(text):
+    if "#" not in text or not may_have_sightings(text) or not _outside_contact(text):
         return []  # nothing anywhere, so nothing in a comment: the common case costs one pass
     found = []
     positions: Positions | None = None

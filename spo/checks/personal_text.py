@@ -157,6 +157,51 @@ def sightings(text: str) -> list[Sighting]:
     return sorted(found, key=lambda s: (s.start, s.end))
 
 
+# Characters that `normalised` turns into a digit although `\d` does not match them (superscript,
+# subscript and circled digits), into "@" and into "+" (a test recomputes them).
+DIGIT_LIKE = (
+    "\xb2\xb3\xb9\u2070\u2074\u2075\u2076\u2077\u2078\u2079"
+    "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089"
+    "\u2460\u2461\u2462\u2463\u2464\u2465\u2466\u2467\u2468\u24ea"
+)
+AT_LIKE = "@\ufe6b\uff20"
+PLUS_LIKE = "+\u207a\u208a\ufb29\ufe62\uff0b"
+_D = rf"[\d{DIGIT_LIKE}]"
+# Every sighting has an "@", or ten digits (a Turkish number, a national ID), or "+" or "00" and
+# seven digits (an international number), with at most four characters between two digits, each
+# a space, a tab, one of `./-()` or a character that `normalised` may turn into one of them.
+_GAP = r"(?:[ \t./()\-]|[^\x00-\x7f]){0,4}"
+_MAYBE = re.compile(
+    rf"[{AT_LIKE}]|{_D}(?:{_GAP}{_D}){{9}}|(?:[{re.escape(PLUS_LIKE)}]|{_D}{_D})(?:{_GAP}{_D}){{7}}"
+)
+# The same in a file's YAML text, where a value's space may be a line break and indentation, and
+# an escape (any backslash) or a hexadecimal or octal number may stand for anything: a file
+# without a match has no sighting in any of its values. Python's `re` is slow to try a pattern
+# at every digit, so runs of digits and gap characters are found first, and searched one by one.
+_YAML_GAP = r"(?:[./()\-]|[^\x00-\x7f]|\s++){0,4}"
+_YAML_RUN = re.compile(rf"{_D}[\d{DIGIT_LIKE}./()\-\s\x80-\U0010ffff]{{7,}}{_D}")
+_YAML_NUMBER = re.compile(rf"{_D}(?:{_YAML_GAP}{_D}){{9}}|{_D}{_D}(?:{_YAML_GAP}{_D}){{7}}")
+_YAML_OTHER = re.compile(
+    rf"\\|0[xXoO]|[{AT_LIKE}]|[{re.escape(PLUS_LIKE)}](?:{_YAML_GAP}{_D}){{7}}"
+)
+
+
+def may_have_sightings(text: str) -> bool:
+    """False only when `sightings(text)` is sure to be empty: one regular expression, no
+    normalising, for the great majority of values, which hold no number and no address."""
+    return _MAYBE.search(text) is not None
+
+
+def yaml_may_have_sightings(yaml_text: str) -> bool:
+    """False only when no value of the YAML text can hold a sighting."""
+    if _YAML_OTHER.search(yaml_text):
+        return True
+    return any(
+        _YAML_NUMBER.search(yaml_text, run.start(), run.end())
+        for run in _YAML_RUN.finditer(yaml_text)
+    )
+
+
 def phone_lines(text: str) -> list[Line]:
     """The kind of each phone number in the text, and 444 call-centre numbers, which are
     not looked for elsewhere because a 7-digit number in prose is far more often a count."""

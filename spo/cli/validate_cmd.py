@@ -4,15 +4,61 @@ from __future__ import annotations
 
 import os
 import sys
+import time
+from collections.abc import Mapping
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, TextIO
 
 import typer
 
 from spo.cli.app import app, settings
+from spo.cli.language import Lang
 from spo.cli.options import choice, choose
 from spo.errors import UsageError
+
+# A run shorter than this shows no progress bar at all.
+PROGRESS_AFTER_SECONDS = 1.0
+
+
+def wants_progress(chosen: str, stderr: TextIO, environ: Mapping[str, str]) -> bool:
+    """A progress bar only for a person watching: on a terminal, outside CI, not for JSON."""
+    return chosen != "json" and not environ.get("CI") and stderr.isatty()
+
+
+class ProgressBar:
+    """Rich's progress bar on standard error, shown once a run has taken a second, and gone
+    when the run ends (the output is the same with and without it)."""
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+        self.started = time.monotonic()
+        self.progress: Any = None
+        self.task: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.progress is None:
+            if time.monotonic() - self.started < PROGRESS_AFTER_SECONDS or done >= total:
+                return
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            from spo.cli.words import say
+
+            self.progress = Progress(
+                TextColumn(say("validate.progress", self.lang)),
+                BarColumn(),
+                MofNCompleteColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self.progress.start()
+            self.task = self.progress.add_task("", total=total)
+        self.progress.update(self.task, completed=done)
+
+    def stop(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
 
 
 class ProblemFormat(StrEnum):
@@ -41,7 +87,13 @@ def validate(
         if not paths or opts.root:
             raise
         root = None  # lone files outside any registry: check them on their own
-    result = run(root, paths or ())
+    bar = ProgressBar(opts.lang) if wants_progress(chosen, sys.stderr, os.environ) else None
+    try:
+        # CI machines start without a cache folder: keeping results there would only cost time.
+        result = run(root, paths or (), cache=not os.environ.get("CI"), progress=bar)
+    finally:
+        if bar:
+            bar.stop()
     if chosen == "text":
         colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         sys.stdout.write(format_text(result.problems, opts.lang, None, colour))
