@@ -186,9 +186,19 @@ _YAML_OTHER = re.compile(
 )
 
 
+# A sighting without an "@" holds at least seven digits: a value with fewer (most prose) is ruled
+# out by counting, which is far cheaper than trying `_MAYBE` at every digit of a long summary.
+_ONE_DIGIT = re.compile(_D)
+_AT = re.compile(f"[{AT_LIKE}]")
+_FEWEST_DIGITS = 7
+
+
 def may_have_sightings(text: str) -> bool:
-    """False only when `sightings(text)` is sure to be empty: one regular expression, no
-    normalising, for the great majority of values, which hold no number and no address."""
+    """False only when `sightings(text)` is sure to be empty: a count of digits and one regular
+    expression, no normalising, for the great majority of values, which hold no number and no
+    address."""
+    if len(_ONE_DIGIT.findall(text)) < _FEWEST_DIGITS and _AT.search(text) is None:
+        return False
     return _MAYBE.search(text) is not None
 
 
