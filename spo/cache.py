@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from functools import cache
 from pathlib import Path
 
 ENVIRONMENT = "SPO_CACHE_DIR"
@@ -29,3 +30,19 @@ def registry_folder(root: Path) -> Path:
     checkouts never share (or corrupt) each other's cache."""
     key = hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogateescape")).hexdigest()
     return cache_root() / "registries" / key[:24]
+
+
+@cache
+def code_digest(*, with_cli: bool) -> str:
+    """A hash of spo's own files (code, tables, and with `with_cli` the command line and its
+    words), so that what was cached by other code — a check's result, an index row, a kept
+    report — is never reused after spo changes, even without a new version number (an editable
+    install, a `git pull`). Reading them costs about a millisecond."""
+    package = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        name = path.relative_to(package)
+        if path.suffix in (".py", ".csv", ".toml") and (with_cli or name.parts[0] != "cli"):
+            digest.update(name.as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()

@@ -27,12 +27,11 @@ import stat
 import sys
 import time
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import spo
-from spo.cache import registry_folder
+from spo.cache import code_digest, registry_folder
 
 FILE_NAME = "validate.sqlite3"
 _FILES = (
@@ -48,25 +47,12 @@ Stamp = tuple[int, int, int, int]
 RACY_NS = 2_000_000_000
 
 
-@cache
-def _code_digest() -> str:
-    """A hash of spo's own files (its code and the tables it reads), so that a change to a
-    check, even without a new version number, never reuses an old result."""
-    package = Path(spo.__file__).parent
-    digest = hashlib.sha256()
-    for path in sorted(package.rglob("*")):
-        name = path.relative_to(package)
-        if path.suffix in (".py", ".csv") and name.parts[0] != "cli":
-            digest.update(name.as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
 def context(today: date) -> str:
     from spo.schemas import KINDS, build
 
     schemas = json.dumps([build(kind) for kind in KINDS], sort_keys=True)
-    parts = [spo.__version__, sys.version, _code_digest(), schemas, today.isoformat(), _SCHEMA]
+    code = code_digest(with_cli=False)
+    parts = [spo.__version__, sys.version, code, schemas, today.isoformat(), _SCHEMA]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 

@@ -421,3 +421,18 @@ def test_an_index_damaged_inside_is_thrown_away_and_the_answer_is_the_same(
         first.stderr,
     )
     assert first.exit_code == 0 and first.stdout
+
+
+def test_an_edit_that_keeps_the_size_and_the_modification_time_is_seen(sample: Path) -> None:
+    """As `cp -p`, `rsync -t` or a restored backup leave a file: same size, old time."""
+    path = sample / "data/projects/kadin-ustalar.yaml"
+    assert ("kadin-ustalar", "Kadın Ustalar") in ids_and_names(projects_json(sample)[1])
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Kadın Ustalar", "Kadın Ustalor", 1), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size
+
+    names = ids_and_names(projects_json(sample)[1])
+
+    assert ("kadin-ustalar", "Kadın Ustalor") in names

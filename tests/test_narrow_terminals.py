@@ -49,3 +49,16 @@ def test_the_reported_figures_keep_status_and_source_at_60_columns() -> None:
         "Kaynak     [1]",
         "",
     ]
+
+
+@pytest.mark.parametrize("columns", ["0", "", "wide"])
+def test_a_columns_variable_that_is_no_width_is_as_if_unset(columns: str) -> None:
+    unset = run_spo(
+        "--root", str(REGISTRIES / "sample"), "municipality", "list", env={"COLUMNS": ""}
+    )
+    given = run_spo(
+        "--root", str(REGISTRIES / "sample"), "municipality", "list", env={"COLUMNS": columns}
+    )
+
+    assert given == unset
+    assert "Artvin Belediyesi" in unset.stdout

@@ -168,3 +168,6 @@ def test_the_catalogue_is_kept_parsed_and_a_damaged_copy_is_passed_over(
     kept.write_bytes(b"\x00not marshal data")
     assert catalogue.__wrapped__() == parsed
     assert marshal.loads(kept.read_bytes()) == parsed  # written again
+    for foreign in ({"x": 1}, {"cli.error": {"en": "x"}, "y": 2}, ["cli.error"]):
+        kept.write_bytes(marshal.dumps(foreign))  # reads as marshal data, but no catalogue
+        assert catalogue.__wrapped__() == parsed

@@ -33,10 +33,9 @@ def plain_width() -> int | None:
     if encoding == "utf8" and os.name != "nt" and not sys.stdout.isatty():
         # Piped: `spo.cli.render.console.console` lays tables out for $COLUMNS, or unbounded
         # (found without importing Rich, which a kept table does not need).
-        from spo.cli.render.console import PIPED_WIDTH
+        from spo.cli.render.console import PIPED_WIDTH, columns
 
-        columns = os.environ.get("COLUMNS", "")
-        return int(columns) if columns.isdigit() else PIPED_WIDTH
+        return columns() or PIPED_WIDTH
     from spo.cli.render.console import console
 
     out = console()
@@ -64,13 +63,13 @@ def index_of(root: Path) -> Iterator[Index]:
 
 
 def key(index: Index, *parts: object) -> tuple[str, int]:
-    """The key of an output: the index's generation, the catalogue its words came from, and
-    every option (`parts`) it depends on."""
-    from spo.cli.words import catalogue_digest
+    """The key of an output: the index's generation, the code that drew it (the command line's
+    too, and so its words), and every option (`parts`) it depends on."""
+    from spo.cache import code_digest
     from spo.index import memo_key
 
     generation = index.generation
-    return memo_key(*parts, catalogue_digest(), generation), generation
+    return memo_key(*parts, code_digest(with_cli=True), generation), generation
 
 
 def twice(command: Callable[[], None]) -> None:

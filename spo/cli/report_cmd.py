@@ -43,9 +43,7 @@ def parse_day(text: str) -> date:
 def report(
     ctx: typer.Context,
     as_of: Annotated[str | None, typer.Option("--as-of")] = None,
-    owner: Annotated[
-        str | None, typer.Option("--owner", click_type=MUNICIPALITY_ID)
-    ] = None,
+    owner: Annotated[str | None, typer.Option("--owner", click_type=MUNICIPALITY_ID)] = None,
     format: Annotated[
         str, choice("--format", "-f", choices=ReportFormat)
     ] = ReportFormat.table.value,

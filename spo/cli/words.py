@@ -36,7 +36,7 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from spo.cache import cache_root
 from spo.cli.language import LANGS, Lang
@@ -74,9 +74,10 @@ def _texts() -> dict[str, str]:
 
 @cache
 def catalogue_digest() -> str:
-    """A name for this exact catalogue (and Python, whose `marshal` format the parsed copy
-    uses): output kept from an earlier catalogue's words is never written back."""
+    """A name for this exact catalogue as this module reads it (and Python, whose `marshal`
+    format the parsed copy uses)."""
     digest = hashlib.sha256(sys.version.encode())
+    digest.update(Path(__file__).read_bytes())
     for name, text in _texts().items():
         digest.update(f"\0{name}\0{text}".encode())
     return digest.hexdigest()[:32]
@@ -94,8 +95,8 @@ def catalogue() -> dict[str, Entry]:
     path = cache_root() / "catalogue" / f"{catalogue_digest()}.marshal"
     try:
         kept = marshal.loads(path.read_bytes())
-        if isinstance(kept, dict):
-            return kept
+        if _whole(kept):
+            return cast(dict[str, Entry], kept)
     except (OSError, ValueError, EOFError, TypeError):
         pass
     entries: dict[str, Entry] = {}
@@ -103,6 +104,16 @@ def catalogue() -> dict[str, Entry]:
         _flatten(tomllib.loads(text), "", entries, f"{name}.toml")
     _keep(path, entries)
     return entries
+
+
+def _whole(kept: object) -> bool:
+    """Whether a parsed copy read back is a catalogue (not a damaged or foreign file that
+    `marshal` happened to read): entries of words, the error boundary's own among them."""
+    return (
+        isinstance(kept, dict)
+        and isinstance(kept.get("cli.error"), dict)
+        and all(isinstance(value, dict) for value in kept.values())
+    )
 
 
 def _keep(path: Path, entries: dict[str, Entry]) -> None:

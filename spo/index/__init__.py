@@ -38,6 +38,7 @@ class IndexDamaged(SpoError):
     """The index file read as an index but failed inside: it has been thrown away, and the next
     opening builds a new one from the registry's files."""
 
+
 LOCK_TIMEOUT_SECONDS = 60.0
 MEMO_ENTRIES = 32
 Row = tuple[str, str, dict[str, Any]]  # kind, id, data

@@ -26,6 +26,8 @@ class FileRows:
     name: str  # the file name
     size: int
     mtime_ns: int
+    ctime_ns: int = 0
+    inode: int = 0
     data: dict[str, Any] | None = None
     record: tuple[Any, ...] = ()
     transfers: list[tuple[Any, ...]] = field(default_factory=list)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import spo
 
-FORMAT = 2  # raise it whenever the tables or what goes in them change
+FORMAT = 3  # raise it whenever the tables or what goes in them change
 FILE_NAME = "index.sqlite3"
 LOCK_NAME = "index.lock"
 BUSY_TIMEOUT_SECONDS = 30.0
@@ -23,7 +23,8 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 -- Every *.yaml file of the record folders, as last seen (ok = 0: left out, `Registry.skipped`).
 CREATE TABLE files (
     path TEXT PRIMARY KEY, kind TEXT NOT NULL, rank INTEGER NOT NULL, name TEXT NOT NULL,
-    size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, ok INTEGER NOT NULL
+    size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL,
+    inode INTEGER NOT NULL, ok INTEGER NOT NULL
 );
 CREATE TABLE records (
     path TEXT PRIMARY KEY, kind TEXT NOT NULL, rank INTEGER NOT NULL, id TEXT NOT NULL,
@@ -55,9 +56,11 @@ CREATE TABLE memo (key TEXT PRIMARY KEY, value BLOB NOT NULL, note TEXT NOT NULL
 
 def stamp() -> str:
     """What must match for an index file to be used as it is."""
+    from spo.cache import code_digest
     from spo.search_rows import DOCUMENT_VERSION
 
-    return f"spo {spo.__version__} / index {FORMAT} / documents {DOCUMENT_VERSION}"
+    code = code_digest(with_cli=False)
+    return f"spo {spo.__version__} / index {FORMAT} / documents {DOCUMENT_VERSION} / {code}"
 
 
 def connect(target: Path | str) -> sqlite3.Connection:
@@ -71,7 +74,8 @@ def usable(conn: sqlite3.Connection) -> bool:
         if conn.execute("PRAGMA user_version").fetchone()[0] != FORMAT:
             return False
         found = conn.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
-        conn.execute("SELECT path, size, mtime_ns, ok FROM files LIMIT 1").fetchall()
+        columns = "path, size, mtime_ns, ctime_ns, inode, ok"
+        conn.execute(f"SELECT {columns} FROM files LIMIT 1").fetchall()
     except sqlite3.DatabaseError:
         return False
     return found is not None and found[0] == stamp()

@@ -1,11 +1,13 @@
 """Bring the index up to the registry's files: a stat scan, then only new or changed files parsed.
 
-A file is known by its path, size and modification time. New and changed files are read with
-`spo.loader.load_file` before the database is locked; one short write transaction
-(`BEGIN IMMEDIATE`) then replaces their rows, drops the rows of removed files and moves the
-generation on. Another process writing at the same moment makes this one wait (SQLite's busy
-timeout) and retry; both write what is on disk, so either order gives the same index. (Readers
-never wait: the database is in WAL mode. `spo.index` also has refreshers take turns on a lock
+A file is known by its path, size, modification time, change time and inode: a copy that keeps
+the old modification time (`cp -p`, `rsync -t`, a backup restored) still changes the other two.
+New and changed files are read with `spo.loader.load_file` before the database is locked; one
+short write transaction (`BEGIN IMMEDIATE`) then replaces their rows, drops the rows of removed
+files and moves the generation on. Another process writing at the same moment makes this one
+wait (SQLite's busy timeout) and retry; both write what is on disk, so either order gives the
+same index. (Readers never wait: the database is in WAL mode. `spo.index` also has refreshers
+take turns on a lock
 file, so that the one that waited finds the files already read.)
 """
 
@@ -23,12 +25,12 @@ WRITE_ATTEMPTS = 5
 # A file changed this recently may change again without its size or modification time showing
 # it (file systems count time in ticks): its stamp is not trusted, and the next run reads it again.
 RACY_NS = 2_000_000_000
-Stamp = tuple[int, int]  # size, mtime_ns
-Seen = dict[str, Stamp]  # `<folder>/<name>` -> size, mtime_ns
+Stamp = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
+Seen = dict[str, Stamp]  # `<folder>/<name>` -> its stamp
 
 
 def scan(root: Path) -> Seen:
-    """Every `*.yaml` file of the record folders, by path, with its size and modification time."""
+    """Every `*.yaml` file of the record folders, by path, with its stamp."""
     found: Seen = {}
     for kind, folder_name in registry.FOLDERS.items():
         try:
@@ -41,7 +43,12 @@ def scan(root: Path) -> Seen:
                 stat = entry.stat()
             except OSError:
                 continue  # deleted since the folder was listed
-            found[f"{folder_name}/{stored_name(entry.name)}"] = (stat.st_size, stat.st_mtime_ns)
+            found[f"{folder_name}/{stored_name(entry.name)}"] = (
+                stat.st_size,
+                stat.st_mtime_ns,
+                stat.st_ctime_ns,
+                stat.st_ino,
+            )
     return found
 
 
@@ -60,8 +67,8 @@ def real_name(name: str) -> str:
 
 
 def known(conn: sqlite3.Connection) -> Seen:
-    rows = conn.execute("SELECT path, size, mtime_ns FROM files")
-    return {path: (size, mtime) for path, size, mtime in rows}
+    rows = conn.execute("SELECT path, size, mtime_ns, ctime_ns, inode FROM files")
+    return {path: (size, mtime, ctime, inode) for path, size, mtime, ctime, inode in rows}
 
 
 def digest(seen: Seen) -> str:
@@ -88,11 +95,14 @@ def refresh(conn: sqlite3.Connection, root: Path, seen: Seen) -> None:
             _write(conn, [], [], digest(seen))
         return
     changed = []
-    for path, (size, mtime) in seen.items():
-        if indexed.get(path) != (size, mtime):
+    for path, stamp in seen.items():
+        if indexed.get(path) != stamp:
             folder_name, name = path.split("/")
             kind = registry.KIND_OF_FOLDER[folder_name]
-            changed.append(FileRows(path, kind, RANKS[folder_name], name, size, mtime))
+            size, mtime, ctime, inode = stamp
+            changed.append(
+                FileRows(path, kind, RANKS[folder_name], name, size, mtime, ctime, inode)
+            )
     removed = [path for path in indexed if path not in seen]
     racy = time.time_ns() - RACY_NS
     for rows in changed:
@@ -147,9 +157,19 @@ def _apply(conn: sqlite3.Connection, changed: list[FileRows], removed: list[str]
     for table in TABLES:
         conn.executemany(f"DELETE FROM {table} WHERE path = ?", gone)
     conn.executemany(
-        "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (f.path, f.kind, f.rank, f.name, f.size, f.mtime_ns, int(f.data is not None))
+            (
+                f.path,
+                f.kind,
+                f.rank,
+                f.name,
+                f.size,
+                f.mtime_ns,
+                f.ctime_ns,
+                f.inode,
+                f.data is not None,
+            )
             for f in changed
         ],
     )

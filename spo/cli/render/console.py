@@ -16,6 +16,13 @@ if TYPE_CHECKING:
 PIPED_WIDTH = 10_000  # piped output: one line per row, for grep and friends
 
 
+def columns() -> int | None:
+    """The width $COLUMNS asks for; None when it is unset or not a positive whole number (an
+    empty or zero $COLUMNS must not lay tables out in no room at all)."""
+    given = os.environ.get("COLUMNS", "").strip()
+    return int(given) if given.isdigit() and int(given) > 0 else None
+
+
 class OutputClosed(Exception):
     """The reader of stdout went away (`spo report | head -3`): stop quietly, not as a failure."""
 
@@ -33,10 +40,15 @@ def console(file: IO[str] | None = None) -> Console:
     target = file if file is not None else sys.stdout
     tty = file is None and sys.stdout.isatty()
     styled = tty and not os.environ.get("NO_COLOR")
-    unbounded = file is None and not tty and not os.environ.get("COLUMNS", "").isdigit()
+    width = columns()
+    if file is None and width is None:
+        import shutil
+
+        # Piped: unbounded rows; on a terminal, its width (Rich would take a bad $COLUMNS).
+        width = shutil.get_terminal_size().columns if tty else PIPED_WIDTH
     return QuietOnClosedPipe(
         file=target,
-        width=PIPED_WIDTH if unbounded else None,
+        width=width,
         force_terminal=None if styled else False,
         no_color=not styled,
         highlight=False,
