@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from spo.errors import UsageError
 from spo.search_rows import (
@@ -43,6 +44,7 @@ __all__ = [
     "folded_words",
     "registry_rows",
     "search",
+    "search_registry",
     "word_matches",
 ]
 
@@ -147,3 +149,18 @@ def search(query: str, rows: Sequence[Row], english: bool = False) -> list[Hit]:
         return (hit.typos, hit.tier, hit.tiers, order, hit.type, hit.id)
 
     return sorted(hits, key=rank)
+
+
+def search_registry(root: Path, query: str, english: bool = False) -> list[Hit]:
+    """`search` over the registry at `root`. The index first hands over only the records in
+    which every query word begins a word; when there are none (a typo, or a word found
+    nowhere), every record, so that typos are looked for as `search` looks for them. Either
+    way the hits are those `search` finds among all records: a record without every word's
+    beginning can only match through a typo, and typos are tried only for a word that begins
+    no word anywhere."""
+    query_words = list(dict.fromkeys(folded_words([query])[0]))
+    if not query_words:
+        raise UsageError.of("usage.empty-query")
+    rows = registry_rows(root, [f" {word}" for word in query_words])
+    return search(query, rows or registry_rows(root), english)
+

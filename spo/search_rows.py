@@ -162,9 +162,9 @@ def document_row(kind: str, record_id: str, data: dict[str, Any]) -> Row:
     }
 
 
-def registry_rows(root: Path) -> list[Row]:
+def registry_rows(root: Path, containing: Sequence[str] = ()) -> list[Row]:
     """Every readable record's row, as the index keeps them (made by `document_row` when a file
     is indexed, so a warm search decodes rows instead of folding 11,400 records' words)."""
     from spo.index import document_rows
 
-    return [row for _, _, row in document_rows(root)]
+    return [row for _, _, row in document_rows(root, containing)]

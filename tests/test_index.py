@@ -279,7 +279,7 @@ def test_records_and_search_documents_come_from_the_index(
     assert {record_id: row for _, record_id, row in rows if record_id in made} == made
 
     def document_row(kind: str, record_id: str, data: dict[str, object]) -> dict[str, object]:
-        return {"kind": kind, "id": record_id, "words": len(json.dumps(data))}
+        return {"kind": kind, "id": record_id, "words": len(json.dumps(data)), "fields": {}}
 
     monkeypatch.setattr(spo.search_rows, "document_row", document_row)
     monkeypatch.setattr(spo.search_rows, "DOCUMENT_VERSION", spo.search_rows.DOCUMENT_VERSION + 1)
@@ -293,7 +293,7 @@ def test_records_and_search_documents_come_from_the_index(
         ("municipality", "artvin"),
     ]
     assert all(row["kind"] == kind and row["id"] == record_id for kind, record_id, row in rows)
-    assert all(set(row) == {"kind", "id", "words"} for _, _, row in rows)
+    assert all(set(row) == {"kind", "id", "words", "fields"} for _, _, row in rows)
     assert len(rows) == 4 + 6
 
 

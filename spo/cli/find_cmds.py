@@ -366,8 +366,7 @@ def search_command(
     if most is None:
         most = DEFAULT_TABLE_LIMIT if fmt is ListFormat.table else 0
     text = " ".join(query_words)
-    rows = search.registry_rows(registry.find_root(opts.root))
-    hits = search.search(text, rows, english=opts.lang == "en")
+    hits = search.search_registry(registry.find_root(opts.root), text, english=opts.lang == "en")
     shown = hits[:most] if most else hits
     empty = message("no_hits", opts.lang, query=text)
     search_results.emit(fmt.value, shown, len(hits) - len(shown), opts.lang, empty)

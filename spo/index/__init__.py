@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from functools import wraps
 from pathlib import Path
@@ -105,10 +105,14 @@ class Index:
         sql = f"SELECT {other} FROM links WHERE {side} = ? AND {key} = ?"
         return [(k, i) for k, i in self.conn.execute(sql, (kind, record_id))]
 
-    def document_rows(self) -> list[tuple[str, str, Any]]:
+    def document_rows(self, containing: Sequence[str] = ()) -> list[tuple[str, str, Any]]:
+        """The search documents, in file order; with `containing`, only those whose words hold
+        every one of those texts (SQLite looks, so only they are decoded)."""
+        where = "".join(" AND instr(d.words, ?) > 0" for _ in containing)
         rows = self.conn.execute(
             "SELECT d.kind, d.id, d.row FROM documents d JOIN files f USING (path)"
-            " ORDER BY f.rank, f.name"
+            f" WHERE 1{where} ORDER BY f.rank, f.name",
+            tuple(containing),
         ).fetchall()
         found = json.loads("[" + ",".join(row for _, _, row in rows) + "]")
         return [
@@ -218,11 +222,11 @@ def records(root: Path, kind: str | None = None) -> list[Row]:
 
 
 @again_if_damaged
-def document_rows(root: Path) -> list[tuple[str, str, Any]]:
+def document_rows(root: Path, containing: Sequence[str] = ()) -> list[tuple[str, str, Any]]:
     """(kind, id, row) for every record, where row is what `spo.search_rows.document_row`
     made of it."""
     with opened(root) as index:
-        return index.document_rows()
+        return index.document_rows(containing)
 
 
 def memo_key(*parts: Any) -> str:

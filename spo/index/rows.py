@@ -33,6 +33,7 @@ class FileRows:
     transfers: list[tuple[Any, ...]] = field(default_factory=list)
     links: list[tuple[Any, ...]] = field(default_factory=list)
     document: str | None = None
+    words: str = ""  # every field of the search document, for `instr` (see Index.document_rows)
 
     @property
     def id(self) -> str:
@@ -45,7 +46,11 @@ class FileRows:
             self._project(data)
         else:
             self._municipality(data)
-        self.document = _document(self.kind, self.id, data)
+        from spo.search_rows import document_row
+
+        row = document_row(self.kind, self.id, data)
+        self.document = dumps(row)
+        self.words = "".join(row["fields"].values())
 
     def _record(self, data: dict[str, Any], **columns: Any) -> None:
         self.record = (
@@ -101,10 +106,3 @@ class FileRows:
         row = (self.path, self.kind, self.id, to_kind, str(to_id))
         if row not in self.links:
             self.links.append(row)
-
-
-def _document(kind: str, record_id: str, data: dict[str, Any]) -> str:
-    """`spo.search_rows.document_row(kind, id, data)`, as JSON."""
-    from spo.search_rows import document_row
-
-    return dumps(document_row(kind, record_id, data))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import spo
 
-FORMAT = 3  # raise it whenever the tables or what goes in them change
+FORMAT = 4  # raise it whenever the tables or what goes in them change
 FILE_NAME = "index.sqlite3"
 LOCK_NAME = "index.lock"
 BUSY_TIMEOUT_SECONDS = 30.0
@@ -48,7 +48,10 @@ CREATE INDEX links_from ON links (kind, id);
 CREATE INDEX links_to ON links (to_kind, to_id);
 CREATE INDEX links_path ON links (path);
 -- What `spo.search_rows.document_row` made of each record: what search and names need.
-CREATE TABLE documents (path TEXT PRIMARY KEY, kind TEXT NOT NULL, id TEXT NOT NULL, row TEXT);
+-- `words`: its fields' folded words, " w1 w2 ", so "a word begins with q" is instr(words, ' q').
+CREATE TABLE documents (
+    path TEXT PRIMARY KEY, kind TEXT NOT NULL, id TEXT NOT NULL, row TEXT, words TEXT NOT NULL
+);
 -- Results computed from one generation of the index (e.g. a report), by a key naming all inputs.
 CREATE TABLE memo (key TEXT PRIMARY KEY, value BLOB NOT NULL, note TEXT NOT NULL);
 """

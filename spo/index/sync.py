@@ -183,8 +183,8 @@ def _apply(conn: sqlite3.Connection, changed: list[FileRows], removed: list[str]
     )
     conn.executemany("INSERT INTO links VALUES (?, ?, ?, ?, ?)", [k for f in good for k in f.links])
     conn.executemany(
-        "INSERT INTO documents VALUES (?, ?, ?, ?)",
-        [(f.path, f.kind, f.id, f.document) for f in good if f.document is not None],
+        "INSERT INTO documents VALUES (?, ?, ?, ?, ?)",
+        [(f.path, f.kind, f.id, f.document, f.words) for f in good if f.document is not None],
     )
     conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
     conn.execute("DELETE FROM memo")
