@@ -1,7 +1,8 @@
 """Finding a record or a value by what the user typed, with a suggestion when it is mistyped.
 
 This is the one "did you mean" rule: every unknown id, value, key or province is suggested the
-closest known one by the same measure, and worded by one catalogue entry.
+closest known one by the same measure, and worded by one catalogue entry (an unknown name, text
+that is not id-shaped, by its own: "no municipality with the id or name …").
 """
 
 from __future__ import annotations
