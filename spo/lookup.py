@@ -1,7 +1,8 @@
 """Finding a record or a value by what the user typed, with a suggestion when it is mistyped.
 
 This is the one "did you mean" rule: every unknown id, value, key or province is suggested the
-closest known one by the same measure, and worded by one catalogue entry.
+closest known one by the same measure, and worded by one catalogue entry (an unknown name, text
+that is not id-shaped, by its own: "no municipality with the id or name …").
 """
 
 from __future__ import annotations
@@ -106,10 +107,24 @@ def resolve(kind: str, text: str, rows: Iterable[Mapping[str, Any]]) -> str:
             return str(begins[0]["id"])
         if begins:
             raise _ambiguous(kind, text, begins)
-    # Suggest the id of the closest id or name ("kadirlii": osmaniye-kadirli, Kadirli Belediyesi).
-    known = {form: str(row["id"]) for row in own for form in _forms(row)}
-    close = closest(text, ids) or known.get(closest(typed, known) or "")
-    raise UsageError(Message.of("lookup.unknown-id", kind=kind, value=text, suggestion=close))
+    close = closest(text, ids) or _closest_name(_short(typed), own)
+    key = "lookup.unknown-id" if _ID.fullmatch(text) else "lookup.unknown-name"
+    raise UsageError(Message.of(key, kind=kind, value=text, suggestion=close))
+
+
+def _closest_name(place: str, rows: list[Mapping[str, Any]]) -> str | None:
+    """The id of the one record whose name, without "(Büyükşehir) Belediyesi", is close to
+    `place` ("kadirlii belediyesi": osmaniye-kadirli). Names are compared without that suffix,
+    so that the suffix alone ("Ankara Belediyesi") brings no suggestion; a name that several
+    records share brings none either."""
+    if not place:
+        return None
+    known: dict[str, set[str]] = {}
+    for row in rows:
+        for name in row["names"]:
+            known.setdefault(_short(name), set()).add(str(row["id"]))
+    ids = known.get(closest(place, known) or "", set())
+    return next(iter(ids)) if len(ids) == 1 else None
 
 
 def record_id(root: Path, kind: str, text: str) -> str:

@@ -126,7 +126,34 @@ REFUSALS = [
         "spo: unknown engagement kind 'visit' (did you mean 'study-visit'?); expected one of: "
         "Study visit (study-visit), Meeting (meeting), Training (training)\n",
     ),
+    (
+        "--to artvin --host mersin-bb --kind meeting --date 2025-01-01 --participants -3",
+        2,
+        "spo: --participants: '-3' is less than 0; give a whole number, 0 or more\n",
+    ),
+    (
+        "--to artvin --host mersin-bb --kind meeting --date 2025-01-01 --participants 2.5",
+        2,
+        "spo: --participants: '2.5' is not a number; give a whole number, 0 or more\n",
+    ),
 ]
+
+
+def test_a_negative_participant_count_is_refused_in_turkish(registry_copy) -> None:
+    root = registry_copy("sample")
+    before = (root / ARTVIN).read_bytes()
+
+    run = run_spo(
+        "--root", str(root), "--lang", "tr", "engagement", "add", "--to", "artvin",
+        "--host", "mersin-bb", "--kind", "meeting", "--date", "2025-01-01", "--participants", "-3",
+    )  # fmt: skip
+
+    assert (run.exit_code, run.stdout, run.stderr) == (
+        2,
+        "",
+        "spo: --participants: '-3' 0'dan küçük; 0 ya da daha büyük bir tam sayı yazın\n",
+    )
+    assert (root / ARTVIN).read_bytes() == before
 
 
 @pytest.mark.parametrize(("options", "code", "message"), REFUSALS)

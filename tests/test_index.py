@@ -317,7 +317,7 @@ def test_a_list_read_back_from_the_index_is_the_list_computed(sample: Path) -> N
     assert again[2].stderr != first[2].stderr  # the language is part of what is kept
 
 
-def test_showing_a_file_that_cannot_be_read_says_what_the_whole_registry_says(
+def test_showing_a_file_that_cannot_be_read_says_so_from_the_whole_registry(
     sample: Path,
 ) -> None:
     shown = sample / "data/projects/kadin-ustalar.yaml"
@@ -325,8 +325,10 @@ def test_showing_a_file_that_cannot_be_read_says_what_the_whole_registry_says(
 
     run = run_spo("--root", str(sample), "project", "show", "kadin-ustalar")
 
-    assert (run.exit_code, run.stdout) == (2, "")
-    assert run.stderr == SKIPPED_ONE + "spo: no project 'kadin-ustalar'\n"
+    assert (run.exit_code, run.stdout) == (1, "")
+    assert run.stderr == (
+        "spo: data/projects/kadin-ustalar.yaml cannot be read; run `spo validate` to see why\n"
+    )
 
 
 @pytest.mark.parametrize("width", ["120", "60"])

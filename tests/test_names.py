@@ -96,6 +96,222 @@ def test_an_unknown_name_is_an_unknown_id_with_a_suggestion(ranking: Path) -> No
     )
 
 
+@pytest.mark.parametrize(
+    ("args", "lang", "said"),
+    [
+        (
+            ["project", "list", "--owner", "Ankara Belediyesi"],
+            "tr",
+            "spo: kimliği ya da adı 'Ankara Belediyesi' olan belediye yok\n",
+        ),
+        (
+            ["project", "list", "--owner", "Ankara Belediyesi"],
+            "en",
+            "spo: no municipality with the id or name 'Ankara Belediyesi'\n",
+        ),
+        # The suffix every municipality shares suggests none of them.
+        (["municipality", "show", "belediyesi"], "en", "spo: no municipality 'belediyesi'\n"),
+        (["municipality", "show", "belediyesi"], "tr", "spo: 'belediyesi' kimlikli belediye yok\n"),
+        (
+            ["municipality", "show", "Büyükşehir Belediyesi"],
+            "en",
+            "spo: no municipality with the id or name 'Büyükşehir Belediyesi'\n",
+        ),
+        (
+            ["project", "show", "Çocuk Kulübü"],
+            "tr",
+            "spo: kimliği ya da adı 'Çocuk Kulübü' olan proje yok\n",
+        ),
+    ],
+)
+def test_an_unknown_name_is_said_to_be_no_id_or_name_and_gets_no_far_fetched_suggestion(
+    ranking: Path, args: list[str], lang: str, said: str
+) -> None:
+    assert spo(ranking, *args, lang=lang) == (2, "", said)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "spo: no municipality with the id or name 'Kadirlii Belediyesi' "
+            "(did you mean 'osmaniye-kadirli'?)\n",
+        ),
+        (
+            "tr",
+            "spo: kimliği ya da adı 'Kadirlii Belediyesi' olan belediye yok "
+            "(şunu mu demek istediniz: 'osmaniye-kadirli'?)\n",
+        ),
+    ],
+)
+def test_a_mistyped_name_is_suggested_the_record_whose_place_name_is_close(
+    ranking: Path, lang: str, said: str
+) -> None:
+    assert spo(ranking, "municipality", "show", "Kadirlii Belediyesi", lang=lang) == (2, "", said)
+
+
+# --- show of a file that cannot be read ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "spo: data/projects/gunduz-bakim-evi.yaml cannot be read; "
+            "run `spo validate` to see why\n",
+        ),
+        (
+            "tr",
+            "spo: data/projects/gunduz-bakim-evi.yaml okunamıyor; "
+            "nedenini görmek için `spo validate` çalıştırın\n",
+        ),
+    ],
+)
+def test_show_of_a_file_that_cannot_be_read_says_so_not_that_the_record_is_missing(
+    ranking: Path, lang: str, said: str
+) -> None:
+    shown = ranking / "data/projects/gunduz-bakim-evi.yaml"
+    shown.write_text(shown.read_text(encoding="utf-8") + "  bad: [\n", encoding="utf-8")
+    before = files(ranking)
+
+    assert spo(ranking, "project", "show", "gunduz-bakim-evi", lang=lang) == (1, "", said)
+    assert files(ranking) == before
+
+
+def test_show_of_a_missing_record_next_to_an_unreadable_file_still_says_it_is_missing(
+    ranking: Path,
+) -> None:
+    shown = ranking / "data/municipalities/kocaeli-izmit.yaml"
+    shown.write_text(shown.read_text(encoding="utf-8") + "  bad: [\n", encoding="utf-8")
+
+    assert spo(ranking, "municipality", "show", "ankara-bb") == (
+        2,
+        "",
+        "spo: no municipality 'ankara-bb'\n",
+    )
+
+
+# --- help ---------------------------------------------------------------------------------------
+
+
+def _section(page: str, first: str, last: str) -> str:
+    lines = page.splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.startswith(first))
+    end = next(i for i, line in enumerate(lines) if i > start and line.startswith(last))
+    return "".join(lines[start:end])
+
+
+@pytest.mark.parametrize(
+    ("lang", "options"),
+    [
+        (
+            "en",
+            "Options:\n"
+            "  --project ID   The project being transferred (id or name).\n"
+            "  --to ID        The municipality adopting the project (id or name); the stage\n"
+            "                 is written in its file.\n",
+        ),
+        (
+            "tr",
+            "Seçenekler:\n"
+            "  --project KİMLİK  Aktarılan proje (kimlik ya da ad).\n"
+            "  --to KİMLİK       Projeyi alan belediye (kimlik ya da ad); aşama bu\n"
+            "                    belediyenin dosyasına yazılır.\n",
+        ),
+    ],
+)
+def test_help_says_an_id_or_a_name_is_taken(ranking: Path, lang: str, options: str) -> None:
+    code, page, err = spo(ranking, "transfer", "add", "--help", lang=lang)
+
+    assert (code, err) == (0, "")
+    assert _section(page, options.split(":")[0], "  --stage") == options
+
+
+@pytest.mark.parametrize(
+    ("lang", "argument"),
+    [
+        (
+            "en",
+            "Arguments:\n"
+            "  ID  The municipality's id (its file name in data/municipalities/) or name.\n"
+            "      [required]\n",
+        ),
+        (
+            "tr",
+            "Argümanlar:\n"
+            "  KİMLİK  Belediyenin kimliği (data/municipalities/ altındaki dosyanın adı) ya\n"
+            "          da adı.  [zorunlu]\n",
+        ),
+    ],
+)
+def test_show_help_says_an_id_or_a_name_is_taken(ranking: Path, lang: str, argument: str) -> None:
+    code, page, err = spo(ranking, "municipality", "show", "--help", lang=lang)
+
+    assert (code, err) == (0, "")
+    assert _section(page, argument.split(":")[0], "\n") == argument
+
+
+@pytest.mark.parametrize(
+    ("lang", "owner"),
+    [
+        (
+            "en",
+            "  --owner ID             Owned by this municipality (id or name). Repeatable;\n"
+            "                         projects matching any of them are listed.\n",
+        ),
+        (
+            "tr",
+            "  --owner KİMLİK         Bu belediyeye ait projeler (kimlik ya da ad).\n"
+            "                         Tekrarlanabilir; herhangi birine uyanlar listelenir.\n",
+        ),
+    ],
+)
+def test_list_help_says_the_owner_is_an_id_or_a_name(ranking: Path, lang: str, owner: str) -> None:
+    code, page, err = spo(ranking, "project", "list", "--help", lang=lang)
+
+    assert (code, err) == (0, "")
+    assert _section(page, "  --owner", "  --theme") == owner
+
+
+# --- completion ---------------------------------------------------------------------------------
+
+
+def _bash(root: Path, line: str, lang: str) -> tuple[int, str, str]:
+    """What bash gets through typer's protocol: `_SPO_COMPLETE=complete_bash`, the words typed
+    so far and the index of the word being completed."""
+    words = f"spo --root {root} {line}"
+    run = run_spo(
+        env={
+            "SPO_LANG": lang,
+            "_SPO_COMPLETE": "complete_bash",
+            "COMP_WORDS": words,
+            "COMP_CWORD": str(len(words.split()) - 1),
+        }
+    )
+    return run.exit_code, run.stdout, run.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "tr"])
+def test_bash_gets_names_when_several_match_and_a_bare_id_when_one_does(
+    ranking: Path, lang: str
+) -> None:
+    assert _bash(ranking, "municipality show izmir", lang) == (
+        0,
+        "izmir-bayrakli  (Bayraklı Belediyesi)\n"
+        "izmir-bb  (İzmir Büyükşehir Belediyesi)\n"
+        "izmir-karsiyaka  (Karşıyaka Belediyesi)\n",
+        "",
+    )
+    assert _bash(ranking, "project list --owner usk", lang) == (0, "istanbul-uskudar\n", "")
+    assert _bash(ranking, "transfer add --project mutfak", lang) == (
+        0,
+        "mahalle-mutfaklari\n",
+        "",
+    )
+
+
 # --- list filters -------------------------------------------------------------------------------
 
 

@@ -414,11 +414,26 @@ def test_json_and_csv_give_every_result_unless_limited(tmp_path: Path) -> None:
     assert run.stderr == "… 21 more; use --limit to see more (--limit 0 shows all)\n"
 
 
-def test_a_limit_that_is_not_a_count_is_a_usage_error(sample: Path) -> None:
-    run = run_spo("--root", str(sample), "search", "mutfak", "--limit", "-1")
+@pytest.mark.parametrize(
+    ("limit", "lang", "said"),
+    [
+        ("-1", "en", "spo: --limit: '-1' is less than 0; give a whole number, 0 or more\n"),
+        ("-1", "tr", "spo: --limit: '-1' 0'dan küçük; 0 ya da daha büyük bir tam sayı yazın\n"),
+        ("ten", "en", "spo: --limit: 'ten' is not a number; give a whole number, 0 or more\n"),
+        (
+            "on",
+            "tr",
+            "spo: --limit: 'on' bir sayı değil; 0 ya da daha büyük bir tam sayı yazın\n",
+        ),
+        ("-", "en", "spo: --limit: '-' is not a number; give a whole number, 0 or more\n"),
+    ],
+)
+def test_a_limit_that_is_not_a_count_is_a_usage_error(
+    sample: Path, limit: str, lang: str, said: str
+) -> None:
+    run = run_spo("--root", str(sample), "--lang", lang, "search", "mutfak", "--limit", limit)
 
-    assert (run.exit_code, run.stdout) == (2, "")
-    assert run.stderr == "spo: --limit: '-1' is not a number; give a whole number, 0 or more\n"
+    assert (run.exit_code, run.stdout, run.stderr) == (2, "", said)
 
 
 def test_the_sort_text_rows_hold_orders_names_as_the_turkish_alphabet_does() -> None:

@@ -28,9 +28,9 @@ def _several_for_bash(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Bash shows only completion values, never their help: when several ids match, each value
     reads "id  (name)" so that the list bash prints names them. One match stays a bare id, so
     Tab still types just the id; when bash types the values' common beginning, it is part of an
-    id, since no two ids are alike."""
-    shell = os.environ.get("_SPO_COMPLETE", "")
-    if len(found) < 2 or shell not in ("complete_bash", "bash_complete"):
+    id, since no two ids are alike. Typer asks bash's candidates with `_SPO_COMPLETE=complete_bash`
+    (click's own `bash_complete` is refused by typer before anything is completed)."""
+    if len(found) < 2 or os.environ.get("_SPO_COMPLETE") != "complete_bash":
         return found
     return [(f"{i}  ({name})" if name else i, name) for i, name in found]
 

@@ -83,16 +83,22 @@ def _root_id(ctx: typer.Context, kind: str, text: str) -> str:
 def _open_one(ctx: typer.Context, kind: str, record_id: str) -> tuple[Registry, Lang]:
     """For `show`: the one file shown, read itself, and from the index only the records it names
     or is named by; the whole registry when that file is not a clean record, so that what is
-    said about it stays what `_open` leads to."""
+    said about it stays what `_open` leads to; except that a file that exists and had to be left
+    out is said to be unreadable (exit 1), not missing."""
     from spo import registry
     from spo.cli.render.console import warn
     from spo.cli.render.labels import message
-    from spo.reading import partial_registry
+    from spo.errors import SpoError
+    from spo.reading import partial_registry, read_registry
 
     opts = settings(ctx)
-    loaded = partial_registry(registry.find_root(opts.root), kind, record_id)
+    root = registry.find_root(opts.root)
+    loaded = partial_registry(root, kind, record_id)
     if loaded is None:
-        return _open(ctx)
+        loaded = read_registry(root)
+        path = registry.record_path(root, kind, record_id)
+        if path in loaded.skipped:
+            raise SpoError.of("show.unreadable", path=path.relative_to(root).as_posix())
     if loaded.skipped:
         warn(message("skipped", opts.lang, count=len(loaded.skipped)))
     return loaded, opts.lang

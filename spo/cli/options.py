@@ -73,9 +73,12 @@ def count(option: str, value: str | None) -> int | None:
     if value is None:
         return None
     text = value.strip()
-    if not text.isascii() or not text.isdigit():
+    digits = text.removeprefix("-")
+    if not digits.isascii() or not digits.isdigit():
         raise UsageError.of("usage.not-a-count", option=option, value=value)
-    return int(text)
+    if text != digits and int(digits) != 0:
+        raise UsageError.of("usage.negative-count", option=option, value=value)
+    return int(digits)
 
 
 def vocabulary(name: str, vocab: Vocabulary) -> Any:
