@@ -112,19 +112,6 @@ def _listed(
     options: Sequence[object],
     select: Callable[[Registry, Lang], list[object]],
 ) -> None:
-    from spo.cli.kept import twice
-
-    twice(lambda: _listed_once(ctx, format, whole, words, options, select))
-
-
-def _listed_once(
-    ctx: typer.Context,
-    format: str,
-    whole: str | None,
-    words: tuple[str, str],
-    options: Sequence[object],
-    select: Callable[[Registry, Lang], list[object]],
-) -> None:
     """A list command: `select` the records from the registry (`_open(ctx, whole)`) and list them
     (`words`: the listing in spo.cli.render.listings, and the message when there is none).
 
@@ -132,44 +119,49 @@ def _listed_once(
     width), so it is kept in the index (`spo.cli.kept`), keyed by the index's generation (which
     moves on with any change to any file) and those: a warm run of an unchanged registry writes
     it back. A table on a styled terminal is always drawn afresh."""
-    listing, empty = words
-    machine = format in (ListFormat.json.value, ListFormat.csv.value, ListFormat.yaml.value)
-    width = None
-    if format == ListFormat.table.value:
-        from spo.cli.kept import plain_width
+    from spo.cli.kept import twice
 
-        width = plain_width()
-    if not machine and width is None:
-        from spo.cli.render.labels import message
+    def once() -> None:
+        listing, empty = words
+        machine = format in (ListFormat.json.value, ListFormat.csv.value, ListFormat.yaml.value)
+        width = None
+        if format == ListFormat.table.value:
+            from spo.cli.kept import plain_width
 
-        reg, lang = _open(ctx, whole)
-        _list(format, listing, select(reg, lang), reg, lang, message(empty, lang))
-        return
-    from spo import registry
-    from spo.cli import kept
+            width = plain_width()
+        if not machine and width is None:
+            from spo.cli.render.labels import message
 
-    opts = settings(ctx)
-    with kept.index_of(registry.find_root(opts.root)) as index:
-        key, generation = kept.key(index, "list", listing, format, opts.lang, options, width)
-        kept.warn_skipped(index, opts.lang)
-        found = index.memo(key)
-        if found is None:
-            from spo.cli.render import listings
-            from spo.reading import listing_registry_of
+            reg, lang = _open(ctx, whole)
+            _list(format, listing, select(reg, lang), reg, lang, message(empty, lang))
+            return
+        from spo import registry
+        from spo.cli import kept
 
-            reg = listing_registry_of(index, whole=whole)
-            items = select(reg, opts.lang)
-            how = getattr(listings, listing)
-            if machine:
-                out: bytes | str = listings.formatted(format, how, items, reg)
-            else:
-                table = listings.table_of(how, items, reg, opts.lang)
-                out = kept.drawn(width or 0, lambda c: c.print(table)) if items else ""
-            found = (out, "" if items else "empty")
-            index.remember(key, out, generation, found[1])
-    if found[1]:
-        kept.say(empty, opts.lang)
-    kept.write(found[0])
+        opts = settings(ctx)
+        with kept.index_of(registry.find_root(opts.root)) as index:
+            key, generation = kept.key(index, "list", listing, format, opts.lang, options, width)
+            kept.warn_skipped(index, opts.lang)
+            found = index.memo(key)
+            if found is None:
+                from spo.cli.render import listings
+                from spo.reading import listing_registry_of
+
+                reg = listing_registry_of(index, whole=whole)
+                items = select(reg, opts.lang)
+                how = getattr(listings, listing)
+                if machine:
+                    out: bytes | str = listings.formatted(format, how, items, reg)
+                else:
+                    table = listings.table_of(how, items, reg, opts.lang)
+                    out = kept.drawn(width or 0, lambda c: c.print(table)) if items else ""
+                found = (out, "" if items else "empty")
+                index.remember(key, out, generation, found[1])
+        if found[1]:
+            kept.say(empty, opts.lang)
+        kept.write(found[0])
+
+    twice(once)
 
 
 def _list(
