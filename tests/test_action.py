@@ -224,3 +224,34 @@ def test_summary_is_written_only_for_the_github_format(tmp_path):
     )
     assert result.exit_code == 1
     assert not summary.exists()
+
+
+def test_a_long_table_stops_within_githubs_summary_size(tmp_path, monkeypatch):
+    """GitHub refuses a job summary over 1 MiB: past `SUMMARY_ROWS` rows the table ends with a
+    count, and the log still holds every problem."""
+    from spo.cli.render import problems_summary
+
+    monkeypatch.setattr(problems_summary, "SUMMARY_ROWS", 4)
+    monkeypatch.chdir(_many_problems(tmp_path))
+    summary = tmp_path / "summary.md"
+    result = run_spo(
+        "validate", "--format", "github",
+        env={"GITHUB_STEP_SUMMARY": str(summary)},
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert summary.read_text(encoding="utf-8") == "\n".join(
+        [
+            "## Registry check",
+            "",
+            "15 files checked, 36 problems (24 errors, 12 warnings)",
+            "",
+            "| File | Line | Severity | Problem | Code |",
+            "|---|---|---|---|---|",
+            *(_rows(1) + _rows(2))[:4],
+            "",
+            "…and 32 more rows: the job's log lists them all.",
+            "",
+            "",
+        ]
+    )
+    assert len(result.stdout.splitlines()) == 36 + 2  # every problem, the notice, the summary
