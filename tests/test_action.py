@@ -255,3 +255,21 @@ def test_a_long_table_stops_within_githubs_summary_size(tmp_path, monkeypatch):
         ]
     )
     assert len(result.stdout.splitlines()) == 36 + 2  # every problem, the notice, the summary
+
+
+@pytest.mark.parametrize(
+    ("schema", "file"),
+    [
+        ("vendor.github-actions", "action.yml"),
+        ("vendor.github-workflows", ".github/workflows/validate.yml"),
+    ],
+)
+def test_github_accepts_the_files(schema, file):
+    """GitHub's own schemas, as check-jsonschema ships them (no network)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(REPO / file)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (done.returncode, done.stdout) == (0, "ok -- validation done\n")

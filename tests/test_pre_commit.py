@@ -165,3 +165,14 @@ def test_run_on_all_files_checks_the_registry(repository):
     done = repository.run(sys.executable, "-m", "pre_commit", "run", "--all-files")
     assert done.returncode == 1
     assert _hook_output(done)[-1] == "9 files checked, 1 problem (1 error, 0 warnings)"
+
+
+def test_pre_commit_accepts_the_hook_manifest():
+    done = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "validate-manifest", ".pre-commit-hooks.yaml"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
