@@ -41,6 +41,7 @@ def run_spo(*args: str, input: str | None = None, env: dict[str, str] | None = N
         "COLUMNS": "120",
         "GITHUB_ACTIONS": "",
         "SPO_ROOT": "",
+        "GITHUB_STEP_SUMMARY": "",
     }
     result = runner.invoke(_Entry(), list(args), input=input, env={**base_env, **(env or {})})  # type: ignore[arg-type]
     return Run(result.exit_code, result.stdout, result.stderr)

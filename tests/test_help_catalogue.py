@@ -41,7 +41,7 @@ PARAMETERS: dict[str, dict[str, bool]] = {
         "install_completion": False,
         "show_completion": False,
     },
-    "validate": {"paths": True, "format": True, "strict": False},
+    "validate": {"paths": True, "format": True, "strict": False, "if_changed": False},
     "report": {
         "as_of": True,
         "owner": True,

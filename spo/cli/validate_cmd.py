@@ -73,6 +73,7 @@ def validate(
     paths: Annotated[list[Path] | None, typer.Argument()] = None,
     format: Annotated[str | None, choice("--format", choices=ProblemFormat)] = None,
     strict: Annotated[bool, typer.Option("--strict")] = False,
+    if_changed: Annotated[bool, typer.Option("--if-changed")] = False,
 ) -> None:
     """Check the registry against its schemas and rules; report every problem with its line."""
     from spo import registry
@@ -87,6 +88,14 @@ def validate(
         if not paths or opts.root:
             raise
         root = None  # lone files outside any registry: check them on their own
+    if if_changed and root is not None and not paths:
+        from spo.staged import registry_touched
+
+        if not registry_touched(root):
+            from spo.cli.words import say
+
+            print(say("validate.unchanged", opts.lang))
+            raise typer.Exit(0)
     bar = ProgressBar(opts.lang) if wants_progress(chosen, sys.stderr, os.environ) else None
     try:
         # CI machines start without a cache folder: keeping results there would only cost time.
@@ -103,4 +112,20 @@ def validate(
         summary(result.files_checked, result.problems, opts.lang),
         file=sys.stderr if chosen == "json" else sys.stdout,
     )
+    step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if chosen == "github" and step_summary:
+        _write_step_summary(Path(step_summary), result.files_checked, result.problems, opts.lang)
     raise typer.Exit(1 if result.failed(strict) else 0)
+
+
+def _write_step_summary(file: Path, files_checked: int, problems: Any, lang: Lang) -> None:
+    """Appends the problem table to GitHub's job summary: every problem is seen there, when the
+    annotations show only the first ones."""
+    from spo.cli.render.problems_summary import format_summary
+    from spo.cli.words import say
+
+    try:
+        with file.open("a", encoding="utf-8") as out:
+            out.write(format_summary(files_checked, problems, lang))
+    except OSError as exc:
+        print(say("validate.summary-not-written", lang, path=file, error=exc), file=sys.stderr)

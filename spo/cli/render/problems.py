@@ -92,31 +92,31 @@ def capped(problems: Sequence[Problem]) -> list[Problem | More]:
     return out
 
 
+def _text_line(p: Problem | More, lang: Lang, base: Path | None, colour: bool) -> str:
+    if isinstance(p, More):
+        where, severity = (
+            one_line(display_path(p.file, base)),
+            say(f"validate.{p.severity.value}", lang),
+        )
+        if colour:
+            tint = _RED if p.severity is Severity.ERROR else _YELLOW
+            where, severity = f"{_BOLD}{where}{_RESET}", f"{tint}{severity}{_RESET}"
+        more = say("validate.more-of-kind", lang, count=p.count)
+        return f"{where}: {severity}: {more} [{p.code}]"
+    at = say("validate.at", lang, path=p.json_path) if p.path else ""
+    severity = say(f"validate.{p.severity.value}", lang)
+    where = one_line(_where(p, base))
+    message, at = one_line(render(p.message, lang)), one_line(at)
+    if colour:
+        tint = _RED if p.is_error else _YELLOW
+        where, severity = f"{_BOLD}{where}{_RESET}", f"{tint}{severity}{_RESET}"
+    return f"{where}: {severity}: {message} [{p.code}]{at}"
+
+
 def format_text(
     problems: Sequence[Problem], lang: Lang, base: Path | None = None, colour: bool = False
 ) -> str:
-    lines = []
-    for p in capped(problems):
-        if isinstance(p, More):
-            where, severity = (
-                one_line(display_path(p.file, base)),
-                say(f"validate.{p.severity.value}", lang),
-            )
-            if colour:
-                tint = _RED if p.severity is Severity.ERROR else _YELLOW
-                where, severity = f"{_BOLD}{where}{_RESET}", f"{tint}{severity}{_RESET}"
-            more = say("validate.more-of-kind", lang, count=p.count)
-            lines.append(f"{where}: {severity}: {more} [{p.code}]")
-            continue
-        at = say("validate.at", lang, path=p.json_path) if p.path else ""
-        severity = say(f"validate.{p.severity.value}", lang)
-        where = one_line(_where(p, base))
-        message, at = one_line(render(p.message, lang)), one_line(at)
-        if colour:
-            tint = _RED if p.is_error else _YELLOW
-            where, severity = f"{_BOLD}{where}{_RESET}", f"{tint}{severity}{_RESET}"
-        lines.append(f"{where}: {severity}: {message} [{p.code}]{at}")
-    return "".join(line + "\n" for line in lines)
+    return "".join(_text_line(p, lang, base, colour) + "\n" for p in capped(problems))
 
 
 def format_json(problems: Sequence[Problem], lang: Lang, base: Path | None = None) -> str:
@@ -143,22 +143,42 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def format_github(problems: Sequence[Problem], lang: Lang, base: Path | None = None) -> str:
-    """Workflow commands that GitHub shows as annotations on the pull request's lines."""
-    lines = []
-    for p in capped(problems):
-        props = [f"file={_escape_property(display_path(p.file, base))}"]
-        if isinstance(p, More):
-            props.append(f"title={_escape_property(f'spo {p.code}')}")
-            more = say("validate.more-of-kind", lang, count=p.count)
-            lines.append(f"::{p.severity.value} {','.join(props)}::{_escape_data(more)}")
-            continue
-        if p.line:
-            props += [f"line={p.line}", f"col={p.column}"]
+# GitHub shows at most this many annotations of each severity per step and drops the rest
+# silently; past it, problems are printed as log lines, and one notice says where they are.
+ANNOTATIONS_PER_SEVERITY = 10
+
+
+def _annotation(p: Problem | More, lang: Lang, base: Path | None) -> str:
+    props = [f"file={_escape_property(display_path(p.file, base))}"]
+    if isinstance(p, More):
         props.append(f"title={_escape_property(f'spo {p.code}')}")
-        at = say("validate.at", lang, path=p.json_path) if p.path else ""
-        text = render(p.message, lang) + at
-        lines.append(f"::{p.severity.value} {','.join(props)}::{_escape_data(text)}")
+        more = say("validate.more-of-kind", lang, count=p.count)
+        return f"::{p.severity.value} {','.join(props)}::{_escape_data(more)}"
+    if p.line:
+        props += [f"line={p.line}", f"col={p.column}"]
+    props.append(f"title={_escape_property(f'spo {p.code}')}")
+    at = say("validate.at", lang, path=p.json_path) if p.path else ""
+    text = render(p.message, lang) + at
+    return f"::{p.severity.value} {','.join(props)}::{_escape_data(text)}"
+
+
+def format_github(problems: Sequence[Problem], lang: Lang, base: Path | None = None) -> str:
+    """Workflow commands that GitHub shows as annotations on the pull request's lines: the first
+    `ANNOTATIONS_PER_SEVERITY` errors and warnings; the others as the text format's lines, so
+    that the log holds every problem, and a notice that counts them."""
+    lines = []
+    shown = {severity: 0 for severity in Severity}
+    left = 0
+    for p in capped(problems):
+        if shown[p.severity] < ANNOTATIONS_PER_SEVERITY:
+            shown[p.severity] += 1
+            lines.append(_annotation(p, lang, base))
+        else:
+            left += 1
+            lines.append(_text_line(p, lang, base, colour=False))
+    if left:
+        notice = say("validate.annotations-left", lang, count=left)
+        lines.append(f"::notice title=spo::{_escape_data(notice)}")
     return "".join(line + "\n" for line in lines)
 
 
