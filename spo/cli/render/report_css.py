@@ -28,7 +28,7 @@ th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line
 th { background: #eef1f4; }
 .reported td:first-child { white-space: nowrap; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
-td.source { font-size: .8rem; color: var(--muted); overflow-wrap: anywhere; }
+td.source { font-size: .8rem; color: var(--muted); min-width: 10rem; overflow-wrap: anywhere; }
 .status { border-radius: 10px; padding: 1px 8px; font-weight: 600; white-space: nowrap; }
 .status-met .status { background: #d8f0dc; color: #145c28; }
 .status-not-met .status { background: #fadbd8; color: #8e1c12; }
@@ -42,6 +42,7 @@ svg.map { flex: 1; width: 100%; height: auto; }
 .rel-hosted { fill: var(--hosted); } .rel-in_talks { fill: var(--in_talks); }
 .rel-supported { fill: var(--supported); } .rel-launched { fill: var(--launched); }
 .rel-none { fill: var(--none); }
+.marker.office { stroke: var(--ink); stroke-width: 2.5; }
 .legend { list-style: none; padding: 0; margin: .4rem 0; font-size: .9rem; }
 .legend li { margin: 3px 0; display: inline-flex; align-items: center; gap: 6px;
   margin-right: 14px; }
@@ -66,12 +67,14 @@ a { color: #1f5f99; }
 footer { margin-top: 2rem; color: var(--muted); font-size: .8rem;
   border-top: 1px solid var(--line); }
 @media (max-width: 700px) { .cards { grid-template-columns: repeat(2, 1fr); }
-  .map-box { display: block; } }
+  .map-box { display: block; } .map-box .legend li { display: inline-flex; margin-right: 12px; } }
 @page { size: A4; margin: 15mm 14mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
   h1 { font-size: 16pt; } h2 { font-size: 12.5pt; margin-top: 1.2rem; }
   .card { background: none; padding: 6px 8px; } .card .number { font-size: 16pt; }
+  table { font-size: 8.5pt; } th, td { padding: 2px 4px; }
+  .map-box { display: block; } .map-box .legend li { display: inline-flex; margin-right: 12px; }
   section.places, section.charts, table, .cards { break-inside: avoid; }
   tr { break-inside: avoid; }
   h2, h3 { break-after: avoid; }

@@ -64,7 +64,7 @@ def format_html(report: Report, places: Sequence[Place], years: Sequence[Year], 
     ]
     all_sections = {s.key: s for s in sections(report, lang)}
     body.append(_reported(report, all_sections["reported"], lang))
-    body.append(_map(places, lang))
+    body.append(_map(report, places, lang))
     body.append(_charts(report, years, lang))
     body.append(f'<section class="tables"><h2>{escape(html_words("tables", lang))}</h2>')
     body.extend(_table_section(s, lang) for s in all_sections.values() if s.key != "reported")
@@ -124,18 +124,19 @@ def _reported(report: Report, section: Section, lang: Lang) -> str:
     return "\n".join(parts)
 
 
-def _map(places: Sequence[Place], lang: Lang) -> str:
+def _map(report: Report, places: Sequence[Place], lang: Lang) -> str:
     names = {key: message(key, lang) for key in RELATIONS[::-1]}
     names[NO_RELATION] = html_words("no_relation", lang)
     counts = Counter(p.relation for p in places)
     heading = html_words("map", lang)
     off_map = [p for p in places if p.plate is None]
+    offices = frozenset(o.municipality for o in report.offices)
     parts = [
         f'<section class="places"><h2>{escape(heading)}</h2>',
         f'<p class="note">{escape(html_words("map_note", lang))}</p>',
         '<div class="map-box">',
-        turkey_map(places, names, heading),
-        legend(names, dict(counts)),
+        turkey_map(places, names, heading, offices),
+        legend(names, dict(counts), html_words("office", lang) if offices else None),
         "</div>",
     ]
     if off_map:

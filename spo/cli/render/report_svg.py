@@ -91,9 +91,15 @@ def _spread(count: int, index: int) -> tuple[float, float]:
     return round(radius * math.cos(angle), 1), round(radius * math.sin(angle), 1)
 
 
-def turkey_map(places: Sequence[Place], names: dict[str, str], title: str) -> str:
+def turkey_map(
+    places: Sequence[Place],
+    names: dict[str, str],
+    title: str,
+    offices: frozenset[str] = frozenset(),
+) -> str:
     """The map: the outline, a faint dot per province, and a dot per municipality with its
-    relation as its class (`rel-<relation>`) and its name and province as its tooltip."""
+    relation as its class (`rel-<relation>`) and its name and province as its tooltip; the
+    municipalities running an office in scope are ringed (class `office`)."""
     provinces = {p.plate: p for p in all_provinces()}
     outline = " ".join(f"{x},{y}" for x, y in (project(lon, lat) for lon, lat in OUTLINE))
     mx, my = project(MARMARA[0], MARMARA[1])
@@ -115,12 +121,14 @@ def turkey_map(places: Sequence[Place], names: dict[str, str], title: str) -> st
         if place.plate in provinces:
             by_province[place.plate].append(place)
     for plate, here in sorted(by_province.items()):
-        parts.extend(_dots(provinces[plate], here, names))
+        parts.extend(_dots(provinces[plate], here, names, offices))
     parts.append("</svg>")
     return "\n".join(parts)
 
 
-def _dots(province: Province, here: list[Place], names: dict[str, str]) -> list[str]:
+def _dots(
+    province: Province, here: list[Place], names: dict[str, str], offices: frozenset[str]
+) -> list[str]:
     x, y = project(province.lon, province.lat)
     dots = []
     # Furthest along last, so that it is drawn on top
@@ -128,8 +136,10 @@ def _dots(province: Province, here: list[Place], names: dict[str, str]) -> list[
     for index, place in enumerate(ordered):
         dx, dy = _spread(len(ordered), index)
         tip = f"{place.name} ({province.name}): {names[place.relation]}"
+        office = " office" if place.id in offices else ""
         dots.append(
-            f'<circle class="marker rel-{escape(place.relation)}" data-id="{escape(place.id)}" '
+            f'<circle class="marker rel-{escape(place.relation)}{office}" '
+            f'data-id="{escape(place.id)}" '
             f'cx="{round(x + dx, 1)}" cy="{round(y + dy, 1)}" r="6">'
             f"<title>{escape(tip)}</title></circle>"
         )
@@ -139,9 +149,16 @@ def _dots(province: Province, here: list[Place], names: dict[str, str]) -> list[
 _RANK = {"none": 0, "hosted": 1, "in_talks": 2, "supported": 3, "launched": 4}
 
 
-def legend(names: dict[str, str], counts: dict[str, int]) -> str:
-    """The map's legend as an HTML list: each relation's colour, label and count."""
-    items = "".join(
+def legend(names: dict[str, str], counts: dict[str, int], office: str | None) -> str:
+    """The map's legend as an HTML list: each relation's colour, label and count, and the ring
+    of an office when the map shows one."""
+    ring = (
+        '<li><svg width="14" height="14" aria-hidden="true"><circle class="marker rel-none '
+        f'office" cx="7" cy="7" r="5"/></svg> {escape(office)}</li>'
+        if office
+        else ""
+    )
+    items = ring + "".join(
         f'<li><svg width="14" height="14" aria-hidden="true"><circle class="marker rel-{key}" '
         f'cx="7" cy="7" r="6"/></svg> {escape(label)} <span class="count">{counts.get(key, 0)}'
         "</span></li>"
