@@ -81,12 +81,17 @@ def project(lon: float, lat: float) -> tuple[float, float]:
     return round((lon - WEST) * _X_SCALE, 1), round((NORTH - lat) * _Y_SCALE, 1)
 
 
+def dot_radius(count: int) -> float:
+    """A province's dots get smaller as they get more, so that its cluster stays near it."""
+    return round(max(2.2, min(6.0, 12.0 / math.sqrt(count))), 1)
+
+
 def _spread(count: int, index: int) -> tuple[float, float]:
     """Where the `index`th of `count` dots of one province sits around its centre: a sunflower
     spiral, so that many dots in one province stay apart."""
     if count == 1:
         return 0.0, 0.0
-    radius = 7.0 * math.sqrt(index + 0.5)
+    radius = 1.8 * dot_radius(count) * math.sqrt(index + 0.5)
     angle = index * 2.39996  # the golden angle
     return round(radius * math.cos(angle), 1), round(radius * math.sin(angle), 1)
 
@@ -140,7 +145,7 @@ def _dots(
         dots.append(
             f'<circle class="marker rel-{escape(place.relation)}{office}" '
             f'data-id="{escape(place.id)}" '
-            f'cx="{round(x + dx, 1)}" cy="{round(y + dy, 1)}" r="6">'
+            f'cx="{round(x + dx, 1)}" cy="{round(y + dy, 1)}" r="{dot_radius(len(ordered))}">'
             f"<title>{escape(tip)}</title></circle>"
         )
     return dots
