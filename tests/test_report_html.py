@@ -388,3 +388,17 @@ def test_a_municipality_running_an_office_is_ringed_on_the_map(registry_copy) ->
         "Sosyal Politikalar Ofisi (Mersin Büyükşehir Belediyesi) · opened: by 2024-10-17"
     )
     assert "Municipality running the office (ringed)" in page.text()
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "json", "table"])
+def test_dash_o_writes_every_format_as_it_would_print(
+    histories: Path, tmp_path: Path, fmt: str
+) -> None:
+    out = tmp_path / f"report.{fmt}"
+    args = ("--root", str(histories), "report", "--as-of", DAY, "--format", fmt)
+
+    printed = run_spo(*args)
+    written = run_spo(*args, "--output", str(out))
+
+    assert (written.exit_code, written.stdout, written.stderr) == (0, "", "")
+    assert out.read_text(encoding="utf-8") == printed.stdout
