@@ -30,8 +30,10 @@ def write_file(path: Path, data: bytes) -> None:
             raise UsageError.of("write.permission-denied", path=str(path)) from None
         if exc.errno == errno.ENOSPC:
             raise UsageError.of("write.disk-full", path=str(path)) from None
-        reason = exc.strerror or str(exc)
-        raise UsageError.of("write.not-created", path=str(path), reason=reason) from None
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR) and not folder.is_dir():
+            raise UsageError.of("write.no-folder", path=str(path), folder=str(folder)) from None
+        code = errno.errorcode.get(exc.errno or 0, str(exc.errno))
+        raise UsageError.of("write.system-error", path=str(path), error=code) from None
     finally:
         if temporary is not None:
             with contextlib.suppress(OSError):
