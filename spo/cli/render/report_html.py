@@ -157,6 +157,7 @@ def _charts(report: Report, years: Sequence[Year], lang: Lang) -> str:
         f"<h2>{escape(transfers_title)}</h2>",
         bar_chart(stage_rows, transfers_title),
         f"<h2>{escape(timeline_title)}</h2>",
+        f'<p class="note">{escape(html_words("timeline_note", lang))}</p>',
     ]
     if not years:
         parts.append(f'<p class="none">{escape(message("none", lang))}</p>')
