@@ -49,6 +49,7 @@ PARAMETERS: dict[str, dict[str, bool]] = {
         "lang": True,
         "explain": True,
         "kind": True,
+        "output": True,
     },
     "search": {"query_words": True, "limit": True, "format": True},
     "project.list": {

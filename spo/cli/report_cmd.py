@@ -1,4 +1,4 @@
-"""`spo report [--as-of DATE] [--owner ID] [--format table|json|markdown]`, and
+"""`spo report [--as-of DATE] [--owner ID] [--format table|json|markdown|html] [-o FILE]`, and
 `spo report --explain METRIC [--kind KIND]`: the records behind one figure."""
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ class ReportFormat(StrEnum):
     table = "table"
     json = "json"
     markdown = "markdown"
+    html = "html"
 
 
 def parse_day(text: str) -> date:
@@ -48,6 +49,7 @@ def report(
         str, choice("--format", "-f", choices=ReportFormat)
     ] = ReportFormat.table.value,
     lang: Annotated[str | None, choice("--lang", choices=LangChoice)] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", dir_okay=False)] = None,
     explain: Annotated[
         str | None, typer.Option("--explain", autocompletion=complete_values(METRICS))
     ] = None,
@@ -65,6 +67,8 @@ def report(
     day = parse_day(as_of) if as_of is not None else date.today()
     if kind is not None and explain is None:
         raise UsageError.of("usage.kind-needs-explain")
+    if output is not None and explain is not None:
+        raise UsageError.of("usage.output-with-explain")
     root = registry.find_root(opts.root)
     if owner is not None:
         from spo.lookup import record_id
@@ -74,9 +78,13 @@ def report(
         from spo.cli.kept import plain_width, twice
 
         width = plain_width() if fmt is ReportFormat.table else 0
+        if output is not None and width is None:  # a table into a file: as if piped
+            from spo.cli.render.console import PIPED_WIDTH, columns
+
+            width = columns() or PIPED_WIDTH
         if width is not None:
             chosen, kept_width = owner, width
-            twice(lambda: _print_kept(root, fmt, opts.lang, day, chosen, kept_width))
+            twice(lambda: _print_kept(root, fmt, opts.lang, day, chosen, kept_width, output))
             return
     from spo.cli.render.console import console, warn
     from spo.cli.render.labels import message
@@ -100,7 +108,13 @@ def report(
 
 
 def _print_kept(
-    root: Path, fmt: ReportFormat, lang: Lang, day: date, owner: str | None, width: int
+    root: Path,
+    fmt: ReportFormat,
+    lang: Lang,
+    day: date,
+    owner: str | None,
+    width: int,
+    output: Path | None = None,
 ) -> None:
     """A report depends only on the records, the day, the owner, the language (and a table on
     its width), so it is kept in the index (`spo.cli.kept`): a warm run of an unchanged registry
@@ -119,7 +133,12 @@ def _print_kept(
         else:
             value = found[0]
         kept.warn_skipped(index, lang)
-    kept.write(value)
+    if output is None:
+        kept.write(value)
+    else:
+        from spo.cli.render.report_file import write_file
+
+        write_file(output, value if isinstance(value, bytes) else value.encode("utf-8"))
 
 
 def _report_output(
@@ -136,6 +155,12 @@ def _report_output(
         from spo.cli.render.report_markdown import format_markdown
 
         return format_markdown(result, lang).encode("utf-8")
+    if fmt is ReportFormat.html:
+        from spo.cli.render.report_html import format_html
+        from spo.report.places import relations, timeline
+
+        places, years = relations(records, day, owner), timeline(records, day, owner)
+        return format_html(result, places, years, lang).encode("utf-8")
     from spo.cli.kept import drawn
     from spo.cli.render.report_table import render_table
 
