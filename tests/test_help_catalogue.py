@@ -134,6 +134,16 @@ PARAMETERS: dict[str, dict[str, bool]] = {
         "dry_run": False,
         "yes": False,
     },
+    "init": {
+        "folder": True,
+        "province": True,
+        "district": True,
+        "town": True,
+        "office": True,
+        "website": True,
+        "sources": True,
+    },
+    "schema": {"kind": True, "write": True},
 }
 COMMANDS = [c for c in PARAMETERS if c != "spo"]
 

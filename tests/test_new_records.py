@@ -202,6 +202,7 @@ def test_in_a_terminal_a_district_is_asked_again_until_the_province_has_it(
     assert run.exit_code == 0
     assert run.stderr == (
         "'Keskn' is not a district of Kırıkkale (did you mean 'Keskin'?); try again\n"
+        "Also wrote schemas/municipality.schema.json (the file's $schema line points at it)\n"
     )
     assert run.stdout.startswith(
         "Province: Kırıkkale\n"

@@ -301,7 +301,8 @@ def test_locks_are_kept_in_one_ignored_place_outside_the_data_folders(
 
 def test_git_sees_only_the_changed_and_created_records(registry_copy) -> None:
     """In a registry whose .gitignore knows nothing of spo, a write shows in `git status` as the
-    records it wrote and nothing else."""
+    records it wrote and, when the registry lacks it, the schema a new record's `$schema` line
+    points at; nothing else."""
     root = registry_copy("sample")
     git = ["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@example.org"]
     subprocess.run([*git, "init", "-q"], check=True)
@@ -318,4 +319,8 @@ def test_git_sees_only_the_changed_and_created_records(registry_copy) -> None:
         capture_output=True,
         text=True,
     ).stdout
-    assert status == " M data/municipalities/artvin.yaml\n?? data/projects/ortak-mutfak.yaml\n"
+    assert status == (
+        " M data/municipalities/artvin.yaml\n"
+        "?? data/projects/ortak-mutfak.yaml\n"
+        "?? schemas/project.schema.json\n"
+    )

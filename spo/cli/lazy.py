@@ -21,12 +21,16 @@ from spo.cli.language import Lang
 
 # The top-level commands the modules register, in the order typer lists them (the command
 # groups follow, from spo.cli.app); tests/test_startup.py checks this against the loaded tree.
-COMMANDS = ("search", "report", "validate")
+COMMANDS = ("search", "report", "validate", "init", "schema")
 
 
 def load_commands() -> None:
     """Import the command modules: each registers its commands on spo.cli.app on import."""
+    from importlib import import_module
+
     from spo.cli import find_cmds, new_cmds, report_cmd, validate_cmd, write_cmds  # noqa: F401
+
+    import_module("spo.cli.init_cmd")  # after them: `init` and `schema` end COMMANDS
 
 
 class LazyGroup(typer.core.TyperGroup):

@@ -45,12 +45,7 @@ def municipality_new(
     today = date.today()
     asked = require({"--province": province}, lang)
     if asked:
-        asker = Asker(root, lang)
-        province = asker.checked(lambda: asker.text("province"), _province)
-        district = district or asker.checked(
-            lambda: asker.optional("district"), _district_in(province)
-        )
-        town = town or (asker.optional("town") if district else None)
+        province, district, town = ask_place(Asker(root, lang), district, town)
     assert province
 
     def make(preview: bool) -> WriteResult:
@@ -69,6 +64,17 @@ def municipality_new(
         )
 
     _create_with(make, asked, yes, dry_run, lang)
+
+
+def ask_place(
+    asker: Asker, district: str | None, town: str | None
+) -> tuple[str, str | None, str | None]:
+    """Ask for a municipality's province, and optionally its district and town (also for
+    `spo init`); each answer is checked against the province and district tables."""
+    province = asker.checked(lambda: asker.text("province"), _province)
+    district = district or asker.checked(lambda: asker.optional("district"), _district_in(province))
+    town = town or (asker.optional("town") if district else None)
+    return province, district, town
 
 
 def _province(answer: str) -> None:

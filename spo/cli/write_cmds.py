@@ -38,6 +38,8 @@ def report(result: WriteResult, lang: Lang, created: bool = False) -> None:
     width = len(str(result.added_lines[-1][0])) if result.added_lines else 1
     for number, text in result.added_lines:
         typer.echo(f"  {number:>{width}} | {text}")
+    for path in result.also_written:
+        typer.echo(say("also-wrote", lang, path=path), err=True)
 
 
 def root_and_lang(ctx: typer.Context) -> tuple[Path, Lang]:

@@ -62,6 +62,7 @@ class WriteResult:
     new_text: str
     added_lines: tuple[tuple[int, str], ...]  # (1-based line number, text) of new or changed lines
     written: bool
+    also_written: tuple[str, ...] = ()  # other files written with it (a missing schema)
 
     def diff(self) -> str:
         """A unified diff of the change, for `--dry-run`."""

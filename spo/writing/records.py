@@ -10,7 +10,7 @@ and the names given: metropolitan `mersin-bb` "Mersin Büyükşehir Belediyesi",
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -35,7 +35,8 @@ from spo.writing.render import block_document
 
 
 def schema_line(kind: str) -> str:
-    """Points editors (the YAML language server) at the schema, from data/<folder>/<id>.yaml."""
+    """Points editors (the YAML language server) at the schema, from data/<folder>/<id>.yaml;
+    `_created` writes that schema into the registry when it is missing, so the line resolves."""
     return f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json"
 
 
@@ -131,7 +132,7 @@ def new_municipality(
     text = block_document(data, schema_line("municipality"))
     path = new_record_path(root, "municipality", made.id)
     references = References(KnownIds(root, "municipality", also=[made.id]), {})
-    return create_record(root, "municipality", path, text, references, today, dry_run)
+    return _created(root, "municipality", path, text, references, today, dry_run)
 
 
 def new_project(
@@ -191,7 +192,27 @@ def new_project(
     data["sources"] = [inputs.url(s) for s in sources] or None
     text = block_document(_without_empty(data), schema_line("project"))
     references = References(municipality_ids, {})
-    return create_record(root, "project", path, text, references, today, dry_run)
+    return _created(root, "project", path, text, references, today, dry_run)
+
+
+def _created(
+    root: Path,
+    kind: str,
+    path: Path,
+    text: str,
+    references: References,
+    today: date,
+    dry_run: bool,
+) -> WriteResult:
+    """Create the record; then, if missing, the schema its first line points at."""
+    from spo.starting import ensure_schema
+
+    result = create_record(root, kind, path, text, references, today, dry_run)
+    if result.written:
+        schema = ensure_schema(root, kind)
+        if schema is not None:
+            result = replace(result, also_written=(shown(root, schema),))
+    return result
 
 
 def _without_empty(data: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,95 @@
+"""`spo init [DIR]`: start a registry for another office; `spo schema`: the schemas spo ships.
+
+In a terminal, `spo init` without --province asks for the office's municipality (province, then
+optionally district and town) with the questions of `spo municipality new`; elsewhere --province
+is required. The work is `spo.starting.start_registry`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from spo.cli import words
+from spo.cli.app import app, settings
+from spo.cli.language import Lang
+from spo.cli.options import Sources, Website, choose
+from spo.cli.prompts import Asker, require
+from spo.errors import UsageError
+
+
+def say(key: str, lang: Lang, /, **fields: object) -> str:
+    """A word of `spo init` and `spo schema` (`init.<key>` in the catalogue)."""
+    return words.say(f"init.{key}", lang, **fields)
+
+
+@app.command("init")
+def init(
+    ctx: typer.Context,
+    folder: Annotated[Path, typer.Argument()] = Path("."),
+    province: Annotated[str | None, typer.Option("--province")] = None,
+    district: Annotated[str | None, typer.Option("--district")] = None,
+    town: Annotated[str | None, typer.Option("--town")] = None,
+    office: Annotated[str | None, typer.Option("--office")] = None,
+    website: Website = None,
+    sources: Sources = None,
+) -> None:
+    """Start a new registry for another office."""
+    from spo.cli.new_cmds import ask_place
+    from spo.starting import start_registry
+
+    lang = settings(ctx).lang
+    if (folder / "data").exists():  # before any question is asked
+        raise UsageError.of("usage.registry-exists", folder=str(folder))
+    if require({"--province": province}, lang):
+        asker = Asker(folder, lang)
+        province, district, town = ask_place(asker, district, town)
+        office = office or asker.optional("office")
+    assert province
+    started = start_registry(
+        folder,
+        province,
+        district,
+        town,
+        office=office,
+        website=website,
+        sources=sources or (),
+        today=date.today(),
+    )
+    typer.echo(say("started", lang, folder=str(folder), municipality=started.municipality))
+    for path in started.files:
+        typer.echo(f"  {path.relative_to(folder).as_posix()}")
+    typer.echo(say("next", lang, folder=str(folder)))
+
+
+class SchemaKind(StrEnum):
+    project = "project"
+    municipality = "municipality"
+
+
+@app.command("schema")
+def schema(
+    ctx: typer.Context,
+    kind: Annotated[str | None, typer.Argument()] = None,
+    write: Annotated[Path | None, typer.Option("--write")] = None,
+) -> None:
+    """Print a JSON Schema of the registry's files, or write both into a folder."""
+    from spo import schemas
+    from spo.starting import write_schemas
+
+    lang = settings(ctx).lang
+    if (kind is None) == (write is None):
+        raise UsageError.of("usage.schema-kind-or-write")
+    if kind is not None:
+        chosen = choose("KIND", kind, SchemaKind).value
+        typer.echo(schemas.render(chosen), nl=False)
+        return
+    assert write is not None
+    if write.exists() and not write.is_dir():
+        raise UsageError.of("usage.not-a-folder", folder=str(write))
+    for path in write_schemas(write):
+        typer.echo(say("wrote", lang, path=str(path)))

@@ -1,0 +1,151 @@
+"""`start_registry`: a new, valid registry for another office, and the schemas inside the package.
+
+A new registry holds the office's own municipality (built as `spo municipality new` builds it),
+an empty `data/projects/`, the schemas, a `.gitignore`, a pre-commit hook and a GitHub workflow
+that use spo from its package, and a short README in Turkish. The templates are package data
+(`spo/templates/`); the schemas are built by `spo.schemas`, so an installed spo needs no copy of
+this repository's `schemas/` folder.
+
+Every record spo writes starts with a line that points editors at its schema,
+`# yaml-language-server: $schema=../../schemas/<kind>.schema.json`; `ensure_schema` writes
+that schema into the registry when it is missing, so the line always resolves (an existing
+schema file is left as it is: `spo schema --write schemas` refreshes it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from string import Template
+from typing import TYPE_CHECKING
+
+from spo import schemas
+from spo.errors import UsageError
+from spo.writing import atomic
+
+if TYPE_CHECKING:
+    from spo.writing.editing import WriteResult
+
+SCHEMA_FOLDER = "schemas"
+DEFAULT_OFFICE = "Sosyal Politika Ofisi"
+
+# What a new registry holds besides the office's municipality: (path, template in spo/templates).
+TEMPLATES = (
+    (".gitignore", "gitignore.txt"),
+    (".pre-commit-config.yaml", "pre-commit-config.yaml.txt"),
+    (".github/workflows/validate.yml", "validate.yml.txt"),
+    ("README.md", "README.md.txt"),
+)
+
+
+def schema_file(root: Path, kind: str) -> Path:
+    return schemas.schema_path(root / SCHEMA_FOLDER, kind)
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    """Write both schemas into `folder` (made if missing); the files written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for kind in schemas.KINDS:
+        path = schemas.schema_path(folder, kind)
+        _write(path, schemas.render(kind), overwrite=True)
+        written.append(path)
+    return written
+
+
+def ensure_schema(root: Path, kind: str) -> Path | None:
+    """Write `<root>/schemas/<kind>.schema.json` if it is missing: the schema that a record's
+    `$schema` line points at. The file written, or None when it was there already."""
+    path = schema_file(root, kind)
+    if path.exists():
+        return None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path if _write(path, schemas.render(kind), overwrite=False) else None
+
+
+def _write(path: Path, text: str, *, overwrite: bool) -> bool:
+    """Write `text` whole or not at all; without `overwrite`, never over a file that appeared."""
+    expected = atomic.fingerprint(path) if overwrite else atomic.ABSENT
+    try:
+        atomic.replace(path, text.encode("utf-8"), expected, path.parent)
+    except atomic.Changed:
+        return False
+    return True
+
+
+def template(name: str) -> str:
+    return (resources.files("spo") / "templates" / name).read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Started:
+    root: Path
+    municipality: str  # the id of the office's municipality
+    files: tuple[Path, ...]  # every file written, in the order written
+
+
+def start_registry(
+    root: Path,
+    province: str,
+    district: str | None = None,
+    town: str | None = None,
+    *,
+    office: str | None = None,
+    website: str | None = None,
+    sources: Sequence[str] = (),
+    today: date,
+) -> Started:
+    """Start a registry in `root` (made if missing). Refused, with nothing written, when `root`
+    already holds a registry (a `data/` folder) or the municipality cannot be built."""
+    from spo.writing.records import new_municipality
+
+    if (root / "data").exists():
+        raise UsageError.of("usage.registry-exists", folder=str(root))
+    if root.exists() and not root.is_dir():
+        raise UsageError.of("usage.not-a-folder", folder=str(root))
+
+    # A dry run first: a wrong province or district is refused before anything is written.
+    def municipality(dry_run: bool) -> WriteResult:
+        return new_municipality(
+            root,
+            province,
+            None,
+            district,
+            town,
+            website=website,
+            sources=sources,
+            today=today,
+            dry_run=dry_run,
+        )
+
+    preview = municipality(True)
+    root.mkdir(parents=True, exist_ok=True)
+    files = write_schemas(root / SCHEMA_FOLDER)
+    fields = {
+        "office": office.strip() if office and office.strip() else DEFAULT_OFFICE,
+        "id": preview.path.stem,
+        "name": _field(preview.new_text, "name"),
+        "province": _field(preview.new_text, "province"),
+    }
+    for relative, name in TEMPLATES:
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _write(path, Template(template(name)).substitute(fields), overwrite=False)
+        files.append(path)
+    keep = root / "data" / "projects" / ".gitkeep"
+    keep.parent.mkdir(parents=True, exist_ok=True)
+    keep.touch()
+    files.append(keep)
+    made = municipality(False)
+    files.append(made.path)
+    return Started(root, preview.path.stem, tuple(files))
+
+
+def _field(text: str, key: str) -> str:
+    """A top-level value of the generated record (`name: Keskin Belediyesi`)."""
+    import yaml
+
+    return str(yaml.safe_load(text)[key])
