@@ -26,7 +26,14 @@ COMMANDS = ("search", "report", "validate")
 
 def load_commands() -> None:
     """Import the command modules: each registers its commands on spo.cli.app on import."""
-    from spo.cli import find_cmds, new_cmds, report_cmd, validate_cmd, write_cmds  # noqa: F401
+    from spo.cli import (  # noqa: F401
+        export_cmd,
+        find_cmds,
+        new_cmds,
+        report_cmd,
+        validate_cmd,
+        write_cmds,
+    )
 
 
 class LazyGroup(typer.core.TyperGroup):

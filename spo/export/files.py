@@ -1,0 +1,82 @@
+"""Writing the export's tables: one SQLite database (with sqlite-utils) or one CSV file per
+table. Every file is written whole beside its place and then moved onto it, so a reader never
+sees half a file and a failed export leaves what was there before."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import secrets
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from spo.export import Table
+
+
+@contextmanager
+def _replacing(target: Path) -> Iterator[Path]:
+    """A temporary file beside `target`, moved onto it when the block ends without error."""
+    # made by whoever writes it, so that it gets the user's usual permissions (not mkstemp's 0600)
+    temporary = target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp"
+    try:
+        yield temporary
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def write_bytes(target: Path, data: bytes) -> None:
+    with _replacing(target) as temporary:
+        temporary.write_bytes(data)
+
+
+def write_sqlite(tables: list[Table], target: Path) -> None:
+    """The tables as one database, with their keys, foreign keys and full-text indexes."""
+    import sqlite_utils
+
+    with _replacing(target) as temporary:
+        db = sqlite_utils.Database(temporary)
+        try:
+            for table in tables:
+                columns: dict[str, Any] = {
+                    name: str if kind is list else kind for name, kind in table.columns
+                }
+                created = db.table(table.name)
+                created.create(columns, pk=table.pk, foreign_keys=list(table.foreign_keys))
+                created.insert_all(table.rows)
+                if table.search:
+                    created.enable_fts(list(table.search), tokenize="trigram")
+            db.index_foreign_keys()
+            db.vacuum()
+        finally:
+            db.close()
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+def csv_bytes(table: Table) -> bytes:
+    """A table as Excel opens it: UTF-8 with a byte order mark, CRLF line ends, a header row."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    names = table.column_names
+    writer.writerow(names)
+    for row in table.rows:
+        writer.writerow([_cell(row.get(name)) for name in names])
+    return "\ufeff".encode() + out.getvalue().encode("utf-8")
+
+
+def write_csv(tables: list[Table], folder: Path, on_write: Callable[[Path], None]) -> None:
+    """One `<table>.csv` per table in `folder`."""
+    for table in tables:
+        target = folder / f"{table.name}.csv"
+        write_bytes(target, csv_bytes(table))
+        on_write(target)
