@@ -231,3 +231,26 @@ def test_usage_errors_write_nothing(
     assert (run.exit_code, run.stdout, run.stderr) == (2, "", error.format(tmp=place))
     assert sorted(str(p.relative_to(place)) for p in place.rglob("*")) == before
     assert (place / "old" / "projects.csv").read_text(encoding="utf-8") == "old"
+
+
+def test_a_registry_with_problems_exports_what_can_be_read_and_says_what_is_missing(
+    registry_copy, tmp_path: Path
+) -> None:
+    """mahalle-mutfaklari.yaml does not have a project's shape, so the transfer of it that
+    artvin.yaml records points to no row of projects."""
+    root = registry_copy("turkish-validate")
+
+    run = run_spo("--root", str(root), "export", "sqlite", str(tmp_path / "spo.db"))
+
+    assert (run.exit_code, run.stderr) == (
+        0,
+        "spo: warning: 1 file(s) could not be read and were left out;"
+        " run `spo validate` to see why\n"
+        "spo: warning: 1 reference(s) point to no record (exported, but unlinked);"
+        " run `spo validate` to see why\n",
+    )
+    db = sqlite_utils.Database(tmp_path / "spo.db")
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == [("transfers", 1, "projects", 1)]
+    assert db.execute("SELECT project, municipality FROM transfers").fetchall() == [
+        ("mahalle-mutfaklari", "artvin")
+    ]

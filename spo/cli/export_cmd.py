@@ -21,23 +21,28 @@ from spo.errors import UsageError
 
 if TYPE_CHECKING:
     from spo.export import Table
-    from spo.model import Registry
 
 METADATA = "metadata.json"
 
 
-def _read(ctx: typer.Context) -> tuple[Registry, Lang]:
+def _tables(ctx: typer.Context) -> tuple[list[Table], Lang]:
+    """The tables to write, after a warning on stderr for each kind of gap in them."""
     from spo import registry
+    from spo.cli.render.console import warn
+    from spo.export import dangling, tables
     from spo.reading import read_registry
 
     opts = settings(ctx)
     records = read_registry(registry.find_root(opts.root))
     if records.skipped:
-        from spo.cli.render.console import warn
         from spo.cli.render.labels import message
 
         warn(message("skipped", opts.lang, count=len(records.skipped)))
-    return records, opts.lang
+    exported = tables(records)
+    broken = dangling(exported)
+    if broken:
+        warn(say("export.dangling", opts.lang, count=broken))
+    return exported, opts.lang
 
 
 def _free(targets: list[Path], force: bool) -> None:
@@ -70,11 +75,9 @@ def export_sqlite(
     for option, url in (("--source-url", source_url), ("--license-url", license_url)):
         if url is not None and not url.startswith(("http://", "https://")):
             raise UsageError.of("usage.export-bad-url", option=option, value=url)
-    records, lang = _read(ctx)
-    from spo.export import tables
+    exported, lang = _tables(ctx)
     from spo.export.files import write_bytes, write_sqlite
 
-    exported = tables(records)
     write_sqlite(exported, file)
     metadata = datasette_metadata(exported, lang, file.stem, source_url, license, license_url)
     text = json.dumps(metadata, ensure_ascii=False, indent=2) + "\n"
@@ -97,13 +100,12 @@ def export_csv(
     if not folder.parent.is_dir():
         raise UsageError.of("usage.export-no-folder", path=str(folder.parent))
     _free([folder / f"{shape.name}.csv" for shape in SHAPES] if folder.is_dir() else [], force)
-    records, lang = _read(ctx)
-    from spo.export import tables
+    exported, lang = _tables(ctx)
     from spo.export.files import write_csv
 
     folder.mkdir(exist_ok=True)
     write_csv(
-        tables(records),
+        exported,
         folder,
         lambda path: typer.echo(say("export.wrote", lang, path=str(path))),
     )

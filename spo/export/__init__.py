@@ -140,3 +140,16 @@ def tables(registry: Registry) -> list[Table]:
     """Every table of the export, with its rows."""
     rows = rows_of(registry)
     return [replace(shape, rows=rows[shape.name]) for shape in SHAPES]
+
+
+def dangling(exported: list[Table]) -> int:
+    """How many references point to no record (a registry with problems still exports; its
+    database then fails `PRAGMA foreign_key_check` on these)."""
+    keys = {table.name: {row[table.pk] for row in table.rows} for table in exported}
+    return sum(
+        1
+        for table in exported
+        for column, other, _ in table.foreign_keys
+        for row in table.rows
+        if row.get(column) is not None and row[column] not in keys[other]
+    )
