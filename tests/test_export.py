@@ -118,9 +118,22 @@ def test_metadata_describes_the_database_and_every_table(exported: Path) -> None
     assert "license" not in metadata
     database = metadata["databases"]["spo"]
     assert list(database["tables"]) == TABLES
-    assert database["tables"]["projects"]["fts_table"] == "projects_fts"
+    assert database["tables"]["projects"] == {
+        "description": "The projects, with their Turkish and English names and summaries; owner"
+        " is the municipality that runs it and mentors others. List columns are JSON arrays.",
+        "fts_table": "projects_fts",
+        "label_column": "name_tr",
+        "facets": [
+            "owner",
+            "status",
+            {"array": "themes"},
+            {"array": "target_groups"},
+            "service_model",
+        ],
+    }
     assert database["tables"]["transfer_stages"] == {
-        "description": "Every transfer's stages, in order (position)."
+        "description": "Every transfer's stages, in order (position).",
+        "facets": ["stage"],
     }
 
 

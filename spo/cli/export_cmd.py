@@ -139,5 +139,9 @@ def datasette_metadata(
         entry: dict[str, object] = {"description": say(f"export.table.{table.name}", lang)}
         if table.search:
             entry["fts_table"] = f"{table.name}_fts"  # matched to the table by its rowid
+        if table.label:
+            entry["label_column"] = table.label
+        lists = {name for name, kind in table.columns if kind is list}
+        entry["facets"] = [{"array": f} if f in lists else f for f in table.facets]
         described[table.name] = entry
     return {**about, "databases": {database: {**about, "tables": described}}}

@@ -25,6 +25,8 @@ class Table:
     pk: str
     foreign_keys: tuple[tuple[str, str, str], ...] = ()  # (column, other table, its column)
     search: tuple[str, ...] = ()  # the columns of its full-text index
+    label: str | None = None  # the column that names a row where another table refers to it
+    facets: tuple[str, ...] = ()  # the columns worth counting by (Datasette's facets)
     rows: list[Row] = field(default_factory=list)
 
     @property
@@ -52,6 +54,8 @@ SHAPES: tuple[Table, ...] = (
             lon=float,
         ),
         pk="plate",
+        label="name",
+        facets=("region", "metropolitan"),
     ),
     Table(
         _M,
@@ -64,6 +68,8 @@ SHAPES: tuple[Table, ...] = (
         pk="id",
         foreign_keys=(("province", "provinces", "plate"),),
         search=("name", "office_name"),
+        label="name",
+        facets=("kind", "province"),
     ),
     Table(
         _P,
@@ -79,12 +85,16 @@ SHAPES: tuple[Table, ...] = (
         pk="id",
         foreign_keys=(("owner", _M, "id"),),
         search=("name_tr", "name_en", "summary_tr", "summary_en"),
+        label="name_tr",
+        facets=("owner", "status", "themes", "target_groups", "service_model"),
     ),
     Table(
         _S,
         _columns("id project municipality used_for publisher title date url archived note", id=int),
         pk="id",
         foreign_keys=(("project", _P, "id"), ("municipality", _M, "id")),
+        label="title",
+        facets=("used_for", "publisher"),
     ),
     Table(
         "partners",
@@ -92,6 +102,8 @@ SHAPES: tuple[Table, ...] = (
         pk="id",
         foreign_keys=(("project", _P, "id"), ("municipality", _M, "id"), ("source", _S, "id")),
         search=("name",),
+        label="name",
+        facets=("type", "role"),
     ),
     Table(
         "engagements",
@@ -103,12 +115,14 @@ SHAPES: tuple[Table, ...] = (
         ),
         pk="id",
         foreign_keys=(("municipality", _M, "id"), ("host", _M, "id"), ("source", _S, "id")),
+        facets=("kind", "host"),
     ),
     Table(
         "transfers",
         _columns("id project municipality stage stage_date started note", id=int),
         pk="id",
         foreign_keys=(("project", _P, "id"), ("municipality", _M, "id")),
+        facets=("stage", "project"),
     ),
     Table(
         "transfer_stages",
@@ -121,6 +135,7 @@ SHAPES: tuple[Table, ...] = (
         ),
         pk="id",
         foreign_keys=(("transfer", "transfers", "id"), ("source", _S, "id")),
+        facets=("stage",),
     ),
     Table(
         "reported_figures",
@@ -132,6 +147,7 @@ SHAPES: tuple[Table, ...] = (
         ),
         pk="id",
         foreign_keys=(("owner", _M, "id"), ("source", _S, "id")),
+        facets=("metric", "qualifier"),
     ),
 )
 
