@@ -104,9 +104,19 @@ def test_full_text_search_finds_a_project_by_part_of_a_turkish_word(exported: Pa
     assert [row["id"] for row in db["projects"].search("ustalar", columns=["id"])] == [
         "kadin-ustalar"
     ]
-    assert [row["id"] for row in db["municipalities"].search("Üsküdar", columns=["id"])] == [
-        "istanbul-uskudar"
+    for written in ("Üsküdar", "uskudar", "ÜSKÜDAR"):
+        found = db["municipalities"].search(written, columns=["id"])
+        assert [row["id"] for row in found] == ["istanbul-uskudar"], written
+    for written in ("KADIN", "kadın", "Kadin"):
+        assert [row["id"] for row in db["projects"].search(written, columns=["id"])] == [
+            "kadin-ustalar"
+        ], written
+    assert [row["id"] for row in db["municipalities"].search("izmir", columns=["id"])] == [
+        "izmir-bb"
     ]
+    assert db.execute(
+        "SELECT search_text FROM municipalities WHERE id = 'canakkale-lapseki-cardak'"
+    ).fetchall() == [("cardak belediyesi",)]
     assert db["projects"].detect_fts() == "projects_fts"
 
 
@@ -122,6 +132,11 @@ def test_metadata_describes_the_database_and_every_table(exported: Path) -> None
         "description": "The projects, with their Turkish and English names and summaries; owner"
         " is the municipality that runs it and mentors others. List columns are JSON arrays.",
         "fts_table": "projects_fts",
+        "columns": {
+            "search_text": "The searched columns in plain form (lower case, without Turkish"
+            " letters or accents: Üsküdar → uskudar), so that a search finds them however it is"
+            " typed."
+        },
         "label_column": "name_tr",
         "facets": [
             "owner",

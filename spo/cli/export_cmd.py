@@ -18,6 +18,7 @@ from spo.cli.app import export_app, settings
 from spo.cli.language import Lang
 from spo.cli.words import say
 from spo.errors import UsageError
+from spo.export.files import SEARCH_TEXT
 
 if TYPE_CHECKING:
     from spo.export import Table
@@ -139,6 +140,7 @@ def datasette_metadata(
         entry: dict[str, object] = {"description": say(f"export.table.{table.name}", lang)}
         if table.search:
             entry["fts_table"] = f"{table.name}_fts"  # matched to the table by its rowid
+            entry["columns"] = {SEARCH_TEXT: say("export.search-text", lang)}
         if table.label:
             entry["label_column"] = table.label
         lists = {name for name, kind in table.columns if kind is list}

@@ -35,6 +35,19 @@ def write_bytes(target: Path, data: bytes) -> None:
         temporary.write_bytes(data)
 
 
+# A searchable table's searched columns again, folded (`spo.turkish.fold`: "Üsküdar" ->
+# "uskudar"): SQLite's own case folding does not know Turkish (I/ı, İ/i) or drop accents, so
+# without it "uskudar" or "KADIN" would find nothing; with it both the text as written and
+# its plain form are searched.
+SEARCH_TEXT = "search_text"
+
+
+def _folded(row: dict[str, Any], columns: tuple[str, ...]) -> str:
+    from spo.turkish import fold
+
+    return fold(" ".join(str(row[c]) for c in columns if row.get(c) is not None))
+
+
 def write_sqlite(tables: list[Table], target: Path) -> None:
     """The tables as one database, with their keys, foreign keys and full-text indexes."""
     import sqlite_utils
@@ -50,11 +63,15 @@ def write_sqlite(tables: list[Table], target: Path) -> None:
                 columns: dict[str, Any] = {
                     name: str if kind is list else kind for name, kind in table.columns
                 }
+                rows = table.rows
+                if table.search:
+                    columns[SEARCH_TEXT] = str
+                    rows = [{**row, SEARCH_TEXT: _folded(row, table.search)} for row in rows]
                 created = db.table(table.name)
                 created.create(columns, pk=table.pk, foreign_keys=list(table.foreign_keys))
-                created.insert_all(table.rows)
+                created.insert_all(rows)
                 if table.search:
-                    created.enable_fts(list(table.search), tokenize="trigram")
+                    created.enable_fts([*table.search, SEARCH_TEXT], tokenize="trigram")
             db.index_foreign_keys()
             db.vacuum()
         finally:
