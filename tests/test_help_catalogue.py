@@ -29,7 +29,7 @@ from spo.vocabulary import (
 CATALOGUE = Path(__file__).resolve().parents[1] / "spo" / "cli" / "text" / "help.toml"
 HELP: dict[str, Any] = tomllib.loads(CATALOGUE.read_text(encoding="utf-8"))["help"]
 
-GROUPS = ["project", "municipality", "transfer", "engagement"]
+GROUPS = ["project", "municipality", "transfer", "engagement", "export"]
 
 # Every command and its parameters (Python parameter names); True: takes a value (needs a
 # metavar), False: a flag. "spo" is the root command.
@@ -144,6 +144,14 @@ PARAMETERS: dict[str, dict[str, bool]] = {
         "sources": True,
     },
     "schema": {"kind": True, "write": True},
+    "export.sqlite": {
+        "file": True,
+        "force": False,
+        "source_url": True,
+        "license": True,
+        "license_url": True,
+    },
+    "export.csv": {"folder": True, "force": False},
 }
 COMMANDS = [c for c in PARAMETERS if c != "spo"]
 

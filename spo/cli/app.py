@@ -39,6 +39,8 @@ app.add_typer(project_app, name="project")
 app.add_typer(municipality_app, name="municipality")
 app.add_typer(transfer_app, name="transfer")
 app.add_typer(engagement_app, name="engagement")
+export_app = typer.Typer(no_args_is_help=True, context_settings=_SETTINGS)
+app.add_typer(export_app, name="export")
 
 
 class LangChoice(StrEnum):

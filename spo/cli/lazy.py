@@ -28,7 +28,14 @@ def load_commands() -> None:
     """Import the command modules: each registers its commands on spo.cli.app on import."""
     from importlib import import_module
 
-    from spo.cli import find_cmds, new_cmds, report_cmd, validate_cmd, write_cmds  # noqa: F401
+    from spo.cli import (  # noqa: F401
+        export_cmd,
+        find_cmds,
+        new_cmds,
+        report_cmd,
+        validate_cmd,
+        write_cmds,
+    )
 
     import_module("spo.cli.init_cmd")  # after them: `init` and `schema` end COMMANDS
 

@@ -1,0 +1,149 @@
+"""`spo export sqlite FILE` and `spo export csv DIR`: the registry as tables for other tools.
+
+The tables and their rows come from `spo.export`; this module checks where they go, words the
+Datasette metadata (`metadata.json` beside the database, in the user's language) and says what
+it wrote. Nothing is replaced without --force: an export names a file the user chose, and an
+earlier export there may be one that was published.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from spo.cli.app import export_app, settings
+from spo.cli.language import Lang
+from spo.cli.words import say
+from spo.errors import UsageError
+from spo.export.files import SEARCH_TEXT
+
+if TYPE_CHECKING:
+    from spo.export import Table
+
+METADATA = "metadata.json"
+
+
+def _tables(ctx: typer.Context) -> tuple[list[Table], Lang]:
+    """The tables to write, after a warning on stderr for each kind of gap in them."""
+    from spo import registry
+    from spo.cli.render.console import warn
+    from spo.export import dangling, tables
+    from spo.reading import read_registry
+
+    opts = settings(ctx)
+    records = read_registry(registry.find_root(opts.root))
+    if records.skipped:
+        from spo.cli.render.labels import message
+
+        warn(message("skipped", opts.lang, count=len(records.skipped)))
+    exported = tables(records)
+    broken = dangling(exported)
+    if broken:
+        warn(say("export.dangling", opts.lang, count=broken))
+    return exported, opts.lang
+
+
+def _free(targets: list[Path], force: bool) -> None:
+    """Refuse (exit 2) unless every target can be written: its folder exists, it is not a
+    folder, and it does not exist yet or --force allows replacing it."""
+    for target in targets:
+        if not target.parent.is_dir():
+            raise UsageError.of("usage.export-no-folder", path=str(target.parent))
+        if target.is_dir():
+            raise UsageError.of("usage.export-is-folder", path=str(target))
+        if target.exists() and not force:
+            raise UsageError.of("usage.export-exists", path=str(target))
+
+
+Force = Annotated[bool, typer.Option("--force")]
+
+
+@export_app.command("sqlite")
+def export_sqlite(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument()],
+    force: Force = False,
+    source_url: Annotated[str | None, typer.Option("--source-url")] = None,
+    license: Annotated[str | None, typer.Option("--license")] = None,
+    license_url: Annotated[str | None, typer.Option("--license-url")] = None,
+) -> None:
+    """The registry as one SQLite database for Datasette, with metadata.json beside it."""
+    metadata_file = file.parent / METADATA
+    _free([file, metadata_file], force)
+    for option, url in (("--source-url", source_url), ("--license-url", license_url)):
+        if url is not None and not url.startswith(("http://", "https://")):
+            raise UsageError.of("usage.export-bad-url", option=option, value=url)
+    exported, lang = _tables(ctx)
+    from spo.export.files import write_bytes, write_sqlite
+
+    write_sqlite(exported, file)
+    metadata = datasette_metadata(exported, lang, file.stem, source_url, license, license_url)
+    text = json.dumps(metadata, ensure_ascii=False, indent=2) + "\n"
+    write_bytes(metadata_file, text.encode("utf-8"))
+    for written in (file, metadata_file):
+        typer.echo(say("export.wrote", lang, path=str(written)))
+
+
+@export_app.command("csv")
+def export_csv(
+    ctx: typer.Context,
+    folder: Annotated[Path, typer.Argument()],
+    force: Force = False,
+) -> None:
+    """The registry's tables as CSV files that Excel opens correctly, one per table."""
+    from spo.export import SHAPES
+
+    if folder.exists() and not folder.is_dir():
+        raise UsageError.of("usage.export-not-a-folder", path=str(folder))
+    if not folder.parent.is_dir():
+        raise UsageError.of("usage.export-no-folder", path=str(folder.parent))
+    _free([folder / f"{shape.name}.csv" for shape in SHAPES] if folder.is_dir() else [], force)
+    exported, lang = _tables(ctx)
+    from spo.export.files import write_csv
+
+    folder.mkdir(exist_ok=True)
+    write_csv(
+        exported,
+        folder,
+        lambda path: typer.echo(say("export.wrote", lang, path=str(path))),
+    )
+
+
+def datasette_metadata(
+    exported: list[Table],
+    lang: Lang,
+    database: str,
+    source_url: str | None,
+    license: str | None,
+    license_url: str | None,
+) -> dict[str, object]:
+    """Datasette's metadata: the title, description, source and licence of the whole, and a
+    description of each table, in the user's language."""
+    from spo import __version__
+
+    about: dict[str, object] = {
+        "title": say("export.title", lang),
+        "description": say("export.description", lang),
+        "source": say("export.source", lang, version=__version__),
+    }
+    if source_url:
+        about["source_url"] = source_url
+    if license:
+        about["license"] = license
+    if license_url:
+        about["license_url"] = license_url
+    described: dict[str, object] = {}
+    for table in exported:
+        entry: dict[str, object] = {"description": say(f"export.table.{table.name}", lang)}
+        if table.search:
+            entry["fts_table"] = f"{table.name}_fts"  # matched to the table by its rowid
+            entry["columns"] = {SEARCH_TEXT: say("export.search-text", lang)}
+        if table.label:
+            entry["label_column"] = table.label
+        lists = {name for name, kind in table.columns if kind is list}
+        entry["facets"] = [{"array": f} if f in lists else f for f in table.facets]
+        described[table.name] = entry
+    return {**about, "databases": {database: {**about, "tables": described}}}

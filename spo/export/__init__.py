@@ -1,0 +1,171 @@
+"""The registry as relational tables, for SQLite (Datasette) and CSV: `spo export`.
+
+`tables(registry)` gives every table with its columns, primary key, foreign keys and rows, in
+an order in which each table comes after the tables it refers to. Rows hold plain values (text,
+numbers, None, and lists of text); no words: titles and descriptions are the command line's.
+Contacts (names, e-mail addresses, telephone numbers of people) are left out on purpose: an
+export is for publishing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from spo.export.rows import rows_of
+from spo.model import Registry
+
+Row = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    columns: tuple[tuple[str, type], ...]  # (name, Python type), in order
+    pk: str
+    foreign_keys: tuple[tuple[str, str, str], ...] = ()  # (column, other table, its column)
+    search: tuple[str, ...] = ()  # the columns of its full-text index
+    label: str | None = None  # the column that names a row where another table refers to it
+    facets: tuple[str, ...] = ()  # the columns worth counting by (Datasette's facets)
+    rows: list[Row] = field(default_factory=list)
+
+    @property
+    def column_names(self) -> list[str]:
+        return [name for name, _ in self.columns]
+
+
+_M, _P, _S = "municipalities", "projects", "sources"
+
+
+def _columns(names: str, **kinds: type) -> tuple[tuple[str, type], ...]:
+    """Columns of text, but those named in `kinds` (`plate=int`), in the order of `names`."""
+    return tuple((name, kinds.get(name, str)) for name in names.split())
+
+
+# The tables, each after those it refers to; their rows are filled in by `tables`.
+SHAPES: tuple[Table, ...] = (
+    Table(
+        "provinces",
+        _columns(
+            "plate name metropolitan region lat lon",
+            plate=int,
+            metropolitan=int,
+            lat=float,
+            lon=float,
+        ),
+        pk="plate",
+        label="name",
+        facets=("region", "metropolitan"),
+    ),
+    Table(
+        _M,
+        _columns(
+            "id name kind province province_given district website office_name office_opened"
+            " office_district office_neighbourhood office_framework notes file",
+            province=int,
+            office_framework=list,
+        ),
+        pk="id",
+        foreign_keys=(("province", "provinces", "plate"),),
+        search=("name", "office_name"),
+        label="name",
+        facets=("kind", "province"),
+    ),
+    Table(
+        _P,
+        _columns(
+            "id name_tr name_en owner summary_tr summary_en status status_as_of launched themes"
+            " inferred_themes target_groups service_model tags requirement_staff"
+            " requirement_space requirement_budget requirement_partners website notes file",
+            themes=list,
+            inferred_themes=list,
+            target_groups=list,
+            tags=list,
+        ),
+        pk="id",
+        foreign_keys=(("owner", _M, "id"),),
+        search=("name_tr", "name_en", "summary_tr", "summary_en"),
+        label="name_tr",
+        facets=("owner", "status", "themes", "target_groups", "service_model"),
+    ),
+    Table(
+        _S,
+        _columns("id project municipality used_for publisher title date url archived note", id=int),
+        pk="id",
+        foreign_keys=(("project", _P, "id"), ("municipality", _M, "id")),
+        label="title",
+        facets=("used_for", "publisher"),
+    ),
+    Table(
+        "partners",
+        _columns("id project name type role municipality note source", id=int, source=int),
+        pk="id",
+        foreign_keys=(("project", _P, "id"), ("municipality", _M, "id"), ("source", _S, "id")),
+        search=("name",),
+        label="name",
+        facets=("type", "role"),
+    ),
+    Table(
+        "engagements",
+        _columns(
+            "id municipality kind host date participants note source",
+            id=int,
+            participants=int,
+            source=int,
+        ),
+        pk="id",
+        foreign_keys=(("municipality", _M, "id"), ("host", _M, "id"), ("source", _S, "id")),
+        facets=("kind", "host"),
+    ),
+    Table(
+        "transfers",
+        _columns("id project municipality stage stage_date started note", id=int),
+        pk="id",
+        foreign_keys=(("project", _P, "id"), ("municipality", _M, "id")),
+        facets=("stage", "project"),
+    ),
+    Table(
+        "transfer_stages",
+        _columns(
+            "id transfer position stage date note source",
+            id=int,
+            transfer=int,
+            position=int,
+            source=int,
+        ),
+        pk="id",
+        foreign_keys=(("transfer", "transfers", "id"), ("source", _S, "id")),
+        facets=("stage",),
+    ),
+    Table(
+        "reported_figures",
+        _columns(
+            "id owner date metric value qualifier municipality_kind note source",
+            id=int,
+            value=int,
+            source=int,
+        ),
+        pk="id",
+        foreign_keys=(("owner", _M, "id"), ("source", _S, "id")),
+        facets=("metric", "qualifier"),
+    ),
+)
+
+
+def tables(registry: Registry) -> list[Table]:
+    """Every table of the export, with its rows."""
+    rows = rows_of(registry)
+    return [replace(shape, rows=rows[shape.name]) for shape in SHAPES]
+
+
+def dangling(exported: list[Table]) -> int:
+    """How many references point to no record (a registry with problems still exports; its
+    database then fails `PRAGMA foreign_key_check` on these)."""
+    keys = {table.name: {row[table.pk] for row in table.rows} for table in exported}
+    return sum(
+        1
+        for table in exported
+        for column, other, _ in table.foreign_keys
+        for row in table.rows
+        if row.get(column) is not None and row[column] not in keys[other]
+    )
