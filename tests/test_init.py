@@ -93,11 +93,10 @@ def test_the_hook_and_the_workflow_use_spo_from_its_package(tmp_path: Path) -> N
                     {
                         "id": "spo-validate",
                         "name": "spo validate",
-                        "entry": "spo validate",
+                        "entry": "spo validate --if-changed",
                         "language": "python",
                         "additional_dependencies": ["spo"],
                         "pass_filenames": False,
-                        "files": "^data/",
                         "always_run": True,
                         "require_serial": True,
                     }
