@@ -121,9 +121,12 @@ def variants(data: dict[str, Any]) -> Iterator[Any]:
             yield repeated
 
 
-def _agree(kind: str, data: Any) -> None:
-    assert rust_errors(kind, data) == reference_errors(kind, data), data
+def _agree(kind: str, data: Any) -> int:
+    """Assert both validators agree on `data`; how many errors they found."""
+    found = reference_errors(kind, data)
+    assert rust_errors(kind, data) == found, data
     assert schema_findings(kind, data, "rs") == schema_findings(kind, data, "python"), data
+    return len(found)
 
 
 def test_there_are_records_of_both_kinds() -> None:
@@ -152,5 +155,6 @@ def _one_record_per_shape() -> list[tuple[str, Path, dict[str, Any]]]:
 def test_both_validators_agree_on_every_broken_variant(
     kind: str, path: Path, data: dict[str, Any]
 ) -> None:
-    for variant in variants(data):
-        _agree(kind, variant)
+    broken = [_agree(kind, variant) for variant in variants(data)]
+    # Agreement on empty lists would prove nothing: the variants must really break the record.
+    assert sum(1 for errors in broken if errors) > len(broken) // 2

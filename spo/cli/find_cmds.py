@@ -62,30 +62,20 @@ def _open(ctx: typer.Context, whole: str | None = "all") -> tuple[Registry, Lang
     return loaded, opts.lang
 
 
-def _id(reg: Registry, kind: str, text: str) -> str:
-    """The id of the record `text` names: an id, or a name as people type it (`spo.lookup`)."""
+def _ids(reg: Registry, kind: str, given: Values) -> list[str]:
+    """The ids of the records an option names: ids, or names as people type them (`spo.lookup`)."""
     from spo import lookup
 
-    return lookup.record_id(reg.root, kind, text)
+    return [lookup.record_id(reg.root, kind, text) for text in given or []]
 
 
-def _ids(reg: Registry, kind: str, given: Values) -> list[str]:
-    return [_id(reg, kind, text) for text in given or []]
-
-
-def _root_id(ctx: typer.Context, kind: str, text: str) -> str:
-    """For `show`, before anything is read: the id `text` names (a name is looked up)."""
+def _open_one(ctx: typer.Context, kind: str, text: str) -> tuple[Registry, Lang, str]:
+    """For `show`: the id `text` names (a name is looked up before anything is read), and the
+    one file shown, read itself, with from the index only the records it names or is named by;
+    the whole registry when that file is not a clean record, so that what is said about it stays
+    what `_open` leads to; except that a file that exists and had to be left out is said to be
+    unreadable (exit 1), not missing."""
     from spo import lookup, registry
-
-    return lookup.record_id(registry.find_root(settings(ctx).root), kind, text)
-
-
-def _open_one(ctx: typer.Context, kind: str, record_id: str) -> tuple[Registry, Lang]:
-    """For `show`: the one file shown, read itself, and from the index only the records it names
-    or is named by; the whole registry when that file is not a clean record, so that what is
-    said about it stays what `_open` leads to; except that a file that exists and had to be left
-    out is said to be unreadable (exit 1), not missing."""
-    from spo import registry
     from spo.cli.render.console import warn
     from spo.cli.render.labels import message
     from spo.errors import SpoError
@@ -93,6 +83,7 @@ def _open_one(ctx: typer.Context, kind: str, record_id: str) -> tuple[Registry, 
 
     opts = settings(ctx)
     root = registry.find_root(opts.root)
+    record_id = lookup.record_id(root, kind, text)
     loaded = partial_registry(root, kind, record_id)
     if loaded is None:
         loaded = read_registry(root)
@@ -101,7 +92,7 @@ def _open_one(ctx: typer.Context, kind: str, record_id: str) -> tuple[Registry, 
             raise SpoError.of("show.unreadable", path=path.relative_to(root).as_posix())
     if loaded.skipped:
         warn(message("skipped", opts.lang, count=len(loaded.skipped)))
-    return loaded, opts.lang
+    return loaded, opts.lang, record_id
 
 
 def _listed(
@@ -227,8 +218,7 @@ def project_show(
     from spo.cli.render.views import project_view
 
     fmt = choose("--format", format, ShowFormat)
-    shown = _root_id(ctx, "project", project_id)
-    reg, lang = _open_one(ctx, "project", shown)
+    reg, lang, shown = _open_one(ctx, "project", project_id)
     project = lookup.get("project", reg.projects, shown)
     if fmt is ShowFormat.table:
         console().print(project_view(project, reg, lang))
@@ -290,8 +280,7 @@ def municipality_show(
     from spo.cli.render.views import municipality_view
 
     fmt = choose("--format", format, ShowFormat)
-    shown = _root_id(ctx, "municipality", municipality_id)
-    reg, lang = _open_one(ctx, "municipality", shown)
+    reg, lang, shown = _open_one(ctx, "municipality", municipality_id)
     municipality = lookup.get("municipality", reg.municipalities, shown)
     if fmt is ShowFormat.table:
         console().print(municipality_view(municipality, reg, lang))
