@@ -31,22 +31,6 @@ def read_registry(root: Path) -> Registry:
         return registry_of(index, index.records())
 
 
-@again_if_damaged
-def load_data(root: Path) -> list[tuple[str, Path, dict[str, Any] | None]]:
-    """Every record file's kind, path and data, in file order, from the index; the data is None
-    for a file that cannot be read or does not have its record's shape."""
-    with opened(root) as index:
-        rows = index.conn.execute(
-            "SELECT f.kind, f.name, r.data FROM files f LEFT JOIN records r USING (path)"
-            " ORDER BY f.rank, f.name"
-        ).fetchall()
-        found = json.loads("[" + ",".join(data or "null" for _, _, data in rows) + "]")
-        return [
-            (kind, index.path_of(kind, name), data)
-            for (kind, name, _), data in zip(rows, found, strict=True)
-        ]
-
-
 def registry_of(index: Index, found: Iterable[Found]) -> Registry:
     """A model of the given records (in file order), with every skipped file of the index."""
     projects: dict[str, Project] = {}

@@ -351,26 +351,6 @@ def test_a_table_read_back_from_the_index_is_the_table_drawn(sample: Path, width
     assert [r.stdout for r in wide] != [r.stdout for r in first]  # the width is part of the key
 
 
-def test_load_data_names_every_file_with_its_data_or_none(sample: Path) -> None:
-    from spo.reading import load_data
-
-    broken = sample / "data/projects/kadin-ustalar.yaml"
-    broken.write_text("name: [\n", encoding="utf-8")
-
-    found = load_data(sample)
-
-    assert [(kind, path.relative_to(sample).as_posix()) for kind, path, _ in found][:5] == [
-        ("project", "data/projects/bizizmir-dayanisma-noktalari.yaml"),
-        ("project", "data/projects/emekliler-yasam-merkezi.yaml"),
-        ("project", "data/projects/kadin-ustalar.yaml"),
-        ("project", "data/projects/mahalle-mutfaklari.yaml"),
-        ("municipality", "data/municipalities/artvin.yaml"),
-    ]
-    assert [data is None for _, _, data in found].count(True) == 1
-    assert found[2][2] is None and found[3][2] is not None
-    assert found[3][2]["owner"] == "mersin-bb"
-
-
 def test_a_file_name_that_is_not_utf8_is_left_out_not_a_crash(sample: Path) -> None:
     text = (sample / "data/projects/kadin-ustalar.yaml").read_bytes()
     try:
