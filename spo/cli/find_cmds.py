@@ -38,6 +38,7 @@ from spo.vocabulary import (
 )
 
 if TYPE_CHECKING:
+    from spo.index import Index
     from spo.model import Registry
 
 DEFAULT_TABLE_LIMIT = 20  # search results a table shows unless told (--limit)
@@ -110,49 +111,41 @@ def _listed(
     width), so it is kept in the index (`spo.cli.kept`), keyed by the index's generation (which
     moves on with any change to any file) and those: a warm run of an unchanged registry writes
     it back. A table on a styled terminal is always drawn afresh."""
-    from spo.cli.kept import twice
+    listing, empty = words
+    machine = format in (ListFormat.json.value, ListFormat.csv.value, ListFormat.yaml.value)
+    width = None
+    if format == ListFormat.table.value:
+        from spo.cli.kept import plain_width
 
-    def once() -> None:
-        listing, empty = words
-        machine = format in (ListFormat.json.value, ListFormat.csv.value, ListFormat.yaml.value)
-        width = None
-        if format == ListFormat.table.value:
-            from spo.cli.kept import plain_width
+        width = plain_width()
+    if not machine and width is None:
+        from spo.cli.render.labels import message
 
-            width = plain_width()
-        if not machine and width is None:
-            from spo.cli.render.labels import message
+        reg, lang = _open(ctx, whole)
+        _list(format, listing, select(reg, lang), reg, lang, message(empty, lang))
+        return
+    from spo import registry
+    from spo.cli import kept
 
-            reg, lang = _open(ctx, whole)
-            _list(format, listing, select(reg, lang), reg, lang, message(empty, lang))
-            return
-        from spo import registry
-        from spo.cli import kept
+    opts = settings(ctx)
 
-        opts = settings(ctx)
-        with kept.index_of(registry.find_root(opts.root)) as index:
-            key, generation = kept.key(index, "list", listing, format, opts.lang, options, width)
-            kept.warn_skipped(index, opts.lang)
-            found = index.memo(key)
-            if found is None:
-                from spo.cli.render import listings
-                from spo.reading import listing_registry_of
+    def make(index: Index) -> kept.Kept:
+        from spo.cli.render import listings
+        from spo.reading import listing_registry_of
 
-                reg = listing_registry_of(index, whole=whole)
-                items = select(reg, opts.lang)
-                how = getattr(listings, listing)
-                if machine:
-                    out: bytes | str = listings.formatted(format, how, items, reg)
-                else:
-                    table = listings.table_of(how, items, reg, opts.lang)
-                    out = kept.drawn(width or 0, lambda c: c.print(table)) if items else ""
-                found = (out, "" if items else "empty")
-                index.remember(key, out, generation, found[1])
-        if found[1]:
-            kept.say(empty, opts.lang)
-        kept.write(found[0])
+        reg = listing_registry_of(index, whole=whole)
+        items = select(reg, opts.lang)
+        how = getattr(listings, listing)
+        if machine:
+            return listings.formatted(format, how, items, reg), "" if items else "empty"
+        table = listings.table_of(how, items, reg, opts.lang)
+        return (kept.drawn(width or 0, lambda c: c.print(table)), "") if items else ("", "empty")
 
-    twice(once)
+    parts = ("list", listing, format, opts.lang, options, width)
+    value, note = kept.output(registry.find_root(opts.root), opts.lang, parts, make)
+    if note:
+        kept.say(empty, opts.lang)
+    kept.write(value)
 
 
 def _list(

@@ -72,15 +72,32 @@ def key(index: Index, *parts: object) -> tuple[str, int]:
     return memo_key(*parts, code_digest(with_cli=True), generation), generation
 
 
-def twice(command: Callable[[], None]) -> None:
-    """Run a command that reads kept output once more when the index proved damaged inside (it
-    has then been thrown away and is rebuilt): nothing was written before the failure."""
+def output(
+    root: Path, lang: Lang, parts: tuple[object, ...], make: Callable[[Index], Kept]
+) -> Kept:
+    """The output that `parts` name (see `key`): written back from the index when this
+    generation already holds it, else `make`d from the index and kept. Files the index left
+    out are warned about once the output is had. An index that proves damaged inside is thrown
+    away and the output had from a new one: nothing has been written by then."""
     from spo.index import IndexDamaged
 
     try:
-        command()
+        return _output(root, lang, parts, make)
     except IndexDamaged:
-        command()
+        return _output(root, lang, parts, make)
+
+
+def _output(
+    root: Path, lang: Lang, parts: tuple[object, ...], make: Callable[[Index], Kept]
+) -> Kept:
+    with index_of(root) as index:
+        name, generation = key(index, *parts)
+        found = index.memo(name)
+        if found is None:
+            found = make(index)
+            index.remember(name, found[0], generation, found[1])
+        warn_skipped(index, lang)
+    return found
 
 
 def warn_skipped(index: Index, lang: Lang) -> None:

@@ -18,6 +18,7 @@ from spo.errors import UsageError
 from spo.vocabulary import METRICS, MUNICIPALITY_KINDS
 
 if TYPE_CHECKING:
+    from spo.index import Index
     from spo.model import Registry
     from spo.report import Explanation
 
@@ -75,7 +76,7 @@ def report(
 
         owner = record_id(root, "municipality", owner)
     if explain is None:
-        from spo.cli.kept import plain_width, twice
+        from spo.cli.kept import plain_width
 
         width = plain_width() if fmt is ReportFormat.table else 0
         if output is not None and width is None:  # a table into a file: as if piped
@@ -83,8 +84,7 @@ def report(
 
             width = columns() or PIPED_WIDTH
         if width is not None:
-            chosen, kept_width = owner, width
-            twice(lambda: _print_kept(root, fmt, opts.lang, day, chosen, kept_width, output))
+            _print_kept(root, fmt, opts.lang, day, owner, width, output)
             return
     from spo.cli.render.console import console, warn
     from spo.cli.render.labels import message
@@ -121,18 +121,14 @@ def _print_kept(
     writes it back instead of building the model and computing the report again."""
     from spo.cli import kept
 
-    with kept.index_of(root) as index:
-        key, generation = kept.key(index, "report", fmt.value, lang, day.isoformat(), owner, width)
-        found = index.memo(key)
-        if found is None:
-            from spo.reading import registry_of
+    def make(index: Index) -> kept.Kept:
+        from spo.reading import registry_of
 
-            records = registry_of(index, index.records())
-            value = _report_output(records, fmt, lang, day, owner, width)
-            index.remember(key, value, generation)
-        else:
-            value = found[0]
-        kept.warn_skipped(index, lang)
+        records = registry_of(index, index.records())
+        return _report_output(records, fmt, lang, day, owner, width), ""
+
+    parts = ("report", fmt.value, lang, day.isoformat(), owner, width)
+    value, _ = kept.output(root, lang, parts, make)
     if output is None:
         kept.write(value)
     else:
