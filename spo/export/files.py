@@ -18,7 +18,8 @@ from spo.export import Table
 
 @contextmanager
 def _replacing(target: Path) -> Iterator[Path]:
-    """A temporary file beside `target`, moved onto it when the block ends without error."""
+    """A temporary file beside `target`, moved onto it when the block ends without error: for
+    the database, which SQLite writes itself (bytes known in advance go through `write_bytes`)."""
     # made by whoever writes it, so that it gets the user's usual permissions (not mkstemp's 0600)
     temporary = target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp"
     try:
@@ -31,8 +32,10 @@ def _replacing(target: Path) -> Iterator[Path]:
 
 
 def write_bytes(target: Path, data: bytes) -> None:
-    with _replacing(target) as temporary:
-        temporary.write_bytes(data)
+    """A CSV or metadata file, whole or not at all, as every file spo writes."""
+    from spo.writing.atomic import replace
+
+    replace(target, data)
 
 
 # A searchable table's searched columns again, folded (`spo.turkish.fold`: "Üsküdar" ->
