@@ -111,6 +111,18 @@ def validate(
             kept.close()
     selected = everything if chosen is None else [everything[i] for i in chosen]
 
+    problems = problems_of(everything, selected, root)
+    if root and not paths:
+        problems.extend(stray_problem(p) for p in registry.stray_files(root))
+    problems.sort(key=Problem.sort_key)
+    return ValidationResult(len(selected), tuple(problems))
+
+
+def problems_of(
+    everything: list[FileResult], selected: list[FileResult], root: Path | None
+) -> list[Problem]:
+    """The problems of the selected files, their own and those of the checks across all files
+    (references, one municipality per province), with their lines; in no particular order."""
     findings = _findings(everything, selected)
     problems: list[Problem] = []
     for checked in selected:
@@ -118,21 +130,13 @@ def validate(
         located = findings.get(id(checked), [])
         if located:
             problems.extend(to_problems(checked.path, text_of(checked, root), located))
-    if root and not paths:
-        problems.extend(
-            Problem(
-                p,
-                0,
-                0,
-                (),
-                Message.of("check.stray-file"),
-                "stray-file",
-                Severity.WARNING,
-            )
-            for p in registry.stray_files(root)
-        )
-    problems.sort(key=Problem.sort_key)
-    return ValidationResult(len(selected), tuple(problems))
+    return problems
+
+
+def stray_problem(path: Path) -> Problem:
+    """A file in a record folder that spo does not read (e.g. `.yml`)."""
+    message = Message.of("check.stray-file")
+    return Problem(path, 0, 0, (), message, "stray-file", Severity.WARNING)
 
 
 def _findings(everything: list[FileResult], selected: list[FileResult]) -> dict[int, list[Finding]]:

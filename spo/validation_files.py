@@ -101,16 +101,23 @@ Output = tuple[str | None, Payload | bytes | None, bytes | None]
 
 
 def _checked(kind: str | None, path: Path, text: str, today: date) -> Payload:
+    return checked_text(kind, path, text, today)[0]
+
+
+def checked_text(
+    kind: str | None, path: Path, text: str, today: date
+) -> tuple[Payload, dict[str, Any] | None]:
+    """One file's own result from its text, and its data (None when it is not a mapping)."""
     loaded = parse(path, text)
     data = loaded.data
     if data is None:
-        return (loaded.problems, None, (), ())
+        return (loaded.problems, None, (), ()), None
     own: tuple[Finding, ...] = ()
     comments: tuple[Finding, ...] = ()
     if kind is not None:
         own = tuple(own_findings(kind, path.stem, data, today, text))
         comments = tuple(comment_findings(text))
-    return (loaded.problems, summary_of(kind, data), own, comments)
+    return (loaded.problems, summary_of(kind, data), own, comments), data
 
 
 def check_file(

@@ -1,0 +1,98 @@
+"""`spo diff`: what a change does to the registry and to the office's numbers.
+
+`compare(base, head, as_of, today)` reads both sides (`spo.diff.sides`, `spo.diff.reading`),
+and returns a `Diff` value: the records added, removed, renamed and changed field by field
+(`spo.diff.records`), the report's headline figures that change and the published figures
+whose status changes, and the problems the change introduces or fixes (`spo.diff.numbers`).
+It prints nothing; `spo.cli.render.diff_*` word it in text, Markdown or JSON.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spo.diff.numbers import (
+    FigureDelta,
+    StatusChange,
+    figure_deltas,
+    problem_changes,
+    status_changes,
+)
+from spo.diff.reading import Memo, SideState, read_side
+from spo.diff.records import Change, RecordDiff, compare_records
+from spo.diff.sides import Side
+from spo.problems import Problem
+from spo.report import compute_report
+
+__all__ = ["Change", "Diff", "FigureDelta", "RecordDiff", "Side", "StatusChange", "compare"]
+
+
+@dataclass(frozen=True)
+class Names:
+    """The names of the records either side holds (the head's where both do)."""
+
+    projects: dict[str, tuple[str, str | None]]  # id -> Turkish name, English name
+    municipalities: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Diff:
+    base: Side
+    head: Side
+    as_of: date
+    records: tuple[RecordDiff, ...]
+    figures: tuple[FigureDelta, ...]
+    statuses: tuple[StatusChange, ...]
+    introduced: tuple[Problem, ...]
+    fixed: tuple[Problem, ...]
+    names: Names
+    files_read: int  # distinct file contents parsed, both sides together
+
+    @property
+    def failed(self) -> bool:
+        """The head has errors the base did not have."""
+        return any(p.is_error for p in self.introduced)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.records or self.figures or self.statuses or self.introduced or self.fixed)
+
+
+def compare(base: Side, head: Side, as_of: date, today: date | None = None) -> Diff:
+    today = today or date.today()
+    memo: Memo = {}
+    before = read_side(base, today, memo)
+    after = read_side(head, today, memo)
+    report_before = compute_report(before.registry, as_of)
+    report_after = compute_report(after.registry, as_of)
+    introduced, fixed = problem_changes(before.problems, after.problems)
+    return Diff(
+        base=base,
+        head=head,
+        as_of=as_of,
+        records=tuple(compare_records(before, after)),
+        figures=tuple(figure_deltas(report_before, report_after)),
+        statuses=tuple(status_changes(report_before, report_after)),
+        introduced=tuple(introduced),
+        fixed=tuple(fixed),
+        names=_names(before, after),
+        files_read=len(memo),
+    )
+
+
+def _names(*states: SideState) -> Names:
+    projects: dict[str, tuple[str, str | None]] = {}
+    municipalities: dict[str, str] = {}
+    for state in states:  # the head last: its names win
+        for path, read in state.files.items():
+            data = read.data or {}
+            name = data.get("name")
+            if read.result.kind == "project":
+                if isinstance(name, dict) and isinstance(name.get("tr"), str):
+                    projects[path.stem] = (name["tr"], name.get("en"))
+                elif isinstance(name, str):
+                    projects[path.stem] = (name, None)
+            elif read.result.kind == "municipality" and isinstance(name, str):
+                municipalities[path.stem] = name
+    return Names(projects, municipalities)

@@ -1,0 +1,286 @@
+"""What a change does to the records themselves: added, removed, renamed and changed, field by
+field, as codes with parameters (`diff.change.*` in the catalogue words them).
+
+Events are matched by what identifies them, so that an edit reads as an edit: a transfer by its
+project, a stage by its stage and date, an engagement by its kind, host and date, a published
+figure by its metric, kind of municipality and date. What else changed in a matched event (its
+note, its source, a figure's value) is a change *at* that event. Sources are followed
+everywhere: a source removed is named, and a record left with none says so.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from spo.diff.reading import SideState
+from spo.message import Message
+from spo.model import Source
+
+KINDS = ("project", "municipality")
+
+
+@dataclass(frozen=True)
+class Change:
+    what: Message  # `diff.change.<code>` with its parameters
+    at: Message | None = None  # the event it happened in (`diff.at.<event>`), if any
+
+
+@dataclass(frozen=True)
+class RecordDiff:
+    kind: str
+    id: str
+    status: str  # "added", "removed", "renamed", "changed"
+    renamed_from: str | None
+    changes: tuple[Change, ...]
+
+
+def compare_records(base: SideState, head: SideState) -> list[RecordDiff]:
+    found: list[RecordDiff] = []
+    for kind in KINDS:
+        before, after = _records(base, kind), _records(head, kind)
+        added = [i for i in after if i not in before]
+        removed = [i for i in before if i not in after]
+        renamed = _renames(before, after, removed, added)
+        for old, new in renamed.items():
+            found.append(RecordDiff(kind, new, "renamed", old, ()))
+        for record_id in added:
+            if record_id not in renamed.values():
+                found.append(RecordDiff(kind, record_id, "added", None, _added(after[record_id])))
+        for record_id in removed:
+            if record_id not in renamed:
+                found.append(RecordDiff(kind, record_id, "removed", None, ()))
+        for record_id, data in after.items():
+            old_data = before.get(record_id)
+            if old_data is None or old_data is data or old_data == data:
+                continue
+            changes = tuple(_compare(old_data, data))
+            if changes:
+                found.append(RecordDiff(kind, record_id, "changed", None, changes))
+    order = {"removed": 0, "renamed": 1, "added": 2, "changed": 3}
+    found.sort(key=lambda d: (KINDS.index(d.kind), order[d.status], d.id))
+    return found
+
+
+def _records(state: SideState, kind: str) -> dict[str, Any]:
+    """Each record's data by id; a file that is not a mapping counts as an empty record."""
+    return {
+        path.stem: read.data if read.data is not None else {}
+        for path, read in state.files.items()
+        if read.result.kind == kind
+    }
+
+
+def _renames(
+    before: dict[str, Any], after: dict[str, Any], removed: list[str], added: list[str]
+) -> dict[str, str]:
+    """Removed ids whose content (but for the id) is an added record's, paired in order."""
+    waiting: dict[str, list[str]] = {}
+    for record_id in added:
+        waiting.setdefault(_content(after[record_id]), []).append(record_id)
+    pairs = {}
+    for record_id in removed:
+        same = waiting.get(_content(before[record_id]))
+        if same and before[record_id]:
+            pairs[record_id] = same.pop(0)
+    return pairs
+
+
+def _content(data: Any) -> str:
+    rest = {k: v for k, v in data.items() if k != "id"} if isinstance(data, dict) else data
+    return json.dumps(rest, sort_keys=True, default=str, ensure_ascii=False)
+
+
+def _added(data: dict[str, Any]) -> tuple[Change, ...]:
+    """What a reviewer should know of a new record: it cites nothing."""
+    return () if _sources(data) else (Change(Message.of("diff.change.no-source")),)
+
+
+def _sources(data: dict[str, Any]) -> list[Any]:
+    found = data.get("sources")
+    return found if isinstance(found, list) else []
+
+
+# --- one record, field by field -------------------------------------------------------------
+
+# An event's identity, and the context its changes are said at.
+_EVENTS: dict[str, tuple[Callable[[dict[str, Any]], tuple[Any, ...]], str]] = {
+    "engagements": (lambda e: (e.get("kind"), e.get("host"), e.get("date")), "engagement"),
+    "reported_figures": (
+        lambda f: (f.get("metric"), f.get("municipality_kind"), f.get("date")),
+        "figure",
+    ),
+}
+_EVENT_FIELDS = {
+    "engagement": ("kind", "host", "date"),
+    "figure": ("metric", "municipality_kind", "date", "value", "qualifier"),
+    "stage": ("stage", "date"),
+}
+
+
+def _compare(before: dict[str, Any], after: dict[str, Any]) -> list[Change]:
+    out: list[Change] = []
+    for key in _keys(before, after):
+        old, new = before.get(key), after.get(key)
+        if old == new:
+            continue
+        if key in _EVENTS and _all_mappings(old) and _all_mappings(new):
+            identity, event = _EVENTS[key]
+            _events(old or [], new or [], identity, event, None, out)
+        elif key == "transfers" and _all_mappings(old) and _all_mappings(new):
+            _transfers(old or [], new or [], out)
+        else:
+            _field(key, old, new, None, out)
+    if _sources(before) and not _sources(after):
+        out.append(Change(Message.of("diff.change.left-without-source")))
+    return out
+
+
+def _keys(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
+    return list(after) + [k for k in before if k not in after]
+
+
+def _all_mappings(value: Any) -> bool:
+    return value is None or (isinstance(value, list) and all(isinstance(v, dict) for v in value))
+
+
+def _field(name: str, old: Any, new: Any, at: Message | None, out: list[Change]) -> None:
+    """A field's change: nested mappings field by field, lists item by item, sources as such."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        for key in _keys(old, new):
+            if old.get(key) != new.get(key):
+                _field(f"{name}.{key}", old.get(key), new.get(key), at, out)
+    elif isinstance(old, list | None) and isinstance(new, list | None) and (old or new):
+        removed, added = _unmatched(old or [], new or [])
+        sources = name.rsplit(".", 1)[-1] == "sources"
+        for item in removed:
+            out.append(_item("removed", name, item, sources, at))
+        for item in added:
+            out.append(_item("added", name, item, sources, at))
+    elif name.rsplit(".", 1)[-1] == "source" and (old is None or new is None):
+        code = "source-removed" if new is None else "source-added"
+        out.append(Change(Message.of(f"diff.change.{code}", source=cite(old or new)), at))
+    elif old is None:
+        out.append(Change(Message.of("diff.change.field-added", field=name, value=text(new)), at))
+    elif new is None:
+        message = Message.of("diff.change.field-removed", field=name, value=text(old))
+        out.append(Change(message, at))
+    else:
+        message = Message.of(
+            "diff.change.field-changed", field=name, before=text(old), after=text(new)
+        )
+        out.append(Change(message, at))
+
+
+def _item(how: str, name: str, item: Any, sources: bool, at: Message | None) -> Change:
+    if sources:
+        return Change(Message.of(f"diff.change.source-{how}", source=cite(item)), at)
+    return Change(Message.of(f"diff.change.item-{how}", field=name, value=text(item)), at)
+
+
+def _unmatched(old: list[Any], new: list[Any]) -> tuple[list[Any], list[Any]]:
+    """The items only in `old` and only in `new`, counted as multisets, in their order."""
+    left = list(new)
+    removed = []
+    for item in old:
+        if item in left:
+            left.remove(item)
+        else:
+            removed.append(item)
+    return removed, left
+
+
+def _events(
+    old: list[dict[str, Any]],
+    new: list[dict[str, Any]],
+    identity: Callable[[dict[str, Any]], tuple[Any, ...]],
+    event: str,
+    transfer: str | None,
+    out: list[Change],
+) -> None:
+    """Events added and removed, and what changed in those on both sides."""
+    waiting: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    for entry in old:
+        waiting.setdefault(identity(entry), []).append(entry)
+    matched = []
+    added = []
+    for entry in new:
+        same = waiting.get(identity(entry))
+        if same:
+            matched.append((same.pop(0), entry))
+        else:
+            added.append(entry)
+    removed = [e for entries in waiting.values() for e in entries]
+    at = Message.of("diff.at.transfer", project=transfer) if transfer else None
+    for entry in removed:
+        out.append(Change(event_message(event, "removed", entry), at))
+    for entry in added:
+        out.append(Change(event_message(event, "added", entry), at))
+    for before, after in matched:
+        if before == after:
+            continue
+        here = event_message(event, "at", after, transfer=transfer)
+        for key in _keys(before, after):
+            if key not in _EVENT_FIELDS[event][:3] and before.get(key) != after.get(key):
+                _field(key, before.get(key), after.get(key), here, out)
+
+
+def _transfers(old: list[dict[str, Any]], new: list[dict[str, Any]], out: list[Change]) -> None:
+    before = {t.get("project"): t for t in old}
+    after = {t.get("project"): t for t in new}
+    stage = (lambda s: (s.get("stage"), s.get("date")), "stage")
+    for project in before:
+        if project not in after:
+            out.append(Change(Message.of("diff.change.transfer-removed", project=project)))
+    for project, transfer in after.items():
+        if project not in before:
+            out.append(Change(Message.of("diff.change.transfer-added", project=project)))
+            _events([], _history(transfer), *stage, str(project), out)
+            continue
+        was = before[project]
+        if was == transfer:
+            continue
+        _events(_history(was), _history(transfer), *stage, str(project), out)
+        at = Message.of("diff.at.transfer", project=project)
+        for key in _keys(was, transfer):
+            if key not in ("project", "history") and was.get(key) != transfer.get(key):
+                _field(key, was.get(key), transfer.get(key), at, out)
+
+
+def _history(transfer: dict[str, Any]) -> list[dict[str, Any]]:
+    history = transfer.get("history")
+    return [s for s in history if isinstance(s, dict)] if isinstance(history, list) else []
+
+
+def event_message(event: str, how: str, entry: dict[str, Any], **extra: Any) -> Message:
+    """`diff.change.<event>-added|removed`, or `diff.at.<event>`: the event's identity, and
+    for a change its note and source."""
+    params = {k: text(entry.get(k)) for k in _EVENT_FIELDS[event]}
+    if event == "engagement" and how != "at":
+        params["participants"] = text(entry.get("participants"))
+    if how != "at":
+        params["source"] = cite(entry.get("source")) if entry.get("source") else None
+        params["note"] = text(entry.get("note"))
+        return Message.of(f"diff.change.{event}-{how}", **params)
+    return Message.of(f"diff.at.{event}", **params, **extra)
+
+
+def cite(source: Any) -> str:
+    found = Source.of(source)
+    return found.cite() if found else text(source) or ""
+
+
+def text(value: Any) -> Any:
+    """A value as a reviewer reads it: text and numbers as they are, a list joined, a mapping
+    as `key: value` pairs; None stays None."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if isinstance(value, list):
+        return "; ".join(str(text(v)) for v in value)
+    if isinstance(value, dict):
+        if "url" in value or "title" in value or "archived" in value:
+            return cite(value)
+        return ", ".join(f"{k}: {text(v)}" for k, v in value.items())
+    return str(value)
