@@ -163,4 +163,3 @@ def search_registry(root: Path, query: str, english: bool = False) -> list[Hit]:
         raise UsageError.of("usage.empty-query")
     rows = registry_rows(root, [f" {word}" for word in query_words])
     return search(query, rows or registry_rows(root), english)
-

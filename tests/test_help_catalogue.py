@@ -42,6 +42,15 @@ PARAMETERS: dict[str, dict[str, bool]] = {
         "show_completion": False,
     },
     "validate": {"paths": True, "format": True, "strict": False, "if_changed": False},
+    "diff": {
+        "base": True,
+        "head": True,
+        "base_dir": True,
+        "head_dir": True,
+        "as_of": True,
+        "format": True,
+        "strict": False,
+    },
     "report": {
         "as_of": True,
         "owner": True,

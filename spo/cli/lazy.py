@@ -21,7 +21,7 @@ from spo.cli.language import Lang
 
 # The top-level commands the modules register, in the order typer lists them (the command
 # groups follow, from spo.cli.app); tests/test_startup.py checks this against the loaded tree.
-COMMANDS = ("search", "report", "validate", "init", "schema")
+COMMANDS = ("search", "report", "validate", "diff", "init", "schema")
 
 
 def load_commands() -> None:
@@ -37,7 +37,8 @@ def load_commands() -> None:
         write_cmds,
     )
 
-    import_module("spo.cli.init_cmd")  # after them: `init` and `schema` end COMMANDS
+    import_module("spo.cli.diff_cmd")  # after them: `diff` follows `validate`
+    import_module("spo.cli.init_cmd")  # then `init` and `schema` end COMMANDS
 
 
 class LazyGroup(typer.core.TyperGroup):

@@ -20,6 +20,7 @@ Templates use Python's `{name}` fields, with a few formats of spo's own:
     {keys:keys}          keys of a record, listed ("'status_as_of' and 'status_source'")
     {given:given}        a value a reviewer wrote: text in quotes, other kinds described
     {type:jsontype}      a JSON type in words ("string" -> "metin")
+    {note:opt/diff.note} the entry named, given the value; nothing when the value is None
 
 A parameter that is itself a `Message` is worded too, in the same language.
 """
@@ -261,6 +262,8 @@ class _Formatter(string.Formatter):
             return say(f"json-type.{value}", lang)
         if format_spec == "choices":
             return choices(str(value), lang)
+        if format_spec.startswith("opt/"):
+            return "" if value is None else say(format_spec.removeprefix("opt/"), lang, value=value)
         if format_spec == "hint":
             return "" if value is None else say("common.did-you-mean", lang, value=value)
         if format_spec == "ablative":

@@ -1,0 +1,161 @@
+"""`spo diff` as text for a terminal, as Markdown for a pull request (a headline, then the
+details in a collapsible section), and as JSON. The lines are `diff_words`'; only the layout
+differs."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from spo.cli.language import Lang
+from spo.cli.render.diff_words import Namer, figure_line, headline, status_line, title
+from spo.cli.render.problems import display_path, one_line
+from spo.cli.words import render, say
+from spo.diff import Diff, RecordDiff
+from spo.diff.records import KINDS
+from spo.problems import Problem
+
+# A line of a section: its depth, its text, and whether it heads the lines below it.
+Line = tuple[int, str, bool]
+
+
+def _records(diff: Diff, namer: Namer) -> Iterator[Line]:
+    """A heading per kind of record, a line per record, one per change."""
+    for kind in KINDS:
+        records = [r for r in diff.records if r.kind == kind]
+        if records:
+            yield 0, say(f"diff.kind.{kind}", namer.lang), True
+            for record in records:
+                yield 1, namer.record_line(record), False
+                for change in record.changes:
+                    yield 2, namer.change(change), False
+
+
+def _sections(diff: Diff, lang: Lang) -> Iterator[tuple[str, list[Line]]]:
+    namer = Namer(diff, lang)
+    if diff.records:
+        yield say("diff.records", lang), list(_records(diff, namer))
+    if diff.figures:
+        yield say("diff.figures", lang), [(0, figure_line(d, lang), False) for d in diff.figures]
+    if diff.statuses:
+        lines = [(0, status_line(s, namer), False) for s in diff.statuses]
+        yield say("diff.published", lang), lines
+
+
+def _problem_sections(diff: Diff) -> Iterator[tuple[str, tuple[Problem, ...]]]:
+    for key, problems in (("introduced", diff.introduced), ("fixed", diff.fixed)):
+        if problems:
+            yield key, problems
+
+
+def format_text(diff: Diff, lang: Lang) -> str:
+    from spo.cli.render import problems as problem_text
+
+    out = [title(diff, lang), "", *headline(diff, lang)]
+    for heading, lines in _sections(diff, lang):
+        out += ["", heading]
+        out += ["  " * (depth + 1) + one_line(line) for depth, line, _ in lines]
+    for key, problems in _problem_sections(diff):
+        out += ["", say("diff.count", lang, heading=say(f"diff.{key}", lang), count=len(problems))]
+        out += ["  " + line for line in problem_text.format_text(problems, lang).splitlines()]
+    return "\n".join(out) + "\n"
+
+
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>|#~])")
+
+
+def md(text: str) -> str:
+    """Text that Markdown shows as written: one line, its punctuation escaped (`&` as `&amp;`)."""
+    return _MARKDOWN.sub(r"\\\1", one_line(text).replace("&", "&amp;"))
+
+
+def format_markdown(diff: Diff, lang: Lang) -> str:
+    out = [f"### spo diff: {md(title(diff, lang))}", ""]
+    out += [f"- {md(line)}" for line in headline(diff, lang)]
+    if diff.empty:
+        return "\n".join(out) + "\n"
+    out += ["", "<details>", f"<summary>{md(say('diff.details', lang))}</summary>", ""]
+    for heading, lines in _sections(diff, lang):
+        out += [f"#### {md(heading)}", ""]
+        out += [
+            "  " * depth + (f"- **{md(line)}**" if strong else f"- {md(line)}")
+            for depth, line, strong in lines
+        ]
+        out.append("")
+    for key, problems in _problem_sections(diff):
+        heading = say("diff.count", lang, heading=say(f"diff.{key}", lang), count=len(problems))
+        out += [f"#### {md(heading)}", ""]
+        out += [f"- {_problem_item(p, lang)}" for p in problems]
+        out.append("")
+    out += ["</details>"]
+    return "\n".join(out) + "\n"
+
+
+def _problem_item(problem: Problem, lang: Lang) -> str:
+    where = display_path(problem.file)
+    if problem.line:
+        where += f":{problem.line}:{problem.column}"
+    severity = say(f"validate.{problem.severity.value}", lang)
+    at = say("validate.at", lang, path=problem.json_path) if problem.path else ""
+    message = md(render(problem.message, lang) + at)
+    return f"`{where}` {md(severity)}: {message} (`{problem.code}`)"
+
+
+def format_json(diff: Diff, lang: Lang) -> str:
+    namer = Namer(diff, lang)
+    data = {
+        "base": _side(diff.base),
+        "head": _side(diff.head),
+        "as_of": diff.as_of.isoformat(),
+        "records": [_record(r, namer) for r in diff.records],
+        "figures": [
+            {"metric": d.metric, "part": d.part, "before": d.before, "after": d.after}
+            for d in diff.figures
+        ],
+        "published": [vars(s) | {"text": status_line(s, namer)} for s in diff.statuses],
+        "problems": {
+            "introduced": [_problem(p, lang) for p in diff.introduced],
+            "fixed": [_problem(p, lang) for p in diff.fixed],
+        },
+        "failed": diff.failed,
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _side(side: Any) -> dict[str, Any]:
+    return {"label": side.label, "origin": side.origin, "revision": side.revision}
+
+
+def _record(record: RecordDiff, namer: Namer) -> dict[str, Any]:
+    return {
+        "kind": record.kind,
+        "id": record.id,
+        "name": namer.record(record.kind, record.id),
+        "status": record.status,
+        "renamed_from": record.renamed_from,
+        "changes": [
+            {
+                "change": c.what.key.removeprefix("diff.change."),
+                **dict(c.what.params),
+                "at": {"event": c.at.key.removeprefix("diff.at."), **dict(c.at.params)}
+                if c.at
+                else None,
+                "text": namer.change(c),
+            }
+            for c in record.changes
+        ],
+    }
+
+
+def _problem(p: Problem, lang: Lang) -> dict[str, Any]:
+    return {
+        "file": display_path(p.file),
+        "line": p.line,
+        "column": p.column,
+        "path": p.json_path,
+        "code": p.code,
+        "message": render(p.message, lang),
+        "severity": p.severity.value,
+    }

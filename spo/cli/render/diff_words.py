@@ -1,0 +1,174 @@
+"""How `spo diff` reads, in Turkish or English: the two sides, each record's changes, the
+figures that move, the published figures whose status changes, and the headline. The text and
+Markdown views (`diff_text`, `diff_markdown`) lay out these same lines; words come from the
+catalogue (`diff.*`, and the report's own headings for its figures)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spo.cli.language import Lang
+from spo.cli.render.labels import localized_name, metric_label, qualified
+from spo.cli.render.report_words import signed
+from spo.cli.words import label, render, say
+from spo.diff import Change, Diff, FigureDelta, RecordDiff, Side, StatusChange
+from spo.message import Message
+from spo.turkish import tr_lower
+from spo.vocabulary import MUNICIPALITY_KINDS, STAGES
+
+# A headline figure's heading in the report (`report.<key>`).
+_HEADINGS = {
+    "municipalities-hosted": "report.hosted",
+    "municipalities-in-talks": "report.in_talks",
+    "municipalities-supported": "report.supported",
+    "municipalities-launched": "report.launched",
+    "projects-transferred": "report.projects_transferred",
+    "transfers-by-stage": "report.transfers_by_stage",
+    "visitors": "report.visitors",
+    "engagements-without-count": "diff.without-count",
+}
+STATUSES = ("removed", "renamed", "added", "changed")
+
+
+def side_text(side: Side, lang: Lang) -> str:
+    commit = (side.revision or "")[:7]
+    return say(f"diff.side.{side.origin}", lang, label=side.label, commit=commit)
+
+
+def title(diff: Diff, lang: Lang) -> str:
+    return say(
+        "diff.title",
+        lang,
+        base=side_text(diff.base, lang),
+        head=side_text(diff.head, lang),
+        day=diff.as_of.isoformat(),
+    )
+
+
+class Namer:
+    """Records by name, as the reader's language names them; an id no side holds stays an id."""
+
+    def __init__(self, diff: Diff, lang: Lang) -> None:
+        self.names, self.lang = diff.names, lang
+
+    def project(self, project_id: Any) -> str:
+        found = self.names.projects.get(str(project_id))
+        return localized_name(*found, self.lang) if found else str(project_id)
+
+    def municipality(self, municipality_id: Any) -> str:
+        return self.names.municipalities.get(str(municipality_id), str(municipality_id))
+
+    def record(self, kind: str, record_id: str) -> str:
+        return self.project(record_id) if kind == "project" else self.municipality(record_id)
+
+    def say(self, message: Message) -> str:
+        """A change or a place in a record, its ids named and its figure worded."""
+        params = dict(message.params)
+        if "project" in params:
+            params["project"] = self.project(params["project"])
+        if "host" in params:
+            params["host"] = self.municipality(params["host"])
+        if "metric" in params:
+            figure = metric_label(params.pop("metric"), params.pop("municipality_kind"), self.lang)
+            value, qualifier = params.pop("value"), params.pop("qualifier")
+            if isinstance(value, int) and qualifier in _QUALIFIERS:
+                figure = f"{figure}: {qualified(value, qualifier, self.lang)}"
+            params["figure"] = figure
+        return render(Message.of(message.key, **params), self.lang)
+
+    def change(self, change: Change) -> str:
+        what = self.say(change.what)
+        return f"{self.say(change.at)}: {what}" if change.at else what
+
+    def record_line(self, record: RecordDiff) -> str:
+        if record.status == "renamed":
+            status = say("diff.status.renamed", self.lang, id=record.id, old=record.renamed_from)
+        else:
+            status = say(f"diff.status.{record.status}", self.lang)
+        name = self.record(record.kind, record.id)
+        return say("diff.record", self.lang, name=name, id=record.id, status=status)
+
+
+_QUALIFIERS = ("exact", "approximately", "nearly", "at-least", "more-than", "fewer-than")
+
+
+def figure_label(delta: FigureDelta, lang: Lang) -> str:
+    heading = say(_HEADINGS[delta.metric], lang)
+    if delta.part is None:
+        return heading
+    vocabulary = STAGES if delta.metric == "transfers-by-stage" else MUNICIPALITY_KINDS
+    part = tr_lower(label(vocabulary, delta.part, lang))
+    return say("diff.figure-part", lang, label=heading, part=part)
+
+
+def figure_line(delta: FigureDelta, lang: Lang) -> str:
+    return say(
+        "diff.figure-line",
+        lang,
+        label=figure_label(delta, lang),
+        before=delta.before,
+        after=delta.after,
+        difference=signed(delta.after - delta.before),
+    )
+
+
+def status_text(status: str | None, lang: Lang) -> str:
+    return say("diff.absent", lang) if status is None else say(f"report.status.{status}", lang)
+
+
+def published_figure(change: StatusChange, lang: Lang) -> str:
+    figure = metric_label(change.metric, change.municipality_kind, lang)
+    return f"{figure}: {qualified(change.value, change.qualifier, lang)}"
+
+
+def status_line(change: StatusChange, namer: Namer) -> str:
+    lang = namer.lang
+    line = say(
+        "diff.published-line",
+        lang,
+        owner=namer.municipality(change.owner),
+        date=change.date,
+        figure=published_figure(change, lang),
+        before=status_text(change.before, lang),
+        after=status_text(change.after, lang),
+    )
+    if change.recorded_before != change.recorded_after:
+        before, after = change.recorded_before, change.recorded_after
+        line += say(
+            "diff.recorded",
+            lang,
+            before="—" if before is None else before,
+            after="—" if after is None else after,
+        )
+    return line
+
+
+def headline(diff: Diff, lang: Lang) -> list[str]:
+    """The few facts a reviewer reads first: how many records, the totals that move, the
+    published figures whose status changes, the problems introduced and fixed."""
+    parts = []
+    if diff.records:
+        counts = [
+            say(
+                "diff.headline.part",
+                lang,
+                count=sum(1 for r in diff.records if r.status == status),
+                status=say(
+                    f"diff.status.{status}" if status != "renamed" else "diff.renamed", lang
+                ),
+            )
+            for status in STATUSES
+            if any(r.status == status for r in diff.records)
+        ]
+        key = "diff.headline.record" if len(diff.records) == 1 else "diff.headline.records"
+        parts.append(say(key, lang, count=len(diff.records), parts=", ".join(counts)))
+    parts += [figure_line(d, lang) for d in diff.figures if d.part is None]
+    for count, key in (
+        (len(diff.statuses), "statuses"),
+        (len(diff.introduced), "introduced"),
+        (len(diff.fixed), "fixed"),
+    ):
+        if count:
+            one = {"statuses": "status"}.get(key, f"{key}-1")
+            parts.append(say(f"diff.headline.{one if count == 1 else key}", lang, count=count))
+    return parts or [say("diff.nothing", lang)]
