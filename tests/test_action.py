@@ -36,6 +36,7 @@ def test_action_is_composite_with_documented_inputs():
         "report": "true",
         "as-of": "",
         "lang": "tr",
+        "diff": "true",
     }
     assert all(v["description"] for v in inputs.values())
     uses = [s["uses"] for s in STEPS if "uses" in s]
@@ -56,6 +57,79 @@ def test_this_repository_workflow_uses_the_action():
         "actions/checkout@v4",
         "./",
     ]
+    # Read-only: a pull request from a fork gets a read-only token, and the job summary (where
+    # the diff goes) needs no more.
+    assert workflow["permissions"] == {"contents": "read"}
+    assert workflow["jobs"]["validate"]["steps"][0]["with"] == {"fetch-depth": 2}
+
+
+def _git(folder: Path, *args: str) -> str:
+    env = {
+        **os.environ,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "Gözden Geçiren",
+        "GIT_AUTHOR_EMAIL": "g@example.org",
+        "GIT_COMMITTER_NAME": "Gözden Geçiren",
+        "GIT_COMMITTER_EMAIL": "g@example.org",
+    }
+    done = subprocess.run(
+        ["git", *args], cwd=folder, env=env, capture_output=True, text=True, check=True
+    )
+    return done.stdout
+
+
+@pytest.mark.skipif(
+    shutil.which("bash") is None or shutil.which("git") is None,
+    reason="the action's steps run in bash, and the diff reads git",
+)
+def test_a_pull_request_gets_its_diff_in_the_job_summary(tmp_path):
+    """GitHub checks out a pull request as a merge commit: the diff step compares its first
+    parent (the base branch) with it, and appends the Markdown to the job summary."""
+    root = tmp_path / "registry"
+    shutil.copytree(REGISTRIES / "sample", root)
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-qm", "başlangıç")
+    _git(root, "checkout", "-qb", "yeni-asama")
+    record = root / "data" / "municipalities" / "istanbul-uskudar.yaml"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(
+        text.replace(
+            '      - {stage: inquiry, date: "2025-01-15"}\n',
+            '      - {stage: inquiry, date: "2025-01-15"}\n'
+            '      - {stage: presentation, date: "2025-05-02", source: "https://example.org/3"}\n',
+        ),
+        encoding="utf-8",
+    )
+    _git(root, "commit", "-qam", "Üsküdar: sunum")
+    _git(root, "checkout", "-q", "main")
+    _git(root, "merge", "-q", "--no-ff", "-m", "birleştirme", "yeni-asama")
+    summary = tmp_path / "summary.md"
+    summary.write_text("", encoding="utf-8")
+    status_before = _git(root, "status", "--porcelain")
+
+    done = run_step("spo diff", root, summary, lang="en", **{"as-of": "2026-01-01"})
+
+    expected = run_spo(
+        "--root",
+        str(root),
+        "--lang",
+        "en",
+        "diff",
+        "HEAD^1",
+        "HEAD",
+        "--format",
+        "markdown",
+        "--as-of",
+        "2026-01-01",
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert summary.read_text(encoding="utf-8") == expected.stdout
+    assert "  - transfer of Women Craftspeople: new stage presentation on 2025-05-02" in (
+        expected.stdout
+    )
+    assert _git(root, "status", "--porcelain") == status_before
 
 
 def _expression(text: str, inputs: dict[str, str]) -> str:

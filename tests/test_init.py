@@ -108,7 +108,15 @@ def test_the_hook_and_the_workflow_use_spo_from_its_package(tmp_path: Path) -> N
     steps = workflow["jobs"]["validate"]["steps"]
     assert steps[1]["uses"] == "actions/setup-python@v5"
     assert steps[1]["with"]["cache"] == "pip"
-    assert [s.get("run") for s in steps[2:]] == ["pip install spo", "spo validate --format github"]
+    assert [s.get("run") for s in steps[2:]] == [
+        "pip install spo",
+        "spo validate --format github",
+        "spo diff 'HEAD^1' HEAD --format markdown >> \"$GITHUB_STEP_SUMMARY\" || [ $? -eq 1 ]",
+    ]
+    # A pull request's diff: GitHub's merge commit and its first parent, read-only.
+    assert steps[0]["with"] == {"fetch-depth": 2}
+    assert steps[4]["if"] == "${{ !cancelled() && github.event_name == 'pull_request' }}"
+    assert workflow["permissions"] == {"contents": "read"}
 
 
 def test_records_written_into_a_new_registry_pass_validate_and_check_jsonschema(
