@@ -5,9 +5,11 @@ that edit to its copy first."""
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -40,16 +42,44 @@ def _artvin_broken(data: Path) -> None:
     path.write_text(text.replace("host: mersin-bb", "host: mersin", 1), encoding="utf-8")
 
 
-PREPARE: dict[str, Callable[[Path], None]] = {"spo validate": _artvin_broken}
+def _artvin_deleted(data: Path) -> None:
+    """The README's pull request deletes Artvin's file from a registry kept in git."""
+    folder = data.parent
+    env = {
+        **os.environ,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "spo",
+        "GIT_AUTHOR_EMAIL": "spo@example.org",
+        "GIT_COMMITTER_NAME": "spo",
+        "GIT_COMMITTER_EMAIL": "spo@example.org",
+    }
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "kayıt"]):
+        subprocess.run(["git", *args], cwd=folder, env=env, check=True, capture_output=True)
+    (data / "municipalities" / "artvin.yaml").unlink()
+
+
+PREPARE: dict[str, Callable[[Path], None]] = {
+    "spo validate": _artvin_broken,
+    "spo diff HEAD --as-of 2026-11-01": _artvin_deleted,
+}
 
 
 def matches(expected: list[str], actual: list[str]) -> bool:
-    """Line by line, trailing spaces ignored; a line "..." matches any run of lines."""
+    """Line by line, trailing spaces ignored; a line "..." matches any run of lines, and "(...)"
+    inside a line any text in parentheses (a commit id)."""
     if not expected:
         return not actual
     if expected[0] == "...":
         return any(matches(expected[1:], actual[i:]) for i in range(len(actual) + 1))
-    return bool(actual) and expected[0] == actual[0].rstrip() and matches(expected[1:], actual[1:])
+    return bool(actual) and _same_line(expected[0], actual[0]) and matches(expected[1:], actual[1:])
+
+
+def _same_line(expected: str, actual: str) -> bool:
+    if "(...)" not in expected:
+        return expected == actual.rstrip()
+    pattern = r"\([^)]*\)".join(re.escape(part) for part in expected.split("(...)"))
+    return re.fullmatch(pattern, actual.rstrip()) is not None
 
 
 def test_the_readme_has_examples() -> None:

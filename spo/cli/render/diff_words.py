@@ -28,6 +28,18 @@ _HEADINGS = {
     "engagements-without-count": "diff.without-count",
 }
 STATUSES = ("removed", "renamed", "added", "changed")
+# Published figures whose status changes are named in the headline up to this many (counted
+# beyond it).
+HEADLINE_STATUSES = 5
+# The totals the headline names when they move (the rest are in the details).
+HEADLINE = (
+    "municipalities-hosted",
+    "municipalities-in-talks",
+    "municipalities-supported",
+    "municipalities-launched",
+    "projects-transferred",
+    "visitors",
+)
 
 
 def side_text(side: Side, lang: Lang) -> str:
@@ -72,7 +84,7 @@ class Namer:
             figure = metric_label(params.pop("metric"), params.pop("municipality_kind"), self.lang)
             value, qualifier = params.pop("value"), params.pop("qualifier")
             if isinstance(value, int) and qualifier in _QUALIFIERS:
-                figure = f"{figure}: {qualified(value, qualifier, self.lang)}"
+                figure = figure_value(figure, value, qualifier, self.lang)
             params["figure"] = figure
         return render(Message.of(message.key, **params), self.lang)
 
@@ -116,9 +128,14 @@ def status_text(status: str | None, lang: Lang) -> str:
     return say("diff.absent", lang) if status is None else say(f"report.status.{status}", lang)
 
 
+def figure_value(figure: str, value: int, qualifier: str, lang: Lang) -> str:
+    """A published figure: its metric, then its value as published ("exactly 16")."""
+    return say("diff.figure-value", lang, figure=figure, value=qualified(value, qualifier, lang))
+
+
 def published_figure(change: StatusChange, lang: Lang) -> str:
     figure = metric_label(change.metric, change.municipality_kind, lang)
-    return f"{figure}: {qualified(change.value, change.qualifier, lang)}"
+    return figure_value(figure, change.value, change.qualifier, lang)
 
 
 def status_line(change: StatusChange, namer: Namer) -> str:
@@ -162,9 +179,12 @@ def headline(diff: Diff, lang: Lang) -> list[str]:
         ]
         key = "diff.headline.record" if len(diff.records) == 1 else "diff.headline.records"
         parts.append(say(key, lang, count=len(diff.records), parts=", ".join(counts)))
-    parts += [figure_line(d, lang) for d in diff.figures if d.part is None]
+    parts += [figure_line(d, lang) for d in diff.figures if d.part is None and d.metric in HEADLINE]
+    if len(diff.statuses) <= HEADLINE_STATUSES:
+        namer = Namer(diff, lang)
+        parts += [status_line(change, namer) for change in diff.statuses]
     for count, key in (
-        (len(diff.statuses), "statuses"),
+        (len(diff.statuses) if len(diff.statuses) > HEADLINE_STATUSES else 0, "statuses"),
         (len(diff.introduced), "introduced"),
         (len(diff.fixed), "fixed"),
     ):
