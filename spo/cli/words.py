@@ -215,6 +215,11 @@ def turkish_dative(number: int) -> str:
     return f"{number}'{buffer}{'a' if _back_vowel(word) else 'e'}"
 
 
+def lower(text: str, lang: Lang) -> str:
+    """Lower case as the language has it: Turkish "I" is "ı", English "I" is "i"."""
+    return tr_lower(text) if lang == "tr" else text.lower()
+
+
 def listed(items: list[str], lang: Lang) -> str:
     """Items in a sentence: "a", "a and b", "a, b and c"."""
     if len(items) < 2:
@@ -245,7 +250,7 @@ class _Formatter(string.Formatter):
         if format_spec == "glossary":
             return term(str(value), lang)
         if format_spec.startswith("lower/"):  # a label inside a sentence: "a district municipality"
-            return tr_lower(label(format_spec.removeprefix("lower/"), str(value), lang))
+            return lower(label(format_spec.removeprefix("lower/"), str(value), lang), lang)
         if format_spec.startswith("label/"):
             return label(format_spec.removeprefix("label/"), str(value), lang)
         if format_spec == "field":

@@ -53,8 +53,15 @@ def compare_records(base: SideState, head: SideState) -> list[RecordDiff]:
             if record_id not in renamed:
                 found.append(RecordDiff(kind, record_id, "removed", None, ()))
         for record_id, data in after.items():
-            old_data = before.get(record_id)
-            if old_data is None or old_data is data or old_data == data:
+            if record_id not in before:
+                continue
+            old_data = before[record_id]
+            if old_data is data or old_data == data:
+                continue
+            if old_data is None or data is None:  # the problems say why it cannot be read
+                side = "base" if old_data is None else "head"
+                unread = Change(Message.of(f"diff.change.unreadable-{side}"))
+                found.append(RecordDiff(kind, record_id, "changed", None, (unread,)))
                 continue
             changes = tuple(_compare(old_data, data))
             if changes:
@@ -65,12 +72,8 @@ def compare_records(base: SideState, head: SideState) -> list[RecordDiff]:
 
 
 def _records(state: SideState, kind: str) -> dict[str, Any]:
-    """Each record's data by id; a file that is not a mapping counts as an empty record."""
-    return {
-        path.stem: read.data if read.data is not None else {}
-        for path, read in state.files.items()
-        if read.result.kind == kind
-    }
+    """Each record's data by id; None for a file that cannot be read as a mapping."""
+    return {path.stem: read.data for path, read in state.files.items() if read.result.kind == kind}
 
 
 def _renames(
@@ -83,19 +86,22 @@ def _renames(
     pairs = {}
     for record_id in removed:
         same = waiting.get(_content(before[record_id]))
-        if same and before[record_id]:
+        if same and before[record_id] is not None:
             pairs[record_id] = same.pop(0)
     return pairs
 
 
 def _content(data: Any) -> str:
+    """A record's content but for its id, comparable as text."""
     rest = {k: v for k, v in data.items() if k != "id"} if isinstance(data, dict) else data
     return json.dumps(rest, sort_keys=True, default=str, ensure_ascii=False)
 
 
-def _added(data: dict[str, Any]) -> tuple[Change, ...]:
+def _added(data: dict[str, Any] | None) -> tuple[Change, ...]:
     """What a reviewer should know of a new record: it cites nothing."""
-    return () if _sources(data) else (Change(Message.of("diff.change.no-source")),)
+    if data is None or _sources(data):
+        return ()
+    return (Change(Message.of("diff.change.no-source")),)
 
 
 def _sources(data: dict[str, Any]) -> list[Any]:

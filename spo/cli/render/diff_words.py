@@ -10,10 +10,9 @@ from typing import Any
 from spo.cli.language import Lang
 from spo.cli.render.labels import localized_name, metric_label, qualified
 from spo.cli.render.report_words import signed
-from spo.cli.words import label, render, say
+from spo.cli.words import label, lower, render, say
 from spo.diff import Change, Diff, FigureDelta, RecordDiff, Side, StatusChange
 from spo.message import Message
-from spo.turkish import tr_lower
 from spo.vocabulary import MUNICIPALITY_KINDS, STAGES
 
 # A headline figure's heading in the report (`report.<key>`).
@@ -109,7 +108,7 @@ def figure_label(delta: FigureDelta, lang: Lang) -> str:
     if delta.part is None:
         return heading
     vocabulary = STAGES if delta.metric == "transfers-by-stage" else MUNICIPALITY_KINDS
-    part = tr_lower(label(vocabulary, delta.part, lang))
+    part = lower(label(vocabulary, delta.part, lang), lang)
     return say("diff.figure-part", lang, label=heading, part=part)
 
 
