@@ -120,20 +120,17 @@ def problem_changes(
     before: tuple[Problem, ...], after: tuple[Problem, ...]
 ) -> tuple[list[Problem], list[Problem]]:
     """The problems only the head has (with their lines there), and those only the base had."""
-    old = Counter(_same(p) for p in before)
-    new = Counter(_same(p) for p in after)
-    introduced = []
-    for problem in after:
+    return _only_in(after, before), _only_in(before, after)
+
+
+def _only_in(these: tuple[Problem, ...], others: tuple[Problem, ...]) -> list[Problem]:
+    """The problems of `these` that `others` lacks, counted: two alike are two."""
+    left = Counter(_same(p) for p in others)
+    found = []
+    for problem in these:
         key = _same(problem)
-        if old[key] > 0:
-            old[key] -= 1
+        if left[key] > 0:
+            left[key] -= 1
         else:
-            introduced.append(problem)
-    fixed = []
-    for problem in before:
-        key = _same(problem)
-        if new[key] > 0:
-            new[key] -= 1
-        else:
-            fixed.append(problem)
-    return introduced, fixed
+            found.append(problem)
+    return found

@@ -11,7 +11,7 @@ from typing import Any
 
 from spo.cli.language import Lang
 from spo.cli.render.diff_words import Namer, figure_line, headline, status_line, title
-from spo.cli.render.problems import display_path, one_line
+from spo.cli.render.problems import display_path, one_line, problem_record
 from spo.cli.words import render, say
 from spo.diff import Diff, RecordDiff
 from spo.diff.records import KINDS
@@ -116,8 +116,8 @@ def format_json(diff: Diff, lang: Lang) -> str:
         ],
         "published": [vars(s) | {"text": status_line(s, namer)} for s in diff.statuses],
         "problems": {
-            "introduced": [_problem(p, lang) for p in diff.introduced],
-            "fixed": [_problem(p, lang) for p in diff.fixed],
+            "introduced": [problem_record(p, lang) for p in diff.introduced],
+            "fixed": [problem_record(p, lang) for p in diff.fixed],
         },
         "failed": diff.failed,
     }
@@ -146,16 +146,4 @@ def _record(record: RecordDiff, namer: Namer) -> dict[str, Any]:
             }
             for c in record.changes
         ],
-    }
-
-
-def _problem(p: Problem, lang: Lang) -> dict[str, Any]:
-    return {
-        "file": display_path(p.file),
-        "line": p.line,
-        "column": p.column,
-        "path": p.json_path,
-        "code": p.code,
-        "message": render(p.message, lang),
-        "severity": p.severity.value,
     }

@@ -119,19 +119,21 @@ def format_text(
     return "".join(_text_line(p, lang, base, colour) + "\n" for p in capped(problems))
 
 
+def problem_record(p: Problem, lang: Lang, base: Path | None = None) -> dict[str, object]:
+    """A problem as JSON data: where, which rule, and what it says in `lang`."""
+    return {
+        "file": display_path(p.file, base),
+        "line": p.line,
+        "column": p.column,
+        "path": p.json_path,
+        "code": p.code,
+        "message": render(p.message, lang),
+        "severity": p.severity.value,
+    }
+
+
 def format_json(problems: Sequence[Problem], lang: Lang, base: Path | None = None) -> str:
-    records = [
-        {
-            "file": display_path(p.file, base),
-            "line": p.line,
-            "column": p.column,
-            "path": p.json_path,
-            "code": p.code,
-            "message": render(p.message, lang),
-            "severity": p.severity.value,
-        }
-        for p in problems
-    ]
+    records = [problem_record(p, lang, base) for p in problems]
     return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
 
 
