@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,14 @@ class Read:
     result: FileResult
     data: dict[str, Any] | None
     clean: bool  # read without problems and buildable: in the model
+
+    @cached_property
+    def record(self) -> Project | Municipality | None:
+        """The record in the model (built once, for both sides when they share the file)."""
+        kind = self.result.kind
+        if not self.clean or self.data is None or kind is None:
+            return None
+        return build(kind, self.result.path.stem, self.result.path, self.data)
 
 
 @dataclass(frozen=True)
@@ -96,12 +105,10 @@ def _registry(files: dict[Path, Read]) -> Registry:
     municipalities: dict[str, Municipality] = {}
     skipped = []
     for path, read in files.items():
-        kind = read.result.kind
-        if not read.clean or read.data is None or kind is None:
+        record = read.record
+        if record is None:
             skipped.append(path)
-            continue
-        record = build(kind, path.stem, path, read.data)
-        if isinstance(record, Project):
+        elif isinstance(record, Project):
             projects[path.stem] = record
         else:
             municipalities[path.stem] = record
