@@ -164,7 +164,7 @@ def _check_many(job: tuple[list[_Task], Path | None, date, bool]) -> list[Output
     ]
 
 
-def _workers() -> int:
+def cores() -> int:
     try:
         return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
@@ -233,7 +233,7 @@ def _run(
     caching: bool,
     advance: Callable[[int], None],
 ) -> list[Output]:
-    workers = min(_workers(), 8)
+    workers = min(cores(), 8)
     if len(tasks) >= threshold and workers >= 2:
         try:
             return _in_pool(tasks, root, today, caching, workers, advance)

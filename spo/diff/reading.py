@@ -8,19 +8,20 @@ head. The checks across files (references, one municipality per province) run pe
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from spo.checks.schema import fast_validator
 from spo.diff.sides import Side, SideFile, too_large
 from spo.loader import decode
 from spo.model import Municipality, Project, Registry
 from spo.problems import Problem
 from spo.reading import build
 from spo.validation import buildable, problems_of, stray_problem
-from spo.validation_files import FileResult, checked_text
+from spo.validation_files import POOL_THRESHOLD, FileResult, checked_text, cores
 
 
 @dataclass(frozen=True)
@@ -62,21 +63,74 @@ Memo = dict[tuple[str, Path], Read]
 def read_side(side: Side, today: date, memo: Memo) -> SideState:
     wanted = [f for f in side.records if f.blob and (f.blob, f.path) not in memo]
     contents = side.read(f.blob for f in wanted)
+    jobs = [(f, side.problem(f), contents.get(f.blob)) for f in wanted]
+    memo.update(zip(((f.blob, f.path) for f in wanted), read_all(jobs, today), strict=True))
     files: dict[Path, Read] = {}
     for file in side.records:
-        key = (file.blob, file.path)
-        if key not in memo or not file.blob:
-            memo_entry = _read(file, side.problem(file), contents.get(file.blob), today)
-            if not file.blob:
-                files[file.path] = memo_entry
-                continue
-            memo[key] = memo_entry
-        files[file.path] = memo[key]
+        if file.blob:
+            files[file.path] = memo[(file.blob, file.path)]
+        else:  # a file that cannot be read: its problem is the side's own
+            files[file.path] = _read(file, side.problem(file), None, today)
     results = [r.result for r in files.values()]
     problems = problems_of(results, results, None)
     problems += [stray_problem(f.path) for f in side.stray]
     problems.sort(key=Problem.sort_key)
     return SideState(side, files, tuple(problems), _registry(files))
+
+
+# A file to read: the file, what keeps it from being read (if anything), its bytes.
+Job = tuple[SideFile, Problem | None, bytes | None]
+_JOBS: list[Job] = []  # handed to forked workers by inheritance, not by pickling
+
+
+def read_all(jobs: list[Job], today: date) -> list[Read]:
+    """Each file read, in order; many are spread over the machine's cores as `spo validate`
+    spreads them (forked workers; in this process when no pool can start)."""
+    workers = min(cores(), 8)
+    if len(jobs) >= POOL_THRESHOLD and workers >= 2:
+        try:
+            return _in_pool(jobs, today, workers)
+        except Exception:  # noqa: BLE001 - no pool here (no fork, no semaphores, a worker killed)
+            pass
+    return [_read(*job, today) for job in jobs]
+
+
+def _in_pool(jobs: list[Job], today: date, workers: int) -> list[Read]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        raise RuntimeError("the workers need the jobs without pickling them")
+    for record_kind in ("project", "municipality"):
+        fast_validator(record_kind)  # built once, before the workers are forked
+    global _JOBS
+    _JOBS = jobs
+    try:
+        size = max(16, min(256, len(jobs) // (workers * 8) or 1))
+        chunks = [(i, min(i + size, len(jobs)), today) for i in range(0, len(jobs), size)]
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            done = [read for chunk in pool.map(_read_chunk, chunks) for read in chunk]
+    finally:
+        _JOBS = []
+    # The texts stayed here: a worker sends back what it found, not the file again.
+    return [_with_text(read, raw) for read, (_, _, raw) in zip(done, jobs, strict=True)]
+
+
+def _read_chunk(chunk: tuple[int, int, date]) -> list[Read]:
+    start, stop, today = chunk
+    return [_without_text(_read(*job, today)) for job in _JOBS[start:stop]]
+
+
+def _without_text(read: Read) -> Read:
+    return replace(read, result=replace(read.result, text=None))
+
+
+def _with_text(read: Read, raw: bytes | None) -> Read:
+    if raw is None or read.result.summary is None:
+        return read
+    text = raw.decode("utf-8").removeprefix("\ufeff")
+    return replace(read, result=replace(read.result, text=text))
 
 
 def _read(file: SideFile, problem: Problem | None, raw: bytes | None, today: date) -> Read:
