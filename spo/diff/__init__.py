@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from spo.diff.numbers import (
     FigureDelta,
@@ -23,6 +24,7 @@ from spo.diff.reading import Memo, SideState, read_side
 from spo.diff.records import Change, RecordDiff, compare_records
 from spo.diff.sides import Side
 from spo.problems import Problem
+from spo.registry import FOLDERS
 from spo.report import compute_report
 
 __all__ = ["Change", "Diff", "FigureDelta", "RecordDiff", "Side", "StatusChange", "compare"]
@@ -66,12 +68,20 @@ def compare(base: Side, head: Side, as_of: date, today: date | None = None) -> D
     after = read_side(head, today, memo)
     report_before = compute_report(before.registry, as_of)
     report_after = compute_report(after.registry, as_of)
-    introduced, fixed = problem_changes(before.problems, after.problems)
+    records = compare_records(before, after)
+    moved = {
+        Path(f"data/{FOLDERS[r.kind]}/{r.renamed_from}.yaml"): Path(
+            f"data/{FOLDERS[r.kind]}/{r.id}.yaml"
+        )
+        for r in records
+        if r.renamed_from
+    }
+    introduced, fixed = problem_changes(before.problems, after.problems, moved)
     return Diff(
         base=base,
         head=head,
         as_of=as_of,
-        records=tuple(compare_records(before, after)),
+        records=tuple(records),
         figures=tuple(figure_deltas(report_before, report_after)),
         statuses=tuple(status_changes(report_before, report_after)),
         introduced=tuple(introduced),

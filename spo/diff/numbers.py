@@ -10,7 +10,9 @@ its file, rule, place in the record and message are.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from spo.problems import Problem
 from spo.report import KINDS, Report
@@ -112,23 +114,33 @@ def status_changes(before: Report, after: Report) -> list[StatusChange]:
     return changes
 
 
-def _same(problem: Problem) -> tuple[object, ...]:
-    return (str(problem.file), problem.code, problem.path, problem.message, problem.severity)
+def _same(problem: Problem, moved: Mapping[Path, Path]) -> tuple[object, ...]:
+    """What makes a problem the same on both sides: not its line, which an edit above it moves
+    (nor the line a message names), and a renamed file's problems are the new file's."""
+    params = tuple((k, v) for k, v in problem.message.params if not k.endswith("line"))
+    file = moved.get(problem.file, problem.file)
+    return (str(file), problem.code, problem.path, problem.message.key, params, problem.severity)
 
 
 def problem_changes(
-    before: tuple[Problem, ...], after: tuple[Problem, ...]
+    before: tuple[Problem, ...], after: tuple[Problem, ...], moved: Mapping[Path, Path]
 ) -> tuple[list[Problem], list[Problem]]:
-    """The problems only the head has (with their lines there), and those only the base had."""
-    return _only_in(after, before), _only_in(before, after)
+    """The problems only the head has (with their lines there), and those only the base had
+    (`moved`: a renamed file's path before and after)."""
+    return _only_in(after, before, {}, moved), _only_in(before, after, moved, {})
 
 
-def _only_in(these: tuple[Problem, ...], others: tuple[Problem, ...]) -> list[Problem]:
+def _only_in(
+    these: tuple[Problem, ...],
+    others: tuple[Problem, ...],
+    these_moved: Mapping[Path, Path],
+    others_moved: Mapping[Path, Path],
+) -> list[Problem]:
     """The problems of `these` that `others` lacks, counted: two alike are two."""
-    left = Counter(_same(p) for p in others)
+    left = Counter(_same(p, others_moved) for p in others)
     found = []
     for problem in these:
-        key = _same(problem)
+        key = _same(problem, these_moved)
         if left[key] > 0:
             left[key] -= 1
         else:
