@@ -51,23 +51,7 @@ EXIT = {
     "new-figure": 0,
 }
 
-# Outputs spo gets wrong today: their goldens say what spo should print (written with the fixes
-# applied, and never rewritten by SPO_UPDATE_GOLDEN); the tests fail until spo is fixed, and
-# then pass, which xfail(strict) reports: remove the entry then.
-_ENGLISH_LOWER = (
-    "English labels are lower-cased with Turkish rules: 'Inquiry' becomes 'ınquiry' "
-    "(spo/cli/words.py `lower/` and spo/cli/render/diff_words.py figure_label use tr_lower "
-    "in both languages)"
-)
-_STAGE_AT = (
-    "a change inside a matched transfer stage (here its source removed) crashes: records.py "
-    "_events passes `transfer=` to diff.at.stage, whose words need {project} (KeyError)"
-)
-BUGS = {
-    **{("new-stage", "en", f): _ENGLISH_LOWER for f in ("text", "markdown")},
-    **{("references-updated", "en", f): _ENGLISH_LOWER for f in EXTENSIONS},
-    **{("removed-source", lang, f): _STAGE_AT for lang in ("tr", "en") for f in EXTENSIONS},
-}
+BUGS: dict[tuple[str, str, str], str] = {}
 
 
 @pytest.fixture(autouse=True)
@@ -164,15 +148,7 @@ def _statuses(report: dict) -> dict[tuple, str]:
     }
 
 
-@pytest.mark.parametrize(
-    "tag",
-    [
-        pytest.param(tag, marks=[pytest.mark.xfail(strict=True, reason=_STAGE_AT)])
-        if tag == "removed-source"
-        else tag
-        for tag, _, _ in HISTORY
-    ],
-)
+@pytest.mark.parametrize("tag", [tag for tag, _, _ in HISTORY])
 def test_every_figure_that_moves_is_the_reports_own(history: Path, tmp_path: Path, tag: str):
     reports = []
     for side, revision in (("base", f"{tag}~1"), ("head", tag)):

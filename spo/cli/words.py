@@ -20,7 +20,7 @@ Templates use Python's `{name}` fields, with a few formats of spo's own:
     {keys:keys}          keys of a record, listed ("'status_as_of' and 'status_source'")
     {given:given}        a value a reviewer wrote: text in quotes, other kinds described
     {type:jsontype}      a JSON type in words ("string" -> "metin")
-    {note:opt/diff.note} the entry named, given the value; nothing when the value is None
+    {source:opt/diff.source} the entry named, given the value; nothing when it is None
 
 A parameter that is itself a `Message` is worded too, in the same language.
 """

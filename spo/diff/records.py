@@ -51,7 +51,8 @@ def compare_records(base: SideState, head: SideState) -> list[RecordDiff]:
                 found.append(RecordDiff(kind, record_id, "added", None, _added(after[record_id])))
         for record_id in removed:
             if record_id not in renamed:
-                found.append(RecordDiff(kind, record_id, "removed", None, ()))
+                events = tuple(_events_of(before[record_id] or {}, {}))
+                found.append(RecordDiff(kind, record_id, "removed", None, events))
         for record_id, data in after.items():
             if record_id not in before:
                 continue
@@ -98,10 +99,21 @@ def _content(data: Any) -> str:
 
 
 def _added(data: dict[str, Any] | None) -> tuple[Change, ...]:
-    """What a reviewer should know of a new record: it cites nothing."""
-    if data is None or _sources(data):
+    """What a reviewer should know of a new record: its events, and that it cites nothing."""
+    if data is None:
         return ()
-    return (Change(Message.of("diff.change.no-source")),)
+    found = _events_of({}, data)
+    if not _sources(data):
+        found.append(Change(Message.of("diff.change.no-source")))
+    return tuple(found)
+
+
+def _events_of(before: dict[str, Any], after: dict[str, Any]) -> list[Change]:
+    """The events a record gains or loses: those of a new record, or of one removed."""
+    out: list[Change] = []
+    for key in ("engagements", "transfers", "reported_figures"):
+        _compare_key(key, before.get(key), after.get(key), out)
+    return out
 
 
 def _sources(data: dict[str, Any]) -> list[Any]:
@@ -129,19 +141,22 @@ _EVENT_FIELDS = {
 def _compare(before: dict[str, Any], after: dict[str, Any]) -> list[Change]:
     out: list[Change] = []
     for key in _keys(before, after):
-        old, new = before.get(key), after.get(key)
-        if old == new:
-            continue
-        if key in _EVENTS and _all_mappings(old) and _all_mappings(new):
-            identity, event = _EVENTS[key]
-            _events(old or [], new or [], identity, event, None, out)
-        elif key == "transfers" and _all_mappings(old) and _all_mappings(new):
-            _transfers(old or [], new or [], out)
-        else:
-            _field(key, old, new, None, out)
+        _compare_key(key, before.get(key), after.get(key), out)
     if _sources(before) and not _sources(after):
         out.append(Change(Message.of("diff.change.left-without-source")))
     return out
+
+
+def _compare_key(key: str, old: Any, new: Any, out: list[Change]) -> None:
+    if old == new:
+        return
+    if key in _EVENTS and _all_mappings(old) and _all_mappings(new):
+        identity, event = _EVENTS[key]
+        _events(old or [], new or [], identity, event, None, out)
+    elif key == "transfers" and _all_mappings(old) and _all_mappings(new):
+        _transfers(old or [], new or [], out)
+    else:
+        _field(key, old, new, None, out)
 
 
 def _keys(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
@@ -227,7 +242,7 @@ def _events(
     for before, after in matched:
         if before == after:
             continue
-        here = event_message(event, "at", after, transfer=transfer)
+        here = event_message(event, "at", after, **({"project": transfer} if transfer else {}))
         for key in _keys(before, after):
             if key not in _EVENT_FIELDS[event][:3] and before.get(key) != after.get(key):
                 _field(key, before.get(key), after.get(key), here, out)
@@ -237,9 +252,18 @@ def _transfers(old: list[dict[str, Any]], new: list[dict[str, Any]], out: list[C
     before = {t.get("project"): t for t in old}
     after = {t.get("project"): t for t in new}
     stage = (lambda s: (s.get("stage"), s.get("date")), "stage")
-    for project in before:
-        if project not in after:
-            out.append(Change(Message.of("diff.change.transfer-removed", project=project)))
+    # A transfer whose project is corrected keeps its history: one change, not two transfers.
+    gone = [p for p in before if p not in after]
+    for project, transfer in after.items():
+        same = next((p for p in gone if _moved(before[p], transfer)), None) if gone else None
+        if project not in before and same is not None:
+            gone.remove(same)
+            message = Message.of("diff.change.transfer-project", old_project=same, project=project)
+            out.append(Change(message))
+            before[project] = transfer
+    for project in gone:
+        out.append(Change(Message.of("diff.change.transfer-removed", project=project)))
+        _events(_history(before[project]), [], *stage, str(project), out)
     for project, transfer in after.items():
         if project not in before:
             out.append(Change(Message.of("diff.change.transfer-added", project=project)))
@@ -255,6 +279,13 @@ def _transfers(old: list[dict[str, Any]], new: list[dict[str, Any]], out: list[C
                 _field(key, was.get(key), transfer.get(key), at, out)
 
 
+def _moved(was: dict[str, Any], now: dict[str, Any]) -> bool:
+    """The same transfer under another project: all but the project is as it was."""
+    return {k: v for k, v in was.items() if k != "project"} == {
+        k: v for k, v in now.items() if k != "project"
+    }
+
+
 def _history(transfer: dict[str, Any]) -> list[dict[str, Any]]:
     history = transfer.get("history")
     return [s for s in history if isinstance(s, dict)] if isinstance(history, list) else []
@@ -262,13 +293,12 @@ def _history(transfer: dict[str, Any]) -> list[dict[str, Any]]:
 
 def event_message(event: str, how: str, entry: dict[str, Any], **extra: Any) -> Message:
     """`diff.change.<event>-added|removed`, or `diff.at.<event>`: the event's identity, and
-    for a change its note and source."""
+    for an event added or removed its source (its note is the file's to show)."""
     params = {k: text(entry.get(k)) for k in _EVENT_FIELDS[event]}
     if event == "engagement" and how != "at":
         params["participants"] = text(entry.get("participants"))
     if how != "at":
         params["source"] = cite(entry.get("source")) if entry.get("source") else None
-        params["note"] = text(entry.get("note"))
         return Message.of(f"diff.change.{event}-{how}", **params)
     return Message.of(f"diff.at.{event}", **params, **extra)
 

@@ -75,8 +75,9 @@ class Namer:
     def say(self, message: Message) -> str:
         """A change or a place in a record, its ids named and its figure worded."""
         params = dict(message.params)
-        if "project" in params:
-            params["project"] = self.project(params["project"])
+        for key in ("project", "old_project"):
+            if key in params:
+                params[key] = self.project(params[key])
         if "host" in params:
             params["host"] = self.municipality(params["host"])
         if "metric" in params:
@@ -123,8 +124,11 @@ def figure_line(delta: FigureDelta, lang: Lang) -> str:
     )
 
 
-def status_text(status: str | None, lang: Lang) -> str:
-    return say("diff.absent", lang) if status is None else say(f"report.status.{status}", lang)
+def status_text(status: str | None, lang: Lang, side: str) -> str:
+    """A published figure's status; where it is not, that it is new or removed."""
+    if status is None:
+        return say(f"diff.absent-{side}", lang)
+    return say(f"report.status.{status}", lang)
 
 
 def figure_value(figure: str, value: int, qualifier: str, lang: Lang) -> str:
@@ -145,8 +149,8 @@ def status_line(change: StatusChange, namer: Namer) -> str:
         owner=namer.municipality(change.owner),
         date=change.date,
         figure=published_figure(change, lang),
-        before=status_text(change.before, lang),
-        after=status_text(change.after, lang),
+        before=status_text(change.before, lang, "before"),
+        after=status_text(change.after, lang, "after"),
     )
     if change.recorded_before != change.recorded_after:
         before, after = change.recorded_before, change.recorded_after
@@ -176,18 +180,15 @@ def headline(diff: Diff, lang: Lang) -> list[str]:
             for status in STATUSES
             if any(r.status == status for r in diff.records)
         ]
-        key = "diff.headline.record" if len(diff.records) == 1 else "diff.headline.records"
-        parts.append(say(key, lang, count=len(diff.records), parts=", ".join(counts)))
+        parts.append(say("diff.headline.records", lang, parts=", ".join(counts)))
     parts += [figure_line(d, lang) for d in diff.figures if d.part is None and d.metric in HEADLINE]
     if len(diff.statuses) <= HEADLINE_STATUSES:
         namer = Namer(diff, lang)
         parts += [status_line(change, namer) for change in diff.statuses]
-    for count, key in (
-        (len(diff.statuses) if len(diff.statuses) > HEADLINE_STATUSES else 0, "statuses"),
-        (len(diff.introduced), "introduced"),
-        (len(diff.fixed), "fixed"),
-    ):
-        if count:
-            one = {"statuses": "status"}.get(key, f"{key}-1")
-            parts.append(say(f"diff.headline.{one if count == 1 else key}", lang, count=count))
+    else:
+        parts.append(say("diff.headline.statuses", lang, count=len(diff.statuses)))
+    for key, problems in (("introduced", diff.introduced), ("fixed", diff.fixed)):
+        if problems:
+            one = "-1" if len(problems) == 1 else ""
+            parts.append(say(f"diff.headline.{key}{one}", lang, count=len(problems)))
     return parts or [say("diff.nothing", lang)]
