@@ -59,7 +59,7 @@ class Source:
         if isinstance(value, str):
             return cls(url=value)
         if isinstance(value, dict):
-            return cls(**{f.name: value.get(f.name) for f in fields(cls)})
+            return cls(**{name: value.get(name) for name in _SOURCE_FIELDS})
         return None
 
     def to_data(self) -> str | Data:
@@ -71,6 +71,9 @@ class Source:
         parts = [p for p in (self.publisher, self.title, self.date) if p]
         text = ", ".join(parts)
         return f"{text} <{self.url}>" if text and self.url else text or self.url or ""
+
+
+_SOURCE_FIELDS = tuple(f.name for f in fields(Source))
 
 
 @dataclass(frozen=True)

@@ -192,11 +192,20 @@ def _record_findings(
     return found + _reference_findings(kind, record_id, data, municipality_ids, projects)
 
 
+# The findings that keep a record out of the model: the schema's shape, and dates that are dates.
+UNBUILDABLE = frozenset({"schema", "bad-date"})
+
+
 def buildable(kind: str, data: dict[str, Any]) -> bool:
     """Whether the model can be built from a record: it has the schema's shape and real dates."""
     if schema_findings(kind, data):
         return False
-    return not any(f.code == "bad-date" for f in date_findings(data, date.max))
+    return not any(f.code in UNBUILDABLE for f in date_findings(data, date.max))
+
+
+def buildable_given(own: Iterable[Finding]) -> bool:
+    """`buildable`, answered from the record's own findings (`own_findings`) when at hand."""
+    return not any(f.code in UNBUILDABLE for f in own)
 
 
 def check_text(

@@ -20,7 +20,7 @@ from spo.loader import decode
 from spo.model import Municipality, Project, Registry
 from spo.problems import Problem
 from spo.reading import build
-from spo.validation import buildable, problems_of, stray_problem
+from spo.validation import buildable_given, problems_of, stray_problem
 from spo.validation_files import POOL_THRESHOLD, FileResult, checked_text, cores
 
 
@@ -146,7 +146,7 @@ def _read(file: SideFile, problem: Problem | None, raw: bytes | None, today: dat
                 data is not None
                 and file.kind is not None
                 and not payload[0]
-                and buildable(file.kind, data)
+                and buildable_given(payload[2])
             )
             return Read(result, data, clean)
         problem = decoded

@@ -1,4 +1,6 @@
-"""A large diff reads its files in forked workers: what it finds is what one process finds."""
+"""How `spo diff` reads a side: many files in forked workers, finding what one process finds;
+and whether a record goes into the model, answered from the findings it already has exactly as
+`spo.validation.buildable` answers it."""
 
 from __future__ import annotations
 
@@ -11,6 +13,10 @@ import pytest
 import spo.diff.reading as reading
 from spo.diff import compare
 from spo.diff.sides import folder_side
+from spo.loader import load_file
+from spo.registry import kind_of
+from spo.validation import buildable, buildable_given
+from spo.validation_files import own_findings
 from tests.conftest import REGISTRIES
 
 
@@ -54,3 +60,30 @@ def test_files_read_in_workers_give_the_same_diff_as_in_one_process(
         ("artvin", "removed"),
         ("istanbul-uskudar", "changed"),
     ]
+
+
+_BROKEN = [
+    "id: x\nname: X Belediyesi\nkind: district\nprovince: Mersin\nsources: [1]\n",
+    "id: x\nname: X\nkind: town\nprovince: Mersin\nengagements:\n"
+    "  - {kind: meeting, host: y, date: '2025-02-30'}\n",
+    "id: x\nname: {tr: X}\nowner: y\nsummary: {tr: s}\nstatus: active\nlaunched: 2025-13\n",
+    "id: x\nname: {tr: X}\nowner: y\nsummary: {tr: s}\nstatus: nope\n",
+]
+
+
+def test_a_record_enters_the_model_from_its_findings_as_buildable_says(tmp_path: Path) -> None:
+    files = sorted(REGISTRIES.glob("*/data/*/*.yaml"))
+    for i, text in enumerate(_BROKEN):
+        folder = tmp_path / "data" / ("projects" if "owner" in text else "municipalities")
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"x{i}.yaml").write_text(text, encoding="utf-8")
+        files.append(folder / f"x{i}.yaml")
+    answers = []
+    for path in files:
+        kind, loaded = kind_of(path), load_file(path)
+        if kind is None or loaded.data is None:
+            continue
+        own = own_findings(kind, path.stem, loaded.data, date(2026, 1, 1), loaded.text)
+        answers.append(buildable(kind, loaded.data))
+        assert buildable_given(own) == answers[-1], path
+    assert len(answers) > 50 and answers.count(False) >= len(_BROKEN)
