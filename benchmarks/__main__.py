@@ -55,6 +55,15 @@ def machine() -> dict[str, Any]:
     }
 
 
+def _files_read(counts: dict[str, int]) -> str:
+    both = counts["base_files"] + counts["head_files"]
+    return (
+        f"{counts['files_read']:,} files parsed, {both:,} on both sides"
+        f" ({counts['base_files']:,} + {counts['head_files']:,}),"
+        f" {counts['changed']} changed: N + changed = {counts['base_files'] + counts['changed']:,}"
+    )
+
+
 def main(argv: list[str] | None = None) -> None:
     options = _options(argv)
     if options.show:
@@ -83,9 +92,14 @@ def main(argv: list[str] | None = None) -> None:
             file=sys.stderr,
         )
         results: list[Row] = []
-        for row in rows(Bench(national, small, work, options.runs, options.projects, SMALL)):
+        bench = Bench(national, small, work, options.runs, options.projects, SMALL)
+        for row in rows(bench):
             print(f"  {row.what} / {row.against}", file=sys.stderr)
             results.append(row)
+        about.update(bench.notes)
+        for side, counts in bench.notes.get("diff", {}).items():
+            if side != "touched":
+                print(f"  spo diff ({side}): {_files_read(counts)}", file=sys.stderr)
     print(markdown(results))
     if options.json:
         save(options.json, results, about)

@@ -8,10 +8,11 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from benchmarks.bench_diff import rows as diff_rows
 from benchmarks.measure import Figure, added, measure, spo_command
 
 HERE = Path(__file__).resolve().parent
@@ -70,6 +71,7 @@ class Bench:
     runs: int
     projects: int = 10_000
     small_projects: int = 100
+    notes: dict[str, Any] = field(default_factory=dict)  # what is not a row, for --json
 
     def env(self, cache: Path) -> dict[str, str]:
         env = {**os.environ, "SPO_LANG": "en", "NO_COLOR": "1", "COLUMNS": "120"}
@@ -133,6 +135,7 @@ def rows(bench: Bench) -> Iterator[Row]:
         "spo validate, peak memory (max RSS)", cold, "parsed data (tracemalloc)",
         parsed_size(bench), "≤ 2", 2.0, memory=True,
     )  # fmt: skip
+    yield from diff_rows(bench, cold, parse)
 
 
 def check_jsonschema(bench: Bench) -> Figure:

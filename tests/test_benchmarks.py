@@ -27,7 +27,20 @@ ROWS = [
     ("spo --version", 'python -c "import typer"', "≤ 1.3"),
     ("spo transfer add, 100 projects", "the same, 100 projects", "≤ 1.2"),
     ("spo validate, peak memory (max RSS)", "parsed data (tracemalloc)", "≤ 2"),
+    ("spo diff HEAD~1 HEAD", "spo validate, cold", "CPU ≤ 1.3"),
+    ("spo diff HEAD~1 HEAD", "libyaml C parse", "CPU ≤ 1.7"),
+    ("spo diff HEAD, worktree", "spo validate, cold", "CPU ≤ 1.3"),
+    ("spo diff HEAD, worktree", "libyaml C parse", "CPU ≤ 1.7"),
 ]
+# The pull request `spo diff` is measured on, and what it parses: every file of the base once,
+# and of the head only the four files the pull request touches (190 + 4, not 190 + 191).
+TOUCHED = [
+    "data/municipalities/ilce-0.yaml",
+    "data/municipalities/ilce-yeni.yaml",
+    "data/projects/proje-0.yaml",
+    "data/projects/proje-4.yaml",
+]
+FILES_READ = {"files_read": 194, "base_files": 190, "head_files": 191, "changed": 4}
 HEADER = (
     "| what | spo CPU | spo wall | against | its CPU | ratio CPU | ratio wall | target | met? |"
 )
@@ -52,6 +65,10 @@ def test_quick_run_prints_every_row(tmp_path: Path) -> None:
     results = json.loads(saved.read_text(encoding="utf-8"))
     assert [(r["what"], r["against"], r["target"]) for r in results["rows"]] == ROWS
     assert results["files"] == 190
+    assert results["diff"] == {
+        "touched": TOUCHED, "committed": FILES_READ, "worktree": FILES_READ,
+    }  # fmt: skip
+    assert "spo diff (committed): 194 files parsed, 381 on both sides (190 + 191)" in run.stderr
     shown = subprocess.run(
         [sys.executable, "-m", "benchmarks", "--show", str(saved)],
         cwd=ROOT,
