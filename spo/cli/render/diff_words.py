@@ -10,7 +10,7 @@ from typing import Any
 from spo.cli.language import Lang
 from spo.cli.render.labels import localized_name, metric_label, qualified
 from spo.cli.render.report_words import signed
-from spo.cli.words import label, lower, render, say
+from spo.cli.words import VOCABULARIES, catalogue, label, lower, render, repr_given, say
 from spo.diff import Change, Diff, FigureDelta, RecordDiff, Side, StatusChange
 from spo.message import Message
 from spo.vocabulary import MUNICIPALITY_KINDS, STAGES
@@ -78,6 +78,12 @@ class Namer:
         for key in ("project", "old_project"):
             if key in params:
                 params[key] = self.project(params[key])
+        if "field" in params:
+            field = params["field"]
+            params["field"] = field_name(field, self.lang)
+            for key in ("value", "before", "after"):
+                if key in params:
+                    params[key] = field_value(field, params[key], self.lang)
         if "host" in params:
             params["host"] = self.municipality(params["host"])
         if "metric" in params:
@@ -99,6 +105,36 @@ class Namer:
             status = say(f"diff.status.{record.status}", self.lang)
         name = self.record(record.kind, record.id)
         return say("diff.record", self.lang, name=name, id=record.id, status=status)
+
+
+# The fields whose values are a vocabulary's: shown by their labels.
+_VOCABULARIES = {
+    "status": "project-status",
+    "kind": "municipality-kind",
+    "service_model": "service-model",
+    "themes": "theme",
+    "inferred_themes": "theme",
+    "target_groups": "target-group",
+    "qualifier": "qualifier",
+}
+
+
+def field_name(field: str, lang: Lang) -> str:
+    """A record's field as the reader knows it ("Durum", "Özet › en"); a key spo does not know
+    stays as written, in quotes."""
+    top, _, rest = field.partition(".")
+    if f"diff.field.{top}" not in catalogue():
+        return repr_given(field)
+    name = say(f"diff.field.{top}", lang)
+    return f"{name} › {rest}" if rest else name
+
+
+def field_value(field: str, value: object, lang: Lang) -> str:
+    """A value as written (text in quotes), or its label when the field is a vocabulary's."""
+    vocabulary = _VOCABULARIES.get(field)
+    if vocabulary and isinstance(value, str) and value in VOCABULARIES[vocabulary].values:
+        return label(vocabulary, value, lang)
+    return repr_given(value)
 
 
 _QUALIFIERS = ("exact", "approximately", "nearly", "at-least", "more-than", "fewer-than")

@@ -1,0 +1,62 @@
+"""A reviewer's edit of a project's fields, as `spo diff` words it: each field by its name in the
+reader's language, vocabulary values by their labels, anything else as written."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REGISTRIES, run_spo
+
+EDITS = [
+    ("status: active\n", "status: paused\n"),
+    ("themes: [nutrition, poverty-reduction]\n", "themes: [nutrition, health]\n"),
+    ("  en: Kitchens serving hot meals in neighbourhoods.\n", ""),
+    ("service_model: neighbourhood-based\n", "service_model: neighbourhood-based\nfunding: il\n"),
+]
+
+EXPECTED = {
+    "tr": """\
+Kayıtlar
+  Projeler
+    Mahalle Mutfakları (mahalle-mutfaklari): değişti
+      Özet › en silindi (önceki değer 'Kitchens serving hot meals in neighbourhoods.')
+      Durum: Sürüyor → Askıda
+      Temalar listesinden çıkarıldı: Yoksullukla mücadele
+      Temalar listesine eklendi: Sağlık
+      'funding' eklendi: 'il'
+""",
+    "en": """\
+Records
+  Projects
+    Neighbourhood Kitchens (mahalle-mutfaklari): changed
+      Summary › en removed (was 'Kitchens serving hot meals in neighbourhoods.')
+      Status: Active → Paused
+      removed from Themes: Poverty reduction
+      added to Themes: Health
+      'funding' added: 'il'
+""",
+}
+
+
+@pytest.mark.parametrize("lang", ["tr", "en"])
+def test_each_field_reads_in_the_readers_language(tmp_path: Path, lang: str) -> None:
+    base, head = tmp_path / "base", tmp_path / "head"
+    shutil.copytree(REGISTRIES / "sample", base)
+    shutil.copytree(base, head)
+    record = head / "data" / "projects" / "mahalle-mutfaklari.yaml"
+    text = record.read_text(encoding="utf-8")
+    for before, after in EDITS:
+        assert before in text
+        text = text.replace(before, after)
+    record.write_text(text, encoding="utf-8")
+    args = ("--base-dir", str(base), "--head-dir", str(head), "--as-of", "2026-01-01")
+
+    run = run_spo("--lang", lang, "diff", *args)
+
+    # The unknown key is a new schema error: exit 1, and the problems follow the records.
+    assert run.exit_code == 1
+    records = run.stdout.split("\n\n")[2] + "\n"
+    assert records == EXPECTED[lang]
