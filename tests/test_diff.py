@@ -271,7 +271,7 @@ def test_with_no_arguments_a_branch_is_compared_from_its_merge_base_to_the_worki
     ]
     assert [c["text"] for r in shown["records"] for c in r["changes"]] == [
         "engagement on 2025-02-10 (study visit hosted by Mersin Büyükşehir Belediyesi): "
-        "'participants': 6 → 7",
+        "Participants: 6 → 7",
         "transfer of Women Craftspeople: new stage presentation on 2025-05-02 "
         "(source: https://example.org/uskudar/sunum)",
     ]
