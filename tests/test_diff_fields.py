@@ -22,7 +22,7 @@ EXPECTED = {
 Kayıtlar
   Projeler
     Mahalle Mutfakları (mahalle-mutfaklari): değişti
-      Özet › en silindi (önceki değer 'Kitchens serving hot meals in neighbourhoods.')
+      Özet › en silindi (önceki değeri 'Kitchens serving hot meals in neighbourhoods.')
       Durum: Sürüyor → Askıda
       Temalar listesinden çıkarıldı: Yoksullukla mücadele
       Temalar listesine eklendi: Sağlık

@@ -83,12 +83,19 @@ def compare(base: Side, head: Side, as_of: date, today: date | None = None) -> D
         as_of=as_of,
         records=tuple(records),
         figures=tuple(figure_deltas(report_before, report_after)),
-        statuses=tuple(status_changes(report_before, report_after)),
+        statuses=tuple(
+            status_changes(report_before, report_after, (_uncounted(before), _uncounted(after)))
+        ),
         introduced=tuple(introduced),
         fixed=tuple(fixed),
         names=_names(before, after),
         files_read=len(memo),
     )
+
+
+def _uncounted(state: SideState) -> set[str]:
+    """The municipalities whose files the side holds but whose records it cannot count."""
+    return {p.stem for p in state.registry.skipped if p.parent.name == FOLDERS["municipality"]}
 
 
 def _names(*states: SideState) -> Names:

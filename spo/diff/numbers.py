@@ -32,7 +32,10 @@ class FigureDelta:
 
 @dataclass(frozen=True)
 class StatusChange:
-    """A published figure whose status changes; None where the figure is not on that side."""
+    """A published figure whose status changes. A figure is itself by its owner, date, metric
+    and kind of municipality, so a corrected value is one figure (`value_before` the old one).
+    A status is met, not-met or unbacked; None where the figure is not in the file, and
+    `UNCOUNTED` where it is but its owner's record cannot be read (the problems say why)."""
 
     owner: str
     date: str
@@ -40,10 +43,15 @@ class StatusChange:
     municipality_kind: str | None
     value: int
     qualifier: str
-    before: str | None  # met, not-met, unbacked
+    before: str | None
     after: str | None
     recorded_before: int | None
     recorded_after: int | None
+    value_before: int | None = None  # when the published value or qualifier changed
+    qualifier_before: str | None = None
+
+
+UNCOUNTED = "uncounted"
 
 
 def headline(report: Report) -> dict[tuple[str, str | None], int]:
@@ -77,26 +85,46 @@ def figure_deltas(before: Report, after: Report) -> list[FigureDelta]:
 
 
 def _key(check: FigureCheck) -> tuple[object, ...]:
-    return (
-        check.owner,
-        check.date,
-        check.metric,
-        check.municipality_kind,
-        check.value,
-        check.qualifier,
-    )
+    return (check.owner, check.date, check.metric, check.municipality_kind)
 
 
-def status_changes(before: Report, after: Report) -> list[StatusChange]:
-    old = {_key(c): c for c in before.reported}
-    new = {_key(c): c for c in after.reported}
+def status_changes(
+    before: Report, after: Report, uncounted: tuple[set[str], set[str]] = (set(), set())
+) -> list[StatusChange]:
+    """`uncounted`: the owners whose records are in the files but not in the model, before
+    and after."""
+    old: dict[tuple[object, ...], list[FigureCheck]] = {}
+    for check in before.reported:
+        old.setdefault(_key(check), []).append(check)
+    pairs: list[tuple[FigureCheck | None, FigureCheck | None]] = []
+    for check in after.reported:
+        same = old.get(_key(check))
+        pairs.append((same.pop(0) if same else None, check))
+    pairs += [(check, None) for checks in old.values() for check in checks]
     changes = []
-    for key in list(new) + [k for k in old if k not in new]:
-        was, now = old.get(key), new.get(key)
-        if was and now and was.status == now.status:
+    for was, now in pairs:
+        if (
+            was
+            and now
+            and (was.status, was.value, was.qualifier)
+            == (
+                now.status,
+                now.value,
+                now.qualifier,
+            )
+        ):
             continue
         some = now or was
         assert some is not None
+        corrected = (
+            was is not None
+            and now is not None
+            and (was.value, was.qualifier)
+            != (
+                now.value,
+                now.qualifier,
+            )
+        )
         changes.append(
             StatusChange(
                 owner=some.owner,
@@ -105,21 +133,32 @@ def status_changes(before: Report, after: Report) -> list[StatusChange]:
                 municipality_kind=some.municipality_kind,
                 value=some.value,
                 qualifier=some.qualifier,
-                before=was.status if was else None,
-                after=now.status if now else None,
+                before=_status(was, some.owner in uncounted[0]),
+                after=_status(now, some.owner in uncounted[1]),
                 recorded_before=was.recorded if was and was.measure.family else None,
                 recorded_after=now.recorded if now and now.measure.family else None,
+                value_before=was.value if corrected and was else None,
+                qualifier_before=was.qualifier if corrected and was else None,
             )
         )
     return changes
 
 
+def _status(check: FigureCheck | None, uncounted: bool) -> str | None:
+    if check is not None:
+        return check.status
+    return UNCOUNTED if uncounted else None
+
+
 def _same(problem: Problem, moved: Mapping[Path, Path]) -> tuple[object, ...]:
     """What makes a problem the same on both sides: not its line, which an edit above it moves
-    (nor the line a message names), and a renamed file's problems are the new file's."""
+    (nor the line a message names, nor its list indexes), and a renamed file's problems are the
+    new file's. Alike problems are counted, so one more of a kind is still new."""
     params = tuple((k, v) for k, v in problem.message.params if not k.endswith("line"))
     file = moved.get(problem.file, problem.file)
-    return (str(file), problem.code, problem.path, problem.message.key, params, problem.severity)
+    # List indexes move too when an entry is added above: the place is its keys.
+    place = tuple(part for part in problem.path if not isinstance(part, int))
+    return (str(file), problem.code, place, problem.message.key, params, problem.severity)
 
 
 def problem_changes(

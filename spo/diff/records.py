@@ -11,6 +11,7 @@ everywhere: a source removed is named, and a record left with none says so.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -18,8 +19,9 @@ from typing import Any
 from spo.diff.reading import SideState
 from spo.message import Message
 from spo.model import Source
+from spo.registry import FOLDERS
 
-KINDS = ("project", "municipality")
+KINDS = tuple(FOLDERS)  # projects first, as `spo validate` reads them
 
 
 @dataclass(frozen=True)
@@ -64,9 +66,9 @@ def compare_records(base: SideState, head: SideState) -> list[RecordDiff]:
                 unread = Change(Message.of(f"diff.change.unreadable-{side}"))
                 found.append(RecordDiff(kind, record_id, "changed", None, (unread,)))
                 continue
-            changes = tuple(_compare(old_data, data))
-            if changes:
-                found.append(RecordDiff(kind, record_id, "changed", None, changes))
+            # Data that differs without a change to name: entries in another order.
+            changes = tuple(_compare(old_data, data)) or (Change(Message.of("diff.change.order")),)
+            found.append(RecordDiff(kind, record_id, "changed", None, changes))
     order = {"removed": 0, "renamed": 1, "added": 2, "changed": 3}
     found.sort(key=lambda d: (KINDS.index(d.kind), order[d.status], d.id))
     return found
@@ -213,28 +215,37 @@ def _unmatched(old: list[Any], new: list[Any]) -> tuple[list[Any], list[Any]]:
     return removed, left
 
 
+Pairs = tuple[list[tuple[Any, Any]], list[Any], list[Any]]
+
+
+def _pair(old: list[Any], new: list[Any], identity: Callable[[Any], Any]) -> Pairs:
+    """Entries matched by identity (in order, when several share one), and those only in `old`
+    and only in `new`, each in its list's order. Identities need not be hashable."""
+    waiting: dict[str, list[int]] = {}
+    for index, entry in enumerate(old):
+        waiting.setdefault(_content(identity(entry)), []).append(index)
+    matched, added, used = [], [], set()
+    for entry in new:
+        same = waiting.get(_content(identity(entry)))
+        if same:
+            used.add(same[0])
+            matched.append((old[same.pop(0)], entry))
+        else:
+            added.append(entry)
+    return matched, [e for i, e in enumerate(old) if i not in used], added
+
+
 def _events(
     old: list[dict[str, Any]],
     new: list[dict[str, Any]],
     identity: Callable[[dict[str, Any]], tuple[Any, ...]],
     event: str,
-    transfer: str | None,
+    transfer: Any,
     out: list[Change],
 ) -> None:
     """Events added and removed, and what changed in those on both sides."""
-    waiting: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
-    for entry in old:
-        waiting.setdefault(identity(entry), []).append(entry)
-    matched = []
-    added = []
-    for entry in new:
-        same = waiting.get(identity(entry))
-        if same:
-            matched.append((same.pop(0), entry))
-        else:
-            added.append(entry)
-    removed = [e for entries in waiting.values() for e in entries]
-    at = Message.of("diff.at.transfer", project=transfer) if transfer else None
+    matched, removed, added = _pair(old, new, identity)
+    at = Message.of("diff.at.transfer", project=text(transfer)) if transfer else None
     for entry in removed:
         out.append(Change(event_message(event, "removed", entry), at))
     for entry in added:
@@ -242,41 +253,57 @@ def _events(
     for before, after in matched:
         if before == after:
             continue
-        here = event_message(event, "at", after, **({"project": transfer} if transfer else {}))
+        place = {"project": text(transfer)} if transfer else {}
+        here = event_message(event, "at", after, **place)
         for key in _keys(before, after):
             if key not in _EVENT_FIELDS[event][:3] and before.get(key) != after.get(key):
                 _field(key, before.get(key), after.get(key), here, out)
 
 
+_STAGE = (lambda s: (s.get("stage"), s.get("date")), "stage")
+
+
 def _transfers(old: list[dict[str, Any]], new: list[dict[str, Any]], out: list[Change]) -> None:
-    before = {t.get("project"): t for t in old}
-    after = {t.get("project"): t for t in new}
-    stage = (lambda s: (s.get("stage"), s.get("date")), "stage")
+    matched, removed, added = _pair(old, new, lambda t: t.get("project"))
     # A transfer whose project is corrected keeps its history: one change, not two transfers.
-    gone = [p for p in before if p not in after]
-    for project, transfer in after.items():
-        same = next((p for p in gone if _moved(before[p], transfer)), None) if gone else None
-        if project not in before and same is not None:
-            gone.remove(same)
-            message = Message.of("diff.change.transfer-project", old_project=same, project=project)
+    for transfer in list(added):
+        same = next((t for t in removed if _moved(t, transfer)), None)
+        if same is not None:
+            removed.remove(same)
+            added.remove(transfer)
+            old_project, project = text(same.get("project")), text(transfer.get("project"))
+            message = Message.of(
+                "diff.change.transfer-project", old_project=old_project, project=project
+            )
             out.append(Change(message))
-            before[project] = transfer
-    for project in gone:
-        out.append(Change(Message.of("diff.change.transfer-removed", project=project)))
-        _events(_history(before[project]), [], *stage, str(project), out)
-    for project, transfer in after.items():
-        if project not in before:
-            out.append(Change(Message.of("diff.change.transfer-added", project=project)))
-            _events([], _history(transfer), *stage, str(project), out)
-            continue
-        was = before[project]
+    for transfer in removed:
+        project = transfer.get("project")
+        out.append(Change(Message.of("diff.change.transfer-removed", project=text(project))))
+        _history_changes(project, transfer.get("history"), None, out)
+    for transfer in added:
+        project = transfer.get("project")
+        out.append(Change(Message.of("diff.change.transfer-added", project=text(project))))
+        _history_changes(project, None, transfer.get("history"), out)
+    for was, transfer in matched:
         if was == transfer:
             continue
-        _events(_history(was), _history(transfer), *stage, str(project), out)
-        at = Message.of("diff.at.transfer", project=project)
+        project = transfer.get("project")
+        _history_changes(project, was.get("history"), transfer.get("history"), out)
+        at = Message.of("diff.at.transfer", project=text(project))
         for key in _keys(was, transfer):
             if key not in ("project", "history") and was.get(key) != transfer.get(key):
                 _field(key, was.get(key), transfer.get(key), at, out)
+
+
+def _history_changes(project: Any, old: Any, new: Any, out: list[Change]) -> None:
+    """A transfer's stages added and removed; a history that is not a list of entries is
+    compared as any other field (the problems say what is wrong with it)."""
+    if old == new:
+        return
+    if _all_mappings(old) and _all_mappings(new):
+        _events(old or [], new or [], *_STAGE, project, out)
+    else:
+        _field("history", old, new, Message.of("diff.at.transfer", project=text(project)), out)
 
 
 def _moved(was: dict[str, Any], now: dict[str, Any]) -> bool:
@@ -284,11 +311,6 @@ def _moved(was: dict[str, Any], now: dict[str, Any]) -> bool:
     return {k: v for k, v in was.items() if k != "project"} == {
         k: v for k, v in now.items() if k != "project"
     }
-
-
-def _history(transfer: dict[str, Any]) -> list[dict[str, Any]]:
-    history = transfer.get("history")
-    return [s for s in history if isinstance(s, dict)] if isinstance(history, list) else []
 
 
 def event_message(event: str, how: str, entry: dict[str, Any], **extra: Any) -> Message:
@@ -311,10 +333,12 @@ def cite(source: Any) -> str:
 def text(value: Any) -> Any:
     """A value as a reviewer reads it: text and numbers as they are, a list joined, a mapping
     as `key: value` pairs; None stays None."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)  # JSON has no infinity: as text
     if value is None or isinstance(value, str | int | float | bool):
         return value
     if isinstance(value, list):
-        return "; ".join(str(text(v)) for v in value)
+        return "[" + ", ".join(str(text(v)) for v in value) + "]"
     if isinstance(value, dict):
         if "url" in value or "title" in value or "archived" in value:
             return cite(value)

@@ -8,12 +8,14 @@ from __future__ import annotations
 from typing import Any
 
 from spo.cli.language import Lang
-from spo.cli.render.labels import localized_name, metric_label, qualified
+from spo.cli.render.labels import date_label, localized_name, metric_label, qualified
 from spo.cli.render.report_words import signed
 from spo.cli.words import VOCABULARIES, catalogue, label, lower, render, repr_given, say
+from spo.dates import parse_date_or_none
 from spo.diff import Change, Diff, FigureDelta, RecordDiff, Side, StatusChange
+from spo.diff.numbers import UNCOUNTED
 from spo.message import Message
-from spo.vocabulary import MUNICIPALITY_KINDS, STAGES
+from spo.vocabulary import MUNICIPALITY_KINDS, QUALIFIERS, STAGES
 
 # A headline figure's heading in the report (`report.<key>`).
 _HEADINGS = {
@@ -74,7 +76,10 @@ class Namer:
 
     def say(self, message: Message) -> str:
         """A change or a place in a record, its ids named and its figure worded."""
-        params = dict(message.params)
+        params = {k: "—" if v is None and k in _NAMED else v for k, v in message.params}
+        if isinstance(params.get("date"), str):
+            dated = parse_date_or_none(params["date"])
+            params["date"] = date_label(dated, self.lang) if dated else params["date"]
         for key in ("project", "old_project"):
             if key in params:
                 params[key] = self.project(params[key])
@@ -89,7 +94,7 @@ class Namer:
         if "metric" in params:
             figure = metric_label(params.pop("metric"), params.pop("municipality_kind"), self.lang)
             value, qualifier = params.pop("value"), params.pop("qualifier")
-            if isinstance(value, int) and qualifier in _QUALIFIERS:
+            if isinstance(value, int) and qualifier in QUALIFIERS.values:
                 figure = figure_value(figure, value, qualifier, self.lang)
             params["figure"] = figure
         return render(Message.of(message.key, **params), self.lang)
@@ -107,6 +112,8 @@ class Namer:
         return say("diff.record", self.lang, name=name, id=record.id, status=status)
 
 
+# What names an event: a dash where the file leaves it out.
+_NAMED = ("kind", "host", "date", "stage", "project", "metric")
 # The fields whose values are a vocabulary's: shown by their labels.
 _VOCABULARIES = {
     "status": "project-status",
@@ -137,9 +144,6 @@ def field_value(field: str, value: object, lang: Lang) -> str:
     return repr_given(value)
 
 
-_QUALIFIERS = ("exact", "approximately", "nearly", "at-least", "more-than", "fewer-than")
-
-
 def figure_label(delta: FigureDelta, lang: Lang) -> str:
     heading = say(_HEADINGS[delta.metric], lang)
     if delta.part is None:
@@ -164,6 +168,8 @@ def status_text(status: str | None, lang: Lang, side: str) -> str:
     """A published figure's status; where it is not, that it is new or removed."""
     if status is None:
         return say(f"diff.absent-{side}", lang)
+    if status == UNCOUNTED:
+        return say("diff.uncounted", lang)
     return say(f"report.status.{status}", lang)
 
 
@@ -173,8 +179,12 @@ def figure_value(figure: str, value: int, qualifier: str, lang: Lang) -> str:
 
 
 def published_figure(change: StatusChange, lang: Lang) -> str:
+    """The figure as published; a corrected one with its old value: "exactly 3 → exactly 4"."""
     figure = metric_label(change.metric, change.municipality_kind, lang)
-    return figure_value(figure, change.value, change.qualifier, lang)
+    value = qualified(change.value, change.qualifier, lang)
+    if change.value_before is not None and change.qualifier_before is not None:
+        value = f"{qualified(change.value_before, change.qualifier_before, lang)} → {value}"
+    return say("diff.figure-value", lang, figure=figure, value=value)
 
 
 def status_line(change: StatusChange, namer: Namer) -> str:
