@@ -166,7 +166,8 @@ def _new_status(projects: list[Path]) -> Path:
 def files_read(root: Path, base: str = "HEAD~1", head: str | None = "HEAD") -> dict[str, int]:
     """What `spo.diff.compare` parses, against the files both sides hold."""
     from spo.diff import compare
-    from spo.diff.sides import Git, folder_side
+    from spo.diff.git import Git
+    from spo.diff.sides import folder_side
 
     repo = Git(root)
     base_side = repo.side(base)
@@ -208,7 +209,7 @@ def rows(bench: Bench, cold: Figure, parse: Figure) -> Iterator[Row]:
 def profile(root: Path, top: int = 25) -> None:
     """cProfile of `compare` (HEAD~1 against HEAD), the functions taking the most time."""
     from spo.diff import compare
-    from spo.diff.sides import Git
+    from spo.diff.git import Git
 
     repo = Git(root)
     profiler = cProfile.Profile()

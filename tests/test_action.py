@@ -79,18 +79,15 @@ def _git(folder: Path, *args: str) -> str:
     return done.stdout
 
 
-@pytest.mark.skipif(
-    shutil.which("bash") is None or shutil.which("git") is None,
-    reason="the action's steps run in bash, and the diff reads git",
-)
-def test_a_pull_request_gets_its_diff_in_the_job_summary(tmp_path):
-    """GitHub checks out a pull request as a merge commit: the diff step compares its first
-    parent (the base branch) with it, and appends the Markdown to the job summary."""
+def _pull_request(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """A registry in git with a pull request (a new stage for Üsküdar) on a branch, and a commit
+    on main after the branch point; the commits' ids by name."""
     root = tmp_path / "registry"
     shutil.copytree(REGISTRIES / "sample", root)
     _git(root, "init", "-q", "-b", "main")
     _git(root, "add", "-A")
     _git(root, "commit", "-qm", "başlangıç")
+    branch_point = _git(root, "rev-parse", "HEAD").strip()
     _git(root, "checkout", "-qb", "yeni-asama")
     record = root / "data" / "municipalities" / "istanbul-uskudar.yaml"
     text = record.read_text(encoding="utf-8")
@@ -103,13 +100,41 @@ def test_a_pull_request_gets_its_diff_in_the_job_summary(tmp_path):
         encoding="utf-8",
     )
     _git(root, "commit", "-qam", "Üsküdar: sunum")
+    pr_head = _git(root, "rev-parse", "HEAD").strip()
     _git(root, "checkout", "-q", "main")
+    artvin = root / "data" / "municipalities" / "artvin.yaml"
+    artvin.write_text(artvin.read_text(encoding="utf-8") + "# main ilerledi\n", "utf-8")
+    _git(root, "commit", "-qam", "main ilerledi")
+    base_tip = _git(root, "rev-parse", "HEAD").strip()
+    return root, {"branch_point": branch_point, "pr_head": pr_head, "base_tip": base_tip}
+
+
+_NEEDS = pytest.mark.skipif(
+    shutil.which("bash") is None or shutil.which("git") is None,
+    reason="the action's steps run in bash, and the diff reads git",
+)
+
+
+@_NEEDS
+def test_a_pull_request_gets_its_diff_in_the_job_summary(tmp_path):
+    """GitHub checks out a pull request as a merge commit: the diff step compares its first
+    parent (the base branch) with it, and appends the Markdown to the job summary."""
+    root, commits = _pull_request(tmp_path)
     _git(root, "merge", "-q", "--no-ff", "-m", "birleştirme", "yeni-asama")
+    merge = _git(root, "rev-parse", "HEAD").strip()
     summary = tmp_path / "summary.md"
     summary.write_text("", encoding="utf-8")
     status_before = _git(root, "status", "--porcelain")
 
-    done = run_step("spo diff", root, summary, lang="en", **{"as-of": "2026-01-01"})
+    done = run_step(
+        "spo diff",
+        root,
+        summary,
+        github={"GITHUB_SHA": merge},
+        event={"pull_request.base.sha": commits["base_tip"]},
+        lang="en",
+        **{"as-of": "2026-01-01"},
+    )
 
     expected = run_spo(
         "--root",
@@ -126,30 +151,101 @@ def test_a_pull_request_gets_its_diff_in_the_job_summary(tmp_path):
     )
     assert (done.returncode, done.stderr) == (0, "")
     assert summary.read_text(encoding="utf-8") == expected.stdout
-    assert "  - transfer of Women Craftspeople: new stage presentation on 2025-05-02" in (
+    assert "  - transfer of Women Craftspeople: new stage presentation (2025-05-02)" in (
         expected.stdout
     )
     assert _git(root, "status", "--porcelain") == status_before
 
 
-def _expression(text: str, inputs: dict[str, str]) -> str:
-    """GitHub's `${{ inputs.NAME }}` for the few expressions the run steps' environments use."""
+@_NEEDS
+def test_a_checkout_of_the_pull_requests_head_is_compared_from_its_branch_point(tmp_path):
+    """A workflow that checks out the pull request's own head (not GitHub's merge commit) gets
+    the diff from where the branch left main: main's later commits are not in it."""
+    root, commits = _pull_request(tmp_path)
+    _git(root, "checkout", "-q", commits["pr_head"])
+    summary = tmp_path / "summary.md"
+    summary.write_text("", encoding="utf-8")
+
+    done = run_step(
+        "spo diff",
+        root,
+        summary,
+        github={"GITHUB_SHA": "0" * 40},  # the merge commit, which is not checked out
+        event={"pull_request.base.sha": commits["base_tip"]},
+        lang="en",
+        **{"as-of": "2026-01-01"},
+    )
+
+    expected = run_spo(
+        "--root",
+        str(root),
+        "--lang",
+        "en",
+        "diff",
+        commits["branch_point"],
+        "HEAD",
+        "--format",
+        "markdown",
+        "--as-of",
+        "2026-01-01",
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert summary.read_text(encoding="utf-8") == expected.stdout
+    assert "Artvin" not in expected.stdout and "Üsküdar Belediyesi" in expected.stdout
+
+
+@_NEEDS
+def test_a_diff_that_cannot_run_fails_its_step(tmp_path):
+    """Exit 1 (new errors) is the validate step's to report, but a diff that fails otherwise,
+    or prints nothing, fails its own step: here the base commit does not exist anywhere."""
+    root, commits = _pull_request(tmp_path)
+    _git(root, "checkout", "-q", commits["pr_head"])
+    _git(root, "remote", "add", "origin", str(tmp_path / "nowhere"))
+    summary = tmp_path / "summary.md"
+    summary.write_text("", encoding="utf-8")
+
+    done = run_step(
+        "spo diff",
+        root,
+        summary,
+        github={"GITHUB_SHA": "0" * 40},
+        event={"pull_request.base.sha": "1" * 40},
+        lang="en",
+    )
+
+    assert done.returncode != 0
+    assert summary.read_text(encoding="utf-8") == ""
+
+
+def _expression(text: str, inputs: dict[str, str], event: dict[str, str] | None = None) -> str:
+    """GitHub's `${{ inputs.NAME }}` and `${{ github.event.PATH }}` for the few expressions the
+    run steps' environments use."""
 
     def value(match: re.Match[str]) -> str:
         name = match.group(1)
         return inputs.get(name, ACTION["inputs"][name]["default"])
 
-    return re.sub(r"\$\{\{\s*inputs\.([\w-]+)\s*\}\}", value, text)
+    text = re.sub(r"\$\{\{\s*inputs\.([\w-]+)\s*\}\}", value, text)
+    return re.sub(
+        r"\$\{\{\s*github\.event\.([\w.]+)\s*\}\}", lambda m: (event or {})[m.group(1)], text
+    )
 
 
 def run_step(
-    name: str, registry: Path, summary: Path, **inputs: str
+    name: str,
+    registry: Path,
+    summary: Path,
+    github: dict[str, str] | None = None,
+    event: dict[str, str] | None = None,
+    **inputs: str,
 ) -> subprocess.CompletedProcess[str]:
     """One run step of the action, as the runner runs it: `bash -e -o pipefail`, in the step's
-    working directory, with its environment, GitHub's variables and the installed spo."""
+    working directory, with its environment, GitHub's variables (`github`, e.g. GITHUB_SHA; the
+    event's fields in `event`) and the installed spo."""
     s = step(name)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "SPO_LANG"))}
-    env.update({k: _expression(str(v), inputs) for k, v in s.get("env", {}).items()})
+    env.update({k: _expression(str(v), inputs, event) for k, v in s.get("env", {}).items()})
+    env.update(github or {})
     env.update(
         GITHUB_ACTIONS="true",
         CI="true",

@@ -23,7 +23,8 @@ from pathlib import Path
 import pytest
 
 from spo.diff import compare
-from spo.diff.sides import Git, folder_side
+from spo.diff.git import Git
+from spo.diff.sides import folder_side
 from tests.conftest import TESTS, run_spo
 from tests.diff_history import (
     GIT_ENV,

@@ -60,3 +60,40 @@ def test_each_field_reads_in_the_readers_language(tmp_path: Path, lang: str) -> 
     assert run.exit_code == 1
     records = run.stdout.split("\n\n")[2] + "\n"
     assert records == EXPECTED[lang]
+
+
+def test_a_long_pull_request_summary_stops_within_githubs_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """GitHub refuses a job summary over 1 MiB: the Markdown's details stop after so many lines
+    and say how many more there are; a file name cannot break out into HTML."""
+    from spo.cli.render import diff_views
+
+    base, head = tmp_path / "base", tmp_path / "head"
+    shutil.copytree(REGISTRIES / "sample", base)
+    shutil.copytree(base, head)
+    record = head / "data" / "projects" / "mahalle-mutfaklari.yaml"
+    text = record.read_text(encoding="utf-8")
+    for before, after in EDITS:
+        text = text.replace(before, after)
+    record.write_text(text, encoding="utf-8")
+    odd = head / "data" / "projects" / "x`y` <b>z.yaml"
+    odd.write_text("id: x\n", encoding="utf-8")
+    monkeypatch.setattr(diff_views, "MARKDOWN_LINES", 4)
+    args = ("--base-dir", str(base), "--head-dir", str(head), "--as-of", "2026-01-01")
+
+    run = run_spo("--lang", "en", "diff", *args, "--format", "markdown")
+
+    details = run.stdout.split("<summary>Details</summary>\n\n")[1]
+    assert details.splitlines() == [
+        "#### Records",
+        "",
+        "- **Projects**",
+        "  - x\\`y\\` \\<b\\>z (x\\`y\\` \\<b\\>z): added",
+        "    - the record cites no source",
+        "  - Neighbourhood Kitchens (mahalle-mutfaklari): changed",
+        "",
+        "… and 12 more lines: run spo diff on your own machine for all of them.",
+        "",
+        "</details>",
+    ]

@@ -111,7 +111,10 @@ def test_the_hook_and_the_workflow_use_spo_from_its_package(tmp_path: Path) -> N
     assert [s.get("run") for s in steps[2:]] == [
         "pip install spo",
         "spo validate --format github",
-        "spo diff 'HEAD^1' HEAD --format markdown >> \"$GITHUB_STEP_SUMMARY\" || [ $? -eq 1 ]",
+        "status=0\n"
+        "spo diff 'HEAD^1' HEAD --format markdown > spo-diff.md || status=$?\n"
+        'cat spo-diff.md >> "$GITHUB_STEP_SUMMARY"\n'
+        '[ "$status" -le 1 ] && [ -s spo-diff.md ]\n',
     ]
     # A pull request's diff: GitHub's merge commit and its first parent, read-only.
     assert steps[0]["with"] == {"fetch-depth": 2}

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from spo.checks.schema import fast_validator
-from spo.diff.sides import Side, SideFile, too_large
+from spo.diff.sides import Side, SideFile
 from spo.loader import decode
 from spo.model import Municipality, Project, Registry
 from spo.problems import Problem
@@ -50,12 +50,7 @@ class SideState:
     problems: tuple[Problem, ...]
     registry: Registry
 
-    def data(self, kind: str, record_id: str) -> dict[str, Any] | None:
-        found = self.files.get(Path("data", _FOLDER[kind], f"{record_id}.yaml"))
-        return found.data if found else None
 
-
-_FOLDER = {"project": "projects", "municipality": "municipalities"}
 # What was read, by (content, path): the same file on the other side is not read again.
 Memo = dict[tuple[str, Path], Read]
 
@@ -129,14 +124,12 @@ def _without_text(read: Read) -> Read:
 def _with_text(read: Read, raw: bytes | None) -> Read:
     if raw is None or read.result.summary is None:
         return read
-    text = raw.decode("utf-8").removeprefix("\ufeff")
-    return replace(read, result=replace(read.result, text=text))
+    text = decode(read.result.path, raw)
+    return replace(read, result=replace(read.result, text=text if isinstance(text, str) else None))
 
 
 def _read(file: SideFile, problem: Problem | None, raw: bytes | None, today: date) -> Read:
     path = file.path
-    if problem is None and raw is not None:
-        problem = too_large(path, raw)
     if problem is None and raw is not None:
         decoded = decode(path, raw)
         if isinstance(decoded, str):

@@ -12,6 +12,7 @@ from typing import Any
 from spo.cli.language import Lang
 from spo.cli.render.diff_words import Namer, figure_line, headline, status_line, title
 from spo.cli.render.problems import display_path, one_line, problem_record
+from spo.cli.render.problems_summary import SUMMARY_ROWS
 from spo.cli.words import render, say
 from spo.diff import Diff, RecordDiff
 from spo.diff.records import KINDS
@@ -71,26 +72,50 @@ def md(text: str) -> str:
     return _MARKDOWN.sub(r"\\\1", one_line(text).replace("&", "&amp;"))
 
 
+# A pull request's summary holds this many lines of details at most: GitHub refuses a job
+# summary over 1 MiB (as for validate's table); the rest is a count, and the terminal has it all.
+MARKDOWN_LINES = SUMMARY_ROWS
+# A line longer than this (a long note) is cut in Markdown, where it would wrap for pages.
+MARKDOWN_WIDTH = 400
+
+
 def format_markdown(diff: Diff, lang: Lang) -> str:
     out = [f"### spo diff: {md(title(diff, lang))}", ""]
     out += [f"- {md(line)}" for line in headline(diff, lang)]
     if diff.empty:
         return "\n".join(out) + "\n"
     out += ["", "<details>", f"<summary>{md(say('diff.details', lang))}</summary>", ""]
-    for heading, lines in _sections(diff, lang):
-        out += [f"#### {md(heading)}", ""]
-        out += [
-            "  " * depth + (f"- **{md(line)}**" if strong else f"- {md(line)}")
-            for depth, line, strong in lines
-        ]
-        out.append("")
-    for key, problems in _problem_sections(diff):
-        heading = say("diff.count", lang, heading=say(f"diff.{key}", lang), count=len(problems))
-        out += [f"#### {md(heading)}", ""]
-        out += [f"- {_problem_item(p, lang)}" for p in problems]
-        out.append("")
+    sections = list(_markdown_sections(diff, lang))
+    left = MARKDOWN_LINES
+    for heading, items in sections:
+        shown = items[:left]
+        left -= len(shown)
+        if shown:
+            out += [f"#### {md(heading)}", "", *shown, ""]
+    hidden = sum(len(items) for _, items in sections) - MARKDOWN_LINES
+    if hidden > 0:
+        out += [md(say("diff.more", lang, count=hidden)), ""]
     out += ["</details>"]
     return "\n".join(out) + "\n"
+
+
+def _markdown_sections(diff: Diff, lang: Lang) -> Iterator[tuple[str, list[str]]]:
+    for heading, lines in _sections(diff, lang):
+        yield (
+            heading,
+            [
+                "  " * depth + (f"- **{_cut(line)}**" if strong else f"- {_cut(line)}")
+                for depth, line, strong in lines
+            ],
+        )
+    for key, problems in _problem_sections(diff):
+        heading = say("diff.count", lang, heading=say(f"diff.{key}", lang), count=len(problems))
+        yield heading, [f"- {_problem_item(p, lang)}" for p in problems]
+
+
+def _cut(line: str) -> str:
+    text = one_line(line)
+    return md(text if len(text) <= MARKDOWN_WIDTH else text[: MARKDOWN_WIDTH - 1] + "…")
 
 
 def _problem_item(problem: Problem, lang: Lang) -> str:
@@ -99,8 +124,8 @@ def _problem_item(problem: Problem, lang: Lang) -> str:
         where += f":{problem.line}:{problem.column}"
     severity = say(f"validate.{problem.severity.value}", lang)
     at = say("validate.at", lang, path=problem.json_path) if problem.path else ""
-    message = md(render(problem.message, lang) + at)
-    return f"`{where}` {md(severity)}: {message} (`{problem.code}`)"
+    message = _cut(render(problem.message, lang) + at)
+    return f"{md(where)} {md(severity)}: {message} ({md(problem.code)})"
 
 
 def format_json(diff: Diff, lang: Lang) -> str:
