@@ -140,8 +140,8 @@ class Git:
                     found[file.path] = SideFile(file.kind, file.path, words[0])
                 continue
             target = next(lines, "") if words[:1] in (["symlink"], ["dangling"], ["loop"]) else ""
-            if words[:1] == ["symlink"]:
-                problem = _problem(file.path, "read.link-outside", "link-outside", target=target)
+            if words[:1] == ["symlink"]:  # out of the repository: as this machine has it
+                problem = self._outside(file.path, target)
             elif words[:1] == ["loop"]:
                 problem = _problem(file.path, "read.unreadable", "unreadable", error="ELOOP")
             elif len(words) == 3 and words[1] == "tree":
@@ -150,6 +150,15 @@ class Git:
                 problem = _problem(file.path, "read.file-missing", "file-missing")
             side._problems[file.path] = problem
         return found
+
+    def _outside(self, path: Path, target: str) -> Problem:
+        """A link out of the repository, as a checkout here would find it: a file outside the
+        registry, or nothing."""
+        try:
+            found = (self.top / target).resolve(strict=True)
+        except (OSError, RuntimeError):
+            return _problem(path, "read.file-missing", "file-missing")
+        return _problem(path, "read.link-outside", "link-outside", target=found.as_posix())
 
     def blobs(self, ids: Sequence[str]) -> dict[str, bytes]:
         """The content of each blob, in one `git cat-file --batch`."""
