@@ -109,6 +109,27 @@ def _pull_request(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     return root, {"branch_point": branch_point, "pr_head": pr_head, "base_tip": base_tip}
 
 
+def _diff_step(
+    root: Path, summary: Path, sha: str, base_sha: str, **inputs: str
+) -> subprocess.CompletedProcess[str]:
+    """The action's diff step on a pull request: `sha` is GitHub's merge commit, `base_sha`
+    the base branch's commit the event names."""
+    return run_step(
+        "spo diff",
+        root,
+        summary,
+        github={"GITHUB_SHA": sha},
+        event={"pull_request.base.sha": base_sha},
+        **inputs,
+    )
+
+
+def _markdown(root: Path, base: str) -> str:
+    """What `spo diff BASE HEAD --format markdown` prints, as of the tests' day, in English."""
+    args = ("--lang", "en", "diff", base, "HEAD", "--format", "markdown", "--as-of", "2026-01-01")
+    return run_spo("--root", str(root), *args).stdout
+
+
 _NEEDS = pytest.mark.skipif(
     shutil.which("bash") is None or shutil.which("git") is None,
     reason="the action's steps run in bash, and the diff reads git",
@@ -126,34 +147,14 @@ def test_a_pull_request_gets_its_diff_in_the_job_summary(tmp_path):
     summary.write_text("", encoding="utf-8")
     status_before = _git(root, "status", "--porcelain")
 
-    done = run_step(
-        "spo diff",
-        root,
-        summary,
-        github={"GITHUB_SHA": merge},
-        event={"pull_request.base.sha": commits["base_tip"]},
-        lang="en",
-        **{"as-of": "2026-01-01"},
+    done = _diff_step(
+        root, summary, merge, commits["base_tip"], lang="en", **{"as-of": "2026-01-01"}
     )
 
-    expected = run_spo(
-        "--root",
-        str(root),
-        "--lang",
-        "en",
-        "diff",
-        "HEAD^1",
-        "HEAD",
-        "--format",
-        "markdown",
-        "--as-of",
-        "2026-01-01",
-    )
+    expected = _markdown(root, "HEAD^1")
     assert (done.returncode, done.stderr) == (0, "")
-    assert summary.read_text(encoding="utf-8") == expected.stdout
-    assert "  - transfer of Women Craftspeople: new stage presentation (2025-05-02)" in (
-        expected.stdout
-    )
+    assert summary.read_text(encoding="utf-8") == expected
+    assert "  - transfer of Women Craftspeople: new stage presentation (2025-05-02)" in expected
     assert _git(root, "status", "--porcelain") == status_before
 
 
@@ -166,32 +167,15 @@ def test_a_checkout_of_the_pull_requests_head_is_compared_from_its_branch_point(
     summary = tmp_path / "summary.md"
     summary.write_text("", encoding="utf-8")
 
-    done = run_step(
-        "spo diff",
-        root,
-        summary,
-        github={"GITHUB_SHA": "0" * 40},  # the merge commit, which is not checked out
-        event={"pull_request.base.sha": commits["base_tip"]},
-        lang="en",
-        **{"as-of": "2026-01-01"},
+    not_here = "0" * 40  # the merge commit, which is not checked out
+    done = _diff_step(
+        root, summary, not_here, commits["base_tip"], lang="en", **{"as-of": "2026-01-01"}
     )
 
-    expected = run_spo(
-        "--root",
-        str(root),
-        "--lang",
-        "en",
-        "diff",
-        commits["branch_point"],
-        "HEAD",
-        "--format",
-        "markdown",
-        "--as-of",
-        "2026-01-01",
-    )
+    expected = _markdown(root, commits["branch_point"])
     assert (done.returncode, done.stderr) == (0, "")
-    assert summary.read_text(encoding="utf-8") == expected.stdout
-    assert "Artvin" not in expected.stdout and "Üsküdar Belediyesi" in expected.stdout
+    assert summary.read_text(encoding="utf-8") == expected
+    assert "Artvin" not in expected and "Üsküdar Belediyesi" in expected
 
 
 @_NEEDS
@@ -204,14 +188,7 @@ def test_a_diff_that_cannot_run_fails_its_step(tmp_path):
     summary = tmp_path / "summary.md"
     summary.write_text("", encoding="utf-8")
 
-    done = run_step(
-        "spo diff",
-        root,
-        summary,
-        github={"GITHUB_SHA": "0" * 40},
-        event={"pull_request.base.sha": "1" * 40},
-        lang="en",
-    )
+    done = _diff_step(root, summary, "0" * 40, "1" * 40, lang="en")
 
     assert done.returncode != 0
     assert summary.read_text(encoding="utf-8") == ""

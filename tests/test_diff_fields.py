@@ -41,8 +41,8 @@ Records
 }
 
 
-@pytest.mark.parametrize("lang", ["tr", "en"])
-def test_each_field_reads_in_the_readers_language(tmp_path: Path, lang: str) -> None:
+def _edited(tmp_path: Path) -> tuple[Path, Path]:
+    """The sample registry, and a copy with the reviewer's edits of Mahalle Mutfakları."""
     base, head = tmp_path / "base", tmp_path / "head"
     shutil.copytree(REGISTRIES / "sample", base)
     shutil.copytree(base, head)
@@ -52,6 +52,12 @@ def test_each_field_reads_in_the_readers_language(tmp_path: Path, lang: str) -> 
         assert before in text
         text = text.replace(before, after)
     record.write_text(text, encoding="utf-8")
+    return base, head
+
+
+@pytest.mark.parametrize("lang", ["tr", "en"])
+def test_each_field_reads_in_the_readers_language(tmp_path: Path, lang: str) -> None:
+    base, head = _edited(tmp_path)
     args = ("--base-dir", str(base), "--head-dir", str(head), "--as-of", "2026-01-01")
 
     run = run_spo("--lang", lang, "diff", *args)
@@ -69,14 +75,7 @@ def test_a_long_pull_request_summary_stops_within_githubs_size(
     and say how many more there are; a file name cannot break out into HTML."""
     from spo.cli.render import diff_views
 
-    base, head = tmp_path / "base", tmp_path / "head"
-    shutil.copytree(REGISTRIES / "sample", base)
-    shutil.copytree(base, head)
-    record = head / "data" / "projects" / "mahalle-mutfaklari.yaml"
-    text = record.read_text(encoding="utf-8")
-    for before, after in EDITS:
-        text = text.replace(before, after)
-    record.write_text(text, encoding="utf-8")
+    base, head = _edited(tmp_path)
     odd = head / "data" / "projects" / "x`y` <b>z.yaml"
     odd.write_text("id: x\n", encoding="utf-8")
     monkeypatch.setattr(diff_views, "MARKDOWN_LINES", 4)
