@@ -96,3 +96,40 @@ def test_a_long_pull_request_summary_stops_within_githubs_size(
         "",
         "</details>",
     ]
+
+
+DATED = {
+    "tr": [
+        "      yerinde inceleme ziyareti teması, ev sahibi Mersin Büyükşehir Belediyesi "
+        "(2025-03-10): Tarih: '../2025-03-21' → '2025-03-10'",
+        "      Kadın Ustalar aktarımının görüşme aşaması (2025-01-20): "
+        "Tarih: '2025-01-15' → '2025-01-20'",
+    ],
+    "en": [
+        "      study visit hosted by Mersin Büyükşehir Belediyesi (2025-03-10): "
+        "Date: '../2025-03-21' → '2025-03-10'",
+        "      transfer of Women Craftspeople, stage inquiry (2025-01-20): "
+        "Date: '2025-01-15' → '2025-01-20'",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["tr", "en"])
+def test_a_corrected_date_is_one_change_not_an_event_removed_and_added(
+    tmp_path: Path, lang: str
+) -> None:
+    base, head = tmp_path / "base", tmp_path / "head"
+    shutil.copytree(REGISTRIES / "sample", base)
+    shutil.copytree(base, head)
+    record = head / "data" / "municipalities" / "istanbul-uskudar.yaml"
+    text = record.read_text(encoding="utf-8")
+    text = text.replace(
+        '{stage: inquiry, date: "2025-01-15"}', '{stage: inquiry, date: "2025-01-20"}'
+    )
+    record.write_text(text.replace("date: ../2025-03-21   #", "date: 2025-03-10   #"), "utf-8")
+    args = ("--base-dir", str(base), "--head-dir", str(head), "--as-of", "2026-01-01")
+
+    run = run_spo("--lang", lang, "diff", *args)
+
+    assert run.exit_code == 0
+    assert run.stdout.splitlines()[-2:] == DATED[lang]

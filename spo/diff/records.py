@@ -243,8 +243,12 @@ def _events(
     transfer: Any,
     out: list[Change],
 ) -> None:
-    """Events added and removed, and what changed in those on both sides."""
+    """Events added and removed, and what changed in those on both sides. An event left over
+    on each side that differs from the other only in its date (the last part of its identity)
+    had its date corrected: one change, not an event removed and one added."""
     matched, removed, added = _pair(old, new, identity)
+    redated, removed, added = _pair(removed, added, lambda e: identity(e)[:-1])
+    matched += redated
     at = Message.of("diff.at.transfer", project=text(transfer)) if transfer else None
     for entry in removed:
         out.append(Change(event_message(event, "removed", entry), at))
@@ -256,7 +260,7 @@ def _events(
         place = {"project": text(transfer)} if transfer else {}
         here = event_message(event, "at", after, **place)
         for key in _keys(before, after):
-            if key not in _EVENT_FIELDS[event][:3] and before.get(key) != after.get(key):
+            if before.get(key) != after.get(key):
                 _field(key, before.get(key), after.get(key), here, out)
 
 
