@@ -310,3 +310,16 @@ def test_fixed_choices_are_named_in_the_help(command: str, parameter: str) -> No
         named = set(re.findall(r"[a-z]+(?:-[a-z]+)*", entry[lang]))
         missing = set(VOCABULARY_OPTIONS[command, parameter].values) - named
         assert not missing, (command, parameter, lang, missing)
+
+
+@pytest.mark.parametrize("lang", ["tr", "en"])
+@pytest.mark.parametrize("command", [["diff"], ["validate"], ["project", "show"], ["search"]])
+def test_a_help_page_lists_each_argument_once(lang: str, command: list[str]) -> None:
+    """Typer lists a command's arguments beside its options; click (8.5 on) would list them again
+    under a heading of its own."""
+    from tests.conftest import run_spo
+
+    page = run_spo("--lang", lang, *command, "--help", env={"COLUMNS": "100"}).stdout
+    headings = [line for line in page.splitlines() if line and not line.startswith(" ")]
+    assert sum(h.rstrip(":") in ("Argümanlar", "Arguments") for h in headings) == 1
+    assert not any("Positional" in h or "Konumsal" in h for h in headings)

@@ -59,6 +59,8 @@ def localize(command: click.Command, lang: Lang, path: str = ROOT) -> click.Comm
         command.help = _help(key, lang)
         command.short_help = short_help(path, lang)
     command.options_metavar = say("help-page.options-metavar", lang)
+    # Typer lists the arguments with the options; click 8.5 lists them again on its own.
+    command.format_arguments = _listed_with_the_options  # type: ignore[method-assign]
     if isinstance(command, click.Group):
         command.subcommand_metavar = say("help-page.command-metavar", lang)
     for param in command.params:
@@ -70,6 +72,10 @@ def localize(command: click.Command, lang: Lang, path: str = ROOT) -> click.Comm
     for name, sub in getattr(command, "commands", {}).items():
         localize(sub, lang, name if path == ROOT else f"{path}.{name}")
     return command
+
+
+def _listed_with_the_options(ctx: click.Context, formatter: click.HelpFormatter) -> None:
+    """Nothing: a command's arguments are in typer's "Arguments" section already."""
 
 
 def build(lang: Lang) -> click.Command:
