@@ -27,13 +27,13 @@ from spo.message import Message
 from spo.problems import Finding, Problem, Severity
 from spo.validation_cache import ResultCache
 from spo.validation_files import (
-    POOL_THRESHOLD,
     FileResult,
     Progress,
     check_files,
     own_findings,
     text_of,
 )
+from spo.workers import POOL_THRESHOLD
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,8 @@ Should the pool fail to start, or die, the files are checked in this process.
 
 from __future__ import annotations
 
-import os
 import pickle
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -24,15 +23,14 @@ from typing import Any
 from spo.checks.content import content_findings
 from spo.checks.personal import comment_findings, personal_data_findings
 from spo.checks.references import id_findings
-from spo.checks.schema import fast_validator, schema_findings
+from spo.checks.schema import schema_findings
 from spo.loader import decode, load_file, parse, read_bytes
 from spo.problems import Finding, Problem
 from spo.validation_cache import ResultCache, Stamp, digest_of, stamp
+from spo.workers import POOL_THRESHOLD, mapped, pool_size, spans
 
 # Told how many files are done, of how many.
 Progress = Callable[[int, int], None]
-# Below this many files a pool costs more than it saves.
-POOL_THRESHOLD = 200
 # What the checks across files read of a record (spo.checks.references): its fields, and of each
 # list entry the fields named here (a list keeps its length, so findings keep their paths).
 _SUMMARY_FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -164,13 +162,6 @@ def _check_many(job: tuple[list[_Task], Path | None, date, bool]) -> list[Output
     ]
 
 
-def cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
-
-
 def check_files(
     files: list[tuple[str | None, Path]],
     root: Path | None,
@@ -233,8 +224,8 @@ def _run(
     caching: bool,
     advance: Callable[[int], None],
 ) -> list[Output]:
-    workers = min(cores(), 8)
-    if len(tasks) >= threshold and workers >= 2:
+    workers = pool_size(len(tasks), threshold)
+    if workers:
         try:
             return _in_pool(tasks, root, today, caching, workers, advance)
         except Exception:  # noqa: BLE001 - no pool here (no fork, no semaphores, a worker killed)
@@ -254,24 +245,11 @@ def _in_pool(
     workers: int,
     advance: Callable[[int], None],
 ) -> list[Output]:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    for record_kind in ("project", "municipality"):
-        fast_validator(record_kind)  # built once, before the workers are forked
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    # Chunks of files, several per worker, so that a slow chunk does not hold up the others.
-    size = max(16, min(256, len(tasks) // (workers * 8) or 1))
-    chunks = [tasks[i : i + size] for i in range(0, len(tasks), size)]
+    jobs = [(tasks[start:stop], root, today, caching) for start, stop in spans(len(tasks), workers)]
     outputs: list[Output] = []
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        results: Iterable[list[Output]] = pool.map(
-            _check_many, [(chunk, root, today, caching) for chunk in chunks]
-        )
-        for chunk_outputs in results:
-            outputs.extend(chunk_outputs)
-            advance(len(chunk_outputs))
+    for chunk_outputs in mapped(_check_many, jobs, workers):
+        outputs.extend(chunk_outputs)
+        advance(len(chunk_outputs))
     return outputs
 
 

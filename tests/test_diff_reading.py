@@ -17,6 +17,7 @@ from spo.loader import load_file
 from spo.registry import kind_of
 from spo.validation import buildable, buildable_given
 from spo.validation_files import own_findings
+from spo.workers import cores
 from tests.conftest import REGISTRIES
 
 
@@ -48,7 +49,7 @@ def test_files_read_in_workers_give_the_same_diff_as_in_one_process(
 
     monkeypatch.setattr(reading, "_in_pool", counted)
     spread = compare(folder_side(base), folder_side(head), day, day)
-    if reading.cores() >= 2:
+    if cores() >= 2:
         assert pools == [10]  # the base's ten files; the one file the head changed is read here
 
     assert spread.records == alone.records

@@ -14,14 +14,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from spo.checks.schema import fast_validator
 from spo.diff.sides import Side, SideFile
 from spo.loader import decode
 from spo.model import Municipality, Project, Registry
 from spo.problems import Problem
 from spo.reading import build
 from spo.validation import buildable_given, problems_of, stray_problem
-from spo.validation_files import POOL_THRESHOLD, FileResult, checked_text, cores
+from spo.validation_files import FileResult, checked_text
+from spo.workers import POOL_THRESHOLD, mapped, pool_size, spans
 
 
 @dataclass(frozen=True)
@@ -81,8 +81,8 @@ _JOBS: list[Job] = []  # handed to forked workers by inheritance, not by picklin
 def read_all(jobs: list[Job], today: date) -> list[Read]:
     """Each file read, in order; many are spread over the machine's cores as `spo validate`
     spreads them (forked workers; in this process when no pool can start)."""
-    workers = min(cores(), 8)
-    if len(jobs) >= POOL_THRESHOLD and workers >= 2:
+    workers = pool_size(len(jobs), POOL_THRESHOLD)
+    if workers:
         try:
             return _in_pool(jobs, today, workers)
         except Exception:  # noqa: BLE001 - no pool here (no fork, no semaphores, a worker killed)
@@ -91,21 +91,12 @@ def read_all(jobs: list[Job], today: date) -> list[Read]:
 
 
 def _in_pool(jobs: list[Job], today: date, workers: int) -> list[Read]:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    if "fork" not in multiprocessing.get_all_start_methods():
-        raise RuntimeError("the workers need the jobs without pickling them")
-    for record_kind in ("project", "municipality"):
-        fast_validator(record_kind)  # built once, before the workers are forked
     global _JOBS
     _JOBS = jobs
     try:
-        size = max(16, min(256, len(jobs) // (workers * 8) or 1))
-        chunks = [(i, min(i + size, len(jobs)), today) for i in range(0, len(jobs), size)]
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            done = [read for chunk in pool.map(_read_chunk, chunks) for read in chunk]
+        chunks = [(start, stop, today) for start, stop in spans(len(jobs), workers)]
+        found = mapped(_read_chunk, chunks, workers, fork_only=True)
+        done = [read for chunk in found for read in chunk]
     finally:
         _JOBS = []
     # The texts stayed here: a worker sends back what it found, not the file again.
