@@ -22,6 +22,8 @@ from spo.model import Source
 from spo.registry import FOLDERS
 
 KINDS = tuple(FOLDERS)  # projects first, as `spo validate` reads them
+# What happened to a record, in the order a diff lists them.
+STATUSES = ("removed", "renamed", "added", "changed")
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,7 @@ class Change:
 class RecordDiff:
     kind: str
     id: str
-    status: str  # "added", "removed", "renamed", "changed"
+    status: str  # one of STATUSES
     renamed_from: str | None
     changes: tuple[Change, ...]
 
@@ -69,8 +71,7 @@ def compare_records(base: SideState, head: SideState) -> list[RecordDiff]:
             # Data that differs without a change to name: entries in another order.
             changes = tuple(_compare(old_data, data)) or (Change(Message.of("diff.change.order")),)
             found.append(RecordDiff(kind, record_id, "changed", None, changes))
-    order = {"removed": 0, "renamed": 1, "added": 2, "changed": 3}
-    found.sort(key=lambda d: (KINDS.index(d.kind), order[d.status], d.id))
+    found.sort(key=lambda d: (KINDS.index(d.kind), STATUSES.index(d.status), d.id))
     return found
 
 
@@ -83,21 +84,18 @@ def _renames(
     before: dict[str, Any], after: dict[str, Any], removed: list[str], added: list[str]
 ) -> dict[str, str]:
     """Removed ids whose content (but for the id) is an added record's, paired in order."""
-    waiting: dict[str, list[str]] = {}
-    for record_id in added:
-        waiting.setdefault(_content(after[record_id]), []).append(record_id)
-    pairs = {}
-    for record_id in removed:
-        same = waiting.get(_content(before[record_id]))
-        if same and before[record_id] is not None:
-            pairs[record_id] = same.pop(0)
-    return pairs
+    gone = [(i, before[i]) for i in removed if before[i] is not None]
+    pairs, _, _ = _pair(gone, [(i, after[i]) for i in added], lambda entry: _without_id(entry[1]))
+    return {old: new for (old, _), (new, _) in pairs}
 
 
-def _content(data: Any) -> str:
-    """A record's content but for its id, comparable as text."""
-    rest = {k: v for k, v in data.items() if k != "id"} if isinstance(data, dict) else data
-    return json.dumps(rest, sort_keys=True, default=str, ensure_ascii=False)
+def _without_id(data: Any) -> Any:
+    return {k: v for k, v in data.items() if k != "id"} if isinstance(data, dict) else data
+
+
+def _content(value: Any) -> str:
+    """A value as comparable text: lists and mappings, which cannot be keys, can be."""
+    return json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
 
 
 def _added(data: dict[str, Any] | None) -> tuple[Change, ...]:
@@ -176,7 +174,7 @@ def _field(name: str, old: Any, new: Any, at: Message | None, out: list[Change])
             if old.get(key) != new.get(key):
                 _field(f"{name}.{key}", old.get(key), new.get(key), at, out)
     elif isinstance(old, list | None) and isinstance(new, list | None) and (old or new):
-        removed, added = _unmatched(old or [], new or [])
+        _, removed, added = _pair(old or [], new or [], _itself)
         sources = name.rsplit(".", 1)[-1] == "sources"
         for item in removed:
             out.append(_item("removed", name, item, sources, at))
@@ -203,19 +201,11 @@ def _item(how: str, name: str, item: Any, sources: bool, at: Message | None) -> 
     return Change(Message.of(f"diff.change.item-{how}", field=name, value=text(item)), at)
 
 
-def _unmatched(old: list[Any], new: list[Any]) -> tuple[list[Any], list[Any]]:
-    """The items only in `old` and only in `new`, counted as multisets, in their order."""
-    left = list(new)
-    removed = []
-    for item in old:
-        if item in left:
-            left.remove(item)
-        else:
-            removed.append(item)
-    return removed, left
-
-
 Pairs = tuple[list[tuple[Any, Any]], list[Any], list[Any]]
+
+
+def _itself(value: Any) -> Any:
+    return value
 
 
 def _pair(old: list[Any], new: list[Any], identity: Callable[[Any], Any]) -> Pairs:

@@ -14,6 +14,7 @@ from spo.cli.words import VOCABULARIES, catalogue, label, lower, render, repr_gi
 from spo.dates import parse_date_or_none
 from spo.diff import Change, Diff, FigureDelta, RecordDiff, Side, StatusChange
 from spo.diff.numbers import UNCOUNTED
+from spo.diff.records import STATUSES
 from spo.message import Message
 from spo.vocabulary import MUNICIPALITY_KINDS, QUALIFIERS, STAGES
 
@@ -28,7 +29,6 @@ _HEADINGS = {
     "visitors": "report.visitors",
     "engagements-without-count": "diff.without-count",
 }
-STATUSES = ("removed", "renamed", "added", "changed")
 # Published figures whose status changes are named in the headline up to this many (counted
 # beyond it).
 HEADLINE_STATUSES = 5
