@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -254,24 +255,40 @@ def _document(kind: str, title: str, body: Schema, defs: dict[str, Schema]) -> S
     }
 
 
+def _properties(node: Any) -> Iterator[tuple[str, Any]]:
+    """Every (key, schema) of every object in a schema, the records' own keys first."""
+    if isinstance(node, dict):
+        yield from (node.get("properties") or {}).items()
+        for value in node.values():
+            yield from _properties(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _properties(value)
+
+
 def date_keys() -> frozenset[str]:
     """Every key whose value is a registry date, in either schema: written quoted, as a string."""
-    found: set[str] = set()
+    return frozenset(
+        key for kind in KINDS for key, value in _properties(build(kind)) if value == DATE
+    )
 
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            for key, value in (node.get("properties") or {}).items():
-                if value == DATE:
-                    found.add(key)
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
 
+def vocabulary_keys() -> dict[str, str]:
+    """The keys whose values (or list items) are a vocabulary's, and its name: `status` is a
+    project status, `themes` are themes. A key that means two things keeps the first met, a
+    record's own key before an entry's (`kind` of a municipality, not of an engagement)."""
+    names = {vocabulary.name for vocabulary in v.ALL}
+    found: dict[str, str] = {}
     for kind in KINDS:
-        walk(build(kind))
-    return frozenset(found)
+        for key, value in _properties(build(kind)):
+            if not isinstance(value, dict):
+                continue
+            items = value.get("items")
+            ref = str(value.get("$ref") or (items.get("$ref") if isinstance(items, dict) else ""))
+            name = ref.removeprefix("#/$defs/")
+            if name in names:
+                found.setdefault(key, name)
+    return found
 
 
 def build(kind: str) -> Schema:

@@ -1,10 +1,11 @@
 """How `spo diff` reads, in Turkish or English: the two sides, each record's changes, the
-figures that move, the published figures whose status changes, and the headline. The text and
-Markdown views (`diff_text`, `diff_markdown`) lay out these same lines; words come from the
-catalogue (`diff.*`, and the report's own headings for its figures)."""
+figures that move, the published figures whose status changes, and the headline. The text,
+Markdown and JSON views (`diff_views`) lay out these same lines; words come from the catalogue
+(`diff.*`, and the report's own headings for its figures)."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from spo.cli.language import Lang
@@ -114,16 +115,14 @@ class Namer:
 
 # What names an event: a dash where the file leaves it out.
 _NAMED = ("kind", "host", "date", "stage", "project", "metric")
-# The fields whose values are a vocabulary's: shown by their labels.
-_VOCABULARIES = {
-    "status": "project-status",
-    "kind": "municipality-kind",
-    "service_model": "service-model",
-    "themes": "theme",
-    "inferred_themes": "theme",
-    "target_groups": "target-group",
-    "qualifier": "qualifier",
-}
+
+
+@cache
+def _vocabulary_keys() -> dict[str, str]:
+    """The fields whose values are a vocabulary's, as the schemas say: shown by their labels."""
+    from spo.schemas import vocabulary_keys
+
+    return vocabulary_keys()
 
 
 def field_name(field: str, lang: Lang) -> str:
@@ -138,7 +137,7 @@ def field_name(field: str, lang: Lang) -> str:
 
 def field_value(field: str, value: object, lang: Lang) -> str:
     """A value as written (text in quotes), or its label when the field is a vocabulary's."""
-    vocabulary = _VOCABULARIES.get(field)
+    vocabulary = _vocabulary_keys().get(field)
     if vocabulary and isinstance(value, str) and value in VOCABULARIES[vocabulary].values:
         return label(vocabulary, value, lang)
     return repr_given(value)
