@@ -49,5 +49,4 @@ def diff(
     result = compare(*sides, day)
     views = {"text": format_text, "markdown": format_markdown, "json": format_json}
     sys.stdout.write(views[chosen.value](result, opts.lang))
-    failed = result.failed or (strict and bool(result.introduced))
-    raise typer.Exit(1 if failed else 0)
+    raise typer.Exit(1 if result.failed(strict) else 0)

@@ -24,7 +24,7 @@ from spo.diff.reading import Memo, SideState, read_side
 from spo.diff.records import Change, RecordDiff, compare_records
 from spo.diff.sides import Side
 from spo.problems import Problem
-from spo.registry import FOLDERS
+from spo.registry import kind_of, record_path
 from spo.report import compute_report
 
 __all__ = ["Change", "Diff", "FigureDelta", "RecordDiff", "Side", "StatusChange", "compare"]
@@ -51,10 +51,9 @@ class Diff:
     names: Names
     files_read: int  # distinct file contents parsed, both sides together
 
-    @property
-    def failed(self) -> bool:
-        """The head has errors the base did not have."""
-        return any(p.is_error for p in self.introduced)
+    def failed(self, strict: bool = False) -> bool:
+        """The head has errors the base did not have (with `strict`, warnings too)."""
+        return any(p.is_error or strict for p in self.introduced)
 
     @property
     def empty(self) -> bool:
@@ -70,9 +69,7 @@ def compare(base: Side, head: Side, as_of: date, today: date | None = None) -> D
     report_after = compute_report(after.registry, as_of)
     records = compare_records(before, after)
     moved = {
-        Path(f"data/{FOLDERS[r.kind]}/{r.renamed_from}.yaml"): Path(
-            f"data/{FOLDERS[r.kind]}/{r.id}.yaml"
-        )
+        record_path(Path(), r.kind, r.renamed_from): record_path(Path(), r.kind, r.id)
         for r in records
         if r.renamed_from
     }
@@ -95,7 +92,7 @@ def compare(base: Side, head: Side, as_of: date, today: date | None = None) -> D
 
 def _uncounted(state: SideState) -> set[str]:
     """The municipalities whose files the side holds but whose records it cannot count."""
-    return {p.stem for p in state.registry.skipped if p.parent.name == FOLDERS["municipality"]}
+    return {p.stem for p in state.registry.skipped if kind_of(p) == "municipality"}
 
 
 def _names(*states: SideState) -> Names:

@@ -103,28 +103,11 @@ def status_changes(
     pairs += [(check, None) for checks in old.values() for check in checks]
     changes = []
     for was, now in pairs:
-        if (
-            was
-            and now
-            and (was.status, was.value, was.qualifier)
-            == (
-                now.status,
-                now.value,
-                now.qualifier,
-            )
-        ):
+        if was and now and (was.status, *_published(was)) == (now.status, *_published(now)):
             continue
         some = now or was
         assert some is not None
-        corrected = (
-            was is not None
-            and now is not None
-            and (was.value, was.qualifier)
-            != (
-                now.value,
-                now.qualifier,
-            )
-        )
+        corrected = was is not None and now is not None and _published(was) != _published(now)
         changes.append(
             StatusChange(
                 owner=some.owner,
@@ -142,6 +125,10 @@ def status_changes(
             )
         )
     return changes
+
+
+def _published(check: FigureCheck) -> tuple[int, str]:
+    return check.value, check.qualifier
 
 
 def _status(check: FigureCheck | None, uncounted: bool) -> str | None:

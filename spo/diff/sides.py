@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,14 +35,14 @@ class SideFile:
 @dataclass
 class Side:
     """One side of a comparison: its name as the user gave it (or as git resolved it), and
-    its files. `read` gives each file's bytes, or the problem that keeps it from being read."""
+    its files. `read` gives files' bytes by blob id; `problem`, what keeps a file from being
+    read."""
 
     label: str  # the revision as given ("HEAD~2"), the default branch, or the folder
     revision: str | None  # the commit, for a git side
     files: list[SideFile]
     origin: str = "revision"  # "revision", "merge-base" (with `label`), "worktree", "folder"
     _git: Git | None = None
-    _root: Path | None = None
     _problems: dict[Path, Problem] = field(default_factory=dict)
     _bytes: dict[str, bytes] = field(default_factory=dict)
 
@@ -78,12 +78,12 @@ def blob_id(raw: bytes, object_format: str = "sha1") -> str:
 
 def folder_side(root: Path, origin: str = "folder", object_format: str = "sha1") -> Side:
     """The registry in a folder as it is on disk, read as `spo validate` reads it."""
-    side = Side(str(root), None, [], origin, _root=root)
+    side = Side(str(root), None, [], origin)
     for record in registry.record_files(root):
         relative = record.path.relative_to(root)
         raw = read_bytes(record.path, root)
         if isinstance(raw, Problem):
-            side._problems[relative] = _relative(raw, relative)
+            side._problems[relative] = replace(raw, file=relative)
             side.files.append(SideFile(record.kind, relative, ""))
             continue
         blob = blob_id(raw, object_format)
@@ -91,10 +91,6 @@ def folder_side(root: Path, origin: str = "folder", object_format: str = "sha1")
         side.files.append(SideFile(record.kind, relative, blob))
     side.files += [SideFile(None, p.relative_to(root), "") for p in registry.stray_files(root)]
     return side
-
-
-def _relative(problem: Problem, path: Path) -> Problem:
-    return Problem(path, problem.line, problem.column, problem.path, problem.message, problem.code)
 
 
 def file_order(file: SideFile) -> tuple[int, str]:

@@ -12,9 +12,10 @@ from typing import Any
 from spo.cli.language import Lang
 from spo.cli.render.diff_words import Namer, figure_line, headline, status_line, title
 from spo.cli.render.problems import display_path, one_line, problem_record
+from spo.cli.render.problems import format_text as problem_lines
 from spo.cli.render.problems_summary import SUMMARY_ROWS
 from spo.cli.words import render, say
-from spo.diff import Diff, RecordDiff
+from spo.diff import Diff, RecordDiff, Side
 from spo.diff.records import KINDS
 from spo.problems import Problem
 
@@ -52,15 +53,13 @@ def _problem_sections(diff: Diff) -> Iterator[tuple[str, tuple[Problem, ...]]]:
 
 
 def format_text(diff: Diff, lang: Lang) -> str:
-    from spo.cli.render import problems as problem_text
-
     out = [title(diff, lang), "", *headline(diff, lang)]
     for heading, lines in _sections(diff, lang):
         out += ["", heading]
         out += ["  " * (depth + 1) + one_line(line) for depth, line, _ in lines]
     for key, problems in _problem_sections(diff):
         out += ["", say("diff.count", lang, heading=say(f"diff.{key}", lang), count=len(problems))]
-        out += ["  " + line for line in problem_text.format_text(problems, lang).splitlines()]
+        out += ["  " + line for line in problem_lines(problems, lang).splitlines()]
     return "\n".join(out) + "\n"
 
 
@@ -144,12 +143,12 @@ def format_json(diff: Diff, lang: Lang) -> str:
             "introduced": [problem_record(p, lang) for p in diff.introduced],
             "fixed": [problem_record(p, lang) for p in diff.fixed],
         },
-        "failed": diff.failed,
+        "failed": diff.failed(),
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def _side(side: Any) -> dict[str, Any]:
+def _side(side: Side) -> dict[str, Any]:
     return {"label": side.label, "origin": side.origin, "revision": side.revision}
 
 
