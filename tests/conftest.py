@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -82,3 +83,12 @@ def registry_copy(tmp_path: Path):
         return target
 
     return copy
+
+
+def assert_golden(path: Path, text: str) -> None:
+    """`text` is what the golden file at `path` holds; with SPO_UPDATE_GOLDEN set, it becomes
+    so (read the change before committing it)."""
+    if os.environ.get("SPO_UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")

@@ -14,7 +14,6 @@ from git into a folder and reported as of the same day.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 from datetime import date
@@ -25,7 +24,7 @@ import pytest
 from spo.diff import compare
 from spo.diff.git import Git
 from spo.diff.sides import folder_side
-from tests.conftest import TESTS, run_spo
+from tests.conftest import TESTS, assert_golden, run_spo
 from tests.diff_history import (
     GIT_ENV,
     HISTORY,
@@ -52,8 +51,6 @@ EXIT = {
     "new-figure": 0,
 }
 
-BUGS: dict[tuple[str, str, str], str] = {}
-
 
 @pytest.fixture(autouse=True)
 def _plain_git(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -77,39 +74,24 @@ def repo(tmp_path: Path) -> Path:
     return build(tmp_path / "registry")
 
 
-def assert_golden(name: str, text: str, update: bool = True) -> None:
-    path = GOLDEN / name
-    if update and os.environ.get("SPO_UPDATE_GOLDEN"):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8")
-
-
 def diff(root: Path, *args: str, lang: str = "en"):
     return run_spo("--root", str(root), "--lang", lang, "diff", *args, "--as-of", AS_OF)
 
 
-def _cases() -> list:
-    cases = []
-    for tag, _, _ in HISTORY:
-        for lang in ("tr", "en"):
-            for format in EXTENSIONS:
-                marks = []
-                if (tag, lang, format) in BUGS:
-                    marks = [pytest.mark.xfail(strict=True, reason=BUGS[tag, lang, format])]
-                cases.append(
-                    pytest.param(tag, lang, format, marks=marks, id=f"{tag}-{lang}-{format}")
-                )
-    return cases
+_CASES = [
+    pytest.param(tag, lang, format, id=f"{tag}-{lang}-{format}")
+    for tag, _, _ in HISTORY
+    for lang in ("tr", "en")
+    for format in EXTENSIONS
+]
 
 
-@pytest.mark.parametrize(("tag", "lang", "format"), _cases())
+@pytest.mark.parametrize(("tag", "lang", "format"), _CASES)
 def test_each_edit_reads_as_its_golden_file(history: Path, tag: str, lang: str, format: str):
     run = diff(history, f"{tag}~1", tag, "-f", format, lang=lang)
 
     assert (run.exit_code, run.stderr) == (EXIT[tag], "")
-    # a golden of a known bug says what spo should print: it is not rewritten from what it does
-    assert_golden(f"{tag}.{lang}.{EXTENSIONS[format]}", run.stdout, (tag, lang, format) not in BUGS)
+    assert_golden(GOLDEN / f"{tag}.{lang}.{EXTENSIONS[format]}", run.stdout)
 
 
 # --- the figures are the report's ------------------------------------------------------------
@@ -211,6 +193,8 @@ def test_strict_on_a_change_without_new_problems_is_zero(history: Path):
     run = diff(history, "renamed~1", "renamed", "--strict")
 
     assert (run.exit_code, run.stderr) == (0, "")
+    # --strict changes the exit code only: the report is the golden one without it.
+    assert run.stdout == (GOLDEN / "renamed.en.txt").read_text(encoding="utf-8")
 
 
 def test_an_unknown_revision_is_a_usage_error_that_names_it(history: Path):

@@ -9,7 +9,6 @@ read the diff before committing it.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from dataclasses import replace
 from datetime import date
@@ -24,7 +23,7 @@ from spo.cli.words import turkish_ablative
 from spo.model import Source
 from spo.reading import read_registry
 from spo.report import compute_report
-from tests.conftest import REGISTRIES, TESTS, run_spo
+from tests.conftest import REGISTRIES, TESTS, assert_golden, run_spo
 
 GOLDEN = TESTS / "golden" / "report"
 
@@ -34,14 +33,6 @@ def histories(tmp_path: Path) -> Path:
     root = tmp_path / "report-histories"
     shutil.copytree(REGISTRIES / "report-histories", root)
     return root
-
-
-def assert_golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("SPO_UPDATE_GOLDEN"):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -69,7 +60,7 @@ def test_a_report_reads_as_its_golden_file(histories: Path, args: list[str], gol
     run = run_spo("--root", str(histories), *args)
 
     assert (run.exit_code, run.stderr) == (0, "")
-    assert_golden(golden, run.stdout)
+    assert_golden(GOLDEN / golden, run.stdout)
 
 
 def test_json_is_utf8_data_with_vocabulary_values_as_keys(histories: Path) -> None:
