@@ -78,8 +78,16 @@ def structure_problems(text: str) -> list[Early]:
     return [] if surely_plain(text) else event_pass(text)
 
 
-def event_pass(text: str) -> list[Early]:
-    """`structure_problems` without the quick test."""
+def event_pass(text: str, *, again: bool = True) -> list[Early]:
+    """`structure_problems` without the quick test.
+
+    libyaml reads ahead before it hands out an event (a flow collection is scanned to its end
+    first), and since libyaml 0.2.6 it refuses more than 1,000 levels while reading ahead, with
+    a scanner error of its own wording, before any event of the collection comes out. So the
+    limit is spo's, not libyaml's: when the pass stops at an error, the text before the error is
+    passed over once more on its own, and nesting too deep found there is the problem, at the
+    level where `MAX_DEPTH` was crossed (parsing would meet it before the error).
+    """
     found: list[Early] = []
     depth = 0
     try:
@@ -96,7 +104,12 @@ def event_pass(text: str) -> list[Early]:
                 found.append(_anchor(event, "read.alias"))
             elif isinstance(event, yaml.NodeEvent) and event.anchor is not None:
                 found.append(_anchor(event, "read.anchor"))
-    except yaml.YAMLError:
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        stop = int(mark.index) if mark is not None else 0
+        if again and 0 < stop < len(text):
+            before = event_pass(text[:stop], again=False)
+            return [early for early in before if early[2] == "too-deep"]
         return []  # the syntax error itself is reported by the parse
     return found
 

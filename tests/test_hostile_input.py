@@ -174,6 +174,52 @@ def test_a_hundred_thousand_levels_of_nesting_do_not_crash(base: Path) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("limit", "problem"),
+    [
+        (51, "exceeded maximum nesting depth"),  # libyaml 0.2.6's words
+        (64, "too many levels"),
+        (300, "Verschachtelung zu tief"),
+    ],
+)
+def test_a_libyaml_with_its_own_nesting_limit_still_gives_spos_problem(
+    base: Path, monkeypatch: pytest.MonkeyPatch, limit: int, problem: str
+) -> None:
+    """libyaml 0.2.6 stops reading ahead at 1,000 levels, before any event comes out; another
+    libyaml may stop elsewhere, in other words. The limit and the place stay spo's own."""
+    import yaml
+
+    real_parse = yaml.parse
+
+    def stingy_parse(stream: str, Loader: type) -> object:  # noqa: N803 (PyYAML's own name)
+        opened = 0
+        for index, char in enumerate(stream):
+            opened += char == "["
+            if opened > limit:
+                mark = yaml.Mark("<unicode string>", index, 0, index, None, None)
+                raise yaml.scanner.ScannerError("while scanning", mark, problem, mark)
+        yield from real_parse(stream, Loader=Loader)
+
+    monkeypatch.setattr(yaml, "parse", stingy_parse)
+    levels = limit + 10
+    code, out = validate_artvin(base, HEAD + "sources: " + "[" * levels + "]" * levels + "\n")
+    assert (code, out) == (
+        1,
+        one_error(5, 59, "nested more than 50 levels deep; a record needs far fewer [too-deep]"),
+    )
+
+
+def test_the_nesting_limit_is_found_after_turkish_text_too(base: Path) -> None:
+    """The text before libyaml's error is cut by characters: letters of two bytes before it do
+    not move the place."""
+    head = HEAD.replace("Artvin Belediyesi", "Çığşöü İğdeli Belediyesi")
+    code, out = validate_artvin(base, head + "sources: " + "[" * 5000 + "\n")
+    assert (code, out) == (
+        1,
+        one_error(5, 59, "nested more than 50 levels deep; a record needs far fewer [too-deep]"),
+    )
+
+
 def test_deep_block_nesting_is_bounded_too(base: Path) -> None:
     deep = "".join(" " * i + "- \n" for i in range(0, 200, 2))
     code, out = validate_artvin(base, HEAD + "sources:\n" + deep)
