@@ -2,7 +2,8 @@
 
 A new registry holds the office's own municipality (built as `spo municipality new` builds it),
 an empty `data/projects/`, the schemas, a `.gitignore`, a pre-commit hook and a GitHub workflow
-that use spo from its package, and a short README in Turkish. The templates are package data
+that install exactly this release of spo (or the requirement the office gives: see
+`spo.distribution`), and a short README in Turkish. The templates are package data
 (`spo/templates/`); the schemas are built by `spo.schemas`, so an installed spo needs no copy of
 this repository's `schemas/` folder.
 
@@ -22,7 +23,8 @@ from pathlib import Path
 from string import Template
 from typing import TYPE_CHECKING
 
-from spo import schemas
+from spo import DISTRIBUTION, schemas
+from spo.distribution import requirement
 from spo.errors import UsageError
 from spo.writing import atomic
 
@@ -96,10 +98,12 @@ def start_registry(
     office: str | None = None,
     website: str | None = None,
     sources: Sequence[str] = (),
+    spo_requirement: str | None = None,
     today: date,
 ) -> Started:
     """Start a registry in `root` (made if missing). Refused, with nothing written, when `root`
-    already holds a registry (a `data/` folder) or the municipality cannot be built."""
+    already holds a registry (a `data/` folder), `spo_requirement` does not install spo, or the
+    municipality cannot be built."""
     from spo.writing.records import new_municipality
 
     if (root / "data").exists():
@@ -121,6 +125,7 @@ def start_registry(
             dry_run=dry_run,
         )
 
+    installs = requirement(spo_requirement)
     preview = municipality(True)
     root.mkdir(parents=True, exist_ok=True)
     files = write_schemas(root / SCHEMA_FOLDER)
@@ -129,6 +134,7 @@ def start_registry(
         "id": preview.path.stem,
         "name": _field(preview.new_text, "name"),
         "province": _field(preview.new_text, "province"),
+        **install_fields(installs),
     }
     for relative, name in TEMPLATES:
         path = root / relative
@@ -142,6 +148,22 @@ def start_registry(
     made = municipality(False)
     files.append(made.path)
     return Started(root, preview.path.stem, tuple(files))
+
+
+def install_fields(installs: str) -> dict[str, str]:
+    """How the templates name what installs spo: in a YAML flow list (the hook), as a YAML value
+    that is a shell command (the workflow), as a shell command (the README)."""
+    import shlex
+
+    from spo.writing.render import scalar
+
+    command = f"pip install {shlex.quote(installs)}"
+    return {
+        "distribution": DISTRIBUTION,
+        "requirement": scalar(installs, flow=True),
+        "install_step": scalar(command),
+        "install": command,
+    }
 
 
 def _field(text: str, key: str) -> str:

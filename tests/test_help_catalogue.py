@@ -151,6 +151,7 @@ PARAMETERS: dict[str, dict[str, bool]] = {
         "office": True,
         "website": True,
         "sources": True,
+        "spo_requirement": True,
     },
     "schema": {"kind": True, "write": True},
     "export.sqlite": {

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+import spo
 from spo import schemas
 from spo.cli import prompts
 from tests.conftest import run_spo
@@ -80,7 +81,7 @@ def test_init_writes_a_registry_and_lists_every_file(tmp_path: Path) -> None:
     assert "data/municipalities/kirikkale-keskin.yaml" in readme
 
 
-def test_the_hook_and_the_workflow_use_spo_from_its_package(tmp_path: Path) -> None:
+def test_the_hook_and_the_workflow_install_exactly_this_release(tmp_path: Path) -> None:
     root = tmp_path / "keskin"
     assert run_spo("init", str(root), *KESKIN).exit_code == 0
 
@@ -95,7 +96,7 @@ def test_the_hook_and_the_workflow_use_spo_from_its_package(tmp_path: Path) -> N
                         "name": "spo validate",
                         "entry": "spo validate --if-changed",
                         "language": "python",
-                        "additional_dependencies": ["spo"],
+                        "additional_dependencies": [f"spo-registry=={spo.__version__}"],
                         "pass_filenames": False,
                         "always_run": True,
                         "require_serial": True,
@@ -109,7 +110,7 @@ def test_the_hook_and_the_workflow_use_spo_from_its_package(tmp_path: Path) -> N
     assert steps[1]["uses"] == "actions/setup-python@v5"
     assert steps[1]["with"]["cache"] == "pip"
     assert [s.get("run") for s in steps[2:]] == [
-        "pip install spo",
+        f"pip install spo-registry=={spo.__version__}",
         "spo validate --format github",
         "status=0\n"
         "spo diff 'HEAD^1' HEAD --format markdown > spo-diff.md || status=$?\n"
@@ -257,7 +258,7 @@ def test_the_installed_package_starts_a_registry_without_this_repository(tmp_pat
     )
     if built.returncode != 0:
         pytest.skip(f"cannot build the wheel here: {built.stderr[-300:]}")
-    (wheel,) = tmp_path.glob("spo-*.whl")
+    (wheel,) = tmp_path.glob("spo_registry-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert not [n for n in names if n.startswith("schemas/")]
     site = tmp_path / "site"

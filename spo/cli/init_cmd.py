@@ -37,14 +37,18 @@ def init(
     office: Annotated[str | None, typer.Option("--office")] = None,
     website: Website = None,
     sources: Sources = None,
+    spo_requirement: Annotated[str | None, typer.Option("--spo-requirement")] = None,
 ) -> None:
     """Start a new registry for another office."""
     from spo.cli.new_cmds import ask_place
+    from spo.distribution import requirement
     from spo.starting import start_registry
 
     lang = settings(ctx).lang
     if (folder / "data").exists():  # before any question is asked
         raise UsageError.of("usage.registry-exists", folder=str(folder))
+    if spo_requirement is not None:
+        requirement(spo_requirement)  # refused before any question too
     if require({"--province": province}, lang):
         asker = Asker(folder, lang)
         province, district, town = ask_place(asker, district, town)
@@ -58,6 +62,7 @@ def init(
         office=office,
         website=website,
         sources=sources or (),
+        spo_requirement=spo_requirement,
         today=date.today(),
     )
     typer.echo(say("started", lang, folder=str(folder), municipality=started.municipality))
