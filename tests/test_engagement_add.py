@@ -212,6 +212,27 @@ def test_in_a_terminal_the_host_and_kind_are_asked_for(registry_copy, monkeypatc
     )
 
 
+def test_in_a_terminal_a_source_that_is_no_web_address_is_asked_again_at_once(
+    registry_copy, monkeypatch
+) -> None:
+    """Found where it is typed, not after the confirmation: nothing typed is lost."""
+    monkeypatch.setattr(prompts, "is_interactive", lambda: True)
+    root = registry_copy("sample")
+    answers = "mersin\ntoplantı\n2025-05-06\n\nwww.mersin.bel.tr/haber\nhttps://mersin.bel.tr/h\n"
+
+    run = add(root, "--to artvin --participants 12 --yes", input=answers)
+
+    assert run.exit_code == 0
+    assert run.stderr == (
+        "'www.mersin.bel.tr/haber' is not a web address (it must start with http:// or "
+        "https://); try again\n"
+    )
+    assert "Source (web address):  https://mersin.bel.tr/h\n" in run.stdout
+    assert "    source: https://mersin.bel.tr/h\n" in (
+        root / "data/municipalities/artvin.yaml"
+    ).read_text(encoding="utf-8")
+
+
 def test_in_a_terminal_the_participant_count_is_asked_until_it_is_a_number(
     registry_copy, monkeypatch
 ) -> None:

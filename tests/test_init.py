@@ -192,20 +192,46 @@ def test_without_a_terminal_init_needs_a_known_province_and_writes_nothing(
     assert not root.exists()
 
 
-def test_in_a_terminal_init_asks_for_the_municipality_and_the_office(
+def test_in_a_terminal_init_asks_for_the_municipality_the_office_and_a_source(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(prompts, "is_interactive", lambda: True)
     root = tmp_path / "keskin"
+    answers = (
+        "Kırıkkale\nKeskn\nkeskin\n\nKeskin SPO\nwww.keskin.bel.tr\nhttps://www.keskin.bel.tr\n"
+    )
 
-    run = run_spo("init", str(root), input="Kırıkkale\nKeskn\nkeskin\n\nKeskin SPO\n")
+    run = run_spo("init", str(root), input=answers)
 
     assert run.exit_code == 0
     assert run.stderr == (
         "'Keskn' is not a district of Kırıkkale (did you mean 'Keskin'?); try again\n"
+        "'www.keskin.bel.tr' is not a web address (it must start with http:// or https://); "
+        "try again\n"
     )
     assert files_in(root) == sorted(FILES)
     assert (root / "README.md").read_text(encoding="utf-8").startswith("# Keskin SPO\n")
+    record = (root / "data/municipalities/kirikkale-keskin.yaml").read_text(encoding="utf-8")
+    assert record.endswith("sources:\n  - https://www.keskin.bel.tr\n")
+    strict = in_(root, "validate", "--strict")
+    assert (strict.exit_code, strict.stdout) == (0, "1 file checked, 0 problems\n")
+
+
+def test_init_takes_an_empty_source_with_a_warning_of_what_follows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(prompts, "is_interactive", lambda: True)
+    root = tmp_path / "artvin"
+
+    run = run_spo("--lang", "tr", "init", str(root), input="Artvin\n\n\n\n")
+
+    assert run.exit_code == 0
+    assert run.stderr == (
+        "Kaynak verilmedi: spo validate bu kayıt için [no-source] uyarısı verecek, spo validate "
+        "--strict de kayda bir kaynak eklenene kadar başarısız olacak\n"
+    )
+    assert "sources" not in (root / "data/municipalities/artvin.yaml").read_text(encoding="utf-8")
+    assert in_(root, "validate", "--strict").exit_code == 1
 
 
 def test_spo_schema_prints_one_schema_and_writes_both(tmp_path: Path) -> None:

@@ -167,19 +167,22 @@ def test_in_a_terminal_the_file_is_shown_before_it_is_created(registry_copy, mon
     monkeypatch.setattr(prompts, "is_interactive", lambda: True)
     root = registry_copy("sample")
 
-    run = new(root, "municipality", input="Kocaeli\nİzmit\n\ny\n")
+    run = new(root, "municipality", input="Kocaeli\nİzmit\n\nhttps://www.izmit.bel.tr\ny\n")
 
     assert run.exit_code == 0
     assert run.stdout == (
         "Province: Kocaeli\n"
         "District (optional, Enter to skip): İzmit\n"
         "Town (optional, Enter to skip): \n"
+        "Source (web address) (optional, Enter to skip): https://www.izmit.bel.tr\n"
         "# yaml-language-server: $schema=../../schemas/municipality.schema.json\n"
         "id: kocaeli-izmit\n"
         "name: İzmit Belediyesi\n"
         "kind: district\n"
         "province: Kocaeli\n"
         "district: İzmit\n"
+        "sources:\n"
+        "  - https://www.izmit.bel.tr\n"
         "Write this? [Y/n]: y\n"
         "Created data/municipalities/kocaeli-izmit.yaml:\n"
         "  1 | # yaml-language-server: $schema=../../schemas/municipality.schema.json\n"
@@ -188,6 +191,8 @@ def test_in_a_terminal_the_file_is_shown_before_it_is_created(registry_copy, mon
         "  4 | kind: district\n"
         "  5 | province: Kocaeli\n"
         "  6 | district: İzmit\n"
+        "  7 | sources:\n"
+        "  8 |   - https://www.izmit.bel.tr\n"
     )
 
 
@@ -197,11 +202,13 @@ def test_in_a_terminal_a_district_is_asked_again_until_the_province_has_it(
     monkeypatch.setattr(prompts, "is_interactive", lambda: True)
     root = registry_copy("sample")
 
-    run = new(root, "municipality", input="Kırıkkale\nKeskn\nkeskin\n\ny\n")
+    run = new(root, "municipality", input="Kırıkkale\nKeskn\nkeskin\n\n\ny\n")
 
     assert run.exit_code == 0
     assert run.stderr == (
         "'Keskn' is not a district of Kırıkkale (did you mean 'Keskin'?); try again\n"
+        "No source given: spo validate will warn about this record [no-source], and spo validate "
+        "--strict fails until the record has a source\n"
         "Also wrote schemas/municipality.schema.json (the file's $schema line points at it)\n"
     )
     assert run.stdout.startswith(
@@ -209,6 +216,7 @@ def test_in_a_terminal_a_district_is_asked_again_until_the_province_has_it(
         "District (optional, Enter to skip): Keskn\n"
         "District (optional, Enter to skip): keskin\n"
         "Town (optional, Enter to skip): \n"
+        "Source (web address) (optional, Enter to skip): \n"
         "# yaml-language-server: $schema=../../schemas/municipality.schema.json\n"
         "id: kirikkale-keskin\n"
         "name: Keskin Belediyesi\n"
@@ -365,3 +373,45 @@ def test_dry_run_shows_the_new_file_as_a_diff(registry_copy) -> None:
         "+status: unknown\n"
     )
     assert not (root / "data/projects/ek.yaml").exists()
+
+
+def test_in_a_terminal_a_new_project_asks_for_its_sources_and_checks_each_as_typed(
+    registry_copy, monkeypatch
+) -> None:
+    """A web address typed wrong is asked again at once, never after the confirmation."""
+    monkeypatch.setattr(prompts, "is_interactive", lambda: True)
+    root = registry_copy("sample")
+    answers = [
+        "Çamaşır Kafe", "mersin", "Semtlerde ücretsiz çamaşırhane.", "sürüyor", "2025-03",
+        "www.mersin.bel.tr/haber", "https://www.mersin.bel.tr/haber/1",
+        "mersin.bel.tr", "https://www.mersin.bel.tr/haber/2", "y",
+    ]  # fmt: skip
+
+    run = new(root, "project", input="\n".join(answers) + "\n")
+
+    assert run.exit_code == 0
+    assert run.stderr == (
+        "'www.mersin.bel.tr/haber' is not a web address (it must start with http:// or "
+        "https://); try again\n"
+        "'mersin.bel.tr' is not a web address (it must start with http:// or https://); "
+        "try again\n"
+        "Also wrote schemas/project.schema.json (the file's $schema line points at it)\n"
+    )
+    asked = run.stdout.split("# yaml-language-server")[0].splitlines()[-4:]
+    assert asked == [
+        "Source of the status (web address): www.mersin.bel.tr/haber",
+        "Source of the status (web address): https://www.mersin.bel.tr/haber/1",
+        "Source (web address) (optional, Enter to skip): mersin.bel.tr",
+        "Source (web address) (optional, Enter to skip): https://www.mersin.bel.tr/haber/2",
+    ]
+    assert (
+        (root / "data/projects/camasir-kafe.yaml")
+        .read_text(encoding="utf-8")
+        .endswith(
+            "status: active\n"
+            'status_as_of: "2025-03"\n'
+            "status_source: https://www.mersin.bel.tr/haber/1\n"
+            "sources:\n"
+            "  - https://www.mersin.bel.tr/haber/2\n"
+        )
+    )

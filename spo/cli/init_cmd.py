@@ -40,7 +40,7 @@ def init(
     spo_requirement: Annotated[str | None, typer.Option("--spo-requirement")] = None,
 ) -> None:
     """Start a new registry for another office."""
-    from spo.cli.new_cmds import ask_place
+    from spo.cli.new_cmds import ask_place, asked_sources
     from spo.distribution import requirement
     from spo.starting import start_registry
 
@@ -53,6 +53,7 @@ def init(
         asker = Asker(folder, lang)
         province, district, town = ask_place(asker, district, town)
         office = office or asker.optional("office")
+        sources = sources or asked_sources(asker)
     assert province
     started = start_registry(
         folder,

@@ -45,7 +45,9 @@ def municipality_new(
     today = date.today()
     asked = require({"--province": province}, lang)
     if asked:
-        province, district, town = ask_place(Asker(root, lang), district, town)
+        asker = Asker(root, lang)
+        province, district, town = ask_place(asker, district, town)
+        sources = sources or asked_sources(asker)
     assert province
 
     def make(preview: bool) -> WriteResult:
@@ -75,6 +77,13 @@ def ask_place(
     district = district or asker.checked(lambda: asker.optional("district"), _district_in(province))
     town = town or (asker.optional("town") if district else None)
     return province, district, town
+
+
+def asked_sources(asker: Asker) -> list[str]:
+    """The new record's sources when none was given: one, or none with a warning (also for
+    `spo init`)."""
+    source = asker.source(record_needs_one=True)
+    return [source] if source else []
 
 
 def _province(answer: str) -> None:
@@ -149,7 +158,8 @@ def project_new(
         status = status or asker.term(PROJECT_STATUSES, "status")
         if PROJECT_STATUSES.value_for(status) in KNOWN_STATUSES:
             status_as_of = status_as_of or asker.text("status_as_of")
-            status_source = status_source or asker.text("status_source")
+            status_source = status_source or asker.web_address("status_source")
+        sources = sources or asked_sources(asker)
 
     def make(preview: bool) -> WriteResult:
         assert name and owner and summary and status

@@ -156,6 +156,22 @@ class Asker:
                 error = words.render(exc.message, self.lang)
                 typer.echo(say("try-again", self.lang, error=error), err=True)
 
+    def web_address(self, key: str) -> str:
+        """A web address that must be given, checked as it is typed."""
+        from spo.writing import inputs
+
+        return self.checked(lambda: self.text(key), inputs.url)
+
+    def source(self, *, record_needs_one: bool = False) -> str | None:
+        """A source's web address, checked as it is typed. It may be left empty; when the new
+        record then has no source at all, the answer is taken with a warning of what follows."""
+        from spo.writing import inputs
+
+        answer = self.checked(lambda: self.optional("source"), inputs.url)
+        if answer is None and record_needs_one:
+            typer.echo(say("no-source", self.lang), err=True)
+        return answer
+
     def day(self, today: date) -> str:
         from spo.writing import inputs
 

@@ -110,7 +110,7 @@ def transfer_add(
         stage = stage or asker.term(STAGES, "stage", _next_stage(asker, project, to))
         when = when or asker.day(today)
         note = note or asker.optional("note")
-        source = source or asker.optional("source")
+        source = source or asker.source()
         asker.confirm(
             [
                 ("project", project),
@@ -163,7 +163,7 @@ def engagement_add(
         if head_count is None:
             head_count = asker.count("participants")
         note = note or asker.optional("note")
-        source = source or asker.optional("source")
+        source = source or asker.source()
         asker.confirm(
             [
                 ("visitor", to),
