@@ -44,6 +44,8 @@ def reference_errors(kind: str, data: Any) -> Errors:
 
 def rust_errors(kind: str, data: Any) -> Errors:
     def keyword(name: str) -> str:
+        # jsonschema-rs before 0.41 names the kinds `ValidationErrorKind_Enum`, from 0.41 `Enum`
+        name = name.removeprefix("ValidationErrorKind_")
         return name[0].lower() + name[1:]
 
     return {
