@@ -189,6 +189,30 @@ def test_the_sdist_carries_the_changelog(release: Release) -> None:
         assert f"spo_registry-{VERSION}/CHANGELOG.md" in sdist.getnames()
 
 
+def test_the_installed_wheel_starts_a_registry_that_installs_this_release(
+    installed: Path, tmp_path: Path
+) -> None:
+    """`spo init` from the wheel, with no checkout around: the templates travel in the package,
+    the schemas are built from code, and the hook installs exactly this release."""
+    env = user_env(tmp_path)
+    started = run([str(installed / "spo"), "init", "reg", "--province", "Artvin"], tmp_path, env)
+    assert (started.returncode, started.stderr) == (0, "")
+    root = tmp_path / "reg"
+    written = sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+    assert [n for n in written if not n.startswith(".spo-cache/")] == sorted(
+        [
+            ".github/workflows/validate.yml", ".gitignore", ".pre-commit-config.yaml",
+            "README.md", "data/municipalities/artvin.yaml", "data/projects/.gitkeep",
+            "schemas/municipality.schema.json", "schemas/project.schema.json",
+        ]
+    )  # fmt: skip
+    for kind in ("project", "municipality"):
+        text = (root / f"schemas/{kind}.schema.json").read_text(encoding="utf-8")
+        assert text == (REPO / f"schemas/{kind}.schema.json").read_text(encoding="utf-8")
+    hook = (root / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert f"additional_dependencies: [spo-registry=={VERSION}]\n" in hook
+
+
 def test_the_installed_wheel_is_this_version_and_checks_a_registry(
     installed: Path, tmp_path: Path, release: Release
 ) -> None:
