@@ -51,6 +51,11 @@ def _arguments(line: str) -> list[str]:
     for word in words:
         if word in {"&&", "||", ";", "|", ")"} or word.startswith(("&&", ";")):
             break
+        if word.endswith(")"):  # the command ends inside parentheses in a sentence
+            words_left = word.removesuffix(")")
+            if not skip and words_left and not words_left.startswith("-"):
+                named.append(words_left)
+            break
         if skip:
             skip = False
         elif word in WITH_VALUE:
@@ -124,6 +129,7 @@ def test_no_install_line_in_the_repository_installs_another_spo() -> None:
         "additional_dependencies: [spo-registry]",
         "pip install spo-registry==0.0.9",
         "pip install requests && spo validate",
+        "(pip install spo) and then",
         "see https://pypi.org/project/spo/",
     ],
 )
