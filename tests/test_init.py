@@ -216,6 +216,23 @@ def test_in_a_terminal_init_asks_for_the_municipality_the_office_and_a_source(
     assert (strict.exit_code, strict.stdout) == (0, "1 file checked, 0 problems\n")
 
 
+def test_what_is_typed_at_a_prompt_reaches_the_terminal_escaped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pasted escape sequence is shown, not obeyed: no colour, no window title, no bell."""
+    monkeypatch.setattr(prompts, "is_interactive", lambda: True)
+    root = tmp_path / "artvin"
+    typed = "\x1b[31mRED\x1b]0;pwned\x07 www.x"
+
+    run = run_spo("init", str(root), input=f"Artvin\n\n\n{typed}\nhttps://artvin.bel.tr\n")
+
+    assert run.exit_code == 0
+    assert run.stderr == (
+        "'\\x1b[31mRED\\x1b]0;pwned\\x07 www.x' is not a web address (it must start with "
+        "http:// or https://); try again\n"
+    )
+
+
 def test_init_takes_an_empty_source_with_a_warning_of_what_follows(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

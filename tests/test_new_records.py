@@ -375,14 +375,16 @@ def test_dry_run_shows_the_new_file_as_a_diff(registry_copy) -> None:
     assert not (root / "data/projects/ek.yaml").exists()
 
 
-def test_in_a_terminal_a_new_project_asks_for_its_sources_and_checks_each_as_typed(
+def test_in_a_terminal_every_answer_of_project_new_is_checked_where_it_is_typed(
     registry_copy, monkeypatch
 ) -> None:
-    """A web address typed wrong is asked again at once, never after the confirmation."""
+    """A summary with a phone number, a date that is no date and web addresses typed wrong are
+    each asked again at once, never refused after the confirmation: nothing typed is lost."""
     monkeypatch.setattr(prompts, "is_interactive", lambda: True)
     root = registry_copy("sample")
     answers = [
-        "Çamaşır Kafe", "mersin", "Semtlerde ücretsiz çamaşırhane.", "sürüyor", "2025-03",
+        "Çamaşır Kafe", "mersin", "Arayın 0532 123 45 67", "Semtlerde ücretsiz çamaşırhane.",
+        "sürüyor", "dün", "2025-03",
         "www.mersin.bel.tr/haber", "https://www.mersin.bel.tr/haber/1",
         "mersin.bel.tr", "https://www.mersin.bel.tr/haber/2", "y",
     ]  # fmt: skip
@@ -391,23 +393,38 @@ def test_in_a_terminal_a_new_project_asks_for_its_sources_and_checks_each_as_typ
 
     assert run.exit_code == 0
     assert run.stderr == (
+        "the summary holds a phone number; personal data must not be in a public registry; "
+        "try again\n"
+        "'dün' is not a date: use YYYY-MM-DD (or YYYY-MM, YYYY, ../YYYY-MM-DD, YYYY-MM-DD/.., "
+        "A/B); try again\n"
         "'www.mersin.bel.tr/haber' is not a web address (it must start with http:// or "
         "https://); try again\n"
         "'mersin.bel.tr' is not a web address (it must start with http:// or https://); "
         "try again\n"
         "Also wrote schemas/project.schema.json (the file's $schema line points at it)\n"
     )
-    asked = run.stdout.split("# yaml-language-server")[0].splitlines()[-4:]
-    assert asked == [
-        "Source of the status (web address): www.mersin.bel.tr/haber",
-        "Source of the status (web address): https://www.mersin.bel.tr/haber/1",
-        "Source (web address) (optional, Enter to skip): mersin.bel.tr",
-        "Source (web address) (optional, Enter to skip): https://www.mersin.bel.tr/haber/2",
-    ]
+    asked = [line for line in run.stdout.splitlines() if line.startswith(("Summary", "Day", "Sou"))]
+    assert (
+        asked
+        == [
+            "Summary (Turkish): Arayın 0532 123 45 67",
+            "Summary (Turkish): Semtlerde ücretsiz çamaşırhane.",
+            "Day the status holds on (YYYY-MM-DD, YYYY-MM or YYYY): dün",
+            "Day the status holds on (YYYY-MM-DD, YYYY-MM or YYYY): 2025-03",
+            "Source of the status (web address): www.mersin.bel.tr/haber",
+            "Source of the status (web address): https://www.mersin.bel.tr/haber/1",
+            "Source (web address) (optional, Enter to skip): mersin.bel.tr",
+            "Source (web address) (optional, Enter to skip): https://www.mersin.bel.tr/haber/2",
+            "Source of the status (web address): https://www.mersin.bel.tr/haber/1",
+            "Source (web address):  https://www.mersin.bel.tr/haber/2",
+        ][:8]
+    )
     assert (
         (root / "data/projects/camasir-kafe.yaml")
         .read_text(encoding="utf-8")
         .endswith(
+            "summary:\n"
+            "  tr: Semtlerde ücretsiz çamaşırhane.\n"
             "status: active\n"
             'status_as_of: "2025-03"\n'
             "status_source: https://www.mersin.bel.tr/haber/1\n"

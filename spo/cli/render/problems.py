@@ -16,6 +16,7 @@ from pathlib import Path
 
 from spo.cli.language import Lang
 from spo.cli.words import render, say
+from spo.message import Message
 from spo.problems import Problem, Severity
 
 # ANSI colours for a terminal: red errors, yellow warnings, the location in bold.
@@ -51,6 +52,13 @@ def one_line(text: str) -> str:
         return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
     return _UNSAFE.sub(escape, text)
+
+
+def one_line_values(message: Message) -> Message:
+    """The message with each text value on one line (`one_line`): a value typed or read cannot
+    forge a line of its own, move the cursor or recolour the terminal."""
+    values = {k: one_line(v) if isinstance(v, str) else v for k, v in message.fields.items()}
+    return Message.of(message.key, **values)
 
 
 def _where(p: Problem, base: Path | None) -> str:
