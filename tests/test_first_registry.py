@@ -23,53 +23,27 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.git_shell import NEEDS_GIT_AND_PRE_COMMIT, GitShell
+
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-SPO = shutil.which("spo", path=str(BIN))
 pexpect = pytest.importorskip("pexpect", reason="pexpect is in the test extras")
 
 pytestmark = [
-    pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed"),
-    pytest.mark.skipif(SPO is None, reason="the spo command is not installed"),
-    pytest.mark.skipif(
-        subprocess.run(
-            [sys.executable, "-m", "pre_commit", "--version"], capture_output=True, check=False
-        ).returncode
-        != 0,
-        reason="pre-commit is not installed (pip install -e '.[test]')",
-    ),
+    *NEEDS_GIT_AND_PRE_COMMIT,
     pytest.mark.skipif(os.name != "posix", reason="a pseudo-terminal needs a POSIX system"),
 ]
 
 
-class Office:
-    """A staff member's shell in the registry folder: Turkish, no colours, a home of its own."""
+class Office(GitShell):
+    """A staff member's shell in the registry folder, in Turkish, that keeps a transcript."""
 
     def __init__(self, root: Path, home: Path) -> None:
-        self.root = root
-        self.env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "GITHUB_"))}
-        self.env.update(
-            HOME=str(home),
-            PRE_COMMIT_HOME=str(home / "pre-commit"),
-            GIT_CONFIG_NOSYSTEM="1",
-            SPO_LANG="tr",
-            NO_COLOR="1",
-            CI="",
-            PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
-        )
+        super().__init__(root, home, lang="tr", path=BIN)
         self.transcript: list[str] = []
 
     def run(self, *args: str) -> subprocess.CompletedProcess[str]:
-        done = subprocess.run(
-            args,
-            cwd=self.root,
-            env=self.env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            stdin=subprocess.DEVNULL,
-            check=False,
-        )
+        done = super().run(*args)
         self.transcript.append(f"$ {' '.join(args)}\n{done.stdout}")
         return done
 

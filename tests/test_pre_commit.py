@@ -5,7 +5,6 @@ another one references must stop the commit."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -15,21 +14,13 @@ import pytest
 import yaml
 
 from tests.conftest import REGISTRIES
+from tests.git_shell import NEEDS_GIT_AND_PRE_COMMIT, SPO, GitShell
 
 REPO = Path(__file__).resolve().parent.parent
 HOOKS = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-SPO = shutil.which("spo", path=str(Path(sys.executable).parent))
 
 pytestmark = [
-    pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed"),
-    pytest.mark.skipif(
-        subprocess.run(
-            [sys.executable, "-m", "pre_commit", "--version"], capture_output=True, check=False
-        ).returncode
-        != 0,
-        reason="pre-commit is not installed (pip install -e '.[test]')",
-    ),
-    pytest.mark.skipif(SPO is None, reason="the spo command is not installed"),
+    *NEEDS_GIT_AND_PRE_COMMIT,
 ]
 
 
@@ -41,42 +32,8 @@ def test_hook_checks_the_whole_registry_once_on_every_commit():
     assert (hook["pass_filenames"], hook["always_run"]) == (False, True)
 
 
-class Repository:
-    def __init__(self, root: Path, home: Path) -> None:
-        self.root = root
-        self.env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "GITHUB_"))}
-        self.env.update(
-            HOME=str(home),
-            PRE_COMMIT_HOME=str(home / "pre-commit"),
-            GIT_CONFIG_NOSYSTEM="1",
-            SPO_LANG="en",
-            NO_COLOR="1",
-            CI="",
-        )
-
-    def run(self, *args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            args,
-            cwd=self.root,
-            env=self.env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,  # git shows the hook's output on stderr, pre-commit on stdout
-            text=True,
-            stdin=subprocess.DEVNULL,
-            check=False,
-        )
-
-    def git(self, *args: str) -> subprocess.CompletedProcess[str]:
-        done = self.run("git", *args)
-        assert done.returncode == 0, done.stdout
-        return done
-
-    def commit(self, message: str) -> subprocess.CompletedProcess[str]:
-        return self.run("git", "commit", "-q", "-m", message)
-
-
 @pytest.fixture
-def repository(tmp_path: Path) -> Repository:
+def repository(tmp_path: Path) -> GitShell:
     """A registry repository with the hook installed: the shipped hook's definition, run with the
     installed spo (`language: system`, so nothing is fetched), and a first commit."""
     root = tmp_path / "registry"
@@ -91,7 +48,7 @@ def repository(tmp_path: Path) -> Repository:
     }
     config = {"repos": [{"repo": "local", "hooks": [local]}]}
     (root / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    repo = Repository(root, tmp_path / "home")
+    repo = GitShell(root, tmp_path / "home")
     repo.git("init", "-q", "-b", "main")
     for key, value in (("user.name", "Test"), ("user.email", "t@example.org")):
         repo.git("config", key, value)
