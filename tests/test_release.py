@@ -318,8 +318,14 @@ def test_a_tag_that_is_not_the_version_or_not_in_the_changelog_is_refused(tmp_pa
         pytest.skip("no bash to run the workflow's step with")
     (tmp_path / "spo").mkdir()
     shutil.copy(REPO / "spo/__init__.py", tmp_path / "spo/__init__.py")
-    shutil.copy(REPO / "CHANGELOG.md", tmp_path / "CHANGELOG.md")
+    changelog = (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
+    heading = re.compile(rf"^## \[{re.escape(VERSION)}\].*$", re.M)
+    assert heading.search(changelog), "CHANGELOG.md has a heading for this version"
 
+    def with_heading(line: str) -> None:
+        (tmp_path / "CHANGELOG.md").write_text(heading.sub(line, changelog), encoding="utf-8")
+
+    with_heading(f"## [{VERSION}] - 2026-12-10")
     accepted = version_check(f"v{VERSION}", tmp_path)
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
     assert (tmp_path / "github-output").read_text() == f"version={VERSION}\n"
@@ -329,8 +335,12 @@ def test_a_tag_that_is_not_the_version_or_not_in_the_changelog_is_refused(tmp_pa
         assert refused.returncode == 1, tag
         assert f"::error file=spo/__init__.py::tag {tag} is not v{VERSION}" in refused.stdout
 
-    changelog = (tmp_path / "CHANGELOG.md").read_text(encoding="utf-8")
-    (tmp_path / "CHANGELOG.md").write_text(changelog.replace(f"[{VERSION}]", "[0.0.0]"))
+    with_heading(f"## [{VERSION}] - Unreleased")
+    refused = version_check(f"v{VERSION}", tmp_path)
+    assert refused.returncode == 1
+    assert f"CHANGELOG.md still calls {VERSION} unreleased" in refused.stdout
+
+    with_heading("## [0.0.0] - 2026-12-10")
     refused = version_check(f"v{VERSION}", tmp_path)
     assert refused.returncode == 1
     assert f"::error file=CHANGELOG.md::CHANGELOG.md has no heading for {VERSION}" in refused.stdout
