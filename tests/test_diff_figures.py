@@ -29,12 +29,12 @@ def test_a_corrected_figure_is_one_figure_with_its_old_value(tmp_path: Path) -> 
     assert _diff(tmp_path / "en", *edit, "en") == (
         "Status of published figures\n"
         "  Municipalities hosted, exactly 3 → exactly 4 (Mersin Büyükşehir Belediyesi, "
-        "2025-03-21): met → not met\n"
+        "2025-03-21): met → partly recorded\n"
     )
     assert _diff(tmp_path / "tr", *edit, "tr") == (
         "Yayımlanan rakamların durumu\n"
         "  Ağırlanan belediye, tam 3 → tam 4 (Mersin Büyükşehir Belediyesi, 2025-03-21): "
-        "karşılanıyor → karşılanmıyor\n"
+        "karşılanıyor → kısmen kayıtlı\n"
     )
 
 

@@ -1,4 +1,5 @@
-"""Numbers the office can stand behind: a published figure is met, not met, or unbacked, and any
+"""Numbers the office can stand behind: a published figure is met, partly recorded, contradicted
+or unbacked, and any
 figure can be traced down to the records behind it.
 
 Each test writes a small registry of its own: Mersin (the mentoring office), Artvin (a provincial
@@ -120,7 +121,7 @@ def statuses(data: dict) -> list[tuple]:
     ]
 
 
-# --- met, not met, unbacked --------------------------------------------------------------------
+# --- met, partly recorded, contradicted, unbacked ----------------------------------------------
 
 
 def test_with_no_transfers_at_all_a_transfer_figure_is_unbacked_not_false(tmp_path: Path) -> None:
@@ -150,7 +151,10 @@ def test_with_no_transfers_at_all_a_transfer_figure_is_unbacked_not_false(tmp_pa
     )
 
 
-def test_once_transfers_are_recorded_a_short_figure_is_not_met(tmp_path: Path) -> None:
+def test_once_transfers_are_recorded_a_short_figure_is_partly_recorded_not_refuted(
+    tmp_path: Path,
+) -> None:
+    """An office records its transfers one by one: falling short of a figure is no refutation."""
     root = registry(
         tmp_path,
         figures=figure("municipalities-supported", 2, "exact")
@@ -162,17 +166,75 @@ def test_once_transfers_are_recorded_a_short_figure_is_not_met(tmp_path: Path) -
 
     # Artvin's transfer backs both figures: one municipality supported, none still in talks.
     assert statuses(data) == [
-        ("municipalities-in-talks", "not-met", False, 0, 0, -1),
-        ("municipalities-supported", "not-met", False, 1, 1, -1),
+        ("municipalities-in-talks", "partly-recorded", None, 0, 0, None),
+        ("municipalities-supported", "partly-recorded", None, 1, 1, None),
     ]
     markdown = run_spo(
         "--root", str(root), "--lang", "tr", "report", "--as-of", "2025-12-31", "-f", "markdown"
     ).stdout
     assert (
-        "| 2025-06-30 | mersin-bb | Destek verilen belediye | tam 2 | 1 | -1 | karşılanmıyor "
+        "| 2025-06-30 | mersin-bb | Destek verilen belediye | tam 2 | 1 | — | kısmen kayıtlı "
         "| https://example.org/haber |"
     ) in markdown
+    assert "| -1 |" not in markdown and "karşılanmıyor" not in markdown
+    assert "Kısmen kayıtlı: kayıt, rakamın tarihinde söylenenden azını tutuyor" in markdown
     assert "Kayıtlarda yok:" not in markdown  # no figure is unbacked: no need to say what it means
+    assert "çelişiyor:" not in markdown
+
+
+@pytest.mark.parametrize(
+    ("value", "qualifier", "status", "difference"),
+    [
+        (1, "exact", "contradicted", 1),  # two supported where the office said exactly one
+        (2, "exact", "met", 0),
+        (3, "exact", "partly-recorded", None),
+        (2, "nearly", "met", 0),
+        (1, "nearly", "contradicted", 1),
+        (2, "fewer-than", "contradicted", 0),
+        (3, "fewer-than", "met", -1),
+        (1, "at-least", "met", 1),
+        (5, "at-least", "partly-recorded", None),
+        (1, "more-than", "met", 1),
+        (2, "more-than", "partly-recorded", None),
+    ],
+)
+def test_only_records_beyond_what_a_figure_allows_contradict_it(
+    tmp_path: Path, value: int, qualifier: str, status: str, difference: int | None
+) -> None:
+    """More records can settle a shortfall later; nothing can undo an overshoot."""
+    root = registry(
+        tmp_path,
+        figures=figure("municipalities-supported", value, qualifier),
+        artvin=transfer(("presentation", "2025-03-01")),
+        izmit=transfer(("presentation", "2025-04-01")),
+    )
+
+    data = report_json(root, "--as-of", "2025-12-31")
+
+    met = {"met": True, "contradicted": False}.get(status)
+    assert statuses(data) == [("municipalities-supported", status, met, 2, 2, difference)]
+
+
+def test_a_contradicted_figure_says_what_that_means_in_both_languages(tmp_path: Path) -> None:
+    root = registry(
+        tmp_path,
+        figures=figure("municipalities-supported", 1, "exact"),
+        artvin=transfer(("presentation", "2025-03-01")),
+        izmit=transfer(("presentation", "2025-04-01")),
+    )
+    english = run_spo("--root", str(root), "report", "--as-of", "2025-12-31", env=WIDE).stdout
+    turkish = run_spo(
+        "--root", str(root), "--lang", "tr", "report", "--as-of", "2025-12-31", env=WIDE
+    ).stdout
+    assert (
+        "2025-06-30  Municipalities supported · mersin-bb  exactly 1         2          +1  "
+        "contradicted  [1]" in english
+    )
+    assert " ".join(english.split()).endswith(
+        "Contradicted: the records show more than the figure allows; no record yet to be "
+        "entered can change that."
+    )
+    assert "tam 1" in turkish and "kayıtlarla çelişiyor" in turkish
 
 
 def test_a_transfer_recorded_after_the_figure_does_not_back_it(tmp_path: Path) -> None:
@@ -211,9 +273,9 @@ def test_a_sum_of_delegations_says_how_many_engagements_have_no_count(tmp_path: 
 
     data = report_json(root, "--as-of", "2025-12-31")
 
-    # 12 counted, one delegation not: the sum is only a lower bound, so "at least 20" is neither
-    # backed nor contradicted.
-    assert statuses(data) == [("visitors", "unbacked", None, 12, 1, None)]
+    # 12 counted, one delegation not: the sum is only a lower bound, so "at least 20" is partly
+    # recorded, neither backed nor contradicted.
+    assert statuses(data) == [("visitors", "partly-recorded", None, 12, 1, None)]
     table = run_spo("--root", str(root), "report", "--as-of", "2025-12-31", env=WIDE).stdout
     assert (
         "Visitors · mersin-bb  at least 20  12 (1 engagement without a participant count)" in table

@@ -34,7 +34,7 @@ class FigureDelta:
 class StatusChange:
     """A published figure whose status changes. A figure is itself by its owner, date, metric
     and kind of municipality, so a corrected value is one figure (`value_before` the old one).
-    A status is met, not-met or unbacked; None where the figure is not in the file, and
+    A status is one of `spo.report.figures.STATUSES`; None where the figure is not in the file, and
     `UNCOUNTED` where it is but its owner's record cannot be read (the problems say why)."""
 
     owner: str

@@ -38,7 +38,8 @@ its projects count, and only its reported figures are shown. Without, everything
 owner's figures are shown; each figure is still set beside the registry's value *in its owner's
 scope*. The offices of the municipalities in scope head the report.
 
-Reported vs recorded: see `spo.report.figures` (met, not met, unbacked; the qualifiers' rules).
+Reported vs recorded: see `spo.report.figures` (met, partly recorded, contradicted, unbacked;
+the qualifiers' rules).
 """
 
 from __future__ import annotations

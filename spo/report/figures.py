@@ -1,4 +1,4 @@
-"""Published figures set beside the registry: met, not met, or unbacked.
+"""Published figures set beside the registry: met, partly recorded, contradicted, or unbacked.
 
 Each qualifier's rule is written here once:
 
@@ -9,11 +9,20 @@ Each qualifier's rule is written here once:
     more-than      a larger number
     fewer-than     a smaller number
 
-A figure is `unbacked` when the registry records nothing that could back it as of its date (no
-transfers at all for a transfer figure, no study visit for "hosted", no participant count for
-"visitors"), or when a visitors' sum falls short while some engagements give no count (the sum is
-only a lower bound); otherwise it is `met` or `not-met`. An unbacked figure is not contradicted: the
-registry simply does not know.
+A registry is usually incomplete: staff record transfers one by one. So a shortfall is not a
+refutation. As of the figure's date:
+
+    unbacked         the registry records nothing that could back it (no transfers at all for a
+                     transfer figure, no study visit for "hosted", no participant count for
+                     "visitors"); the registry simply does not know
+    met              the recorded value satisfies the qualifier
+    contradicted     the records exceed what the figure allows (more than `exact` 16, or than
+                     "nearly 40", "fewer than 5"): more records cannot undo that
+    partly-recorded  the records fall short of the figure ("recorded 1 of more than 30"); never
+                     a negative difference and never "not met"
+
+A shortfall contradicts a figure only where the registry is declared complete for its scope and
+date; nothing declares that yet, so every shortfall is partly recorded.
 """
 
 from __future__ import annotations
@@ -28,8 +37,8 @@ from spo.vocabulary import METRICS, QUALIFIERS
 APPROXIMATELY_WITHIN = 10  # percent, either side
 NEARLY_WITHIN = 10  # percent, below
 
-MET, NOT_MET, UNBACKED = "met", "not-met", "unbacked"
-STATUSES = (MET, NOT_MET, UNBACKED)
+MET, PARTLY_RECORDED, CONTRADICTED, UNBACKED = "met", "partly-recorded", "contradicted", "unbacked"
+STATUSES = (MET, PARTLY_RECORDED, CONTRADICTED, UNBACKED)
 
 
 def figure_met(qualifier: str, value: int, recorded: int) -> bool:
@@ -46,6 +55,20 @@ def figure_met(qualifier: str, value: int, recorded: int) -> bool:
         return recorded > value
     if qualifier == "fewer-than":
         return recorded < value
+    raise ValueError(f"unknown qualifier {qualifier!r}")
+
+
+def figure_exceeded(qualifier: str, value: int, recorded: int) -> bool:
+    """True when `recorded` is more than "`qualifier` `value`" allows: records refute an upper
+    bound however incomplete the registry is."""
+    if qualifier in ("exact", "nearly"):
+        return recorded > value
+    if qualifier == "approximately":
+        return (recorded - value) * 100 > value * APPROXIMATELY_WITHIN
+    if qualifier == "fewer-than":
+        return recorded >= value
+    if qualifier in ("at-least", "more-than"):
+        return False
     raise ValueError(f"unknown qualifier {qualifier!r}")
 
 
@@ -77,20 +100,22 @@ class FigureCheck:
             return UNBACKED
         if figure_met(self.qualifier, self.value, self.recorded):
             return MET
-        if self.measure.without_count and self.recorded < self.value:
-            # Some engagements give no participant count: the sum is only a lower bound, and a
-            # shortfall may be theirs. Neither backed nor contradicted.
-            return UNBACKED
-        return NOT_MET
+        if figure_exceeded(self.qualifier, self.value, self.recorded):
+            return CONTRADICTED
+        # A shortfall: the registry may not hold every record yet (and a visitors' sum is only
+        # a lower bound where some engagements give no count).
+        return PARTLY_RECORDED
 
     @property
     def met(self) -> bool | None:
-        """True or False; None when nothing in the registry could back the figure."""
-        return None if self.status == UNBACKED else self.status == MET
+        """True when met, False when contradicted; None when the registry cannot tell."""
+        return {MET: True, CONTRADICTED: False}.get(self.status)
 
     @property
     def difference(self) -> int | None:
-        return None if self.status == UNBACKED else self.recorded - self.value
+        """How far the records are from the figure, where they settle it (met or contradicted);
+        a shortfall of a partly recorded figure is not a difference."""
+        return None if self.met is None else self.recorded - self.value
 
 
 def _figure_order(figure: ReportedFigure) -> tuple[object, ...]:

@@ -31,7 +31,8 @@ th { background: #eef1f4; }
 td.source { font-size: .8rem; color: var(--muted); min-width: 10rem; overflow-wrap: anywhere; }
 .status { border-radius: 10px; padding: 1px 8px; font-weight: 600; white-space: nowrap; }
 .status-met .status { background: #d8f0dc; color: #145c28; }
-.status-not-met .status { background: #fadbd8; color: #8e1c12; }
+.status-contradicted .status { background: #fadbd8; color: #8e1c12; }
+.status-partly-recorded .status { background: #fdf1d6; color: #6b4a05; }
 .status-unbacked .status { background: #eceff1; color: #4a5561; }
 .map-box { display: flex; gap: 16px; align-items: flex-start; }
 svg.map { flex: 1; width: 100%; height: auto; }

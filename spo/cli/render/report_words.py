@@ -68,11 +68,13 @@ def scope_text(report: Report, lang: Lang) -> str:
 
 
 def figure_notes(report: Report, lang: Lang) -> list[str]:
-    """What "recorded" and the qualifiers mean; what "not in the records" means when a figure
-    is."""
+    """What "recorded" and the qualifiers mean; what each status other than "met" means, when a
+    figure has it."""
     notes = [message("reported_note", lang, pct=APPROXIMATELY_WITHIN, nearly=NEARLY_WITHIN)]
-    if any(check.met is None for check in report.reported):
-        notes.append(message("unbacked_note", lang))
+    shown = {check.status for check in report.reported}
+    for status in ("partly-recorded", "contradicted", "unbacked"):
+        if status in shown:
+            notes.append(message(f"{status.replace('-', '_')}_note", lang))
     return notes
 
 

@@ -1,0 +1,77 @@
+"""An office starts recording its transfers one by one (issue 21's story): one transfer stage added
+to the shipped registry must not turn the office's 2026 figures into refutations. A shortfall is
+"partly recorded" in every format and both languages, never "not met" and never a negative
+difference; `spo diff` of that edit says the same."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_spo
+
+REPO = Path(__file__).resolve().parent.parent
+ADD = (
+    "transfer", "add", "--project", "mahalle-mutfaklari", "--to", "istanbul-uskudar",
+    "--stage", "presentation", "--date", "2025-05-02", "--source", "https://example.org/haber/1",
+    "--yes",
+)  # fmt: skip
+REFUTING_WORDS = ("not met", "not-met", "karşılanmıyor")
+
+
+@pytest.fixture
+def one_transfer_later(tmp_path: Path) -> tuple[Path, Path]:
+    """The shipped registry as it is, and a copy with the one transfer stage added."""
+    before, after = tmp_path / "before", tmp_path / "after"
+    for root in (before, after):
+        shutil.copytree(REPO / "data", root / "data")
+    added = run_spo("--root", str(after), *ADD)
+    assert added.exit_code == 0, added.stderr
+    return before, after
+
+
+def test_one_recorded_transfer_leaves_every_shortfall_partly_recorded(one_transfer_later) -> None:
+    _, after = one_transfer_later
+    run = run_spo("--root", str(after), "report", "--format", "json")
+    figures = json.loads(run.stdout)["reported"]
+
+    backed = [f for f in figures if f["status"] != "unbacked"]
+    short = [f for f in backed if f["recorded"] < f["value"]]
+    assert len(short) >= 4  # the 2026 figures the one transfer now touches
+    for figure in short:
+        assert (figure["status"], figure["met"], figure["difference"]) == (
+            "partly-recorded",
+            None,
+            None,
+        ), figure
+    assert all(f["difference"] is None or f["difference"] >= 0 for f in figures)
+
+
+@pytest.mark.parametrize("lang", ["en", "tr"])
+@pytest.mark.parametrize("form", ["table", "markdown", "json", "html"])
+def test_no_format_calls_a_shortfall_a_refutation(one_transfer_later, lang: str, form: str) -> None:
+    _, after = one_transfer_later
+    run = run_spo("--root", str(after), "--lang", lang, "report", "--format", form)
+    assert run.exit_code == 0, run.stderr
+    for word in REFUTING_WORDS:
+        assert word not in run.stdout.lower()
+    if form != "json":
+        assert {"en": "partly recorded", "tr": "kısmen kayıtlı"}[lang] in run.stdout
+
+
+@pytest.mark.parametrize("lang", ["en", "tr"])
+def test_the_diff_of_that_edit_says_partly_recorded_too(one_transfer_later, lang: str) -> None:
+    before, after = one_transfer_later
+    run = run_spo(
+        "--lang", lang, "diff", "--base-dir", str(before), "--head-dir", str(after),
+        "--format", "text",
+    )  # fmt: skip
+    assert run.exit_code == 0, run.stderr
+    statuses = run.stdout.split("\n\n")[-1].splitlines()
+    words = {"en": "not in the records → partly recorded", "tr": "kayıtlarda yok → kısmen kayıtlı"}
+    assert len(statuses) >= 5 and all(words[lang] in line for line in statuses[1:]), statuses
+    for word in REFUTING_WORDS:
+        assert word not in run.stdout.lower()
