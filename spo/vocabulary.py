@@ -182,6 +182,7 @@ METRICS = _vocab(
 QUALIFIERS = _vocab(
     "qualifier",
     "Qualifier of a reported figure",
+    ("as-stated", "belirtildiği gibi", "as stated"),
     ("exact", "tam", "exactly"),
     ("approximately", "yaklaşık", "approximately"),
     ("nearly", "yakın", "nearly"),

@@ -138,6 +138,7 @@ def test_reported_figures_read_naturally(qualifier: str, english: str, turkish: 
 
 def test_every_qualifier_has_its_words() -> None:
     assert [figure_value(1, q, "en") for q in QUALIFIERS.values] == [
+        "1",  # as stated: no word of precision the source did not use
         "exactly 1",
         "approximately 1",
         "nearly 1",

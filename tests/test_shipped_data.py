@@ -47,17 +47,25 @@ HOSTED = {
 }
 
 # Mersin's published figures: (date, metric, municipality_kind, value, qualifier).
+# Bare numbers are "as-stated": no source says "tam" (exactly) of any of them.
 REPORTED_FIGURES = {
-    ("2025-03-21", "municipalities-hosted", None, 16, "exact"),
-    ("2025-03-21", "municipalities-in-talks", None, 11, "exact"),
+    ("2025-03-21", "municipalities-hosted", None, 16, "as-stated"),
+    ("2025-03-21", "municipalities-in-talks", None, 11, "as-stated"),
     # "27 belediyeye 40'a yakın projenin aktarılmasını": close to 40, and not above it.
     ("2025-03-21", "projects-transferred", None, 40, "nearly"),
-    ("2025-03-21", "municipalities-transferred-to", None, 27, "exact"),
+    ("2025-03-21", "municipalities-transferred-to", None, 27, "as-stated"),
     ("2026-01-29", "projects-supported", None, 30, "more-than"),
-    ("2026-01-29", "municipalities-supported", "metropolitan", 6, "exact"),
-    ("2026-01-29", "municipalities-supported", "provincial", 2, "exact"),
-    ("2026-01-29", "municipalities-supported", "district", 9, "exact"),
+    ("2026-01-29", "municipalities-supported", "metropolitan", 6, "as-stated"),
+    ("2026-01-29", "municipalities-supported", "provincial", 2, "as-stated"),
+    ("2026-01-29", "municipalities-supported", "district", 9, "as-stated"),
     ("2026-01-29", "visitors", None, 1000, "more-than"),
+}
+
+# The words of a source that give each qualifier its precision; "as-stated" is a bare number.
+QUALIFIER_WORDS = {
+    "exact": "tam {value}",
+    "nearly": "{value}’a yakın",
+    "more-than": "{value}’dan fazla",
 }
 
 
@@ -414,3 +422,20 @@ def test_themes_read_from_a_name_alone_are_marked_inferred() -> None:
         if data.get("inferred_themes")
     }
     assert inferred == INFERRED_THEMES
+
+
+def test_each_figure_has_the_precision_its_source_gives_it() -> None:
+    """A qualifier is read off the source's own words: "tam 16" is exact, a bare "16" is as
+    stated; nothing adds precision the source did not give."""
+    if not SHARED_SOURCES.is_dir():
+        pytest.skip(f"{SHARED_SOURCES} is not here (a fresh clone)")
+    for figure in municipalities()[MERSIN]["reported_figures"]:
+        text = (SHARED_SOURCES / figure["source"]["archived"]).read_text(encoding="utf-8")
+        value, qualifier = figure["value"], figure["qualifier"]
+        words = {1000: "binden fazla"}.get(value) if qualifier == "more-than" else None
+        if qualifier == "as-stated":
+            assert re.search(rf"(?<![\d.,]){value}(?![\d.,’'])", text), figure
+            assert f"tam {value}" not in text, figure
+        else:
+            expected = words or QUALIFIER_WORDS[qualifier].format(value=value)
+            assert expected in text, (figure, expected)

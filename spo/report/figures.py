@@ -2,7 +2,9 @@
 
 Each qualifier's rule is written here once:
 
-    exact          the same number
+    as-stated      a bare number, as the source gives it ("16 belediyeyi ağırlayan"): read as
+                   the same number, but shown with no word of precision the source did not use
+    exact          the same number, where the source says so ("tam 16")
     approximately  within 10% either side ("yaklaşık 40": 36 to 44)
     nearly         at most the number and within 10% below it ("40'a yakın": 36 to 40)
     at-least       that number or more
@@ -43,7 +45,7 @@ STATUSES = (MET, PARTLY_RECORDED, CONTRADICTED, UNBACKED)
 
 def figure_met(qualifier: str, value: int, recorded: int) -> bool:
     """True when `recorded` satisfies "`qualifier` `value`"."""
-    if qualifier == "exact":
+    if qualifier in ("as-stated", "exact"):
         return recorded == value
     if qualifier == "approximately":
         return abs(recorded - value) * 100 <= value * APPROXIMATELY_WITHIN
@@ -61,7 +63,7 @@ def figure_met(qualifier: str, value: int, recorded: int) -> bool:
 def figure_exceeded(qualifier: str, value: int, recorded: int) -> bool:
     """True when `recorded` is more than "`qualifier` `value`" allows: records refute an upper
     bound however incomplete the registry is."""
-    if qualifier in ("exact", "nearly"):
+    if qualifier in ("as-stated", "exact", "nearly"):
         return recorded > value
     if qualifier == "approximately":
         return (recorded - value) * 100 > value * APPROXIMATELY_WITHIN
