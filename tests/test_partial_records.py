@@ -75,3 +75,22 @@ def test_the_diff_of_that_edit_says_partly_recorded_too(one_transfer_later, lang
     assert len(statuses) >= 5 and all(words[lang] in line for line in statuses[1:]), statuses
     for word in REFUTING_WORDS:
         assert word not in run.stdout.lower()
+
+
+@pytest.mark.parametrize(
+    ("lang", "note"),
+    [
+        ("en", "district municipalities do not include towns (belde); a source's own count may "
+               "include them."),
+        ("tr", "ilçe belediyeleri beldeleri (belde belediyelerini) içermez; kaynağın kendi sayımı "
+               "beldeleri içeriyor olabilir."),
+    ],
+)  # fmt: skip
+def test_a_figure_of_district_municipalities_says_what_it_counts(
+    one_transfer_later, lang: str, note: str
+) -> None:
+    """Whether the office's "9 ilçe belediyesi" includes towns is a choice no source settles:
+    the report says which it made, not a note in the data."""
+    _, after = one_transfer_later
+    run = run_spo("--root", str(after), "--lang", lang, "report", env={"COLUMNS": "400"})
+    assert note in run.stdout

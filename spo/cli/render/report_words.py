@@ -71,6 +71,8 @@ def figure_notes(report: Report, lang: Lang) -> list[str]:
     """What "recorded" and the qualifiers mean; what each status other than "met" means, when a
     figure has it."""
     notes = [message("reported_note", lang, pct=APPROXIMATELY_WITHIN, nearly=NEARLY_WITHIN)]
+    if any(check.municipality_kind == "district" for check in report.reported):
+        notes.append(message("kind_note", lang))
     shown = {check.status for check in report.reported}
     for status in ("partly-recorded", "contradicted", "unbacked"):
         if status in shown:
