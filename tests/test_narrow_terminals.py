@@ -39,9 +39,10 @@ def test_the_reported_figures_keep_status_and_source_at_60_columns() -> None:
     root = ["--root", str(REGISTRIES / "report-histories"), "--lang", "tr"]
     run = run_spo(*root, "report", "--as-of", "2025-06-30", env={"COLUMNS": "60"})
     figures = run.stdout.split("Açıklanan ve kayıtlı rakamlar\n")[1]
-    assert [line.rstrip() for line in figures.splitlines()[:8]] == [
+    assert [line.rstrip() for line in figures.splitlines()[:9]] == [
         "Tarih      2025-01",
-        "Ölçüt      Destek verilen proje · izmir-bb",
+        "Ölçüt      Destek verilen proje · İzmir Büyükşehir",
+        "           Belediyesi",
         "Açıklanan  en az 1",
         "Kayıtlı    1",
         "Fark       0",

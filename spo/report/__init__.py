@@ -125,6 +125,13 @@ class Report:
     partners_by_type: Mapping[str, int]
     undated_projects: tuple[Project, ...]  # in scope, dated by nothing: not counted above
     reported: tuple[FigureCheck, ...]
+    # The name of every municipality the report refers to by id (owners, publishers), so that a
+    # reader sees "Mersin Büyükşehir Belediyesi", not "mersin-bb".
+    names: Mapping[str, str]
+
+    def name_of(self, municipality: str | None) -> str:
+        """A municipality's name; its id when the registry has no such record."""
+        return self.names.get(municipality or "", municipality or "")
 
 
 def compute_report(registry: Registry, as_of: date, owner: str | None = None) -> Report:
@@ -140,6 +147,10 @@ def compute_report(registry: Registry, as_of: date, owner: str | None = None) ->
         by_project.setdefault(transfer.project, []).append(transfer)
     catalogue = Catalogue.of(in_scope, as_of, by_project)
     figures = [f for f in registry.reported_figures() if checkable(f, owner, as_of)]
+    most_adopted = _most_adopted(registry, supported, as_of)
+    undated = tuple(sorted(catalogue.undated, key=lambda p: sort_key(p.name_tr)))
+    named = {f.owner for f in figures} | {p.owner for p in most_adopted if p.owner}
+    named |= {p.owner for p in undated}
     return Report(
         as_of=as_of,
         owner=owner,
@@ -152,13 +163,14 @@ def compute_report(registry: Registry, as_of: date, owner: str | None = None) ->
         projects_transferred=tallies.projects_transferred,
         transfers_by_stage=tallies.transfers_by_stage,
         visitors=tallies.visitors,
-        most_adopted_projects=_most_adopted(registry, supported, as_of),
+        most_adopted_projects=most_adopted,
         adopters_by_province=_adopters_by_province(registry, supported),
         projects_by_theme=catalogue.by_theme(),
         projects_by_target_group=catalogue.by_target_group(),
         partners_by_type=catalogue.partners_by_type(),
-        undated_projects=tuple(sorted(catalogue.undated, key=lambda p: sort_key(p.name_tr))),
+        undated_projects=undated,
         reported=figure_checks(figures, Scope.of(registry, {f.owner for f in figures})),
+        names={m: registry.municipalities[m].name for m in named if m in registry.municipalities},
     )
 
 

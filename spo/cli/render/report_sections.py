@@ -89,7 +89,7 @@ def sections(report: Report, lang: Lang) -> list[Section]:
                 [
                     [
                         localized_name(p.name_tr, p.name_en, lang),
-                        *([p.owner] if show_publisher else []),
+                        *([report.name_of(p.owner)] if show_publisher else []),
                     ]
                     for p in report.undated_projects
                 ],
@@ -131,7 +131,7 @@ def sections(report: Report, lang: Lang) -> list[Section]:
             [
                 [
                     localized_name(p.name_tr, p.name_en, lang),
-                    *([p.owner or ""] if show_publisher else []),
+                    *([report.name_of(p.owner)] if show_publisher else []),
                     str(p.adopters),
                     str(p.launched),
                 ]
@@ -174,7 +174,7 @@ def sections(report: Report, lang: Lang) -> list[Section]:
             [
                 [
                     c.date,
-                    *([c.owner] if show_publisher else []),
+                    *([report.name_of(c.owner)] if show_publisher else []),
                     figure_label(c, lang),
                     published(c, lang),
                     recorded_text(c, lang),
