@@ -25,6 +25,10 @@ refutation. As of the figure's date:
 
 A shortfall contradicts a figure only where the registry is declared complete for its scope and
 date; nothing declares that yet, so every shortfall is partly recorded.
+
+A met figure is an *echo* when every record behind it cites only the figure's own source: the
+records repeat the announcement, they do not confirm it. Otherwise it says how many other
+documents the records cite (`corroborating`).
 """
 
 from __future__ import annotations
@@ -109,6 +113,27 @@ class FigureCheck:
         return PARTLY_RECORDED
 
     @property
+    def corroborating(self) -> int:
+        """How many documents other than the figure's own source the backing records cite."""
+        others: list[Source] = []
+        for source in self.measure.sources:
+            if source is None or same_document(source, self.source):
+                continue
+            if not any(same_document(source, seen) for seen in others):
+                others.append(source)
+        return len(others)
+
+    @property
+    def echo(self) -> bool:
+        """Met, but every record behind it cites only the figure's own source."""
+        sources = self.measure.sources
+        return (
+            self.status == MET
+            and bool(sources)
+            and all(s is not None and same_document(s, self.source) for s in sources)
+        )
+
+    @property
     def met(self) -> bool | None:
         """True when met, False when contradicted; None when the registry cannot tell."""
         return {MET: True, CONTRADICTED: False}.get(self.status)
@@ -118,6 +143,23 @@ class FigureCheck:
         """How far the records are from the figure, where they settle it (met or contradicted);
         a shortfall of a partly recorded figure is not a difference."""
         return None if self.met is None else self.recorded - self.value
+
+
+def same_document(one: Source, other: Source | None) -> bool:
+    """Two citations of the same document: the same stored copy, the same address, or the same
+    publisher, title and date."""
+    if other is None:
+        return False
+    if one.archived and other.archived:
+        return one.archived == other.archived
+    if one.url and other.url:
+        return one.url.rstrip("/") == other.url.rstrip("/")
+    titled = one.title is not None and other.title is not None
+    return titled and (one.publisher, one.title, one.date) == (
+        other.publisher,
+        other.title,
+        other.date,
+    )
 
 
 def _figure_order(figure: ReportedFigure) -> tuple[object, ...]:

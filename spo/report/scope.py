@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from spo.model import Engagement, Municipality, Registry, Transfer
+from spo.model import Engagement, Municipality, Registry, Source, StageEntry, Transfer
 from spo.rules import is_support
 from spo.vocabulary import MUNICIPALITY_KINDS, STAGES
 
@@ -56,10 +56,21 @@ class Measure:
     backing: int
     family: int
     without_count: int = 0  # visitors: engagements held whose participants were not counted
+    # The source of each record the value rests on (None where the record cites none): whether
+    # a figure is confirmed by other documents or only echoed by its own.
+    sources: tuple[Source | None, ...] = ()
 
 
 def supported_by(transfer: Transfer, day: date) -> bool:
     return any(is_support(e.stage) and e.date.certainly_by(day) for e in transfer.history)
+
+
+def _first(transfer: Transfer, day: date, counts: Callable[[StageEntry], bool]) -> Source | None:
+    """The source of the first entry, certainly by `day`, that makes a transfer count."""
+    for entry in transfer.history:
+        if counts(entry) and entry.date.certainly_by(day):
+            return entry.source
+    return None
 
 
 def stage_as_of(transfer: Transfer, day: date) -> str | None:
@@ -145,17 +156,22 @@ class Tallies:
             found = self.municipalities.get(municipality_id)
             return kind is None or (found is not None and found.kind == kind)
 
+        day = self.day
         if metric == "visitors":
             counted = [e for e in self.engagements if e.participants is not None]
             total = sum(e.participants or 0 for e in counted)
             without = len(self.engagements) - len(counted)
-            return Measure(total, len(counted), len(counted), without)
+            sources = tuple(e.source for e in counted)
+            return Measure(total, len(counted), len(counted), without, sources)
         if metric == "municipalities-hosted":
-            visits = self.visits
-            in_transfers = self.visited_in_transfer
-            ids = [e.municipality for e in visits] + [t.municipality for t in in_transfers]
-            backing = [m for m in ids if of_kind(m)]
-            return Measure(len(set(backing)), len(backing), len(ids))
+            visits = [(e.municipality, e.source) for e in self.visits]
+            visits += [
+                (t.municipality, _first(t, day, lambda e: e.stage == "study-visit"))
+                for t in self.visited_in_transfer
+            ]
+            backing = [(m, source) for m, source in visits if of_kind(m)]
+            value = len({m for m, _ in backing})
+            return Measure(value, len(backing), len(visits), 0, tuple(s for _, s in backing))
         if metric not in TRANSFER_METRICS:
             raise ValueError(f"unknown metric {metric!r}")
         records, counted_what = TRANSFER_METRICS[metric]
@@ -164,7 +180,11 @@ class Tallies:
             value = len({t.project for t in transfers})
         else:
             value = len({t.municipality for t in transfers})
-        return Measure(value, len(transfers), len(self.transfers))
+        if metric == "municipalities-in-talks":
+            sources = tuple(entry.source if (entry := t.as_of(day)) else None for t in transfers)
+        else:
+            sources = tuple(_first(t, day, lambda e: is_support(e.stage)) for t in transfers)
+        return Measure(value, len(transfers), len(self.transfers), 0, sources)
 
 
 # The transfer figures: which transfers back them, and whether they count municipalities or

@@ -33,6 +33,10 @@ def _figure_data(check: FigureCheck) -> dict[str, Any]:
             else {}
         ),
         "difference": check.difference,
+        # Met only because the records repeat the figure's own source; how many other documents
+        # the records behind it cite.
+        "echo": check.echo,
+        "corroborating": check.corroborating,
         "source": _source_data(check.source),
     }
 

@@ -16,6 +16,7 @@ from spo.cli.render.report_words import (
     published,
     recorded_text,
     signed,
+    status_text,
     visitors_text,
 )
 from spo.cli.words import label
@@ -179,7 +180,7 @@ def sections(report: Report, lang: Lang) -> list[Section]:
                     published(c, lang),
                     recorded_text(c, lang),
                     NO_NUMBER if c.difference is None else signed(c.difference),
-                    message(f"status.{c.status}", lang),
+                    status_text(c, lang),
                     c.source.cite() if c.source else "",
                 ]
                 for c in report.reported

@@ -67,12 +67,24 @@ def scope_text(report: Report, lang: Lang) -> str:
     return message("scope_owner", lang, name=report.owner_name, id=report.owner)
 
 
+def status_text(check: FigureCheck, lang: Lang) -> str:
+    """A figure's status; a met figure says whether other documents confirm it, and how many."""
+    if check.echo:
+        return message("status.met-echo", lang)
+    if check.status == "met" and check.corroborating:
+        count = check.corroborating
+        return message(f"status.met-other_{'1' if count == 1 else 'n'}", lang, count=count)
+    return message(f"status.{check.status}", lang)
+
+
 def figure_notes(report: Report, lang: Lang) -> list[str]:
     """What "recorded" and the qualifiers mean; what each status other than "met" means, when a
     figure has it."""
     notes = [message("reported_note", lang, pct=APPROXIMATELY_WITHIN, nearly=NEARLY_WITHIN)]
     if any(check.municipality_kind == "district" for check in report.reported):
         notes.append(message("kind_note", lang))
+    if any(check.echo for check in report.reported):
+        notes.append(message("echo_note", lang))
     shown = {check.status for check in report.reported}
     for status in ("partly-recorded", "contradicted", "unbacked"):
         if status in shown:

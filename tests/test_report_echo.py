@@ -1,0 +1,75 @@
+"""Echoes are not confirmations: a published figure met only by records that cite the figure's own
+source says so ("met — from the same source only"); one that other documents back says how many.
+The report's words come from its table, Markdown and JSON alike, in both languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_spo
+from tests.test_report_backing import WIDE, figure, registry, report_json, transfer, visit
+
+ANNOUNCEMENT = "https://example.org/haber"  # the source every `figure` cites
+OTHER = "https://example.org/ziyaret-listesi"
+
+
+def hosted_twice(tmp_path: Path, first: str, second: str) -> Path:
+    return registry(
+        tmp_path,
+        figures=figure("municipalities-hosted", 2, "as-stated"),
+        artvin=f"engagements:\n{visit('2025-02-10', source=first)}",
+        izmit=f"engagements:\n{visit('2025-03-10', source=second)}",
+    )
+
+
+def echo_of(data: dict) -> list[tuple[str, bool, int]]:
+    return [(f["status"], f["echo"], f["corroborating"]) for f in data["reported"]]
+
+
+def test_records_that_repeat_the_announcement_are_an_echo(tmp_path: Path) -> None:
+    root = hosted_twice(tmp_path, ANNOUNCEMENT, ANNOUNCEMENT + "/")  # the same address
+
+    assert echo_of(report_json(root, "--as-of", "2025-12-31")) == [("met", True, 0)]
+    table = run_spo("--root", str(root), "report", "--as-of", "2025-12-31", env=WIDE).stdout
+    flat = " ".join(table.split())
+    assert "2 2 0 met — from the same source only [1]" in flat
+    assert flat.endswith(
+        "From the same source only: every record behind the figure cites the very source that "
+        "published it; the records repeat the announcement, they do not confirm it independently."
+    )
+    turkish = run_spo(
+        "--root", str(root), "--lang", "tr", "report", "--as-of", "2025-12-31", "-f", "markdown"
+    ).stdout
+    assert "| 2 | 2 | 0 | karşılanıyor — yalnızca aynı kaynaktan |" in turkish
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected", "words"),
+    [
+        (ANNOUNCEMENT, OTHER, ("met", False, 1), "met — with 1 other source"),
+        (OTHER, OTHER + "/2", ("met", False, 2), "met — with 2 other sources"),
+        # A record that cites nothing confirms nothing, and echoes nothing either.
+        (ANNOUNCEMENT, "", ("met", False, 0), "met"),
+    ],
+)
+def test_a_figure_other_documents_back_says_how_many(
+    tmp_path: Path, first: str, second: str, expected: tuple[str, bool, int], words: str
+) -> None:
+    root = hosted_twice(tmp_path, first, second)
+
+    assert echo_of(report_json(root, "--as-of", "2025-12-31")) == [expected]
+    table = run_spo("--root", str(root), "report", "--as-of", "2025-12-31", env=WIDE).stdout
+    assert f"2 2 0 {words} [1]" in " ".join(table.split())
+    assert "From the same source only" not in table
+
+
+def test_a_shortfall_or_a_transfer_figure_is_never_an_echo(tmp_path: Path) -> None:
+    root = registry(
+        tmp_path,
+        figures=figure("municipalities-supported", 2, "at-least"),
+        artvin=transfer(("presentation", "2025-03-01")),
+    )
+
+    assert echo_of(report_json(root, "--as-of", "2025-12-31")) == [("partly-recorded", False, 0)]
