@@ -130,7 +130,7 @@ def project_from(record_id: str, path: Path, data: Data) -> Project:
         partners=tuple(
             Partner(
                 p["name"],
-                p["type"],
+                p.get("type"),
                 p["role"],
                 p.get("municipality"),
                 p.get("note"),

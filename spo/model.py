@@ -218,7 +218,7 @@ class Municipality:
 @dataclass(frozen=True)
 class Partner:
     name: str
-    type: str
+    type: str | None  # None where no source says what kind of body it is
     role: str
     municipality: str | None = None  # the registry's id, when the partner is one of its records
     note: str | None = None

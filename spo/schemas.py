@@ -111,8 +111,9 @@ def project_schema() -> Schema:
         v.PARTNER_ROLES,
     ):
         defs[vocab.name] = _vocab_def(vocab)
+    # A partner's type may be left out where no source says what kind of body it is.
     defs["partner"] = _object(
-        ["name", "type", "role"],
+        ["name", "role"],
         {
             "name": TEXT,
             "type": {"$ref": "#/$defs/partner-type"},

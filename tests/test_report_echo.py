@@ -1,6 +1,6 @@
-"""Echoes are not confirmations: a published figure met only by records that cite the figure's own
-source says so ("met — from the same source only"); one that other documents back says how many.
-The report's words come from its table, Markdown and JSON alike, in both languages."""
+"""What the report claims no more than the sources do: a published figure met only by records
+that cite the figure's own source says so ("met — from the same source only"), one that other
+documents back says how many; a partner whose type no source gives keeps none."""
 
 from __future__ import annotations
 
@@ -73,3 +73,24 @@ def test_a_shortfall_or_a_transfer_figure_is_never_an_echo(tmp_path: Path) -> No
     )
 
     assert echo_of(report_json(root, "--as-of", "2025-12-31")) == [("partly-recorded", False, 0)]
+
+
+def test_a_partner_whose_type_no_source_gives_is_shown_so_and_not_counted_by_type(
+    tmp_path: Path,
+) -> None:
+    project = (
+        "id: hanim-evi\nname: {tr: Hanım Evi}\nowner: mersin-bb\nsummary: {tr: Bir ev.}\n"
+        'status: unknown\nlaunched: "2024-01"\npartners:\n'
+        "  - name: Bir Enstitü\n    role: supporter\n"
+        "  - name: Bir Dernek\n    type: ngo\n    role: implementer\n"
+        "sources: [https://example.org/hanim-evi]\n"
+    )
+    root = registry(tmp_path, projects={"hanim-evi": project})
+
+    shown = run_spo("--root", str(root), "project", "show", "hanim-evi", env=WIDE).stdout
+    assert "Bir Enstitü (type not in the sources, Supporter)" in shown
+    turkish = run_spo("--root", str(root), "--lang", "tr", "project", "show", "hanim-evi").stdout
+    assert "Bir Enstitü (türü kaynakta yok, Destekçi)" in turkish
+    partners = report_json(root, "--as-of", "2025-12-31")["partners_by_type"]
+    # the kitchens' food bank and this project's association; the institute is under no type
+    assert partners["ngo"] == 2 and sum(partners.values()) == 2

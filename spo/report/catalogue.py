@@ -65,12 +65,13 @@ class Catalogue:
         return _ranked(counts, TARGET_GROUPS)
 
     def partners_by_type(self) -> dict[str, int]:
-        """The partners of these projects, each counted once per type (names compared folded)."""
+        """The partners of these projects, each counted once per type (names compared folded); a
+        partner whose type no source gives is not counted by type."""
         folded: dict[str, str] = {}  # the same partners recur across projects: fold each once
         partners: set[tuple[str, str]] = set()
         for project in self.projects:
             for partner in project.partners:
-                if partner.role == "co-participant":
+                if partner.role == "co-participant" or partner.type is None:
                     continue
                 if partner.name not in folded:
                     folded[partner.name] = fold(partner.name)

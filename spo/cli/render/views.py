@@ -124,7 +124,8 @@ def _inferred_themes(project: Project, lang: Lang) -> str:
 def _partner(partner: Partner, registry: Registry, lang: Lang) -> str:
     """A partner with its type and role, "Lund Üniversitesi (University, Supporter)"; one that
     is a municipality of the registry also names the record it points at."""
-    kind = label(PARTNER_TYPES, partner.type, lang)
+    typed = partner.type
+    kind = label(PARTNER_TYPES, typed, lang) if typed else message("type_unknown", lang)
     role = label(PARTNER_ROLES, partner.role, lang)
     if not partner.municipality:
         return message("partner", lang, name=partner.name, type=kind, role=role)
