@@ -94,3 +94,42 @@ def test_a_partner_whose_type_no_source_gives_is_shown_so_and_not_counted_by_typ
     partners = report_json(root, "--as-of", "2025-12-31")["partners_by_type"]
     # the kitchens' food bank and this project's association; the institute is under no type
     assert partners["ngo"] == 2 and sum(partners.values()) == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading"),
+    [
+        ("en", "Visitors: the records behind it as of 2025-12-31 (2 engagements; visitors counted: "
+               "12)"),
+        ("tr", "Ziyaretçi: 2025-12-31 itibarıyla arkasındaki kayıtlar (2 temas; sayılan "
+               "ziyaretçi: 12)"),
+    ],
+)  # fmt: skip
+def test_the_visitors_explanation_counts_engagements_and_visitors_by_name(
+    tmp_path: Path, lang: str, heading: str
+) -> None:
+    """Its rows are engagements, so "(2)" alone would read as two visitors."""
+    root = registry(
+        tmp_path,
+        artvin=f"engagements:\n{visit('2025-02-10', 12)}",
+        izmit=f"engagements:\n{visit('2025-03-10')}",
+    )
+    run = run_spo(
+        "--root", str(root), "--lang", lang, "report", "--explain", "visitors",
+        "--as-of", "2025-12-31", env=WIDE,
+    )  # fmt: skip
+    assert run.stdout.splitlines()[0] == heading
+
+
+def test_visitors_with_no_count_at_all_are_no_number_in_json_as_in_the_table(
+    tmp_path: Path,
+) -> None:
+    root = registry(tmp_path, artvin=f"engagements:\n{visit('2025-02-10')}")
+
+    data = report_json(root, "--as-of", "2025-12-31")
+    table = run_spo("--root", str(root), "report", "--as-of", "2025-12-31", env=WIDE).stdout
+
+    assert data["visitors"] == {"total": None, "engagements_without_count": 1}
+    assert "Visitors — (1 engagement without a participant count)" in " ".join(table.split())
+    empty = registry(tmp_path / "empty")
+    assert report_json(empty, "--as-of", "2025-12-31")["visitors"]["total"] is None

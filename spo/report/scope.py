@@ -45,6 +45,7 @@ class Tally:
 class Visitors:
     total: int
     engagements_without_count: int
+    counted: int = 0  # engagements that give a participant count: none, and there is no sum
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,7 @@ class Tallies:
         return Visitors(
             sum(e.participants or 0 for e in self.engagements),
             sum(1 for e in self.engagements if e.participants is None),
+            sum(1 for e in self.engagements if e.participants is not None),
         )
 
     def measure(self, metric: str, kind: str | None = None) -> Measure:

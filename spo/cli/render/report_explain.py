@@ -51,7 +51,13 @@ def title(explanation: Explanation, lang: Lang) -> str:
     if explanation.kind:
         metric += f" ({label(MUNICIPALITY_KINDS, explanation.kind, lang)})"
     day = explanation.as_of.isoformat()
-    return message("explain.title", lang, metric=metric, day=day, count=len(explanation.rows))
+    count = len(explanation.rows)
+    if explanation.metric == "visitors":  # the rows are engagements: the heading counts both
+        counted = [row.participants for row in explanation.rows if row.participants is not None]
+        visitors = str(sum(counted)) if counted else NO_NUMBER
+        return message("explain.title_visitors", lang, metric=metric, day=day, count=count,
+                       visitors=visitors)  # fmt: skip
+    return message("explain.title", lang, metric=metric, day=day, count=count)
 
 
 def _event(row: ExplainRow, registry: Registry, lang: Lang) -> str:

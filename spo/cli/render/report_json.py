@@ -53,7 +53,8 @@ def report_data(report: Report) -> dict[str, Any]:
     data["projects_transferred"] = report.projects_transferred
     data["transfers_by_stage"] = dict(report.transfers_by_stage)
     data["visitors"] = {
-        "total": report.visitors.total,
+        # null where no engagement gives a count, as the table shows "—": no sum, not 0
+        "total": report.visitors.total if report.visitors.counted else None,
         "engagements_without_count": report.visitors.engagements_without_count,
     }
     data["most_adopted_projects"] = [

@@ -38,18 +38,20 @@ def signed(number: int) -> str:
     return f"+{number}" if number > 0 else str(number)
 
 
-def with_uncounted(total: int, missing: int, lang: Lang) -> str:
-    """A sum of participants, saying how many engagements gave no count."""
+def with_uncounted(total: int, missing: int, lang: Lang, counted: bool = True) -> str:
+    """A sum of participants, saying how many engagements gave no count; a dash where no
+    engagement gave one (there is no sum, not a sum of 0)."""
+    shown = str(total) if counted else NO_NUMBER
     if not missing:
-        return str(total)
+        return shown
     key = "without_count_1" if missing == 1 else "without_count_n"
-    # Nothing counted at all: no number to show, only how many engagements gave none.
-    return f"{total or NO_NUMBER} ({message(key, lang, count=missing)})"
+    return f"{shown} ({message(key, lang, count=missing)})"
 
 
 def visitors_text(report: Report, lang: Lang) -> str:
     visitors = report.visitors
-    return with_uncounted(visitors.total, visitors.engagements_without_count, lang)
+    counted = visitors.counted > 0
+    return with_uncounted(visitors.total, visitors.engagements_without_count, lang, counted)
 
 
 def recorded_text(check: FigureCheck, lang: Lang) -> str:
