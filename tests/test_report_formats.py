@@ -156,8 +156,11 @@ def test_a_pipe_in_a_source_does_not_break_the_markdown_table(histories: Path) -
 def test_an_empty_section_says_so_instead_of_an_empty_table(histories: Path) -> None:
     report = compute_report(read_registry(histories), date(2024, 2, 29))
 
-    assert "## Most adopted projects\n\n_None as of this date._\n" in format_markdown(report, "en")
-    assert "## En çok benimsenen projeler\n\n_Bu tarih itibarıyla yok._\n" in format_markdown(
-        report, "tr"
+    english, turkish = format_markdown(report, "en"), format_markdown(report, "tr")
+    assert "## Most adopted projects\n\n_Nothing recorded as of this date._\n" in english
+    assert "## Transfers by stage\n\n_Nothing recorded as of this date._\n" in english
+    assert "| In talks | — | — | — | — | — |" in english  # not a row of zeros
+    assert (
+        "## En çok benimsenen projeler\n\n_Bu tarih itibarıyla kayıtlı bir şey yok._\n" in turkish
     )
     assert json.loads(format_json(report))["most_adopted_projects"] == []

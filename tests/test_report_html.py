@@ -151,7 +151,7 @@ def test_before_anything_happened_every_municipality_is_grey(histories: Path) ->
 
     assert set(markers(page).values()) == {"none"}
     assert len(markers(page)) == 7
-    assert cards(page)["hosted"] == "0 Hosted (study visit)"
+    assert cards(page)["hosted"] == "— Hosted (study visit)"  # nothing recorded, not 0
 
 
 def test_the_charts_draw_transfers_by_stage_and_visits_and_stages_per_year(

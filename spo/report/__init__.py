@@ -128,6 +128,20 @@ class Report:
     # The name of every municipality the report refers to by id (owners, publishers), so that a
     # reader sees "Mersin Büyükşehir Belediyesi", not "mersin-bb".
     names: Mapping[str, str]
+    # How many transfers and engagements the registry records in scope by the day: with none, a
+    # count of that kind is not 0 but nothing recorded (`recorded`).
+    transfers_recorded: int = 0
+    engagements_recorded: int = 0
+
+    def recorded(self, key: str) -> bool:
+        """Whether the registry records anything that a section of the report counts: "hosted"
+        (engagements or transfers), "partners_by_type" (typed partners), and every transfer
+        count (in talks, supported, launched, projects transferred, transfers by stage)."""
+        if key == "hosted":
+            return bool(self.transfers_recorded or self.engagements_recorded)
+        if key == "partners_by_type":
+            return any(self.partners_by_type.values())
+        return bool(self.transfers_recorded)
 
     def name_of(self, municipality: str | None) -> str:
         """A municipality's name; its id when the registry has no such record."""
@@ -171,6 +185,8 @@ def compute_report(registry: Registry, as_of: date, owner: str | None = None) ->
         undated_projects=undated,
         reported=figure_checks(figures, Scope.of(registry, {f.owner for f in figures})),
         names={m: registry.municipalities[m].name for m in named if m in registry.municipalities},
+        transfers_recorded=len(tallies.transfers),
+        engagements_recorded=len(tallies.engagements),
     )
 
 

@@ -16,6 +16,7 @@ from spo.cli.render.report_css import CSS
 from spo.cli.render.report_sections import Section, sections, tallies
 from spo.cli.render.report_svg import bar_chart, column_chart, legend, turkey_map
 from spo.cli.render.report_words import (
+    NO_NUMBER,
     figure_notes,
     is_number,
     message,
@@ -91,11 +92,14 @@ def format_html(report: Report, places: Sequence[Place], years: Sequence[Year], 
 
 
 def _headline(report: Report, lang: Lang) -> str:
-    cards = [(key, message(key, lang), str(tally.total)) for key, tally in tallies(report)] + [
+    def shown(key: str, count: int) -> str:
+        return str(count) if report.recorded(key) else NO_NUMBER
+
+    cards = [(key, message(key, lang), shown(key, t.total)) for key, t in tallies(report)] + [
         (
             "projects_transferred",
             message("projects_transferred", lang),
-            str(report.projects_transferred),
+            shown("transfers", report.projects_transferred),
         ),
         ("visitors", message("visitors", lang), visitors_text(report, lang)),
     ]

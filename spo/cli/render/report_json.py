@@ -47,11 +47,14 @@ def report_data(report: Report) -> dict[str, Any]:
     data["offices"] = [
         {"municipality": o.municipality, **o.office.to_data()} for o in report.offices
     ]
+    # null where the table says "—" or "nothing recorded": no record of that kind, not a count of 0
     for key, tally in tallies(report):
-        data[f"municipalities_{key}"] = tally.total
-        data[f"municipalities_{key}_by_kind"] = dict(tally.by_kind)
-    data["projects_transferred"] = report.projects_transferred
-    data["transfers_by_stage"] = dict(report.transfers_by_stage)
+        recorded = report.recorded(key)
+        data[f"municipalities_{key}"] = tally.total if recorded else None
+        data[f"municipalities_{key}_by_kind"] = dict(tally.by_kind) if recorded else None
+    transfers = report.recorded("transfers")
+    data["projects_transferred"] = report.projects_transferred if transfers else None
+    data["transfers_by_stage"] = dict(report.transfers_by_stage) if transfers else None
     data["visitors"] = {
         # null where no engagement gives a count, as the table shows "—": no sum, not 0
         "total": report.visitors.total if report.visitors.counted else None,
@@ -70,7 +73,9 @@ def report_data(report: Report) -> dict[str, Any]:
     data["adopters_by_province"] = dict(report.adopters_by_province)
     data["projects_by_theme"] = dict(report.projects_by_theme)
     data["projects_by_target_group"] = dict(report.projects_by_target_group)
-    data["partners_by_type"] = dict(report.partners_by_type)
+    data["partners_by_type"] = (
+        dict(report.partners_by_type) if report.recorded("partners_by_type") else None
+    )
     data["undated_projects"] = [p.id for p in report.undated_projects]
     data["reported"] = [_figure_data(check) for check in report.reported]
     return data

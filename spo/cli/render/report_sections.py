@@ -106,6 +106,8 @@ def sections(report: Report, lang: Lang) -> list[Section]:
             ["", message("total", lang), *kinds],
             [
                 [message(key, lang), str(t.total), *(str(t.by_kind[k]) for k in KINDS)]
+                if report.recorded(key)
+                else [message(key, lang), *([NO_NUMBER] * (len(KINDS) + 1))]
                 for key, t in tallies(report)
             ],
         ),
@@ -114,7 +116,10 @@ def sections(report: Report, lang: Lang) -> list[Section]:
             message("projects_and_visitors", lang),
             [message("metric", lang), message("value", lang)],
             [
-                [message("projects_transferred", lang), str(report.projects_transferred)],
+                [
+                    message("projects_transferred", lang),
+                    str(report.projects_transferred) if report.recorded("transfers") else NO_NUMBER,
+                ],
                 [message("visitors", lang), visitors_text(report, lang)],
             ],
         ),
@@ -122,7 +127,7 @@ def sections(report: Report, lang: Lang) -> list[Section]:
             "transfers_by_stage",
             "stage",
             "transfers",
-            report.transfers_by_stage,
+            report.transfers_by_stage if report.recorded("transfers_by_stage") else {},
             lambda v: label(STAGES, v, lang),
         ),
         Section(
@@ -164,7 +169,7 @@ def sections(report: Report, lang: Lang) -> list[Section]:
             "partners_by_type",
             "partner_type",
             "partners",
-            report.partners_by_type,
+            report.partners_by_type if report.recorded("partners_by_type") else {},
             lambda v: label(PARTNER_TYPES, v, lang),
         ),
         *undated,
