@@ -52,6 +52,7 @@ from datetime import date
 from spo import lookup
 from spo.dates import parse_date_or_none
 from spo.model import Municipality, Office, Project, Registry, Transfer
+from spo.report.agreement import Disagreement, disagreements
 from spo.report.catalogue import Catalogue
 from spo.report.explain import ExplainRow, Explanation, explain
 from spo.report.figures import (
@@ -75,6 +76,7 @@ __all__ = [
     "FigureCheck",
     "Measure",
     "OfficeOf",
+    "Disagreement",
     "Report",
     "Tally",
     "Visitors",
@@ -132,6 +134,8 @@ class Report:
     # count of that kind is not 0 but nothing recorded (`recorded`).
     transfers_recorded: int = 0
     engagements_recorded: int = 0
+    # Published figures that cannot both be true (`spo.report.agreement`).
+    disagreements: tuple[Disagreement, ...] = ()
 
     def recorded(self, key: str) -> bool:
         """Whether the registry records anything that a section of the report counts: "hosted"
@@ -187,6 +191,7 @@ def compute_report(registry: Registry, as_of: date, owner: str | None = None) ->
         names={m: registry.municipalities[m].name for m in named if m in registry.municipalities},
         transfers_recorded=len(tallies.transfers),
         engagements_recorded=len(tallies.engagements),
+        disagreements=disagreements(figures),
     )
 
 

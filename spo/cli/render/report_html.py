@@ -185,7 +185,8 @@ def _table_section(section: Section, lang: Lang) -> str:
     title = f'<h3 id="{section.key}">{escape(section.title)}</h3>'
     if not section.rows:
         return f'{title}<p class="none">{escape(message("none", lang))}</p>'
-    return title + _table(section.columns, section.rows)
+    notes = "".join(f'<p class="note">{escape(note)}</p>' for note in section.notes)
+    return title + _table(section.columns, section.rows) + notes
 
 
 def _table(columns: list[str], rows: list[list[str]], statuses: list[str] | None = None) -> str:

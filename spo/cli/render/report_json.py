@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from spo.cli.render.report_sections import tallies
-from spo.model import Source
+from spo.model import ReportedFigure, Source
 from spo.report import FigureCheck, Report
 
 
@@ -39,6 +39,22 @@ def _figure_data(check: FigureCheck) -> dict[str, Any]:
         "corroborating": check.corroborating,
         "source": _source_data(check.source),
     }
+
+
+def _published(figures: tuple[ReportedFigure, ...]) -> list[dict[str, Any]]:
+    """Figures as published, as the registry's files hold them."""
+    return [
+        {
+            "owner": f.owner,
+            "date": f.date.text,
+            "metric": f.metric,
+            "municipality_kind": f.municipality_kind,
+            "value": f.value,
+            "qualifier": f.qualifier,
+            "source": _source_data(f.source),
+        }
+        for f in figures
+    ]
 
 
 def report_data(report: Report) -> dict[str, Any]:
@@ -78,6 +94,10 @@ def report_data(report: Report) -> dict[str, Any]:
     )
     data["undated_projects"] = [p.id for p in report.undated_projects]
     data["reported"] = [_figure_data(check) for check in report.reported]
+    data["disagreements"] = [
+        {"earlier": _published(d.earlier), "later": _published(d.later)}
+        for d in report.disagreements
+    ]
     return data
 
 

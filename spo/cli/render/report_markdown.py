@@ -43,6 +43,8 @@ def format_markdown(report: Report, lang: Lang) -> str:
             lines += markdown_table(section.columns, section.rows)
         else:
             lines.append(f"_{message('none', lang)}_")
+        if section.notes and section.rows:
+            lines += ["", *section.notes]
         if section.key == "reported" and section.rows:
             lines += ["", *figure_notes(report, lang)]
     return "\n".join(lines) + "\n"

@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from spo.cli.language import Lang
-from spo.cli.render.labels import localized_name
+from spo.cli.render.labels import localized_name, metric_label, qualified
 from spo.cli.render.report_words import (
     NO_NUMBER,
     figure_label,
@@ -20,6 +20,7 @@ from spo.cli.render.report_words import (
     visitors_text,
 )
 from spo.cli.words import label
+from spo.model import ReportedFigure
 from spo.report import KINDS, Report, Tally
 from spo.vocabulary import (
     MUNICIPALITY_KINDS,
@@ -48,6 +49,33 @@ class Section:
     title: str
     columns: list[str]
     rows: Rows
+    notes: tuple[str, ...] = ()  # said under the table, where its words need explaining
+
+
+def _claim(figures: tuple[ReportedFigure, ...], lang: Lang) -> str:
+    """One side of a disagreement: a figure, or the parts published together, with its source."""
+    first = figures[0]
+    said = "; ".join(
+        f"{metric_label(f.metric, f.municipality_kind, lang)}: "
+        + qualified(f.value, f.qualifier, lang)
+        for f in figures
+    )
+    cited = first.source.cite() if first.source else ""
+    return f"{first.date.text} · {said}" + (f" ({cited})" if cited else "")
+
+
+def _disagreeing(report: Report, lang: Lang) -> list[Section]:
+    if not report.disagreements:
+        return []
+    return [
+        Section(
+            "disagreements",
+            message("disagreements", lang),
+            [message("published_earlier", lang), message("published_later", lang)],
+            [[_claim(d.earlier, lang), _claim(d.later, lang)] for d in report.disagreements],
+            (message("disagreements_note", lang),),
+        )
+    ]
 
 
 def sections(report: Report, lang: Lang) -> list[Section]:
@@ -173,6 +201,7 @@ def sections(report: Report, lang: Lang) -> list[Section]:
             lambda v: label(PARTNER_TYPES, v, lang),
         ),
         *undated,
+        *_disagreeing(report, lang),
         Section(
             "reported",
             message("reported", lang),

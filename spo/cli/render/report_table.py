@@ -62,9 +62,9 @@ def render_table(report: Report, lang: Lang, console: Console) -> None:
         console.print()
         console.print(Text(section.title, style="bold"))
         print_section(console, columns, rows, lang, with_sources=reported, is_chart=is_chart)
-        if reported and rows:
-            for note in figure_notes(report, lang):
-                console.print(Text(note, style="dim", overflow="fold"))
+        notes = [*section.notes, *(figure_notes(report, lang) if reported else [])]
+        for note in notes if rows else []:
+            console.print(Text(note, style="dim", overflow="fold"))
 
 
 def print_section(
