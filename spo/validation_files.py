@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from spo.checks.content import content_findings
+from spo.checks.figures import figure_findings
 from spo.checks.personal import comment_findings, personal_data_findings
 from spo.checks.references import id_findings
 from spo.checks.schema import schema_findings
@@ -85,7 +86,8 @@ def own_findings(
 ) -> list[Finding]:
     """Every check of one record that needs no other record."""
     found = schema_findings(kind, data) + id_findings(record_id, data)
-    return found + content_findings(data, today, text) + personal_data_findings(data, text)
+    found += content_findings(data, today, text) + figure_findings(data)
+    return found + personal_data_findings(data, text)
 
 
 # One file's own result, as sent from a worker and kept in the cache: its reading problems, its

@@ -155,3 +155,29 @@ def test_a_count_that_falls_between_two_announcements_disagrees(tmp_path: Path) 
         ([("2025-03-21", "municipalities-hosted", None, 16)],
          [("2025-12-31", "municipalities-hosted", None, 15)]),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "data/municipalities/mersin-bb.yaml:12:5: warning: this figure cannot be true "
+               "together with 'Municipalities transferred to: 27' of 2025-03-21: the count only "
+               "grows (under spo's definitions; spo report shows both side by side) "
+               "[figures-disagree] at $.reported_figures[1]"),
+        ("tr", "data/municipalities/mersin-bb.yaml:12:5: uyarı: bu rakam, 2025-03-21 tarihli "
+               "'Proje aktarılan belediye: 27' rakamıyla birlikte doğru olamaz: bu sayı yalnızca "
+               "artar (spo'nun tanımlarıyla; spo report ikisini yan yana gösterir) "
+               "[figures-disagree] ($.reported_figures[1] konumunda)"),
+    ],
+)  # fmt: skip
+def test_validate_warns_at_the_later_figure_and_names_the_earlier(
+    tmp_path: Path, lang: str, line: str
+) -> None:
+    root = registry(tmp_path, figures=TWENTY_SEVEN_THEN_SEVENTEEN)
+
+    run = run_spo("--root", str(root), "--lang", lang, "validate")
+
+    assert run.exit_code == 0  # a warning: --strict fails on it
+    assert run.stdout.splitlines()[0] == f"{root}/{line}"
+    strict = run_spo("--root", str(root), "validate", "--strict")
+    assert strict.exit_code == 1

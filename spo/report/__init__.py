@@ -50,9 +50,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from spo import lookup
+from spo.agreement import Disagreement, disagreements
 from spo.dates import parse_date_or_none
-from spo.model import Municipality, Office, Project, Registry, Transfer
-from spo.report.agreement import Disagreement, disagreements
+from spo.model import Municipality, Office, Project, Registry, ReportedFigure, Transfer
 from spo.report.catalogue import Catalogue
 from spo.report.explain import ExplainRow, Explanation, explain
 from spo.report.figures import (
@@ -135,7 +135,7 @@ class Report:
     transfers_recorded: int = 0
     engagements_recorded: int = 0
     # Published figures that cannot both be true (`spo.report.agreement`).
-    disagreements: tuple[Disagreement, ...] = ()
+    disagreements: tuple[Disagreement[ReportedFigure], ...] = ()
 
     def recorded(self, key: str) -> bool:
         """Whether the registry records anything that a section of the report counts: "hosted"

@@ -1,15 +1,6 @@
 """Published figures set beside the registry: met, partly recorded, contradicted, or unbacked.
 
-Each qualifier's rule is written here once:
-
-    as-stated      a bare number, as the source gives it ("16 belediyeyi ağırlayan"): read as
-                   the same number, but shown with no word of precision the source did not use
-    exact          the same number, where the source says so ("tam 16")
-    approximately  within 10% either side ("yaklaşık 40": 36 to 44)
-    nearly         at most the number and within 10% below it ("40'a yakın": 36 to 40)
-    at-least       that number or more
-    more-than      a larger number
-    fewer-than     a smaller number
+The qualifiers' rules are `spo.qualifiers`.
 
 A registry is usually incomplete: staff record transfers one by one. So a shortfall is not a
 refutation. As of the figure's date:
@@ -37,45 +28,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from spo.model import ReportedFigure, Source
+from spo.qualifiers import APPROXIMATELY_WITHIN, NEARLY_WITHIN, figure_exceeded, figure_met
 from spo.report.scope import KINDS, Measure, Scope, Tallies
 from spo.vocabulary import METRICS, QUALIFIERS
 
-APPROXIMATELY_WITHIN = 10  # percent, either side
-NEARLY_WITHIN = 10  # percent, below
-
 MET, PARTLY_RECORDED, CONTRADICTED, UNBACKED = "met", "partly-recorded", "contradicted", "unbacked"
 STATUSES = (MET, PARTLY_RECORDED, CONTRADICTED, UNBACKED)
-
-
-def figure_met(qualifier: str, value: int, recorded: int) -> bool:
-    """True when `recorded` satisfies "`qualifier` `value`"."""
-    if qualifier in ("as-stated", "exact"):
-        return recorded == value
-    if qualifier == "approximately":
-        return abs(recorded - value) * 100 <= value * APPROXIMATELY_WITHIN
-    if qualifier == "nearly":
-        return recorded <= value and (value - recorded) * 100 <= value * NEARLY_WITHIN
-    if qualifier == "at-least":
-        return recorded >= value
-    if qualifier == "more-than":
-        return recorded > value
-    if qualifier == "fewer-than":
-        return recorded < value
-    raise ValueError(f"unknown qualifier {qualifier!r}")
-
-
-def figure_exceeded(qualifier: str, value: int, recorded: int) -> bool:
-    """True when `recorded` is more than "`qualifier` `value`" allows: records refute an upper
-    bound however incomplete the registry is."""
-    if qualifier in ("as-stated", "exact", "nearly"):
-        return recorded > value
-    if qualifier == "approximately":
-        return (recorded - value) * 100 > value * APPROXIMATELY_WITHIN
-    if qualifier == "fewer-than":
-        return recorded >= value
-    if qualifier in ("at-least", "more-than"):
-        return False
-    raise ValueError(f"unknown qualifier {qualifier!r}")
 
 
 @dataclass(frozen=True)
@@ -208,3 +166,16 @@ def checkable(figure: ReportedFigure, owner: str | None, day: date) -> bool:
         and figure.metric in METRICS.values
         and figure.qualifier in QUALIFIERS.values
     )
+
+
+__all__ = [
+    "APPROXIMATELY_WITHIN",
+    "NEARLY_WITHIN",
+    "STATUSES",
+    "FigureCheck",
+    "checkable",
+    "figure_checks",
+    "figure_exceeded",
+    "figure_met",
+    "same_document",
+]

@@ -15,11 +15,35 @@ Two choices are spo's, and are said where the report shows a disagreement:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
+from typing import Generic, Protocol, TypeVar
 
-from spo.model import ReportedFigure
-from spo.report.figures import APPROXIMATELY_WITHIN, NEARLY_WITHIN
+from spo.dates import FuzzyDate
+from spo.qualifiers import bounds
+
+
+class Published(Protocol):
+    """A published figure as this rule reads it: the model's `ReportedFigure`, or the entries of
+    a record being validated."""
+
+    @property
+    def owner(self) -> str: ...
+    @property
+    def date(self) -> FuzzyDate: ...
+    @property
+    def metric(self) -> str: ...
+    @property
+    def municipality_kind(self) -> str | None: ...
+    @property
+    def value(self) -> int: ...
+    @property
+    def qualifier(self) -> str: ...
+    @property
+    def source(self) -> Hashable: ...
+
+
+Figure = TypeVar("Figure", bound=Published)
 
 # One count under two names: the later name of each pair stands for both.
 SAME_COUNT = {
@@ -30,49 +54,31 @@ SAME_COUNT = {
 MAY_FALL = frozenset({"municipalities-in-talks"})
 
 
-def bounds(value: int, qualifier: str) -> tuple[int, int | None]:
-    """The least and the largest count a figure allows (None: no largest)."""
-    if qualifier in ("as-stated", "exact"):
-        return value, value
-    if qualifier == "approximately":
-        spread = value * APPROXIMATELY_WITHIN // 100
-        return value - spread, value + spread
-    if qualifier == "nearly":
-        return value - value * NEARLY_WITHIN // 100, value
-    if qualifier == "at-least":
-        return value, None
-    if qualifier == "more-than":
-        return value + 1, None
-    if qualifier == "fewer-than":
-        return 0, max(value - 1, 0)
-    raise ValueError(f"unknown qualifier {qualifier!r}")
-
-
 @dataclass(frozen=True)
-class Claim:
+class Claim(Generic[Figure]):
     """What one figure, or the parts of one count published together, say of a total."""
 
-    figures: tuple[ReportedFigure, ...]
+    figures: tuple[Figure, ...]
     least: int
     most: int | None
 
     @property
-    def first(self) -> ReportedFigure:
+    def first(self) -> Figure:
         return self.figures[0]
 
 
 @dataclass(frozen=True)
-class Disagreement:
+class Disagreement(Generic[Figure]):
     """An earlier claim whose least possible count exceeds a later claim's largest."""
 
-    earlier: tuple[ReportedFigure, ...]
-    later: tuple[ReportedFigure, ...]
+    earlier: tuple[Figure, ...]
+    later: tuple[Figure, ...]
 
 
-def _claims(figures: Iterable[ReportedFigure]) -> dict[tuple[str, str], list[Claim]]:
+def _claims(figures: Iterable[Figure]) -> dict[tuple[str, str], list[Claim[Figure]]]:
     """Each owner's claims about each count's total, by owner and count."""
-    wholes: dict[tuple[str, str], list[Claim]] = defaultdict(list)
-    parts: dict[tuple[str, str, str, object], list[ReportedFigure]] = defaultdict(list)
+    wholes: dict[tuple[str, str], list[Claim[Figure]]] = defaultdict(list)
+    parts: dict[tuple[str, str, str, Hashable], list[Figure]] = defaultdict(list)
     for figure in figures:
         count = SAME_COUNT.get(figure.metric, figure.metric)
         if count in MAY_FALL:
@@ -81,8 +87,7 @@ def _claims(figures: Iterable[ReportedFigure]) -> dict[tuple[str, str], list[Cla
             least, most = bounds(figure.value, figure.qualifier)
             wholes[(figure.owner, count)].append(Claim((figure,), least, most))
         else:
-            source = figure.source.to_data() if figure.source else None
-            parts[(figure.owner, count, figure.date.text, repr(source))].append(figure)
+            parts[(figure.owner, count, figure.date.text, figure.source)].append(figure)
     for (owner, count, _, _), together in parts.items():
         if len({f.municipality_kind for f in together}) < 2:
             continue  # one kind alone says nothing of the whole
@@ -94,7 +99,7 @@ def _claims(figures: Iterable[ReportedFigure]) -> dict[tuple[str, str], list[Cla
     return wholes
 
 
-def disagreements(figures: Iterable[ReportedFigure]) -> tuple[Disagreement, ...]:
+def disagreements(figures: Iterable[Figure]) -> tuple[Disagreement[Figure], ...]:
     """Every pair of an owner's claims about one count that cannot both be true, earlier first."""
     found = []
     for claims in _claims(figures).values():
