@@ -3,35 +3,20 @@ later figure of two that cannot both be true, naming the earlier one."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Hashable
-from dataclasses import dataclass
 from typing import Any
 
 from spo.agreement import disagreements
-from spo.dates import FuzzyDate, parse_date_or_none
+from spo.dates import parse_date_or_none
 from spo.message import Message
+from spo.model import ReportedFigure, Source
 from spo.problems import Finding, Severity
 from spo.vocabulary import METRICS, QUALIFIERS
 
 
-@dataclass(frozen=True)
-class _Entry:
-    """One entry of `reported_figures`, as the rule reads it, with its place in the list."""
-
-    index: int
-    owner: str
-    date: FuzzyDate
-    metric: str
-    municipality_kind: str | None
-    value: int
-    qualifier: str
-    source: Hashable
-
-
-def _entries(data: dict[str, Any]) -> list[_Entry]:
-    """The well-formed entries (the schema and the date checks report the others)."""
-    found = []
+def _figures(data: dict[str, Any]) -> dict[int, tuple[int, ReportedFigure]]:
+    """The well-formed entries as the model holds them (the schema and the date checks report
+    the others), each with its place in the list, by the identity of the figure."""
+    found = {}
     for index, entry in enumerate(data.get("reported_figures") or []):
         if not isinstance(entry, dict):
             continue
@@ -48,15 +33,18 @@ def _entries(data: dict[str, Any]) -> list[_Entry]:
             or not (kind is None or isinstance(kind, str))
         ):
             continue
-        source = json.dumps(entry.get("source"), sort_keys=True, ensure_ascii=False, default=str)
-        owner = str(data.get("id"))
-        found.append(_Entry(index, owner, when, metric, kind, value, qualifier, source))
+        source = Source.of(entry.get("source"))
+        figure = ReportedFigure(
+            str(data.get("id")), when, metric, value, qualifier, kind, None, source
+        )
+        found[id(figure)] = (index, figure)
     return found
 
 
 def figure_findings(data: dict[str, Any]) -> list[Finding]:
+    figures = _figures(data)
     found = []
-    for disagreement in disagreements(_entries(data)):
+    for disagreement in disagreements(figure for _, figure in figures.values()):
         earlier, later = disagreement.earlier[0], disagreement.later[0]
         message = Message.of(
             "check.figures-disagree",
@@ -64,6 +52,6 @@ def figure_findings(data: dict[str, Any]) -> list[Finding]:
             earlier_metric=earlier.metric,
             earlier_value=earlier.value,
         )
-        path = ("reported_figures", later.index)
+        path = ("reported_figures", figures[id(later)][0])
         found.append(Finding(path, message, "figures-disagree", Severity.WARNING))
     return found

@@ -53,16 +53,10 @@ from spo import lookup
 from spo.agreement import Disagreement, disagreements
 from spo.dates import parse_date_or_none
 from spo.model import Municipality, Office, Project, Registry, ReportedFigure, Transfer
+from spo.qualifiers import APPROXIMATELY_WITHIN, NEARLY_WITHIN, figure_met
 from spo.report.catalogue import Catalogue
 from spo.report.explain import ExplainRow, Explanation, explain
-from spo.report.figures import (
-    APPROXIMATELY_WITHIN,
-    NEARLY_WITHIN,
-    FigureCheck,
-    checkable,
-    figure_checks,
-    figure_met,
-)
+from spo.report.figures import FigureCheck, checkable, figure_checks
 from spo.report.scope import KINDS, Measure, Scope, Tally, Visitors, stage_as_of
 from spo.turkish import sort_key
 

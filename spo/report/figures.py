@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from spo.model import ReportedFigure, Source
-from spo.qualifiers import APPROXIMATELY_WITHIN, NEARLY_WITHIN, figure_exceeded, figure_met
+from spo.qualifiers import figure_exceeded, figure_met
 from spo.report.scope import KINDS, Measure, Scope, Tallies
 from spo.vocabulary import METRICS, QUALIFIERS
 
@@ -166,16 +166,3 @@ def checkable(figure: ReportedFigure, owner: str | None, day: date) -> bool:
         and figure.metric in METRICS.values
         and figure.qualifier in QUALIFIERS.values
     )
-
-
-__all__ = [
-    "APPROXIMATELY_WITHIN",
-    "NEARLY_WITHIN",
-    "STATUSES",
-    "FigureCheck",
-    "checkable",
-    "figure_checks",
-    "figure_exceeded",
-    "figure_met",
-    "same_document",
-]

@@ -9,7 +9,8 @@ from typing import Any
 from spo.cli import words
 from spo.cli.language import Lang
 from spo.cli.render.labels import date_label, metric_label, qualified
-from spo.report import APPROXIMATELY_WITHIN, NEARLY_WITHIN, FigureCheck, OfficeOf, Report
+from spo.qualifiers import APPROXIMATELY_WITHIN, NEARLY_WITHIN
+from spo.report import FigureCheck, OfficeOf, Report
 
 
 def message(key: str, lang: Lang, /, **fields: Any) -> str:
