@@ -21,6 +21,7 @@ from spo.model import (
     Transfer,
 )
 from spo.provinces import find_province
+from spo.vocabulary import FIELD_GROUPS
 
 
 def _contact(data: Data) -> Contact:
@@ -45,6 +46,7 @@ def _office(data: Data | None) -> Office | None:
         district=data.get("district"),
         head=_contact(head) if head else None,
         framework=tuple(data.get("framework") or ()),
+        framework_source=Source.of(data.get("framework_source")),
         sources=_sources(data),
     )
 
@@ -144,7 +146,13 @@ def project_from(record_id: str, path: Path, data: Data) -> Project:
         notes=data.get("notes"),
         sources=_sources(data),
         path=path,
+        field_sources=_field_sources(data.get("field_sources") or {}),
     )
+
+
+def _field_sources(given: Data) -> tuple[tuple[str, Source], ...]:
+    pairs = ((group, Source.of(given.get(group))) for group in FIELD_GROUPS)
+    return tuple((group, source) for group, source in pairs if source)
 
 
 # --- records from the index's columns only (see spo.reading.listing_registry) --------------------

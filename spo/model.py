@@ -169,6 +169,7 @@ class Office:
     district: str | None = None
     head: Contact | None = None
     framework: tuple[str, ...] = ()
+    framework_source: Source | None = None  # the first source to give the framework
     sources: tuple[Source, ...] = ()
 
     def to_data(self) -> Data:
@@ -254,6 +255,13 @@ class Project:
     notes: str | None
     sources: tuple[Source, ...]
     path: Path
+    # The source that first gives a group of fields (`spo.vocabulary.FIELD_GROUPS`), where it is
+    # later than the project: (group, source), in FIELD_GROUPS order.
+    field_sources: tuple[tuple[str, Source], ...] = ()
+
+    def source_of(self, group: str) -> Source | None:
+        """The source that first gives a group of fields; None: the project's own sources."""
+        return dict(self.field_sources).get(group)
 
     def to_data(self) -> Data:
         return _data(
@@ -269,6 +277,7 @@ class Project:
             inferred_themes=list(self.inferred_themes),
             target_groups=list(self.target_groups),
             service_model=self.service_model,
+            field_sources={group: source.to_data() for group, source in self.field_sources},
             partners=[p.to_data() for p in self.partners],
             tags=list(self.tags),
             requirements=dict(self.requirements),

@@ -141,6 +141,9 @@ def project_schema() -> Schema:
             "inferred_themes": _list_of("#/$defs/theme"),
             "target_groups": _list_of("#/$defs/target-group"),
             "service_model": {"$ref": "#/$defs/service-model"},
+            # The source that first gives a group of fields, where it is later than the project:
+            # the report counts the group from that source's date, not from the project's first.
+            "field_sources": _object([], {k: SOURCE for k in v.FIELD_GROUPS}),
             "partners": {"type": "array", "items": {"$ref": "#/$defs/partner"}},
             "tags": {"type": "array", "items": TEXT, "uniqueItems": True},
             "requirements": _object(
@@ -178,6 +181,8 @@ def municipality_schema() -> Schema:
             "district": TEXT,
             "head": {"$ref": "#/$defs/contact"},
             "framework": {"type": "array", "items": TEXT, "uniqueItems": True},
+            # The source that first gives the framework: the report shows it from that day on.
+            "framework_source": SOURCE,
             "sources": {"$ref": "#/$defs/sources"},
         },
     )

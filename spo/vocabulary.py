@@ -191,6 +191,10 @@ QUALIFIERS = _vocab(
     ("fewer-than", "az", "fewer than"),
 )
 
+# The groups of a project's fields that may be given by a later source than the project itself
+# (`field_sources`): the report counts them from that source's date.
+FIELD_GROUPS = ("themes", "target_groups")
+
 ALL: tuple[Vocabulary, ...] = (
     MUNICIPALITY_KINDS,
     STAGES,

@@ -51,10 +51,9 @@ from datetime import date
 
 from spo import lookup
 from spo.agreement import Disagreement, disagreements
-from spo.dates import parse_date_or_none
 from spo.model import Municipality, Office, Project, Registry, ReportedFigure, Transfer
 from spo.qualifiers import APPROXIMATELY_WITHIN, NEARLY_WITHIN, figure_met
-from spo.report.catalogue import Catalogue
+from spo.report.catalogue import Catalogue, given_by
 from spo.report.explain import ExplainRow, Explanation, explain
 from spo.report.figures import FigureCheck, checkable, figure_checks
 from spo.report.scope import KINDS, Measure, Scope, Tally, Visitors, stage_as_of
@@ -190,18 +189,18 @@ def compute_report(registry: Registry, as_of: date, owner: str | None = None) ->
 
 
 def _offices(registry: Registry, owner: Municipality | None, day: date) -> tuple[OfficeOf, ...]:
-    """The offices in scope as of `day`: one not certainly opened by then is left out, and so is
-    a head whose source is dated after it."""
+    """The offices in scope as of `day`: one not certainly opened by then is left out, and so are
+    a head and a framework whose source is dated after it."""
     records = [owner] if owner else list(registry.municipalities.values())
     found = []
     for municipality in records:
         office = municipality.office
         if office is None or (office.opened and not office.opened.certainly_by(day)):
             continue
-        head_source = office.head.source if office.head else None
-        head_dated = parse_date_or_none(head_source.date) if head_source else None
-        if head_dated and not head_dated.certainly_by(day):
+        if office.head and not given_by(office.head.source, day):
             office = replace(office, head=None)
+        if office.framework and not given_by(office.framework_source, day):
+            office = replace(office, framework=())
         found.append(OfficeOf(municipality.id, municipality.name, office))
     return tuple(sorted(found, key=lambda o: sort_key(o.municipality_name)))
 

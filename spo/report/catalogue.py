@@ -6,6 +6,10 @@ day of its dated sources and of its transfers' history entries (a project that w
 another municipality existed). A project with none of these is undated: the report shows it
 apart and never counts it, rather than counting it on every day.
 
+A project's themes and target groups count from the date of the source that first gives them
+(`field_sources`) where that is later than the project; a partner counts from the date of its own
+source. Until then the project counts without them: the registry does not invent an earlier day.
+
 Partners by type count the partners of these projects, each once per type, the same registry
 municipality (or the same name, folded) once; a co-participant in a shared programme is not a
 partner of the project and is left out.
@@ -19,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from spo.dates import parse_date_or_none
-from spo.model import Project, Transfer
+from spo.model import Project, Source, Transfer
 from spo.turkish import fold
 from spo.vocabulary import PARTNER_TYPES, TARGET_GROUPS, THEMES, Vocabulary
 
@@ -35,10 +39,18 @@ def known_since(project: Project, transfers: Iterable[Transfer] = ()) -> date | 
     return min(known) if known else None
 
 
+def given_by(source: Source | None, day: date) -> bool:
+    """Whether a fact resting on `source` is known by `day`: its source is certainly dated by
+    then. A fact with no source of its own, or an undated one, is known with its record."""
+    dated = parse_date_or_none(source.date) if source and source.date else None
+    return dated is None or dated.certainly_by(day)
+
+
 @dataclass(frozen=True)
 class Catalogue:
     projects: tuple[Project, ...]  # known to exist by the day
     undated: tuple[Project, ...]  # nothing dates them: shown apart, not counted
+    day: date
 
     @classmethod
     def of(
@@ -55,23 +67,31 @@ class Catalogue:
                 undated.append(project)
             elif since <= day:
                 known.append(project)
-        return cls(tuple(known), tuple(undated))
+        return cls(tuple(known), tuple(undated), day)
+
+    def known(self, project: Project, group: str) -> tuple[str, ...]:
+        """A project's themes or target groups as known by the day."""
+        values: tuple[str, ...] = getattr(project, group)
+        return values if given_by(project.source_of(group), self.day) else ()
 
     def by_theme(self) -> dict[str, int]:
-        return _ranked(Counter(t for p in self.projects for t in set(p.themes)), THEMES)
+        counts = Counter(t for p in self.projects for t in set(self.known(p, "themes")))
+        return _ranked(counts, THEMES)
 
     def by_target_group(self) -> dict[str, int]:
-        counts = Counter(g for p in self.projects for g in set(p.target_groups))
+        counts = Counter(g for p in self.projects for g in set(self.known(p, "target_groups")))
         return _ranked(counts, TARGET_GROUPS)
 
     def partners_by_type(self) -> dict[str, int]:
-        """The partners of these projects, each counted once per type (names compared folded); a
-        partner whose type no source gives is not counted by type."""
+        """The partners of these projects known by the day, each counted once per type (names
+        compared folded); a partner whose type no source gives is not counted by type."""
         folded: dict[str, str] = {}  # the same partners recur across projects: fold each once
         partners: set[tuple[str, str]] = set()
         for project in self.projects:
             for partner in project.partners:
                 if partner.role == "co-participant" or partner.type is None:
+                    continue
+                if not given_by(partner.source, self.day):
                     continue
                 if partner.name not in folded:
                     folded[partner.name] = fold(partner.name)
