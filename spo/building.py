@@ -8,6 +8,7 @@ from pathlib import Path
 from spo.dates import parse_date
 from spo.model import (
     REQUIREMENTS,
+    Completeness,
     Contact,
     Data,
     Engagement,
@@ -106,6 +107,17 @@ def municipality_from(record_id: str, path: Path, data: Data) -> Municipality:
         notes=data.get("notes"),
         sources=_sources(data),
         path=path,
+        completeness=tuple(
+            Completeness(
+                record_id,
+                c["records"],
+                parse_date(c["to"]),
+                parse_date(c["from"]) if c.get("from") else None,
+                Source.of(c.get("source")),
+                c.get("note"),
+            )
+            for c in data.get("completeness") or []
+        ),
     )
 
 

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from spo.dates import FuzzyDate
+from spo.dates import FuzzyDate, parse_date_or_none
 from spo.provinces import Province
 
 Data = dict[str, Any]
@@ -74,6 +74,13 @@ class Source:
 
 
 _SOURCE_FIELDS = tuple(f.name for f in fields(Source))
+
+
+def known_by(source: Source | None, day: date) -> bool:
+    """Whether a fact resting on `source` is known by `day`: its source is certainly dated by
+    then. A fact with no source of its own, or an undated one, is known with its record."""
+    dated = parse_date_or_none(source.date) if source and source.date else None
+    return dated is None or dated.certainly_by(day)
 
 
 @dataclass(frozen=True)
@@ -147,6 +154,28 @@ class ReportedFigure:
 
 
 @dataclass(frozen=True)
+class Completeness:
+    """A publisher's statement that the registry holds every record of a kind over a period:
+    from `start` (None: from the beginning) to `to` (`spo.completeness`)."""
+
+    owner: str  # the municipality whose records (as publisher or host) are complete
+    records: str  # a COMPLETE_RECORDS value
+    to: FuzzyDate
+    start: FuzzyDate | None = None  # the file's `from`
+    source: Source | None = None
+    note: str | None = None
+
+    def to_data(self) -> Data:
+        return _data(
+            records=self.records,
+            **{"from": self.start.text if self.start else None},
+            to=self.to.text,
+            source=self.source.to_data() if self.source else None,
+            note=self.note,
+        )
+
+
+@dataclass(frozen=True)
 class Contact:
     name: str
     role: str
@@ -193,6 +222,7 @@ class Municipality:
     notes: str | None
     sources: tuple[Source, ...]
     path: Path
+    completeness: tuple[Completeness, ...] = ()  # what its records are declared complete for
 
     @property
     def province_name(self) -> str:
@@ -211,6 +241,7 @@ class Municipality:
             engagements=[e.to_data() for e in self.engagements],
             transfers=[t.to_data() for t in self.transfers],
             reported_figures=[f.to_data() for f in self.reported_figures],
+            completeness=[c.to_data() for c in self.completeness],
             notes=self.notes,
             sources=[s.to_data() for s in self.sources],
         )

@@ -165,7 +165,14 @@ def project_schema() -> Schema:
 
 def municipality_schema() -> Schema:
     defs = _common_defs()
-    for vocab in (v.MUNICIPALITY_KINDS, v.STAGES, v.ENGAGEMENT_KINDS, v.METRICS, v.QUALIFIERS):
+    for vocab in (
+        v.MUNICIPALITY_KINDS,
+        v.STAGES,
+        v.ENGAGEMENT_KINDS,
+        v.METRICS,
+        v.QUALIFIERS,
+        v.COMPLETE_RECORDS,
+    ):
         defs[vocab.name] = _vocab_def(vocab)
     defs["contact"] = _object(
         ["name", "role"],
@@ -221,6 +228,18 @@ def municipality_schema() -> Schema:
             "source": SOURCE,
         },
     )
+    # "The registry holds every record of this kind for this publisher from .. to ..": a
+    # statement that needs an authority, so the source is required.
+    defs["completeness"] = _object(
+        ["records", "to", "source"],
+        {
+            "records": {"$ref": "#/$defs/complete-records"},
+            "from": DATE,
+            "to": DATE,
+            "source": SOURCE,
+            "note": TEXT,
+        },
+    )
     body = _object(
         ["id", "name", "kind", "province"],
         {
@@ -238,6 +257,7 @@ def municipality_schema() -> Schema:
             "engagements": {"type": "array", "items": {"$ref": "#/$defs/engagement"}},
             "transfers": {"type": "array", "items": {"$ref": "#/$defs/transfer"}},
             "reported_figures": {"type": "array", "items": {"$ref": "#/$defs/reported-figure"}},
+            "completeness": {"type": "array", "items": {"$ref": "#/$defs/completeness"}},
             "notes": TEXT,
             "sources": {"$ref": "#/$defs/sources"},
         },

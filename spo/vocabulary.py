@@ -191,6 +191,28 @@ QUALIFIERS = _vocab(
     ("fewer-than", "az", "fewer than"),
 )
 
+# What a registry may declare complete for a publisher over a period (a municipality's
+# `completeness`), each the records behind some of the published metrics (`spo.completeness`).
+COMPLETE_RECORDS = _vocab(
+    "complete-records",
+    "Records declared complete",
+    (
+        "study-visits",
+        "Yerinde inceleme ziyaretleri (ağırlanan her belediye)",
+        "Study visits (every municipality hosted)",
+    ),
+    (
+        "transfers",
+        "Aktarımlar (her aktarım ve aşamaları)",
+        "Transfers (every one, with its stages)",
+    ),
+    (
+        "participants",
+        "Katılımcılar (her temas ve katılımcı sayısı)",
+        "Participants (every engagement, with its count)",
+    ),
+)
+
 # The groups of a project's fields that may be given by a later source than the project itself
 # (`field_sources`): the report counts them from that source's date.
 FIELD_GROUPS = ("themes", "target_groups")
@@ -207,4 +229,5 @@ ALL: tuple[Vocabulary, ...] = (
     PARTNER_ROLES,
     METRICS,
     QUALIFIERS,
+    COMPLETE_RECORDS,
 )

@@ -68,10 +68,11 @@ def test_json_is_utf8_data_with_vocabulary_values_as_keys(histories: Path) -> No
 
     assert "Çanakkale" in run.stdout  # not escaped
     data = json.loads(run.stdout)
-    assert list(data)[:13] == [
+    assert list(data)[:14] == [
         "as_of",
         "owner",
         "offices",
+        "completeness",
         "municipalities_hosted",
         "municipalities_hosted_by_kind",
         "municipalities_in_talks",

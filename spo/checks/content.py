@@ -11,15 +11,23 @@ from spo.dates import DATE_PATTERN, DateError, parse_date, parse_date_or_none
 from spo.message import Message
 from spo.problems import Finding, JsonPath, Severity
 from spo.rules import comes_before, is_progress
+from spo.schemas import date_keys
 
 _DATE_SHAPE = re.compile(DATE_PATTERN)
 
 
+# Every key whose value is a registry date (`date`, `opened`, `launched`, `status_as_of`, a
+# completeness statement's `from` and `to`): each must be a real day.
+_DATE_KEYS = date_keys()
+# A key as YAML writes it: the name, perhaps a closing quote, then a colon.
+_DATE_KEY_WRITTEN = re.compile("(?:" + "|".join(sorted(_DATE_KEYS)) + r")['\"]?\s*:")
+
+
 def _dates(value: Any, path: JsonPath) -> Iterator[tuple[JsonPath, str]]:
-    """Every string under a key named `date`, wherever it is in the record."""
+    """Every string under a date key, wherever it is in the record."""
     if isinstance(value, dict):
         for key, item in value.items():
-            if key == "date" and isinstance(item, str):
+            if key in _DATE_KEYS and isinstance(item, str):
                 yield path + (key,), item
             else:
                 yield from _dates(item, path + (key,))
@@ -106,6 +114,27 @@ def transfer_findings(data: dict[str, Any]) -> list[Finding]:
     return found
 
 
+def completeness_findings(data: dict[str, Any]) -> list[Finding]:
+    """A statement of completeness must say until when for certain, and not end before it starts
+    (`spo.completeness`)."""
+    found: list[Finding] = []
+    statements = data.get("completeness")
+    for i, statement in enumerate(statements if isinstance(statements, list) else []):
+        if not isinstance(statement, dict):
+            continue
+        start, to = (
+            parse_date_or_none(statement.get("from")),
+            parse_date_or_none(statement.get("to")),
+        )
+        if to is not None and to.earliest is None:
+            message = Message.of("check.completeness-open-end", to=to.text)
+            found.append(Finding(("completeness", i, "to"), message, "completeness-open-end"))
+        elif start is not None and to is not None and to.certainly_before(start):
+            message = Message.of("check.completeness-backwards", start=start.text, to=to.text)
+            found.append(Finding(("completeness", i, "from"), message, "completeness-backwards"))
+    return found
+
+
 def source_findings(data: dict[str, Any]) -> list[Finding]:
     if data.get("sources"):
         return []
@@ -113,8 +142,8 @@ def source_findings(data: dict[str, Any]) -> list[Finding]:
 
 
 def content_findings(data: dict[str, Any], today: date, text: str | None = None) -> list[Finding]:
-    """With the file's YAML `text`: a file that never writes "date" (nor any escape, which could
-    spell it) has no key named `date`, and its values are not walked to look for one."""
-    dated = text is None or "date" in text or "\\" in text
+    """With the file's YAML `text`: a file that writes no date key (nor any escape, which could
+    spell one) has none, and its values are not walked to look for one."""
+    dated = text is None or "\\" in text or bool(_DATE_KEY_WRITTEN.search(text))
     dates = date_findings(data, today) if dated else []
-    return dates + transfer_findings(data) + source_findings(data)
+    return dates + transfer_findings(data) + completeness_findings(data) + source_findings(data)

@@ -118,8 +118,8 @@ def status_changes(
                 qualifier=some.qualifier,
                 before=_status(was, some.owner in uncounted[0]),
                 after=_status(now, some.owner in uncounted[1]),
-                recorded_before=was.recorded if was and was.measure.family else None,
-                recorded_after=now.recorded if now and now.measure.family else None,
+                recorded_before=was.recorded_value if was else None,
+                recorded_after=now.recorded_value if now else None,
                 value_before=was.value if corrected and was else None,
                 qualifier_before=was.qualifier if corrected and was else None,
             )

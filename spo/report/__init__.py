@@ -51,9 +51,19 @@ from datetime import date
 
 from spo import lookup
 from spo.agreement import Disagreement, disagreements
-from spo.model import Municipality, Office, Project, Registry, ReportedFigure, Transfer
+from spo.completeness import in_force
+from spo.model import (
+    Completeness,
+    Municipality,
+    Office,
+    Project,
+    Registry,
+    ReportedFigure,
+    Transfer,
+    known_by,
+)
 from spo.qualifiers import APPROXIMATELY_WITHIN, NEARLY_WITHIN, figure_met
-from spo.report.catalogue import Catalogue, given_by
+from spo.report.catalogue import Catalogue
 from spo.report.explain import ExplainRow, Explanation, explain
 from spo.report.figures import FigureCheck, checkable, figure_checks
 from spo.report.scope import KINDS, Measure, Scope, Tally, Visitors, stage_as_of
@@ -129,6 +139,9 @@ class Report:
     engagements_recorded: int = 0
     # Published figures that cannot both be true (`spo.report.agreement`).
     disagreements: tuple[Disagreement[ReportedFigure], ...] = ()
+    # What the municipalities in scope declare their records complete for (`spo.completeness`),
+    # on authorities out by the day.
+    completeness: tuple[Completeness, ...] = ()
 
     def recorded(self, key: str) -> bool:
         """Whether the registry records anything that a section of the report counts: "hosted"
@@ -162,6 +175,12 @@ def compute_report(registry: Registry, as_of: date, owner: str | None = None) ->
     undated = tuple(sorted(catalogue.undated, key=lambda p: sort_key(p.name_tr)))
     named = {f.owner for f in figures} | {p.owner for p in most_adopted if p.owner}
     named |= {p.owner for p in undated}
+    completeness = tuple(
+        statement
+        for municipality in _in_scope(registry, owner_record)
+        for statement in in_force(municipality.completeness, as_of)
+    )
+    named |= {statement.owner for statement in completeness}
     return Report(
         as_of=as_of,
         owner=owner,
@@ -180,26 +199,32 @@ def compute_report(registry: Registry, as_of: date, owner: str | None = None) ->
         projects_by_target_group=catalogue.by_target_group(),
         partners_by_type=catalogue.partners_by_type(),
         undated_projects=undated,
-        reported=figure_checks(figures, Scope.of(registry, {f.owner for f in figures})),
+        reported=figure_checks(figures, Scope.of(registry, {f.owner for f in figures}), as_of),
         names={m: registry.municipalities[m].name for m in named if m in registry.municipalities},
         transfers_recorded=len(tallies.transfers),
         engagements_recorded=len(tallies.engagements),
         disagreements=disagreements(figures),
+        completeness=completeness,
     )
+
+
+def _in_scope(registry: Registry, owner: Municipality | None) -> list[Municipality]:
+    """The municipality the report is about, or every one, in Turkish alphabetical order."""
+    records = [owner] if owner else list(registry.municipalities.values())
+    return sorted(records, key=lambda m: sort_key(m.name))
 
 
 def _offices(registry: Registry, owner: Municipality | None, day: date) -> tuple[OfficeOf, ...]:
     """The offices in scope as of `day`: one not certainly opened by then is left out, and so are
     a head and a framework whose source is dated after it."""
-    records = [owner] if owner else list(registry.municipalities.values())
     found = []
-    for municipality in records:
+    for municipality in _in_scope(registry, owner):
         office = municipality.office
         if office is None or (office.opened and not office.opened.certainly_by(day)):
             continue
-        if office.head and not given_by(office.head.source, day):
+        if office.head and not known_by(office.head.source, day):
             office = replace(office, head=None)
-        if office.framework and not given_by(office.framework_source, day):
+        if office.framework and not known_by(office.framework_source, day):
             office = replace(office, framework=())
         found.append(OfficeOf(municipality.id, municipality.name, office))
     return tuple(sorted(found, key=lambda o: sort_key(o.municipality_name)))

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from spo.dates import parse_date_or_none
-from spo.model import Project, Source, Transfer
+from spo.model import Project, Transfer, known_by
 from spo.turkish import fold
 from spo.vocabulary import PARTNER_TYPES, TARGET_GROUPS, THEMES, Vocabulary
 
@@ -37,13 +37,6 @@ def known_since(project: Project, transfers: Iterable[Transfer] = ()) -> date | 
     dates += [e.date for t in transfers for e in t.history]
     known = [d.latest for d in dates if d.latest is not None]
     return min(known) if known else None
-
-
-def given_by(source: Source | None, day: date) -> bool:
-    """Whether a fact resting on `source` is known by `day`: its source is certainly dated by
-    then. A fact with no source of its own, or an undated one, is known with its record."""
-    dated = parse_date_or_none(source.date) if source and source.date else None
-    return dated is None or dated.certainly_by(day)
 
 
 @dataclass(frozen=True)
@@ -72,7 +65,7 @@ class Catalogue:
     def known(self, project: Project, group: str) -> tuple[str, ...]:
         """A project's themes or target groups as known by the day."""
         values: tuple[str, ...] = getattr(project, group)
-        return values if given_by(project.source_of(group), self.day) else ()
+        return values if known_by(project.source_of(group), self.day) else ()
 
     def by_theme(self) -> dict[str, int]:
         counts = Counter(t for p in self.projects for t in set(self.known(p, "themes")))
@@ -91,7 +84,7 @@ class Catalogue:
             for partner in project.partners:
                 if partner.role == "co-participant" or partner.type is None:
                     continue
-                if not given_by(partner.source, self.day):
+                if not known_by(partner.source, self.day):
                     continue
                 if partner.name not in folded:
                     folded[partner.name] = fold(partner.name)

@@ -15,7 +15,9 @@ refutation. As of the figure's date:
                      a negative difference and never "not met"
 
 A shortfall contradicts a figure only where the registry is declared complete for its scope and
-date; nothing declares that yet, so every shortfall is partly recorded.
+date (`spo.completeness`): the figure's publisher says the registry holds every record of the kind
+behind it up to the figure's day. Then a shortfall, even to nothing recorded, is contradicted,
+and the check names the statement (`complete`) that makes it so.
 
 A met figure is an *echo* when every record behind it cites only the figure's own source: the
 records repeat the announcement, they do not confirm it. Otherwise it says how many other
@@ -27,7 +29,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from spo.model import ReportedFigure, Source
+from spo.completeness import covering, in_force
+from spo.model import Completeness, ReportedFigure, Source
 from spo.qualifiers import figure_exceeded, figure_met
 from spo.report.scope import KINDS, Measure, Scope, Tallies
 from spo.vocabulary import METRICS, QUALIFIERS
@@ -48,10 +51,25 @@ class FigureCheck:
     qualifier: str
     measure: Measure
     source: Source | None
+    # The statement that the registry holds every record behind the figure up to its day; None:
+    # not declared complete, so a shortfall may be records not entered yet.
+    complete: Completeness | None = None
+
+    @property
+    def settled_by_records(self) -> bool:
+        """Whether the registry's value can be set against the figure: it records events of the
+        figure's kind, or it is declared complete for them (then nothing recorded is a 0)."""
+        return self.measure.family > 0 or self.complete is not None
 
     @property
     def recorded(self) -> int:
         return self.measure.value
+
+    @property
+    def recorded_value(self) -> int | None:
+        """The registry's value where it can be set against the figure; None where nothing
+        could back it (shown as "—", JSON null)."""
+        return self.recorded if self.settled_by_records else None
 
     @property
     def backing(self) -> int:
@@ -60,15 +78,22 @@ class FigureCheck:
 
     @property
     def status(self) -> str:
-        if self.measure.family == 0:
+        if not self.settled_by_records:
             return UNBACKED
         if figure_met(self.qualifier, self.value, self.recorded):
             return MET
-        if figure_exceeded(self.qualifier, self.value, self.recorded):
+        if figure_exceeded(self.qualifier, self.value, self.recorded) or self.complete:
             return CONTRADICTED
         # A shortfall: the registry may not hold every record yet (and a visitors' sum is only
         # a lower bound where some engagements give no count).
         return PARTLY_RECORDED
+
+    @property
+    def shortfall(self) -> bool:
+        """Contradicted because the records, declared complete, fall short of the figure."""
+        return self.status == CONTRADICTED and not figure_exceeded(
+            self.qualifier, self.value, self.recorded
+        )
 
     @property
     def corroborating(self) -> int:
@@ -131,9 +156,10 @@ def _figure_order(figure: ReportedFigure) -> tuple[object, ...]:
 
 
 def figure_checks(
-    figures: list[ReportedFigure], scopes: dict[str | None, Scope]
+    figures: list[ReportedFigure], scopes: dict[str | None, Scope], day: date
 ) -> tuple[FigureCheck, ...]:
-    """Each figure beside the value in its owner's scope as of the figure's latest possible day."""
+    """Each figure beside the value in its owner's scope as of the figure's latest possible day,
+    with the statement of completeness (whose authority is out by `day`) that covers it."""
     tallies: dict[tuple[str, date], Tallies] = {}
     checks = []
     for figure in sorted(figures, key=_figure_order):
@@ -142,6 +168,8 @@ def figure_checks(
         key = (figure.owner, published)
         if key not in tallies:
             tallies[key] = scopes[figure.owner].tallies(published)
+        owner = scopes[figure.owner].registry.municipalities.get(figure.owner)
+        statements = in_force(owner.completeness, day) if owner else ()
         checks.append(
             FigureCheck(
                 owner=figure.owner,
@@ -152,6 +180,7 @@ def figure_checks(
                 qualifier=figure.qualifier,
                 measure=tallies[key].measure(figure.metric, figure.municipality_kind),
                 source=figure.source,
+                complete=covering(statements, owner, figure.metric, published),
             )
         )
     return tuple(checks)

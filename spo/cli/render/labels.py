@@ -11,7 +11,7 @@ from typing import Any
 from spo.cli.language import Lang
 from spo.cli.words import label, say
 from spo.dates import FuzzyDate
-from spo.model import Project, Registry
+from spo.model import Completeness, Project, Registry
 from spo.query import NameOf, turkish_name
 from spo.vocabulary import METRICS, MUNICIPALITY_KINDS, Vocabulary
 
@@ -29,6 +29,14 @@ def date_label(when: FuzzyDate, lang: Lang) -> str:
     if when.text.endswith("/.."):
         return message("date_from", lang, date=when.text[:-3])
     return when.text.replace("/", " – ")
+
+
+def period_label(statement: Completeness, lang: Lang) -> str:
+    """How far a statement of completeness reaches: "from the beginning to 2025-03-21"."""
+    to = date_label(statement.to, lang)
+    if statement.start is None:
+        return message("period_to", lang, to=to)
+    return message("period_from_to", lang, start=date_label(statement.start, lang), to=to)
 
 
 def metric_label(metric: str, kind: str | None, lang: Lang) -> str:

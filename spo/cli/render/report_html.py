@@ -17,6 +17,7 @@ from spo.cli.render.report_sections import Section, sections, tallies
 from spo.cli.render.report_svg import bar_chart, column_chart, legend, turkey_map
 from spo.cli.render.report_words import (
     NO_NUMBER,
+    completeness_lines,
     figure_notes,
     is_number,
     message,
@@ -59,6 +60,10 @@ def format_html(report: Report, places: Sequence[Place], years: Sequence[Year], 
             f'<p class="office">{escape(line)}</p>'
             for office_of in report.offices
             for line in office_lines(office_of, lang)
+        ),
+        *(
+            f'<p class="completeness">{escape(line)}</p>'
+            for line in completeness_lines(report, lang)
         ),
         "</header>",
         _headline(report, lang),

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from spo.cli.render.report_sections import tallies
-from spo.model import ReportedFigure, Source
+from spo.model import Completeness, ReportedFigure, Source
 from spo.report import FigureCheck, Report
 
 
@@ -25,7 +25,7 @@ def _figure_data(check: FigureCheck) -> dict[str, Any]:
         "qualifier": check.qualifier,
         "status": check.status,
         "met": check.met,
-        "recorded": None if check.measure.family == 0 else check.recorded,
+        "recorded": check.recorded_value,
         "backing": check.backing,
         **(
             {"engagements_without_count": check.measure.without_count}
@@ -37,8 +37,18 @@ def _figure_data(check: FigureCheck) -> dict[str, Any]:
         # the records behind it cite.
         "echo": check.echo,
         "corroborating": check.corroborating,
+        # Whether the registry is declared to hold every record behind the figure by its day,
+        # and the statement that says so (how far the record reaches, on what authority).
+        "complete": check.complete is not None,
+        "coverage": _coverage(check.complete),
         "source": _source_data(check.source),
     }
+
+
+def _coverage(statement: Completeness | None) -> dict[str, Any] | None:
+    if statement is None:
+        return None
+    return {"municipality": statement.owner, **statement.to_data()}
 
 
 def _published(figures: tuple[ReportedFigure, ...]) -> list[dict[str, Any]]:
@@ -63,6 +73,9 @@ def report_data(report: Report) -> dict[str, Any]:
     data["offices"] = [
         {"municipality": o.municipality, **o.office.to_data()} for o in report.offices
     ]
+    # What the registry is declared complete for (empty: nothing; a shortfall is then a record
+    # not entered yet, never a refutation).
+    data["completeness"] = [_coverage(statement) for statement in report.completeness]
     # null where the table says "—" or "nothing recorded": no record of that kind, not a count of 0
     for key, tally in tallies(report):
         recorded = report.recorded(key)

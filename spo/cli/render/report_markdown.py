@@ -6,6 +6,7 @@ from __future__ import annotations
 from spo.cli.language import Lang
 from spo.cli.render.report_sections import Rows, sections
 from spo.cli.render.report_words import (
+    completeness_lines,
     figure_notes,
     is_number,
     message,
@@ -37,6 +38,7 @@ def format_markdown(report: Report, lang: Lang) -> str:
     ]
     for office_of in report.offices:
         lines += ["", *(f"> {line}  " for line in office_lines(office_of, lang))]
+    lines += ["", *(" ".join(line.split()) + "  " for line in completeness_lines(report, lang))]
     for section in sections(report, lang):
         lines += ["", f"## {section.title}", ""]
         if section.rows:

@@ -10,6 +10,7 @@ from spo.cli.language import Lang
 from spo.cli.render import tables
 from spo.cli.render.report_sections import Rows, sections
 from spo.cli.render.report_words import (
+    completeness_lines,
     figure_notes,
     is_number,
     message,
@@ -47,6 +48,8 @@ def render_table(report: Report, lang: Lang, console: Console) -> None:
     for office_of in report.offices:
         for line in office_lines(office_of, lang):
             console.print(Text(line, overflow="fold"))
+    for line in completeness_lines(report, lang):
+        console.print(Text(line, overflow="fold"))
     for section in sections(report, lang):
         columns, rows = section.columns, section.rows
         is_chart = section.key == "transfers_by_stage"

@@ -8,9 +8,11 @@ from typing import Any
 
 from spo.cli import words
 from spo.cli.language import Lang
-from spo.cli.render.labels import date_label, metric_label, qualified
+from spo.cli.render.labels import date_label, metric_label, period_label, qualified
+from spo.cli.words import label
 from spo.qualifiers import APPROXIMATELY_WITHIN, NEARLY_WITHIN
 from spo.report import FigureCheck, OfficeOf, Report
+from spo.vocabulary import COMPLETE_RECORDS
 
 
 def message(key: str, lang: Lang, /, **fields: Any) -> str:
@@ -57,7 +59,7 @@ def visitors_text(report: Report, lang: Lang) -> str:
 
 def recorded_text(check: FigureCheck, lang: Lang) -> str:
     """The registry's value beside a published figure; a dash when nothing could back it."""
-    if check.measure.family == 0:
+    if check.recorded_value is None:
         return NO_NUMBER
     if check.metric == "visitors":
         return with_uncounted(check.recorded, check.measure.without_count, lang)
@@ -77,7 +79,13 @@ def status_text(check: FigureCheck, lang: Lang) -> str:
     if check.status == "met" and check.corroborating:
         count = check.corroborating
         return message(f"status.met-other_{'1' if count == 1 else 'n'}", lang, count=count)
-    return message(f"status.{check.status}", lang)
+    return message(f"status.{_status_key(check)}", lang)
+
+
+def _status_key(check: FigureCheck) -> str:
+    """A status, with a contradiction by records declared complete told apart from an overshoot:
+    they mean different things to a reader."""
+    return "contradicted-complete" if check.shortfall else check.status
 
 
 def figure_notes(report: Report, lang: Lang) -> list[str]:
@@ -88,11 +96,31 @@ def figure_notes(report: Report, lang: Lang) -> list[str]:
         notes.append(message("kind_note", lang))
     if any(check.echo for check in report.reported):
         notes.append(message("echo_note", lang))
-    shown = {check.status for check in report.reported}
-    for status in ("partly-recorded", "contradicted", "unbacked"):
+    shown = {_status_key(check) for check in report.reported}
+    for status in ("partly-recorded", "contradicted", "contradicted-complete", "unbacked"):
         if status in shown:
             notes.append(message(f"{status.replace('-', '_')}_note", lang))
     return notes
+
+
+def completeness_lines(report: Report, lang: Lang) -> list[str]:
+    """What the registry is declared complete for, heading the report; or that nothing is."""
+    if not report.completeness:
+        return [message("completeness_none", lang)]
+    lines = []
+    for statement in report.completeness:
+        source = statement.source.cite() if statement.source else ""
+        lines.append(
+            message(
+                "completeness_line",
+                lang,
+                municipality=report.name_of(statement.owner),
+                records=label(COMPLETE_RECORDS, statement.records, lang),
+                period=period_label(statement, lang),
+                source=source,
+            )
+        )
+    return lines
 
 
 def office_lines(office_of: OfficeOf, lang: Lang) -> list[str]:

@@ -14,6 +14,7 @@ from spo.cli.render.labels import (
     message,
     metric_label,
     name_of,
+    period_label,
     project_name,
     project_name_by_id,
     qualified,
@@ -25,6 +26,7 @@ from spo.dates import FuzzyDate
 from spo.model import Engagement, Municipality, Office, Partner, Project, Registry, Source
 from spo.query import municipality_name
 from spo.vocabulary import (
+    COMPLETE_RECORDS,
     ENGAGEMENT_KINDS,
     MUNICIPALITY_KINDS,
     PARTNER_ROLES,
@@ -261,6 +263,18 @@ def municipality_view(municipality: Municipality, registry: Registry, lang: Lang
         ]
         parts += section(
             message("reported_figures", lang), table(["date", "metric", "value"], rows, lang)
+        )
+    if municipality.completeness:
+        rows = [
+            [
+                label(COMPLETE_RECORDS, c.records, lang),
+                period_label(c, lang),
+                c.source.cite() if c.source else "",
+            ]
+            for c in municipality.completeness
+        ]
+        parts += section(
+            message("completeness", lang), table(["records", "period", "source"], rows, lang)
         )
     parts += _notes_and_sources(municipality.notes, municipality.sources, lang)
     return Group(*parts)
