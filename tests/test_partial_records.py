@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_spo
+from tests.conftest import assert_golden, run_spo
 
 REPO = Path(__file__).resolve().parent.parent
 ADD = (
@@ -94,3 +94,44 @@ def test_a_figure_of_district_municipalities_says_what_it_counts(
     _, after = one_transfer_later
     run = run_spo("--root", str(after), "--lang", lang, "report", env={"COLUMNS": "400"})
     assert note in run.stdout
+
+
+# --- the whole story, exactly --------------------------------------------------------------------
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "partial"
+AS_OF = "2026-11-01"  # after the office's last published figure (2026-01-29)
+EXTENSIONS = {"table": "txt", "markdown": "md", "json": "json", "html": "html"}
+
+
+def shown(text: str, root: Path) -> str:
+    """The output with the temporary folder's path as `REGISTRY`."""
+    return text.replace(str(root), "REGISTRY")
+
+
+@pytest.mark.parametrize("lang", ["en", "tr"])
+@pytest.mark.parametrize("form", list(EXTENSIONS))
+def test_the_report_with_one_transfer_reads_as_its_golden_file(
+    one_transfer_later, lang: str, form: str
+) -> None:
+    """The shipped registry with the one transfer stage, every format and both languages,
+    exactly: read tests/golden/partial/ to see what an office would publish. Regenerate with
+    SPO_UPDATE_GOLDEN=1 when the shipped data changes, and read the change."""
+    _, after = one_transfer_later
+    run = run_spo(
+        "--root", str(after), "--lang", lang, "report", "--as-of", AS_OF, "--format", form,
+        env={"COLUMNS": "100"},
+    )  # fmt: skip
+    assert (run.exit_code, run.stderr) == (0, "")
+    assert_golden(GOLDEN / f"one-transfer.{lang}.{EXTENSIONS[form]}", shown(run.stdout, after))
+
+
+@pytest.mark.parametrize("lang", ["en", "tr"])
+def test_the_diff_of_one_transfer_reads_as_its_golden_file(one_transfer_later, lang: str) -> None:
+    before, after = one_transfer_later
+    run = run_spo(
+        "--lang", lang, "diff", "--base-dir", str(before), "--head-dir", str(after),
+        "--as-of", AS_OF, "--format", "text", env={"COLUMNS": "100"},
+    )  # fmt: skip
+    assert run.exit_code == 0, run.stderr
+    text = shown(shown(run.stdout, after), before)
+    assert_golden(GOLDEN / f"one-transfer-diff.{lang}.txt", text)
