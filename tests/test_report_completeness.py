@@ -247,3 +247,28 @@ def test_a_statement_needs_its_authority(tmp_path: Path) -> None:
         f"{root / 'data/municipalities/mersin-bb.yaml'}:10:5: error: missing required key "
         "'source' [schema] at $.completeness[0]"
     )
+
+
+def test_explain_heads_the_records_with_the_figures_in_the_report_s_words(tmp_path: Path) -> None:
+    root = hosted_registry(tmp_path, statement())
+    args = ("--root", str(root), "report", "--explain", "municipalities-hosted")
+
+    english = run_spo(*args, "--as-of", "2025-12-31", env=WIDE).stdout.splitlines()
+    assert english[:3] == [
+        "Municipalities hosted: the records behind it as of 2025-12-31 (1)",
+        "Published: 2 (Mersin Büyükşehir Belediyesi, 2025-06-30) · recorded: 1 · contradicted — "
+        "records complete",
+        "Declared complete: Mersin Büyükşehir Belediyesi — Study visits (every municipality "
+        "hosted), from the beginning to 2025-06-30 (source: Ağırladığımız belediyeler, "
+        "2025-06-30)",
+    ]
+    turkish = run_spo(
+        "--lang", "tr", *args, "--as-of", "2025-12-31", "--format", "markdown", env=WIDE
+    ).stdout.splitlines()
+    assert turkish[2] == (
+        "Açıklanan: 2 (Mersin Büyükşehir Belediyesi, 2025-06-30) · kayıtlı: 1 · kayıtlarla "
+        "çelişiyor — kayıt eksiksiz  "
+    )
+    # Before the figure was published there is no figure to head the records with.
+    before = run_spo(*args, "--as-of", "2025-06-29", env=WIDE).stdout.splitlines()
+    assert before[1].startswith("ID ")

@@ -16,6 +16,7 @@ from datetime import date
 from spo import lookup
 from spo.dates import FuzzyDate
 from spo.model import Engagement, Registry, Source, StageEntry, Transfer
+from spo.report.figures import FigureCheck, checkable, figure_checks
 from spo.report.scope import TRANSFER_METRICS, Scope, Tallies
 from spo.rules import is_support
 from spo.turkish import sort_key
@@ -43,6 +44,9 @@ class Explanation:
     kind: str | None
     owner: str | None
     rows: tuple[ExplainRow, ...]
+    # The published figures of the metric (of the kind, when one is given) in scope by the day,
+    # each with its status as the report gives it.
+    figures: tuple[FigureCheck, ...] = ()
 
 
 def explain(
@@ -58,7 +62,15 @@ def explain(
         tallies = _of_kind(tallies, kind)
     rows = _rows(tallies, metric)
     rows.sort(key=lambda r: (r.date.sort_key(), sort_key(r.name_tr), r.event))
-    return Explanation(metric, as_of, kind, owner, tuple(rows))
+    figures = [
+        f
+        for f in registry.reported_figures()
+        if f.metric == metric
+        and (kind is None or f.municipality_kind == kind)
+        and checkable(f, owner, as_of)
+    ]
+    checks = figure_checks(figures, Scope.of(registry, {f.owner for f in figures}), as_of)
+    return Explanation(metric, as_of, kind, owner, tuple(rows), checks)
 
 
 def _of_kind(tallies: Tallies, kind: str) -> Tallies:

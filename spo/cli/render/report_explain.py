@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from spo.cli.language import Lang
 from spo.cli.render.labels import date_label, localized_name, project_name_by_id
-from spo.cli.render.report_words import NO_NUMBER, message
+from spo.cli.render.report_words import NO_NUMBER, completeness_line, figure_line, message
 from spo.cli.words import label
 from spo.model import Registry
 from spo.report import ExplainRow, Explanation
@@ -58,6 +58,20 @@ def title(explanation: Explanation, lang: Lang) -> str:
         return message("explain.title_visitors", lang, metric=metric, day=day, count=count,
                        visitors=visitors)  # fmt: skip
     return message("explain.title", lang, metric=metric, day=day, count=count)
+
+
+def figure_lines(explanation: Explanation, registry: Registry, lang: Lang) -> list[str]:
+    """The published figures of the metric with their status, in the report's words, and the
+    statement of completeness each rests on."""
+
+    def name(municipality: str) -> str:
+        found = registry.municipalities.get(municipality)
+        return found.name if found else municipality
+
+    lines = [figure_line(check, name(check.owner), lang) for check in explanation.figures]
+    statements = dict.fromkeys(c.complete for c in explanation.figures if c.complete)
+    lines += [completeness_line(s, name(s.owner), lang) for s in statements]
+    return lines
 
 
 def _event(row: ExplainRow, registry: Registry, lang: Lang) -> str:
@@ -110,6 +124,9 @@ def format_markdown(explanation: Explanation, registry: Registry, lang: Lang) ->
     from spo.cli.render.report_markdown import markdown_table
 
     lines = [f"# {title(explanation, lang)}", ""]
+    figures = figure_lines(explanation, registry, lang)
+    if figures:
+        lines += [*(f"{' '.join(line.split())}  " for line in figures), ""]
     columns, rows = columns_and_rows(explanation, registry, lang)
     lines += markdown_table(columns, rows) if rows else [f"_{message('none', lang)}_"]
     return "\n".join(lines) + "\n"
@@ -123,5 +140,7 @@ def render_table(
     from spo.cli.render.report_table import print_section
 
     console.print(Text(title(explanation, lang), style="bold"))
+    for line in figure_lines(explanation, registry, lang):
+        console.print(Text(line, overflow="fold"))
     columns, rows = columns_and_rows(explanation, registry, lang)
     print_section(console, columns, rows, lang, with_sources=True)

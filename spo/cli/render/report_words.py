@@ -10,6 +10,7 @@ from spo.cli import words
 from spo.cli.language import Lang
 from spo.cli.render.labels import date_label, metric_label, period_label, qualified
 from spo.cli.words import label
+from spo.model import Completeness
 from spo.qualifiers import APPROXIMATELY_WITHIN, NEARLY_WITHIN
 from spo.report import FigureCheck, OfficeOf, Report
 from spo.vocabulary import COMPLETE_RECORDS
@@ -107,20 +108,36 @@ def completeness_lines(report: Report, lang: Lang) -> list[str]:
     """What the registry is declared complete for, heading the report; or that nothing is."""
     if not report.completeness:
         return [message("completeness_none", lang)]
-    lines = []
-    for statement in report.completeness:
-        source = statement.source.cite() if statement.source else ""
-        lines.append(
-            message(
-                "completeness_line",
-                lang,
-                municipality=report.name_of(statement.owner),
-                records=label(COMPLETE_RECORDS, statement.records, lang),
-                period=period_label(statement, lang),
-                source=source,
-            )
-        )
-    return lines
+    return [
+        completeness_line(statement, report.name_of(statement.owner), lang)
+        for statement in report.completeness
+    ]
+
+
+def completeness_line(statement: Completeness, municipality: str, lang: Lang) -> str:
+    """ "Declared complete: Mersin Büyükşehir Belediyesi — Study visits (…), from the beginning
+    to 2025-03-21 (source: …)"."""
+    return message(
+        "completeness_line",
+        lang,
+        municipality=municipality,
+        records=label(COMPLETE_RECORDS, statement.records, lang),
+        period=period_label(statement, lang),
+        source=statement.source.cite() if statement.source else "",
+    )
+
+
+def figure_line(check: FigureCheck, publisher: str, lang: Lang) -> str:
+    """A published figure and its status in one line, as `--explain` heads its records with."""
+    return message(
+        "explain.figure",
+        lang,
+        figure=published(check, lang),
+        publisher=publisher,
+        date=check.date,
+        recorded=recorded_text(check, lang),
+        status=status_text(check, lang),
+    )
 
 
 def office_lines(office_of: OfficeOf, lang: Lang) -> list[str]:
