@@ -133,3 +133,36 @@ def test_a_corrected_date_is_one_change_not_an_event_removed_and_added(
 
     assert run.exit_code == 0
     assert run.stdout.splitlines()[-2:] == DATED[lang]
+
+
+COMPLETE = """\
+completeness:
+  - records: study-visits
+    to: "2025-03-21"
+    source: https://example.org/liste
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "      added to Records declared complete: 'records: study-visits, to: 2025-03-21, "
+               "source: https://example.org/liste'"),
+        ("tr", "      Eksiksiz olarak bildirilen kayıtlar listesine eklendi: 'records: study-visits, "
+               "to: 2025-03-21, source: https://example.org/liste'"),
+    ],
+)  # fmt: skip
+def test_a_statement_of_completeness_is_named_in_the_readers_language(
+    tmp_path: Path, lang: str, line: str
+) -> None:
+    base, head = tmp_path / "base", tmp_path / "head"
+    shutil.copytree(REGISTRIES / "sample", base)
+    shutil.copytree(base, head)
+    record = head / "data" / "municipalities" / "mersin-bb.yaml"
+    record.write_text(record.read_text(encoding="utf-8") + COMPLETE, encoding="utf-8")
+    args = ("--base-dir", str(base), "--head-dir", str(head), "--as-of", "2026-01-01")
+
+    run = run_spo("--lang", lang, "diff", *args, env={"COLUMNS": "200"})
+
+    assert run.exit_code == 0, run.stdout
+    assert line in run.stdout.splitlines()
