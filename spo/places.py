@@ -102,7 +102,10 @@ def district_municipality_problem(
         return PlaceProblem("district", message, "central-district")
     if name is not None and fold(stem(name)) != fold(district):
         message = Message.of(
-            "place.name-not-district", name=name, district=district, expected=f"{district} Belediyesi"
+            "place.name-not-district",
+            name=name,
+            district=district,
+            expected=f"{district} Belediyesi",
         )
         return PlaceProblem("name", message, "name-district")
     return None
