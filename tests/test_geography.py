@@ -287,3 +287,34 @@ def test_municipality_new_writes_a_town_as_the_table_spells_it(tmp_path: Path) -
         "id: nevsehir-merkez-cardak\nname: Çardak Belediyesi\nkind: town\nprovince: Nevşehir\n"
         "district: Merkez\nsources:\n  - https://example.org/h\n"
     )
+
+
+def test_in_a_terminal_a_town_is_asked_again_until_its_district_has_it(
+    registry_copy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from spo.cli import prompts
+
+    monkeypatch.setattr(prompts, "is_interactive", lambda: True)
+    root = registry_copy("sample")
+    args = ["--root", str(root), "municipality", "new", "--source", "https://example.org/h"]
+    answers = "Nevşehir\nmerkez\nÇardakk\nÜrgüp\nçardak\ny\n"
+
+    en, tr = run_spo(*args, input=answers), run_spo("--lang", "tr", *args, input=answers)
+
+    assert en.exit_code == 0
+    assert en.stderr.splitlines()[:2] == [
+        "'Çardakk' is not a town (belde) of Merkez in Nevşehir (did you mean 'Çardak'?); try again",
+        "'Ürgüp' is a district of Nevşehir, not a town: its municipality is a district "
+        "municipality; try again",
+    ]
+    assert "Town (optional, Enter to skip): çardak\n" in en.stdout
+    assert (root / M / "nevsehir-merkez-cardak.yaml").read_text(encoding="utf-8").count(
+        "name: Çardak Belediyesi\n"
+    ) == 1
+    # The second run finds the file written: only the Turkish questions are compared.
+    assert tr.stderr.splitlines()[:2] == [
+        "Nevşehir ili Merkez ilçesinde 'Çardakk' adında bir belde yok (şunu mu demek istediniz:"
+        " 'Çardak'?); yeniden deneyin",
+        "'Ürgüp' Nevşehir ilinin bir ilçesi, belde değil: belediyesi bir ilçe belediyesidir; "
+        "yeniden deneyin",
+    ]

@@ -76,6 +76,12 @@ def _refuse(problem: PlaceProblem | None) -> None:
         raise UsageError(problem.message)
 
 
+def town_of(province: Province, district: str, value: str) -> str:
+    """The official name of the district's town written as `value` ("cardak" -> "Çardak")."""
+    _refuse(town_problem(province, district, value))
+    return find_town(province, district, value) or value
+
+
 @dataclass(frozen=True)
 class MunicipalityName:
     id: str
@@ -108,8 +114,7 @@ def municipality_name(
         return MunicipalityName(f"{base}-{slugify(district)}", f"{district} Belediyesi", kind)
     if not town:
         raise UsageError.of("usage.needs-town")
-    _refuse(town_problem(province, district, town))
-    town = find_town(province, district, town) or town  # as the table spells it
+    town = town_of(province, district, town)
     town_id = f"{base}-{slugify(district)}-{slugify(town)}"
     return MunicipalityName(town_id, f"{town} Belediyesi", kind)
 
