@@ -37,6 +37,7 @@ Progress = Callable[[int, int], None]
 _SUMMARY_FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
     "project": {"owner": (), "partners": ("municipality", "type")},
     "municipality": {
+        "name": (),
         "province": (),
         "kind": (),
         "district": (),

@@ -9,6 +9,13 @@ from typing import Any
 from spo.districts import district_like, find_district
 from spo.lookup import closest
 from spo.message import Message
+from spo.places import (
+    PlaceProblem,
+    district_municipality_problem,
+    district_problem,
+    stem,
+    town_problem,
+)
 from spo.problems import Finding, JsonPath
 from spo.provinces import Province, all_provinces, find_province
 from spo.rules import is_self_engagement, is_self_transfer
@@ -84,6 +91,9 @@ def _district_findings(
     the official name, which is what a reader and the generated names expect.
     """
     official = find_district(province, district)
+    renamed = district_problem(province, district) if official is None else None
+    if renamed is not None:
+        return [_place_finding(renamed, at)]
     if official is None:
         suggestion = district_like(province, district)
         message = Message.of(
@@ -94,6 +104,27 @@ def _district_findings(
         message = Message.of("check.district-spelling", value=district, official=official)
         return [Finding(at, message, "district-spelling")]
     return []
+
+
+def _place_finding(problem: PlaceProblem, at: JsonPath | None = None) -> Finding:
+    return Finding(at or (problem.field,), problem.message, problem.code)
+
+
+def _kind_place_findings(province: Province, data: dict[str, Any]) -> list[Finding]:
+    """A district or town municipality agrees with the district and town tables.
+
+    Nothing is said of a district that is itself wrong: its own finding says so. A town in a
+    metropolitan province is wrong whatever its district.
+    """
+    kind, district, name = data.get("kind"), data.get("district"), data.get("name")
+    known = isinstance(district, str) and find_district(province, district) == district
+    name = name if isinstance(name, str) else None
+    problem = None
+    if kind == "district" and known:
+        problem = district_municipality_problem(province, str(district), name)
+    elif kind == "town" and name is not None and (known or province.metropolitan):
+        problem = town_problem(province, str(district), stem(name))
+    return [_place_finding(problem)] if problem else []
 
 
 def municipality_findings(
@@ -120,6 +151,8 @@ def municipality_findings(
         found.append(Finding(("kind",), Message.of(key, province=province.name), "kind-province"))
     if province is not None and isinstance(data.get("district"), str):
         found.extend(_district_findings(province, data["district"]))
+    if province is not None:
+        found.extend(_kind_place_findings(province, data))
     office = data.get("office")
     if (
         province is not None

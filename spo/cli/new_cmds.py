@@ -75,7 +75,8 @@ def ask_place(
     `spo init`); each answer is checked against the province and district tables."""
     province = asker.checked(lambda: asker.text("province"), _province)
     district = district or asker.checked(lambda: asker.optional("district"), _district_in(province))
-    town = town or (asker.optional("town") if district else None)
+    if district and not town:
+        town = asker.checked(lambda: asker.optional("town"), _town_in(province, district))
     return province, district, town
 
 
@@ -99,6 +100,21 @@ def _district_in(province: str) -> Callable[[str | None], None]:
     def check(answer: str | None) -> None:
         if answer:
             district_of(province_of(province), answer)
+
+    return check
+
+
+def _town_in(province: str, district: str) -> Callable[[str | None], None]:
+    """Checks an answer to "town" against the district's towns; no answer passes, nor does any
+    answer when the district itself is wrong (that refusal comes once, at the end)."""
+    from spo.districts import find_district
+    from spo.writing.records import province_of, town_of
+
+    def check(answer: str | None) -> None:
+        found = province_of(province)
+        official = find_district(found, district)
+        if answer and official:
+            town_of(found, official, answer)
 
     return check
 

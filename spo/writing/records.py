@@ -18,7 +18,15 @@ from typing import Any
 from spo import lookup
 from spo.districts import district_like, find_district
 from spo.errors import UsageError
+from spo.places import (
+    PlaceProblem,
+    district_municipality_problem,
+    district_problem,
+    provincial_id,
+    town_problem,
+)
 from spo.provinces import Province, all_provinces, find_province
+from spo.towns import find_town
 from spo.turkish import fold, slugify
 from spo.vocabulary import (
     KNOWN_STATUSES,
@@ -54,11 +62,24 @@ def district_of(province: Province, value: str) -> str:
     """The official name of the province's district written as `value` ("keskin" -> "Keskin")."""
     found = find_district(province, value)
     if found is None:
+        _refuse(district_problem(province, value))
         suggestion = district_like(province, value)
         raise UsageError.of(
             "lookup.unknown-district", value=value, province=province.name, suggestion=suggestion
         )
     return found
+
+
+def _refuse(problem: PlaceProblem | None) -> None:
+    """A place that the tables refuse is a usage error: nothing is written (exit 2)."""
+    if problem is not None:
+        raise UsageError(problem.message)
+
+
+def town_of(province: Province, district: str, value: str) -> str:
+    """The official name of the district's town written as `value` ("cardak" -> "Çardak")."""
+    _refuse(town_problem(province, district, value))
+    return find_town(province, district, value) or value
 
 
 @dataclass(frozen=True)
@@ -78,7 +99,7 @@ def municipality_name(
     if kind is None:
         kind = "town" if town else "district" if district else None
         kind = kind or ("metropolitan" if province.metropolitan else "provincial")
-    base = slugify(province.name)
+    base = provincial_id(province)
     if kind in ("metropolitan", "provincial"):
         if (kind == "metropolitan") != province.metropolitan:
             key = "usage.not-metropolitan" if kind == "metropolitan" else "usage.is-metropolitan"
@@ -89,9 +110,11 @@ def municipality_name(
     if not district:
         raise UsageError.of("usage.needs-district", kind=kind)
     if kind == "district":
+        _refuse(district_municipality_problem(province, district, None))
         return MunicipalityName(f"{base}-{slugify(district)}", f"{district} Belediyesi", kind)
     if not town:
         raise UsageError.of("usage.needs-town")
+    town = town_of(province, district, town)
     town_id = f"{base}-{slugify(district)}-{slugify(town)}"
     return MunicipalityName(town_id, f"{town} Belediyesi", kind)
 
