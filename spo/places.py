@@ -10,6 +10,11 @@ Each rule is written once here and returns a `PlaceProblem` (the field it is abo
 - a district municipality bears its district's name ("Şehitkamil Belediyesi" is not Şahinbey's);
 - a town (belde) lies in a non-metropolitan province, in the district the town table gives,
   and is not one of the province's districts.
+
+The town table (`spo/towns.csv`) is the team's own and not yet whole: it lists fewer towns than
+Turkey has. So a town it does not know is not *certainly* made up (`PlaceProblem.certain` is
+False): validate warns, and `municipality new` refuses it only where the table knows a town of
+a close name (a typo). Everything else here is certain.
 """
 
 from __future__ import annotations
@@ -59,6 +64,9 @@ class PlaceProblem:
     field: str  # "name", "kind" or "district": what the record gets wrong
     message: Message
     code: str
+    # False where the tables cannot be sure (a town they do not list may be one they lack).
+    certain: bool = True
+    suggestion: str | None = None  # a close name the tables know
 
 
 def provincial_id(province: Province) -> str:
@@ -127,11 +135,12 @@ def town_problem(province: Province, district: str, town: str) -> PlaceProblem |
     if fold(town) in {fold(d) for d in districts_of(province.plate)}:
         message = Message.of("place.district-not-town", value=town, province=province.name)
         return PlaceProblem("kind", message, "district-not-town")
+    suggestion = town_like(province, district, town)
     message = Message.of(
         "place.unknown-town",
         value=town,
         district=district,
         province=province.name,
-        suggestion=town_like(province, district, town),
+        suggestion=suggestion,
     )
-    return PlaceProblem("name", message, "unknown-town")
+    return PlaceProblem("name", message, "unknown-town", certain=False, suggestion=suggestion)

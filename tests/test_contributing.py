@@ -74,14 +74,17 @@ def _registry_with(tmp_path: Path, files: list[tuple[Path, str]]) -> Path:
 def test_the_invented_records_are_valid(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(_registry_with(tmp_path, _invented()))
     run = run_spo("validate")
-    # Only what is invented is refused: Örnekköy is no town of Lapseki (the town table says so);
-    # besides, only the shipped registry's own warning (the office's figures disagree).
+    # Only what is invented is warned of: Örnekköy is in no town table (which is not yet whole,
+    # so a town it lacks is a warning); besides, only the shipped registry's own warning (the
+    # office's figures disagree).
     invented_town = (
-        "data/municipalities/canakkale-lapseki-ornekkoy.yaml:3:7: error: 'Örnekköy' is not a town"
-        " (belde) of Lapseki in Çanakkale [unknown-town] at $.name\n"
+        "data/municipalities/canakkale-lapseki-ornekkoy.yaml:3:7: warning: 'Örnekköy' is not in "
+        "spo's table of the towns (belde) of Lapseki in Çanakkale; the table is not yet whole, so "
+        "check the name against the official list [unknown-town] at $.name\n"
     )
+    assert run.exit_code == 0
     assert run.stdout.startswith(invented_town), run.stdout + run.stderr
-    assert run.stdout.rstrip("\n").endswith(", 2 problems (1 error, 1 warning)")
+    assert run.stdout.rstrip("\n").endswith(", 2 problems (0 errors, 2 warnings)")
     assert run.stdout.count("[figures-disagree]") == 1
 
 

@@ -148,8 +148,8 @@ completeness:
     [
         ("en", "      added to Records declared complete: 'records: study-visits, to: 2025-03-21, "
                "source: https://example.org/liste'"),
-        ("tr", "      Eksiksiz olarak bildirilen kayıtlar listesine eklendi: 'records: study-visits, "
-               "to: 2025-03-21, source: https://example.org/liste'"),
+        ("tr", "      Eksiksiz olarak bildirilen kayıtlar listesine eklendi: 'records: "
+               "study-visits, to: 2025-03-21, source: https://example.org/liste'"),
     ],
 )  # fmt: skip
 def test_a_statement_of_completeness_is_named_in_the_readers_language(

@@ -221,9 +221,14 @@ def test_a_municipality_whose_id_would_not_be_a_slug_is_a_usage_error(
 
     run = run_spo("--root", str(root), "municipality", "new", *where, env={"SPO_LANG": "tr"})
 
-    # A town's name must be in the town table (issue 21), so no id is ever made from '???'.
+    # The town table knows no town of a close name, so '???' is taken as typed (the table is not
+    # whole) and then refused: no id can be made of it.
     assert run.exit_code == 2
-    assert run.stderr == "spo: Çanakkale ili Lapseki ilçesinde '???' adında bir belde yok\n"
+    assert run.stderr == (
+        "spo: 'canakkale-lapseki-' bir kimlik değil: kimlik küçük harfli bir ASCII kısaltmasıdır "
+        "(a-z harfleri, rakamlar, tek tire; örneğin 'mahalle-mutfaklari'); hiçbir şey "
+        "oluşturulmadı\n"
+    )
     assert tree(tmp_path) == before
 
 

@@ -16,7 +16,7 @@ from spo.places import (
     stem,
     town_problem,
 )
-from spo.problems import Finding, JsonPath
+from spo.problems import Finding, JsonPath, Severity
 from spo.provinces import Province, all_provinces, find_province
 from spo.rules import is_self_engagement, is_self_transfer
 from spo.turkish import fold
@@ -107,7 +107,9 @@ def _district_findings(
 
 
 def _place_finding(problem: PlaceProblem, at: JsonPath | None = None) -> Finding:
-    return Finding(at or (problem.field,), problem.message, problem.code)
+    """An error; a warning where the tables cannot be sure (a town they may lack)."""
+    severity = Severity.ERROR if problem.certain else Severity.WARNING
+    return Finding(at or (problem.field,), problem.message, problem.code, severity)
 
 
 def _kind_place_findings(province: Province, data: dict[str, Any]) -> list[Finding]:

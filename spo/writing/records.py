@@ -77,9 +77,13 @@ def _refuse(problem: PlaceProblem | None) -> None:
 
 
 def town_of(province: Province, district: str, value: str) -> str:
-    """The official name of the district's town written as `value` ("cardak" -> "Çardak")."""
-    _refuse(town_problem(province, district, value))
-    return find_town(province, district, value) or value
+    """The official name of the district's town written as `value` ("cardak" -> "Çardak"). A
+    town the table does not list is taken as typed (the table is not whole; validate warns),
+    unless the table knows one of a close name: then it is most likely a typo, and refused."""
+    problem = town_problem(province, district, value)
+    if problem is not None and (problem.certain or problem.suggestion):
+        _refuse(problem)
+    return find_town(province, district, value) or value.strip()
 
 
 @dataclass(frozen=True)
