@@ -1,3 +1,3 @@
-from spo.cli import main
+from spo.entry import main
 
 main()

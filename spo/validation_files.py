@@ -26,6 +26,7 @@ from spo.checks.personal import comment_findings, personal_data_findings
 from spo.checks.references import id_findings
 from spo.checks.schema import schema_findings
 from spo.loader import decode, load_file, parse, read_bytes
+from spo.message import Message
 from spo.problems import Finding, Problem
 from spo.validation_cache import ResultCache, Stamp, digest_of, stamp
 from spo.workers import POOL_THRESHOLD, mapped, pool_size, spans
@@ -116,9 +117,19 @@ def checked_text(
     own: tuple[Finding, ...] = ()
     comments: tuple[Finding, ...] = ()
     if kind is not None:
-        own = tuple(own_findings(kind, path.stem, data, today, text))
-        comments = tuple(comment_findings(text))
+        try:
+            own = tuple(own_findings(kind, path.stem, data, today, text))
+            comments = tuple(comment_findings(text))
+        except Exception as exc:  # noqa: BLE001 - a bug in a check: this file's problem, not the run's
+            return (loaded.problems, summary_of(kind, data), (internal_error(exc),), ()), data
     return (loaded.problems, summary_of(kind, data), own, comments), data
+
+
+def internal_error(exc: Exception) -> Finding:
+    """A check that failed on a file: a problem of that file, asking for a bug report; the run
+    goes on to check every other file."""
+    message = Message.of("check.internal-error", error=f"{type(exc).__name__}: {exc}")
+    return Finding((), message, "internal-error")
 
 
 def check_file(

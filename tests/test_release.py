@@ -167,7 +167,7 @@ def test_the_wheel_carries_the_package_its_words_templates_and_tables_and_nothin
     assert metadata["Name"] == spo.DISTRIBUTION
     entry_points = configparser.ConfigParser()
     entry_points.read_string(entry_points_text.decode("utf-8"))
-    assert dict(entry_points["console_scripts"]) == {"spo": "spo.cli:main"}
+    assert dict(entry_points["console_scripts"]) == {"spo": "spo.entry:main"}
 
 
 def test_the_sdist_holds_what_builds_the_wheel(release: Release) -> None:

@@ -181,6 +181,38 @@ def _required_by(
     )
 
 
+_JSON_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "object": (dict,),
+    "array": (list,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+}
+
+
+def _of_own_type(error: ValidationError) -> list[ValidationError]:
+    """The errors of an `anyOf`'s alternatives whose `type` the value has (all of them when
+    none has it)."""
+    branches = error.validator_value if isinstance(error.validator_value, list) else []
+    instance = error.instance
+
+    def fits(branch: Any) -> bool:
+        wanted = branch.get("type") if isinstance(branch, dict) else None
+        if not isinstance(wanted, str) or wanted not in _JSON_TYPES:
+            return True
+        if isinstance(instance, bool) and wanted != "boolean":
+            return False
+        return isinstance(instance, _JSON_TYPES[wanted])
+
+    def branch_of(sub: ValidationError) -> Any:
+        index = sub.relative_schema_path[0] if sub.relative_schema_path else None
+        return branches[index] if isinstance(index, int) and index < len(branches) else None
+
+    own = [sub for sub in error.context or [] if fits(branch_of(sub))]
+    return own or list(error.context or [])
+
+
 def _findings(kind: str, error: ValidationError) -> list[Finding]:
     path = tuple(error.absolute_path)
     field = path[-1] if path and isinstance(path[-1], str) else None
@@ -188,10 +220,12 @@ def _findings(kind: str, error: ValidationError) -> list[Finding]:
     schema: dict[str, Any] = error.schema if isinstance(error.schema, dict) else {}
     given = described(error.instance)
     if keyword in ("anyOf", "oneOf") and error.context:
-        # Report the alternative that got furthest rather than "not valid under any".
+        # Report the alternative that got furthest rather than "not valid under any", among the
+        # alternatives of the value's own type: a citation given as a mapping is wrong inside,
+        # not "should be text".
         from jsonschema.exceptions import best_match
 
-        return _findings(kind, best_match(error.context))
+        return _findings(kind, best_match(_of_own_type(error)))
     if keyword == "additionalProperties":
         allowed = schema.get("properties", {})
         return [

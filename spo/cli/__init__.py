@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from spo.cli import language
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
+EXIT_INTERNAL = 3  # a bug in spo: not 1 ("the registry has problems"), so CI can tell them apart
 
 
 def _utf8_streams() -> None:
@@ -74,21 +75,55 @@ def _only_version(args: list[str]) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    args = list(sys.argv[1:] if argv is None else argv)
-    lang = language.choose(args)
-    _utf8_streams()
-    if _only_version(args):
-        from spo import __version__
+    import signal
 
-        print(f"spo {__version__}")
-        sys.exit(0)
+    # From here a Ctrl-C is a KeyboardInterrupt again (`spo.entry` said it alone at start-up).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    lang: language.Lang = "en"
     try:
+        args = list(sys.argv[1:] if argv is None else argv)
+        lang = language.choose(args)
+        _utf8_streams()
+        if _only_version(args):
+            from spo import __version__
+
+            print(f"spo {__version__}")
+            sys.exit(0)
         _run(args, lang)
     except SystemExit:
+        _done()
         raise
+    except KeyboardInterrupt:  # Ctrl-C at any moment, also while the modules are imported
+        _interrupted(lang)
     except Exception as exc:  # even wording an error failed: still one line, no traceback
         print(f"spo: internal error ({type(exc).__name__}: {exc})", file=sys.stderr)
-        sys.exit(1)
+        sys.exit(EXIT_INTERNAL)
+
+
+def _done() -> None:
+    """The run is over and its exit code said: a Ctrl-C now changes nothing (it would kill the
+    interpreter while it shuts down, by the signal, with no word)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _interrupted(lang: language.Lang) -> None:
+    """One line and exit 130; a second Ctrl-C while it is said changes nothing."""
+    _done()
+    try:
+        from spo.cli.words import say
+
+        line = say("cli.interrupted", lang)
+    except Exception:  # noqa: BLE001 - the catalogue could not be read: the words are the code's
+        line = "spo: interrupted"
+    print(line, file=sys.stderr)
+    # CPython remembers a KeyboardInterrupt that ended a string `exec` (dataclasses and
+    # namedtuple build their methods so) and, under `python -m spo`, kills itself by SIGINT at
+    # exit although the interrupt was caught. A string `exec` resets that memory, so the exit
+    # code is the one said here.
+    exec("", {})  # noqa: S102 - a constant, empty program
+    sys.exit(EXIT_INTERRUPTED)
 
 
 def _run(args: list[str], lang: language.Lang) -> None:
@@ -116,13 +151,13 @@ def _run(args: list[str], lang: language.Lang) -> None:
     except click.ClickException as exc:
         _fail(say("cli.error", lang, message=exc.format_message()), exc.exit_code)
     except (click.Abort, KeyboardInterrupt):
-        _fail(say("cli.interrupted", lang), EXIT_INTERRUPTED)
+        _interrupted(lang)
     except (OutputClosed, BrokenPipeError):
         _quiet_stdout()
         sys.exit(0)
     except Exception as exc:  # the last line of defence: a bug must not show a traceback
         error = f"{type(exc).__name__}: {exc}"
-        _fail(say("cli.internal-error", lang, error=error), 1)
+        _fail(say("cli.internal-error", lang, error=error), EXIT_INTERNAL)
     if code == EXIT_INTERRUPTED:
-        _fail(say("cli.interrupted", lang), EXIT_INTERRUPTED)
+        _interrupted(lang)
     sys.exit(code or 0)

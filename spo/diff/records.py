@@ -320,6 +320,10 @@ def event_message(event: str, how: str, entry: dict[str, Any], **extra: Any) -> 
 
 
 def cite(source: Any) -> str:
+    """A source as the report cites it; one whose fields are not all text (the file is invalid,
+    and validate says so) as its `key: value` pairs."""
+    if isinstance(source, dict) and not all(isinstance(v, str) for v in source.values()):
+        return ", ".join(f"{k}: {text(v)}" for k, v in source.items())
     found = Source.of(source)
     return found.cite() if found else text(source) or ""
 

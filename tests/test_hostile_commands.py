@@ -1,0 +1,143 @@
+"""Hostile input beyond validate (issue 22): what reached other commands as an internal error,
+a traceback or a wrong message now gets one clear line, a problem of the file, or the right exit.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REGISTRIES, run_spo
+
+KITCHENS = Path("data/projects/mahalle-mutfaklari.yaml")
+
+
+def _with_numeric_publisher(tmp_path: Path) -> tuple[Path, Path]:
+    """The sample registry, and a copy whose project cites a source with `publisher: 2025`."""
+    base, head = tmp_path / "base", tmp_path / "head"
+    shutil.copytree(REGISTRIES / "sample", base)
+    shutil.copytree(base, head)
+    record = head / KITCHENS
+    text = record.read_text(encoding="utf-8")
+    assert "status_source: https://example.org/status\n" in text
+    record.write_text(
+        text.replace(
+            "status_source: https://example.org/status\n",
+            "status_source:\n  publisher: 2025\n  title: Haber\n",
+        ),
+        encoding="utf-8",
+    )
+    return base, head
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "'publisher' should be text, not 2025 [schema] at $.status_source.publisher"),
+        (
+            "tr",
+            "'publisher' alanı metin olmalı, 2025 değil [schema] "
+            "($.status_source.publisher konumunda)",
+        ),
+    ],
+)
+def test_a_source_field_that_is_not_text_is_named_where_it_is(
+    tmp_path: Path, lang: str, line: str
+) -> None:
+    """Item 1: validate named the whole citation "should be text, not a mapping"."""
+    _, head = _with_numeric_publisher(tmp_path)
+    run = run_spo("--root", str(head), "--lang", lang, "validate")
+    assert run.exit_code == 1
+    assert (
+        run.stdout.splitlines()[0]
+        == f"{head / KITCHENS}:21:14: {'error' if lang == 'en' else 'hata'}: {line}"
+    )
+
+
+@pytest.mark.parametrize("form", ["text", "markdown", "json"])
+def test_diff_of_a_source_field_that_is_not_text_is_no_internal_error(
+    tmp_path: Path, form: str
+) -> None:
+    """Item 1: `spo diff` cited the source and crashed (TypeError in cite)."""
+    base, head = _with_numeric_publisher(tmp_path)
+    args = ("diff", "--base-dir", str(base), "--head-dir", str(head), "--as-of", "2026-01-01")
+
+    run = run_spo("--lang", "en", *args, "--format", form)
+
+    assert run.exit_code == 1, run.stderr  # a new problem in HEAD, not a bug in spo
+    assert "internal error" not in run.stderr
+    assert "publisher: 2025, title: Haber" in run.stdout
+
+
+def test_a_check_that_fails_on_one_file_is_that_files_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Item 12: one file's failing check no longer ends the run with exit 1 and no report."""
+    import spo.validation_files as files
+
+    root = tmp_path / "registry"
+    shutil.copytree(REGISTRIES / "valid-base", root)
+    real = files.figure_findings
+
+    def failing(data: dict) -> list:
+        if data.get("id") == "artvin":
+            raise ZeroDivisionError("division by zero")
+        return real(data)
+
+    monkeypatch.setattr(files, "figure_findings", failing)
+    run = run_spo("--root", str(root), "validate", env={"SPO_CACHE_DIR": str(tmp_path / "c")})
+
+    assert run.exit_code == 1
+    assert run.stdout.splitlines() == [
+        f"{root / 'data/municipalities/artvin.yaml'}:1:1: error: spo met an internal error while "
+        "checking this file (ZeroDivisionError: division by zero); this is a bug in spo: please "
+        "report it to the spo maintainers with the file. The other files were checked "
+        "[internal-error]",
+        "3 files checked, 1 problem (1 error, 0 warnings)",
+    ]
+
+
+def _interrupted_after(delay: float, command: list[str], cache: Path) -> tuple[int, str]:
+    env = {**os.environ, "SPO_LANG": "en", "SPO_CACHE_DIR": str(cache), "NO_COLOR": "1"}
+    root = str(REGISTRIES / "sample")
+    process = subprocess.Popen(
+        [*command, "--root", root, "report", "--format", "html"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+        text=True,
+    )
+    time.sleep(delay)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    return process.returncode, stderr
+
+
+COMMANDS = {
+    "python -m spo": [sys.executable, "-m", "spo"],
+    "spo": [str(Path(sys.executable).with_name("spo"))],  # the console script pip installed
+}
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+@pytest.mark.parametrize("delay", [0.12, 0.16, 0.2, 0.25, 0.3, 0.4])
+def test_ctrl_c_at_any_moment_of_start_up_is_one_line_and_130(
+    tmp_path: Path, command: str, delay: float
+) -> None:
+    """Item 11: a Ctrl-C while spo's modules were imported gave a traceback, or killed spo by
+    the signal (under `python -m`, CPython dies by SIGINT at exit once an interrupt ended any
+    string `exec`, even a caught one). Now: one line and exit 130 whenever it comes after the
+    interpreter itself has started (or, if it came after the end, a finished run)."""
+    if not Path(COMMANDS[command][0]).exists():
+        pytest.skip("no console script beside this interpreter")
+    code, stderr = _interrupted_after(delay, COMMANDS[command], tmp_path / "cache")
+
+    assert "Traceback" not in stderr
+    assert (code, stderr) in ((130, "spo: interrupted\n"), (0, "")), (code, stderr)
