@@ -69,7 +69,7 @@ class FuzzyDate:
 
 
 def _point_bounds(text: str, whole: str) -> tuple[date, date]:
-    match = _POINT_RE.match(text)
+    match = _POINT_RE.fullmatch(text)
     if not match:
         raise DateError("date.not-a-date", date=whole)
     year, month, day = (int(g) if g else None for g in match.groups())
@@ -120,7 +120,7 @@ def parse_date_or_none(text: Any) -> FuzzyDate | None:
 def parse_day(text: str) -> date:
     """One exact day, `YYYY-MM-DD` and nothing else (a report is as of one day)."""
     try:
-        if _DAY_RE.match(text):
+        if _DAY_RE.fullmatch(text):
             return date.fromisoformat(text)
     except ValueError:
         pass

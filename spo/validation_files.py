@@ -20,6 +20,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from spo.checks.characters import character_findings
 from spo.checks.content import content_findings
 from spo.checks.figures import figure_findings
 from spo.checks.personal import comment_findings, personal_data_findings
@@ -89,6 +90,7 @@ def own_findings(
     """Every check of one record that needs no other record."""
     found = schema_findings(kind, data) + id_findings(record_id, data)
     found += content_findings(data, today, text) + figure_findings(data)
+    found += character_findings(data, text)
     return found + personal_data_findings(data, text)
 
 

@@ -141,3 +141,108 @@ def test_ctrl_c_at_any_moment_of_start_up_is_one_line_and_130(
 
     assert "Traceback" not in stderr
     assert (code, stderr) in ((130, "spo: interrupted\n"), (0, "")), (code, stderr)
+
+
+ENGAGEMENT = """\
+id: artvin
+name: Artvin Belediyesi
+kind: provincial
+province: Artvin
+sources: [https://example.org/artvin]
+engagements:
+  - kind: study-visit
+    host: mersin-bb
+    date: {date}
+"""
+
+
+@pytest.mark.parametrize(
+    ("written", "problem"),
+    [
+        # Item 13: a block scalar keeps its final line break: "2025-02-10\n" is no date.
+        ("|\n      2025-02-10", "error: 'date' is '2025-02-10\\n': write a date as YYYY-MM-DD"),
+        ('"2025-02-10\\n"', "error: 'date' is '2025-02-10\\n': write a date as YYYY-MM-DD"),
+        ('"2025-02-10/2025-02-10"', None),  # a same-day interval is a day
+        ('"../2025-02-10"', None),
+        ('"2025-02/.."', None),
+    ],
+)
+def test_a_date_is_exactly_a_date(tmp_path: Path, written: str, problem: str | None) -> None:
+    root = tmp_path / "registry"
+    shutil.copytree(REGISTRIES / "valid-base", root)
+    (root / "data/municipalities/artvin.yaml").write_text(
+        ENGAGEMENT.format(date=written), encoding="utf-8"
+    )
+
+    run = run_spo("--root", str(root), "validate", env={"SPO_CACHE_DIR": str(tmp_path / "c")})
+
+    if problem is None:
+        assert (run.exit_code, run.stdout) == (0, "3 files checked, 0 problems\n")
+    else:
+        assert run.exit_code == 1
+        assert f"artvin.yaml:9:11: {problem}" in run.stdout.splitlines()[0], run.stdout
+        shown = run_spo("--root", str(root), "municipality", "show", "artvin", "--format", "json")
+        assert "2025-02-10\\n" not in shown.stdout  # never shown as a date
+
+
+HOSTILE_NAME = (
+    "id: artvin\n"
+    'name: "Artvin \\e]0;PWNED\\a\\e[31mRED\\e[2J \\u202eevil"\n'
+    "kind: provincial\n"
+    "province: Artvin\n"
+    "sources: [https://example.org/a]  # yorum \u202e ters\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            [
+                "2:7: error: 'name' holds an invisible control character (U+001B, character 8): "
+                "it can change what a reader's screen shows; remove it [hidden-character] at "
+                "$.name",
+                "5:43: error: this bidirectional control character (U+202E) can make the line "
+                "read differently from what it holds; remove it [hidden-character]",
+            ],
+        ),
+        (
+            "tr",
+            [
+                "2:7: hata: 'name' alanında görünmeyen bir denetim karakteri (U+001B, 8. "
+                "karakter) var: okuyanın ekranında görüneni değiştirebilir; silin "
+                "[hidden-character] ($.name konumunda)",
+                "5:43: hata: buradaki yön denetim karakteri (U+202E) satırın tuttuğundan farklı "
+                "okunmasına yol açabilir; silin [hidden-character]",
+            ],
+        ),
+    ],
+)
+def test_control_and_bidi_characters_are_errors_at_their_place(
+    tmp_path: Path, lang: str, expected: list[str]
+) -> None:
+    """Item 8: an escaped ESC sequence in a name, and a raw right-to-left override in a comment,
+    passed validate."""
+    root = tmp_path / "registry"
+    shutil.copytree(REGISTRIES / "valid-base", root)
+    path = root / "data/municipalities/artvin.yaml"
+    path.write_text(HOSTILE_NAME, encoding="utf-8")
+
+    run = run_spo("--root", str(root), "--lang", lang, "validate")
+
+    assert run.exit_code == 1
+    assert run.stdout.splitlines()[:2] == [f"{path}:{line}" for line in expected]
+    assert "\x1b" not in run.stdout and "\u202e" not in run.stdout
+
+
+def test_tabs_and_line_breaks_in_text_stay_allowed(tmp_path: Path) -> None:
+    root = tmp_path / "registry"
+    shutil.copytree(REGISTRIES / "valid-base", root)
+    (root / "data/municipalities/artvin.yaml").write_text(
+        "id: artvin\nname: Artvin Belediyesi\nkind: provincial\nprovince: Artvin\n"
+        'notes: "Bir\\tiki\\r\\nüç"\nsources: [https://example.org/a]\n',
+        encoding="utf-8",
+    )
+    run = run_spo("--root", str(root), "validate", env={"SPO_CACHE_DIR": str(tmp_path / "c")})
+    assert (run.exit_code, run.stdout) == (0, "3 files checked, 0 problems\n")

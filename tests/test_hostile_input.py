@@ -375,7 +375,10 @@ def test_a_newline_in_a_value_cannot_forge_a_problem_line(base: Path) -> None:
 
 def test_control_and_bidi_characters_in_keys_are_escaped(base: Path) -> None:
     code, out = validate_artvin(base, HEAD + SOURCES + '"x\\r\\u202e\\x1b[31m": 1\n')
-    assert out.splitlines()[0] == (
+    assert out.splitlines()[:2] == [
+        f"{M}/artvin.yaml:7:1: error: 'x\\r\\u202e\\x1b[31m' holds an invisible control "
+        "character (U+202E, character 3): it can change what a reader's screen shows; remove it "
+        "[hidden-character] at $.x\\r\\u202e\\x1b[31m",
         f"{M}/artvin.yaml:7:1: error: unknown key 'x\\r\\u202e\\x1b[31m' [schema] "
-        "at $.x\\r\\u202e\\x1b[31m"
-    )
+        "at $.x\\r\\u202e\\x1b[31m",
+    ]

@@ -15,11 +15,12 @@ from spo.loader import SYNTAX_KEYS
 from spo.writing import editing
 
 SPO = Path(__file__).resolve().parents[1] / "spo"
-# The core: everything but the command line and `python -m spo`, which only starts it.
+# The core: everything but the command line and its entry points (`spo.entry`, the `spo`
+# script's, and `python -m spo`), which only start it.
 CORE = sorted(
     p
     for p in SPO.rglob("*.py")
-    if "cli" not in p.relative_to(SPO).parts and p.name != "__main__.py"
+    if "cli" not in p.relative_to(SPO).parts and p.name not in ("__main__.py", "entry.py")
 )
 PRESENTATION = ("rich", "typer", "click")
 

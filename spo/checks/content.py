@@ -39,7 +39,7 @@ def _dates(value: Any, path: JsonPath) -> Iterator[tuple[JsonPath, str]]:
 def date_findings(data: dict[str, Any], today: date) -> list[Finding]:
     found = []
     for path, text in _dates(data, ()):
-        if not _DATE_SHAPE.match(text):
+        if not _DATE_SHAPE.fullmatch(text):
             continue  # the schema reports a malformed date, once
         try:
             when = parse_date(text)

@@ -75,21 +75,22 @@ def validator(kind: str) -> Draft202012Validator:
     checker = validators.extend(  # type: ignore[no-untyped-call]
         Draft202012Validator, {"uniqueItems": _unique_items}
     )
-    built: Draft202012Validator = checker(inline_refs(build(kind)))
+    built: Draft202012Validator = checker(_exact_anchors(inline_refs(build(kind))))
     return built
 
 
-def _python_anchors(node: Any) -> Any:
-    """The schema with each pattern's final `$` read as Python's `re` reads it (at the end, or
-    before a final line break), so that the Rust validator accepts what `jsonschema` does."""
+def _exact_anchors(node: Any) -> Any:
+    """The schema with each pattern's final `$` read as JSON Schema (ECMA-262) and the Rust
+    validator read it, at the very end: Python's `re`, which `jsonschema` uses, also lets `$`
+    match before a final line break, so `date: "2025-02-10\\n"` would pass."""
     if isinstance(node, dict):
-        out = {k: _python_anchors(v) for k, v in node.items()}
+        out = {k: _exact_anchors(v) for k, v in node.items()}
         pattern = node.get("pattern")
         if isinstance(pattern, str) and pattern.endswith("$") and not pattern.endswith("\\$"):
-            out["pattern"] = pattern[:-1] + "\\n?$"
+            out["pattern"] = pattern[:-1] + "\\Z"
         return out
     if isinstance(node, list):
-        return [_python_anchors(v) for v in node]
+        return [_exact_anchors(v) for v in node]
     return node
 
 
@@ -104,7 +105,7 @@ def fast_validator(kind: str) -> Any:
     try:
         import jsonschema_rs
 
-        return jsonschema_rs.validator_for(_python_anchors(inline_refs(build(kind))))
+        return jsonschema_rs.validator_for(inline_refs(build(kind)))
     except Exception:  # noqa: BLE001 - no wheel for this machine: jsonschema alone still works
         return None
 
@@ -263,7 +264,10 @@ def _findings(kind: str, error: ValidationError) -> list[Finding]:
             _finding(path, "wrong-type", field=field, given=given, expected=error.validator_value)
         ]
     if keyword == "pattern":
-        wanted = _PATTERNS.get(str(error.validator_value), "other")
+        pattern = str(error.validator_value)
+        if pattern.endswith("\\Z"):  # as `_exact_anchors` wrote it: the schema says `$`
+            pattern = pattern[:-2] + "$"
+        wanted = _PATTERNS.get(pattern, "other")
         return [_finding(path, f"pattern.{wanted}", field=field, given=given)]
     if keyword in ("minLength", "minItems") and not error.instance:
         return [_finding(path, "empty", field=field)]
