@@ -16,7 +16,6 @@ from __future__ import annotations
 import codecs
 import contextlib
 import difflib
-import errno
 import time
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
@@ -31,6 +30,7 @@ from spo.message import Message
 from spo.problems import Problem
 from spo.validation import check_bytes
 from spo.writing import atomic
+from spo.writing.outputs import write_failure
 from spo.writing.roundtrip import Edit, LayoutError, YamlText, split_lines
 
 
@@ -43,16 +43,6 @@ class Refusal(Exception):
         )
         super().__init__(message.key)
         self.message = message
-
-
-# Errors of the file system that a person can act on, by errno; any other is named by its code.
-_WRITE_ERRORS = {
-    errno.EACCES: "permission-denied",
-    errno.EPERM: "permission-denied",
-    errno.ENOSPC: "disk-full",
-    errno.EROFS: "read-only",
-}
-WRITE_REASONS = frozenset(_WRITE_ERRORS.values())  # each a `write.<reason>` message
 
 
 @dataclass(frozen=True)
@@ -116,11 +106,7 @@ def _writing(root: Path, path: Path, label: str, dry_run: bool) -> Iterator[None
     except atomic.LockTimeout:
         raise SpoError.of("write.locked", path=label, seconds=atomic.LOCK_TIMEOUT_SECONDS) from None
     except OSError as exc:
-        reason = _WRITE_ERRORS.get(exc.errno or 0)
-        if reason:
-            raise SpoError.of(f"write.{reason}", path=label) from None
-        code = errno.errorcode.get(exc.errno or 0, "?")
-        raise SpoError.of("write.failed", path=label, error=code) from None
+        raise write_failure(exc, "write", label) from None
 
 
 def _brought_in(before: Sequence[Problem], after: Sequence[Problem]) -> list[Problem]:
