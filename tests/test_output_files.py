@@ -125,41 +125,34 @@ def special_files(tmp_path: Path) -> dict[str, Path]:
 SPECIAL = ["fifo", "socket", "device"]
 
 
+SPECIAL_SAID = {
+    "en": "spo: {target} is not a regular file (a device, a FIFO or a socket); spo writes only "
+    "regular files and leaves it as it is\n",
+    "tr": "spo: {target} sıradan bir dosya değil (bir aygıt, FIFO ya da soket); spo yalnızca "
+    "sıradan dosyalara yazar ve onu olduğu gibi bırakır\n",
+}
+WRITERS = {
+    "report": ("report", "-f", "json", "-o", "{target}", "--force"),
+    "export": ("export", "sqlite", "{target}", "--force"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "tr"])
+@pytest.mark.parametrize("command", list(WRITERS))
 @pytest.mark.parametrize("kind", SPECIAL)
-def test_item_6_report_o_onto_a_device_fifo_or_socket_is_refused_untouched(
-    registry_copy, tmp_path: Path, monkeypatch, kind: str
+def test_item_6_a_device_fifo_or_socket_is_refused_untouched_even_with_force(
+    registry_copy, tmp_path: Path, monkeypatch, kind: str, command: str, lang: str
 ) -> None:
     root = registry_copy("sample")
     target = special_files(tmp_path)[kind]
     mode = os.stat(target).st_mode
     refuse_every_write(monkeypatch)
+    args = [a.format(target=target) for a in WRITERS[command]]
 
-    run = run_spo("--root", str(root), "report", "-f", "json", "-o", str(target), "--force")
-
-    assert (run.exit_code, run.stdout) == (2, "")
-    assert run.stderr == (
-        f"spo: {target} is not a regular file (a device, a FIFO or a socket); spo writes only "
-        "regular files and leaves it as it is\n"
-    )
-    assert os.stat(target).st_mode == mode
-
-
-@pytest.mark.parametrize("kind", SPECIAL)
-def test_item_6_export_sqlite_onto_a_fifo_is_refused_even_with_force(
-    registry_copy, tmp_path: Path, monkeypatch, kind: str
-) -> None:
-    root = registry_copy("sample")
-    target = special_files(tmp_path)[kind]
-    mode = os.stat(target).st_mode
-    refuse_every_write(monkeypatch)
-
-    run = run_spo("--root", str(root), "--lang", "tr", "export", "sqlite", str(target), "--force")
+    run = run_spo("--root", str(root), "--lang", lang, *args)
 
     assert (run.exit_code, run.stdout) == (2, "")
-    assert run.stderr == (
-        f"spo: {target} sıradan bir dosya değil (bir aygıt, FIFO ya da soket); spo yalnızca "
-        "sıradan dosyalara yazar ve onu olduğu gibi bırakır\n"
-    )
+    assert run.stderr == SPECIAL_SAID[lang].format(target=target)
     assert os.stat(target).st_mode == mode
 
 

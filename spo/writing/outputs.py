@@ -38,7 +38,7 @@ WRITE_ERRORS = {
     errno.EACCES: "permission-denied",
     errno.EPERM: "permission-denied",
     errno.ENOSPC: "disk-full",
-    errno.EDQUOT: "disk-full",
+    getattr(errno, "EDQUOT", errno.ENOSPC): "disk-full",  # a quota (no EDQUOT on Windows)
     errno.EROFS: "read-only",
 }
 
