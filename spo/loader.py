@@ -69,6 +69,15 @@ _SYNTAX = {
 SYNTAX_KEYS = frozenset(_SYNTAX.values()) | {"other"}
 
 
+def size_problem(path: Path, size: int) -> Problem | None:
+    """A file of `size` bytes is too large to be a record: the one limit that reading and every
+    write (`spo.validation.check_bytes`) apply."""
+    if size <= MAX_FILE_BYTES:
+        return None
+    message = Message.of("read.file-too-large", size=size, limit=MAX_FILE_BYTES)
+    return _problem(path, 0, 0, message, "file-too-large")
+
+
 def read_bytes(path: Path, within: Path | None = None) -> bytes | Problem:
     """The file's bytes, or the problem that keeps it from being read.
 
@@ -93,11 +102,10 @@ def read_bytes(path: Path, within: Path | None = None) -> bytes | Problem:
             return fail("read.not-a-file", "not-a-file")
         if not stat.S_ISREG(info.st_mode):
             return fail("read.special-file", "special-file")
-        if info.st_size > MAX_FILE_BYTES:
-            return fail(
-                "read.file-too-large", "file-too-large", size=info.st_size, limit=MAX_FILE_BYTES
-            )
-        return _read_regular(target, fail)
+        too_large = size_problem(path, info.st_size)
+        if too_large is not None:
+            return too_large
+        return _read_regular(path, target, fail)
     except FileNotFoundError:
         return fail("read.file-missing", "file-missing")
     except PermissionError:
@@ -108,7 +116,7 @@ def read_bytes(path: Path, within: Path | None = None) -> bytes | Problem:
         return fail("read.unreadable", "unreadable", error=errno.errorcode.get(exc.errno or 0, "?"))
 
 
-def _read_regular(target: Path, fail: Any) -> bytes | Problem:
+def _read_regular(path: Path, target: Path, fail: Any) -> bytes | Problem:
     # O_NONBLOCK: should the file have been swapped for a FIFO since its stat, opening it
     # returns at once, and the fstat below refuses it.
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
@@ -120,11 +128,9 @@ def _read_regular(target: Path, fail: Any) -> bytes | Problem:
         chunks, size = [], 0
         while chunk := os.read(fd, 1 << 16):
             size += len(chunk)
-            if size > MAX_FILE_BYTES:
-                problem = fail(
-                    "read.file-too-large", "file-too-large", size=size, limit=MAX_FILE_BYTES
-                )
-                return problem
+            too_large = size_problem(path, size)
+            if too_large is not None:
+                return too_large
             chunks.append(chunk)
         return b"".join(chunks)
     finally:

@@ -12,6 +12,7 @@ the network through the `$id`. A test keeps the files in step with this module:
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +24,36 @@ from spo.dates import DATE_PATTERN
 Schema = dict[str, Any]
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# The longest id: an id is a file name, and must leave room for spo's lock and temporary names
+# (`.<id>.yaml.XXXXXXXX.tmp`) within every file system's 255 bytes. The longest shipped id has 45
+# characters and the longest a town of the tables makes 38 (`afyonkarahisar-sultandagi-...`).
+MAX_ID_LENGTH = 64
+# The largest participant count or published figure: far above any visit, training or office
+# figure (the largest city has 16 million people), and far inside what every reader of the
+# registry holds (SQLite's 64-bit integers, a report's sums of a national registry's counts).
+MAX_COUNT = 10_000_000
+_ID = re.compile(ID_PATTERN)
+
+
+def is_slug(text: str) -> bool:
+    """Whether `text` has an id's shape, whatever its length."""
+    return _ID.fullmatch(text) is not None
+
+
+def is_id(text: str) -> bool:
+    """Whether `text` can be a record's id, and so a file name: a slug, not too long."""
+    return len(text) <= MAX_ID_LENGTH and is_slug(text)
+
+
+def shortened_id(slug: str) -> str:
+    """A slug cut to an id's length at a hyphen, keeping its first words whole (a single word
+    longer than that is cut within)."""
+    if len(slug) <= MAX_ID_LENGTH:
+        return slug
+    cut = slug[: MAX_ID_LENGTH + 1]
+    return cut[: cut.rfind("-")] if "-" in cut else cut[:MAX_ID_LENGTH]
+
+
 URL_PATTERN = r"^https?://\S+$"
 KINDS = ("project", "municipality")
 
@@ -53,6 +84,7 @@ TEXT = {"$ref": "#/$defs/text"}
 ID = {"$ref": "#/$defs/id"}
 DATE = {"$ref": "#/$defs/date"}
 SOURCE = {"$ref": "#/$defs/source"}
+COUNT = {"type": "integer", "minimum": 0, "maximum": MAX_COUNT}
 
 
 def _common_defs() -> dict[str, Schema]:
@@ -61,6 +93,7 @@ def _common_defs() -> dict[str, Schema]:
         "id": {
             "type": "string",
             "pattern": ID_PATTERN,
+            "maxLength": MAX_ID_LENGTH,
             "x-hint": "an id is a lowercase ASCII slug: letters a-z, digits, single hyphens",
         },
         "date": {
@@ -199,7 +232,7 @@ def municipality_schema() -> Schema:
             "kind": {"$ref": "#/$defs/engagement-kind"},
             "host": ID,
             "date": DATE,
-            "participants": {"type": "integer", "minimum": 0},
+            "participants": COUNT,
             "note": TEXT,
             "source": SOURCE,
         },
@@ -221,7 +254,7 @@ def municipality_schema() -> Schema:
         {
             "date": DATE,
             "metric": {"$ref": "#/$defs/metric"},
-            "value": {"type": "integer", "minimum": 0},
+            "value": COUNT,
             "qualifier": {"$ref": "#/$defs/qualifier"},
             "municipality_kind": {"$ref": "#/$defs/municipality-kind"},
             "note": TEXT,

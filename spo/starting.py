@@ -10,11 +10,12 @@ this repository's `schemas/` folder.
 Every record spo writes starts with a line that points editors at its schema,
 `# yaml-language-server: $schema=../../schemas/<kind>.schema.json`; `ensure_schema` writes
 that schema into the registry when it is missing, so the line always resolves (an existing
-schema file is left as it is: `spo schema --write schemas` refreshes it).
+schema file is left as it is: `spo schema --write schemas --force` refreshes it).
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -27,6 +28,7 @@ from spo import DISTRIBUTION, schemas
 from spo.distribution import requirement
 from spo.errors import UsageError
 from spo.writing import atomic
+from spo.writing.outputs import write_files
 
 if TYPE_CHECKING:
     from spo.writing.editing import WriteResult
@@ -47,15 +49,12 @@ def schema_file(root: Path, kind: str) -> Path:
     return schemas.schema_path(root / SCHEMA_FOLDER, kind)
 
 
-def write_schemas(folder: Path) -> list[Path]:
-    """Write both schemas into `folder` (made if missing); the files written."""
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for kind in schemas.KINDS:
-        path = schemas.schema_path(folder, kind)
-        _write(path, schemas.render(kind), overwrite=True)
-        written.append(path)
-    return written
+def schema_files(folder: Path) -> list[tuple[Path, bytes]]:
+    """Both schemas, as files of `folder` (`spo.writing.outputs.write_files` writes them)."""
+    return [
+        (schemas.schema_path(folder, kind), schemas.render(kind).encode("utf-8"))
+        for kind in schemas.KINDS
+    ]
 
 
 def ensure_schema(root: Path, kind: str) -> Path | None:
@@ -65,17 +64,11 @@ def ensure_schema(root: Path, kind: str) -> Path | None:
     if path.exists():
         return None
     path.parent.mkdir(parents=True, exist_ok=True)
-    return path if _write(path, schemas.render(kind), overwrite=False) else None
-
-
-def _write(path: Path, text: str, *, overwrite: bool) -> bool:
-    """Write `text` whole or not at all; without `overwrite`, never over a file that appeared."""
-    expected = atomic.fingerprint(path) if overwrite else atomic.ABSENT
-    try:
-        atomic.replace(path, text.encode("utf-8"), expected, path.parent)
+    try:  # whole or not at all, and never over a file that appeared meanwhile
+        atomic.replace(path, schemas.render(kind).encode("utf-8"), atomic.ABSENT, path.parent)
     except atomic.Changed:
-        return False
-    return True
+        return None
+    return path
 
 
 def template(name: str) -> str:
@@ -87,6 +80,7 @@ class Started:
     root: Path
     municipality: str  # the id of the office's municipality
     files: tuple[Path, ...]  # every file written, in the order written
+    left: tuple[Path, ...] = ()  # files that were there already, left as they were
 
 
 def start_registry(
@@ -106,10 +100,7 @@ def start_registry(
     municipality cannot be built."""
     from spo.writing.records import new_municipality
 
-    if (root / "data").exists():
-        raise UsageError.of("usage.registry-exists", folder=str(root))
-    if root.exists() and not root.is_dir():
-        raise UsageError.of("usage.not-a-folder", folder=str(root))
+    refuse_taken(root)
 
     # A dry run first: a wrong province or district is refused before anything is written.
     def municipality(dry_run: bool) -> WriteResult:
@@ -127,8 +118,6 @@ def start_registry(
 
     installs = requirement(spo_requirement)
     preview = municipality(True)
-    root.mkdir(parents=True, exist_ok=True)
-    files = write_schemas(root / SCHEMA_FOLDER)
     fields = {
         "office": office.strip() if office and office.strip() else DEFAULT_OFFICE,
         "id": preview.path.stem,
@@ -136,18 +125,29 @@ def start_registry(
         "province": _field(preview.new_text, "province"),
         **install_fields(installs),
     }
+    files = schema_files(root / SCHEMA_FOLDER)
     for relative, name in TEMPLATES:
-        path = root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _write(path, Template(template(name)).substitute(fields), overwrite=False)
-        files.append(path)
-    keep = root / "data" / "projects" / ".gitkeep"
-    keep.parent.mkdir(parents=True, exist_ok=True)
-    keep.touch()
-    files.append(keep)
-    made = municipality(False)
-    files.append(made.path)
-    return Started(root, preview.path.stem, tuple(files))
+        files.append((root / relative, Template(template(name)).substitute(fields).encode()))
+    files.append((root / "data" / "projects" / ".gitkeep", b""))
+    # The record as the dry run made and checked it: written with the rest, whole or not at all.
+    files.append((preview.path, preview.new_text.encode("utf-8")))
+    # A file that is there already (a README of the folder's own) is left as it is, and said so.
+    left = tuple(path for path, _ in files if os.path.lexists(path))
+    new = [(path, data) for path, data in files if path not in left]
+    write_files(new, root, folder=root)
+    return Started(root, preview.path.stem, tuple(path for path, _ in new), left)
+
+
+def refuse_taken(root: Path) -> None:
+    """Refuse (before any question is asked) a folder that holds a registry, or a `data` that is
+    no folder (a file, a broken link), or a `root` that is no folder."""
+    data = root / "data"
+    if data.is_dir():
+        raise UsageError.of("usage.registry-exists", folder=str(root))
+    if os.path.lexists(data):
+        raise UsageError.of("usage.data-in-the-way", path=str(data))
+    if os.path.lexists(root) and not root.is_dir():
+        raise UsageError.of("usage.not-a-folder", folder=str(root))
 
 
 def install_fields(installs: str) -> dict[str, str]:

@@ -22,7 +22,7 @@ from spo.checks.references import (
 )
 from spo.checks.schema import schema_findings
 from spo.errors import UsageError
-from spo.loader import Locator, parse
+from spo.loader import Locator, decode, parse, size_problem
 from spo.message import Message
 from spo.problems import Finding, Problem, Severity
 from spo.validation_cache import ResultCache
@@ -232,3 +232,22 @@ def check_text(
         problems.extend(to_problems(path, text, findings))
     problems.sort(key=Problem.sort_key)
     return tuple(problems)
+
+
+def check_bytes(
+    kind: str,
+    path: Path,
+    raw: bytes,
+    today: date,
+    municipality_ids: Collection[str],
+    projects: Mapping[str, dict[str, Any]],
+) -> tuple[Problem, ...]:
+    """`check_text` of the very bytes a write would leave on disk, read as `validate` reads a
+    file: first its size (a write must not make a file too large to be read), then its text."""
+    too_large = size_problem(path, len(raw))
+    if too_large is not None:
+        return (too_large,)
+    text = decode(path, raw)
+    if isinstance(text, Problem):
+        return (text,)
+    return check_text(kind, path, text, today, municipality_ids, projects)

@@ -59,6 +59,7 @@ PARAMETERS: dict[str, dict[str, bool]] = {
         "explain": True,
         "kind": True,
         "output": True,
+        "force": False,
     },
     "search": {"query_words": True, "limit": True, "format": True},
     "project.list": {
@@ -153,7 +154,7 @@ PARAMETERS: dict[str, dict[str, bool]] = {
         "sources": True,
         "spo_requirement": True,
     },
-    "schema": {"kind": True, "write": True},
+    "schema": {"kind": True, "write": True, "force": False},
     "export.sqlite": {
         "file": True,
         "force": False,

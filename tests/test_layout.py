@@ -12,7 +12,7 @@ import pytest
 from spo.checks import schema
 from spo.cli.words import catalogue
 from spo.loader import SYNTAX_KEYS
-from spo.writing import editing
+from spo.writing import outputs
 
 SPO = Path(__file__).resolve().parents[1] / "spo"
 # The core: everything but the command line and its entry points (`spo.entry`, the `spo`
@@ -67,7 +67,7 @@ def _core_keys() -> set[str]:
     }
     keys = {f"read.syntax.{k}" for k in SYNTAX_KEYS}
     keys |= {f"schema.{k}" for k in schema.COMPUTED_KEYS}
-    keys |= {f"write.{k}" for k in editing.WRITE_REASONS}
+    keys |= {f"{p}.{k}" for p in ("write", "output") for k in outputs.WRITE_REASONS}
     for path in CORE:
         for node in ast.walk(_tree(path)):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):

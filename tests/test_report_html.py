@@ -292,8 +292,9 @@ def test_dash_o_writes_the_same_page_to_a_file_and_nothing_else(
     printed, _ = page_of(histories, "--as-of", DAY)
 
     run = run_spo(
-        "--root", str(histories), "report", "--as-of", DAY, "--format", "html", "-o", str(out)
-    )
+        "--root", str(histories), "report", "--as-of", DAY, "--format", "html", "-o", str(out),
+        "--force",
+    )  # fmt: skip
 
     assert (run.exit_code, run.stdout, run.stderr) == (0, "", "")
     assert out.read_text(encoding="utf-8") == printed

@@ -271,6 +271,10 @@ def _findings(kind: str, error: ValidationError) -> list[Finding]:
         return [_finding(path, f"pattern.{wanted}", field=field, given=given)]
     if keyword in ("minLength", "minItems") and not error.instance:
         return [_finding(path, "empty", field=field)]
+    if keyword == "maxLength" and isinstance(error.instance, str):
+        # The value itself is not quoted: it is long, and may be anything.
+        length = len(error.instance)
+        return [_finding(path, "too-long", field=field, length=length, limit=schema["maxLength"])]
     if keyword == "uniqueItems":
         return [_finding(path, "repeated", field=field)]
     if keyword in _BOUNDS:

@@ -26,15 +26,20 @@ if TYPE_CHECKING:
 METADATA = "metadata.json"
 
 
-def _tables(ctx: typer.Context) -> tuple[list[Table], Lang]:
-    """The tables to write, after a warning on stderr for each kind of gap in them."""
+def _root(ctx: typer.Context) -> Path:
     from spo import registry
+
+    return registry.find_root(settings(ctx).root)
+
+
+def _tables(ctx: typer.Context, root: Path) -> tuple[list[Table], Lang]:
+    """The tables to write, after a warning on stderr for each kind of gap in them."""
     from spo.cli.render.console import warn
     from spo.export import dangling, tables
     from spo.reading import read_registry
 
     opts = settings(ctx)
-    records = read_registry(registry.find_root(opts.root))
+    records = read_registry(root)
     if records.skipped:
         from spo.cli.render.labels import message
 
@@ -46,16 +51,15 @@ def _tables(ctx: typer.Context) -> tuple[list[Table], Lang]:
     return exported, opts.lang
 
 
-def _free(targets: list[Path], force: bool) -> None:
-    """Refuse (exit 2) unless every target can be written: its folder exists, it is not a
-    folder, and it does not exist yet or --force allows replacing it."""
+def _free(targets: list[Path], force: bool, root: Path) -> None:
+    """Refuse (exit 2) unless every target can be written: its folder exists, and it is one
+    that `spo.writing.outputs.check_target` lets spo write (--force to replace a file)."""
+    from spo.writing.outputs import check_target
+
     for target in targets:
         if not target.parent.is_dir():
             raise UsageError.of("usage.export-no-folder", path=str(target.parent))
-        if target.is_dir():
-            raise UsageError.of("usage.export-is-folder", path=str(target))
-        if target.exists() and not force:
-            raise UsageError.of("usage.export-exists", path=str(target))
+        check_target(target, force=force, registry=root)
 
 
 Force = Annotated[bool, typer.Option("--force")]
@@ -72,17 +76,21 @@ def export_sqlite(
 ) -> None:
     """The registry as one SQLite database for Datasette, with metadata.json beside it."""
     metadata_file = file.parent / METADATA
-    _free([file, metadata_file], force)
+    root = _root(ctx)
+    _free([file, metadata_file], force, root)
     for option, url in (("--source-url", source_url), ("--license-url", license_url)):
         if url is not None and not url.startswith(("http://", "https://")):
             raise UsageError.of("usage.export-bad-url", option=option, value=url)
-    exported, lang = _tables(ctx)
-    from spo.export.files import write_bytes, write_sqlite
+    exported, lang = _tables(ctx, root)
+    from spo.export.files import write_sqlite
+    from spo.writing.outputs import write_files
 
-    write_sqlite(exported, file)
     metadata = datasette_metadata(exported, lang, file.stem, source_url, license, license_url)
     text = json.dumps(metadata, ensure_ascii=False, indent=2) + "\n"
-    write_bytes(metadata_file, text.encode("utf-8"))
+    write_files(
+        [(file, lambda at: write_sqlite(exported, at)), (metadata_file, text.encode("utf-8"))],
+        file,
+    )
     for written in (file, metadata_file):
         typer.echo(say("export.wrote", lang, path=str(written)))
 
@@ -95,21 +103,24 @@ def export_csv(
 ) -> None:
     """The registry's tables as CSV files that Excel opens correctly, one per table."""
     from spo.export import SHAPES
+    from spo.writing.outputs import check_target
 
+    root = _root(ctx)
     if folder.exists() and not folder.is_dir():
         raise UsageError.of("usage.export-not-a-folder", path=str(folder))
     if not folder.parent.is_dir():
         raise UsageError.of("usage.export-no-folder", path=str(folder.parent))
-    _free([folder / f"{shape.name}.csv" for shape in SHAPES] if folder.is_dir() else [], force)
-    exported, lang = _tables(ctx)
-    from spo.export.files import write_csv
+    check_target(folder / SHAPES[0].name, force=True, registry=root)  # not in a data folder
+    existing = [folder / f"{shape.name}.csv" for shape in SHAPES] if folder.is_dir() else []
+    _free(existing, force, root)
+    exported, lang = _tables(ctx, root)
+    from spo.export.files import csv_files
+    from spo.writing.outputs import write_files
 
-    folder.mkdir(exist_ok=True)
-    write_csv(
-        exported,
-        folder,
-        lambda path: typer.echo(say("export.wrote", lang, path=str(path))),
-    )
+    files = csv_files(exported, folder)
+    write_files(files, folder, folder=folder)
+    for path, _ in files:
+        typer.echo(say("export.wrote", lang, path=str(path)))
 
 
 def datasette_metadata(

@@ -42,11 +42,10 @@ def init(
     """Start a new registry for another office."""
     from spo.cli.new_cmds import ask_place, asked_sources
     from spo.distribution import requirement
-    from spo.starting import start_registry
+    from spo.starting import refuse_taken, start_registry
 
     lang = settings(ctx).lang
-    if (folder / "data").exists():  # before any question is asked
-        raise UsageError.of("usage.registry-exists", folder=str(folder))
+    refuse_taken(folder)  # before any question is asked
     if spo_requirement is not None:
         requirement(spo_requirement)  # refused before any question too
     if require({"--province": province}, lang):
@@ -69,6 +68,10 @@ def init(
     typer.echo(say("started", lang, folder=str(folder), municipality=started.municipality))
     for path in started.files:
         typer.echo(f"  {path.relative_to(folder).as_posix()}")
+    if started.left:
+        typer.echo(say("left", lang))
+        for path in started.left:
+            typer.echo(f"  {path.relative_to(folder).as_posix()}")
     typer.echo(say("next", lang, folder=str(folder)))
 
 
@@ -82,10 +85,12 @@ def schema(
     ctx: typer.Context,
     kind: Annotated[str | None, typer.Argument()] = None,
     write: Annotated[Path | None, typer.Option("--write")] = None,
+    force: Annotated[bool, typer.Option("--force")] = False,
 ) -> None:
     """Print a JSON Schema of the registry's files, or write both into a folder."""
-    from spo import schemas
-    from spo.starting import write_schemas
+    from spo import registry, schemas
+    from spo.starting import schema_files
+    from spo.writing.outputs import check_target, write_files
 
     lang = settings(ctx).lang
     if (kind is None) == (write is None):
@@ -97,5 +102,13 @@ def schema(
     assert write is not None
     if write.exists() and not write.is_dir():
         raise UsageError.of("usage.not-a-folder", folder=str(write))
-    for path in write_schemas(write):
+    try:
+        root: Path | None = registry.find_root(settings(ctx).root)
+    except UsageError:  # no registry here: the schemas can go anywhere but a data folder
+        root = None
+    files = schema_files(write)
+    for path, _ in files:
+        check_target(path, force=force, registry=root)
+    write_files(files, write, folder=write)
+    for path, _ in files:
         typer.echo(say("wrote", lang, path=str(path)))

@@ -132,6 +132,18 @@ def _create_with(
     report(make(dry_run), lang, created=True)
 
 
+def _shortened(name: str, lang: Lang) -> str | None:
+    """In a terminal, a name too long to make an id gets a shorter one, said here and shown
+    in the file before it is written (the person confirms it, or gives --id)."""
+    from spo.schemas import MAX_ID_LENGTH
+    from spo.writing.records import shortened_project_id
+
+    shorter = shortened_project_id(name)
+    if shorter is not None:
+        typer.echo(say("shortened-id", lang, id=shorter, limit=MAX_ID_LENGTH), err=True)
+    return shorter
+
+
 @project_app.command("new")
 def project_new(
     ctx: typer.Context,
@@ -176,6 +188,7 @@ def project_new(
             status_as_of = status_as_of or asker.day(today, "status_as_of", suggest_today=False)
             status_source = status_source or asker.web_address("status_source")
         sources = sources or asked_sources(asker)
+        project_id = project_id or _shortened(name, lang)
 
     def make(preview: bool) -> WriteResult:
         assert name and owner and summary and status

@@ -68,8 +68,8 @@ def sort_order(value: str) -> Literal["name", "date"]:
     return "date" if choose("--sort", value, SortBy) is SortBy.date else "name"
 
 
-def count(option: str, value: str | None) -> int | None:
-    """A whole number of at least 0 (`--participants 12`)."""
+def count(option: str, value: str | None, maximum: int | None = None) -> int | None:
+    """A whole number of at least 0 (`--participants 12`), and at most `maximum` if given."""
     if value is None:
         return None
     text = value.strip()
@@ -78,6 +78,8 @@ def count(option: str, value: str | None) -> int | None:
         raise UsageError.of("usage.not-a-count", option=option, value=value)
     if text != digits and int(digits) != 0:
         raise UsageError.of("usage.negative-count", option=option, value=value)
+    if maximum is not None and int(digits) > maximum:
+        raise UsageError.of("usage.count-too-large", option=option, limit=maximum)
     return int(digits)
 
 

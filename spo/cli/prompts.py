@@ -76,15 +76,18 @@ class Asker:
         value: str = typer.prompt(label, default="", show_default=False)
         return value.strip() or None
 
-    def count(self, key: str) -> int | None:
-        """A whole number of at least 0, or None when the answer is left empty."""
+    def count(self, key: str, maximum: int) -> int | None:
+        """A whole number from 0 to `maximum`, or None when the answer is left empty."""
         while True:
             answer = self.optional(key)
             if answer is None:
                 return None
-            if answer.isascii() and answer.isdigit():
+            if not (answer.isascii() and answer.isdigit()):
+                typer.echo(say("not-a-count", self.lang, value=answer), err=True)
+            elif int(answer) > maximum:
+                typer.echo(say("count-too-large", self.lang, limit=maximum), err=True)
+            else:
                 return int(answer)
-            typer.echo(say("not-a-count", self.lang, value=answer), err=True)
 
     def checked(self, ask: Callable[[], Answer], check: Callable[[Answer], object]) -> Answer:
         """Ask until `check` accepts the answer."""

@@ -51,6 +51,7 @@ def report(
     ] = ReportFormat.table.value,
     lang: Annotated[str | None, choice("--lang", choices=LangChoice)] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", dir_okay=False)] = None,
+    force: Annotated[bool, typer.Option("--force")] = False,
     explain: Annotated[
         str | None, typer.Option("--explain", autocompletion=complete_values(METRICS))
     ] = None,
@@ -71,6 +72,10 @@ def report(
     if output is not None and explain is not None:
         raise UsageError.of("usage.output-with-explain")
     root = registry.find_root(opts.root)
+    if output is not None:
+        from spo.cli.render.report_file import check_output
+
+        check_output(output, force, root)
     if owner is not None:
         from spo.lookup import record_id
 

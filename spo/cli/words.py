@@ -233,12 +233,15 @@ def repr_given(value: Any) -> str:
 
 
 def problem_line(problem: Problem, lang: Lang) -> str:
-    where = (
-        format_json_path(problem.path)
-        if problem.path
-        else say("common.line", lang, line=problem.line)
-    )
-    return f"  {where}: {render(problem.message, lang)}"
+    """One problem of a refused write, at its place: a JSON path, a line, or (a problem of the
+    whole file, such as its size, which has no line) the message alone."""
+    if problem.path:
+        where = format_json_path(problem.path) + ": "
+    elif problem.line:
+        where = say("common.line", lang, line=problem.line) + ": "
+    else:
+        where = ""
+    return f"  {where}{render(problem.message, lang)}"
 
 
 class _Formatter(string.Formatter):

@@ -20,6 +20,7 @@ from spo.cli.language import Lang
 from spo.cli.options import DryRun, Note, Source, When, Yes, count
 from spo.cli.prompts import Asker, require, say
 from spo.rules import next_stage
+from spo.schemas import MAX_COUNT
 from spo.vocabulary import ENGAGEMENT_KINDS, STAGES, Vocabulary
 
 if TYPE_CHECKING:
@@ -153,7 +154,7 @@ def engagement_add(
     root, lang = root_and_lang(ctx)
     to, host = named(root, "municipality", to), named(root, "municipality", host)
     today = date.today()
-    head_count = count("--participants", participants)
+    head_count = count("--participants", participants, MAX_COUNT)
     if require({"--to": to, "--host": host, "--kind": kind}, lang):
         asker = Asker(root, lang)
         to = to or asker.record("municipality", "visitor")
@@ -161,7 +162,7 @@ def engagement_add(
         kind = kind or asker.term(ENGAGEMENT_KINDS, "kind")
         when = when or asker.day(today)
         if head_count is None:
-            head_count = asker.count("participants")
+            head_count = asker.count("participants", MAX_COUNT)
         note = note or asker.optional("note")
         source = source or asker.source()
         asker.confirm(

@@ -141,10 +141,15 @@ def remove_leftovers(path: Path, folder: Path) -> None:
                 (folder / name).unlink()
 
 
-def _new_file_mode() -> int:
+def umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
-    return 0o666 & ~mask
+    return mask
+
+
+def new_file_mode() -> int:
+    """The permissions a new file gets by the user's umask (mkstemp's are 0600)."""
+    return 0o666 & ~umask()
 
 
 def replace(
@@ -158,7 +163,7 @@ def replace(
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
     except FileNotFoundError:
-        mode = _new_file_mode()
+        mode = new_file_mode()
     folder = temp_in or path.parent
     fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     temp = Path(temp_name)
@@ -175,7 +180,7 @@ def replace(
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
-    _sync_folder(path.parent)
+    sync_folder(path.parent)
 
 
 def _replace(source: Path, target: Path) -> None:
@@ -189,7 +194,7 @@ def _replace(source: Path, target: Path) -> None:
             time.sleep(0.05 * (attempt + 1))
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """Make the rename itself durable (POSIX; Windows has no directory handles to sync)."""
     if os.name == "nt":
         return

@@ -16,7 +16,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import difflib
-import errno
+import time
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -28,8 +28,9 @@ from spo.errors import RefusedWrite, SpoError
 from spo.loader import decode, parse, read_bytes
 from spo.message import Message
 from spo.problems import Problem
-from spo.validation import check_text
+from spo.validation import check_bytes
 from spo.writing import atomic
+from spo.writing.outputs import write_failure
 from spo.writing.roundtrip import Edit, LayoutError, YamlText, split_lines
 
 
@@ -42,16 +43,6 @@ class Refusal(Exception):
         )
         super().__init__(message.key)
         self.message = message
-
-
-# Errors of the file system that a person can act on, by errno; any other is named by its code.
-_WRITE_ERRORS = {
-    errno.EACCES: "permission-denied",
-    errno.EPERM: "permission-denied",
-    errno.ENOSPC: "disk-full",
-    errno.EROFS: "read-only",
-}
-WRITE_REASONS = frozenset(_WRITE_ERRORS.values())  # each a `write.<reason>` message
 
 
 @dataclass(frozen=True)
@@ -115,11 +106,7 @@ def _writing(root: Path, path: Path, label: str, dry_run: bool) -> Iterator[None
     except atomic.LockTimeout:
         raise SpoError.of("write.locked", path=label, seconds=atomic.LOCK_TIMEOUT_SECONDS) from None
     except OSError as exc:
-        reason = _WRITE_ERRORS.get(exc.errno or 0)
-        if reason:
-            raise SpoError.of(f"write.{reason}", path=label) from None
-        code = errno.errorcode.get(exc.errno or 0, "?")
-        raise SpoError.of("write.failed", path=label, error=code) from None
+        raise write_failure(exc, "write", label) from None
 
 
 def _brought_in(before: Sequence[Problem], after: Sequence[Problem]) -> list[Problem]:
@@ -154,14 +141,25 @@ def _read(path: Path, label: str) -> _Read:
     loaded = parse(path, text)
     if loaded.data is None:
         first = loaded.problems[0]
+        if first.code == "empty":
+            raise _Emptied()
+        if not first.line:
+            raise Refusal("unreadable", problem=first.message, path=label)
         raise Refusal("unreadable-at", problem=first.message, line=first.line, path=label)
     bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
     return _Read(bom, text, loaded.data, atomic.fingerprint_of(raw))
 
 
+class _Emptied(Exception):
+    """The file held nothing when it was read: most likely an editor saving it in place (it
+    empties the file, then writes it again), so it is read again a moment later."""
+
+
 # How many times a write reads the file again because an editor saved it meanwhile, before it
 # gives up: an editor saving the same file over and over is a person at work on it.
 EDIT_ATTEMPTS = 3
+# How long a write waits before reading again a file it found empty.
+EMPTY_PAUSE_SECONDS = 0.1
 
 
 def edit_record(
@@ -180,8 +178,14 @@ def edit_record(
     first attempt carries over."""
     label = shown(root, path)
     with refusing(label), _writing(root, path, label, dry_run):
-        for _attempt in range(EDIT_ATTEMPTS):
-            read = _read(path, label)
+        for attempt in range(EDIT_ATTEMPTS):
+            try:
+                read = _read(path, label)
+            except _Emptied:
+                if attempt == EDIT_ATTEMPTS - 1:
+                    raise Refusal("emptied", attempts=EDIT_ATTEMPTS) from None
+                time.sleep(EMPTY_PAUSE_SECONDS)
+                continue
             edit = _edited(read, change, kind, path, references, today)
             if dry_run:
                 break
@@ -208,21 +212,22 @@ def _edited(
     if parse(path, edit.text).data != expected:
         raise Refusal("layout", detail=Message.of("layout.does-not-read-back"))
     check = (kind, path, today, references.municipality_ids, references.projects)
-    brought_in = _brought_in(_check(read.text, *check), _check(edit.text, *check))
+    old, new = (read.bom + text.encode("utf-8") for text in (read.text, edit.text))
+    brought_in = _brought_in(_check(old, *check), _check(new, *check))
     if brought_in:
         raise Refusal("invalid", problems=tuple(brought_in))
     return edit
 
 
 def _check(
-    text: str,
+    raw: bytes,
     kind: str,
     path: Path,
     today: date,
     municipality_ids: Collection[str],
     projects: Mapping[str, dict[str, Any]],
 ) -> tuple[Problem, ...]:
-    return check_text(kind, path, text, today, municipality_ids, projects)
+    return check_bytes(kind, path, raw, today, municipality_ids, projects)
 
 
 def create_record(
@@ -244,14 +249,15 @@ def create_record(
     with refusing(label, "write.not-created"), _writing(root, path, label, dry_run):
         if path.exists():
             raise Refusal("exists")
-        problems = _check(text, kind, path, today, references.municipality_ids, references.projects)
+        data = text.encode("utf-8")
+        problems = _check(data, kind, path, today, references.municipality_ids, references.projects)
         errors = [p for p in problems if p.is_error]
         if errors:
             raise Refusal("invalid", problems=tuple(errors))
         if not dry_run:
             try:
                 temp_in = atomic.temp_folder(root, path)
-                atomic.replace(path, text.encode("utf-8"), atomic.ABSENT, temp_in)
+                atomic.replace(path, data, atomic.ABSENT, temp_in)
             except atomic.Changed:
                 raise Refusal("exists") from None
     added = tuple((n, line.body) for n, line in enumerate(split_lines(text), start=1))

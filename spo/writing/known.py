@@ -8,7 +8,6 @@ needs every id (suggesting the id the user meant).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Mapping, Set
 from functools import cached_property
 from pathlib import Path
@@ -16,21 +15,28 @@ from typing import Any
 
 from spo import registry
 from spo.errors import UsageError
-from spo.schemas import ID_PATTERN
-
-_ID = re.compile(ID_PATTERN)
+from spo.schemas import MAX_ID_LENGTH, is_id, is_slug, shortened_id
 
 
-def checked_id(value: str) -> str:
-    """An id given for a new record, if it is a slug; any other is a usage error, raised before
-    anything touches the disk (`../x` or `/abs/path` would name a file outside the registry)."""
-    if not _ID.fullmatch(value):
+def checked_id(value: str, shorter: bool = True) -> str:
+    """An id given for a new record, if it is a slug short enough to be a file name; any other
+    is a usage error, raised before anything touches the disk (`../x` or `/abs/path` would name
+    a file outside the registry, 300 letters a file no system can make). A slug too long comes
+    with a shorter one to give with --id, when `shorter` (the command has --id)."""
+    if is_id(value):
+        return value
+    if not is_slug(value):
         raise UsageError.of("usage.bad-id", value=value)
-    return value
+    proposed = shortened_id(value) if shorter else None
+    raise UsageError.of(
+        "usage.id-too-long", length=len(value), limit=MAX_ID_LENGTH, suggestion=proposed
+    )
 
 
 def new_record_path(root: Path, kind: str, record_id: str) -> Path:
-    return registry.record_path(root, kind, checked_id(record_id))
+    """Where a new record goes; only a project's id can be given (--id), so only it gets a
+    shorter one proposed."""
+    return registry.record_path(root, kind, checked_id(record_id, shorter=kind == "project"))
 
 
 class KnownIds(Set[str]):
@@ -43,8 +49,8 @@ class KnownIds(Set[str]):
         self._seen: dict[str, bool] = {}
 
     def __contains__(self, value: object) -> bool:
-        if not isinstance(value, str) or not _ID.fullmatch(value):
-            return False  # also keeps '../x' from naming a file outside the registry
+        if not isinstance(value, str) or not is_id(value):
+            return False  # also keeps '../x' (or 300 letters) from naming a file
         if value in self.also:
             return True
         if value not in self._seen:

@@ -26,6 +26,7 @@ from spo.places import (
     town_problem,
 )
 from spo.provinces import Province, all_provinces, find_province
+from spo.schemas import MAX_ID_LENGTH, shortened_id
 from spo.towns import find_town
 from spo.turkish import fold, slugify
 from spo.vocabulary import (
@@ -220,6 +221,13 @@ def new_project(
     text = block_document(_without_empty(data), schema_line("project"))
     references = References(municipality_ids, {})
     return _created(root, "project", path, text, references, today, dry_run)
+
+
+def shortened_project_id(name: str) -> str | None:
+    """The shorter id that a project named `name` is proposed when its name as a slug is too
+    long to be an id (asked in a terminal: it is shown before the record is written)."""
+    made = slugify(name)
+    return shortened_id(made) if len(made) > MAX_ID_LENGTH else None
 
 
 def _created(

@@ -1,26 +1,23 @@
-"""A report written to a file (`spo report -o FILE`): whole or not at all. The text goes to a
-temporary file beside it and replaces the file in one rename (`spo.writing.atomic.replace`, as
-every write of spo's); a failure leaves any earlier file as it was and says why."""
+"""A report written to a file (`spo report -o FILE`): whole or not at all, and only where a file
+belongs. The target is checked before the report is computed (`check_output`: its folder exists,
+it is not a device, a FIFO or a record's folder, and an existing file is replaced only with
+--force); the text then goes to a temporary file beside it that replaces it in one rename
+(`spo.writing.outputs`, as every output of spo's)."""
 
 from __future__ import annotations
 
-import errno
 from pathlib import Path
 
 from spo.errors import UsageError
-from spo.writing import atomic
+from spo.writing.outputs import check_target, write_files
+
+
+def check_output(path: Path, force: bool, root: Path) -> None:
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise UsageError.of("write.no-folder", path=str(path), folder=str(folder))
+    check_target(path, force=force, registry=root)
 
 
 def write_file(path: Path, data: bytes) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        atomic.replace(path, data)
-    except OSError as exc:
-        if exc.errno in (errno.EACCES, errno.EPERM):
-            raise UsageError.of("write.permission-denied", path=str(path)) from None
-        if exc.errno == errno.ENOSPC:
-            raise UsageError.of("write.disk-full", path=str(path)) from None
-        if exc.errno in (errno.ENOENT, errno.ENOTDIR) and not folder.is_dir():
-            raise UsageError.of("write.no-folder", path=str(path), folder=str(folder)) from None
-        code = errno.errorcode.get(exc.errno or 0, str(exc.errno))
-        raise UsageError.of("write.system-error", path=str(path), error=code) from None
+    write_files([(path, data)], path)
