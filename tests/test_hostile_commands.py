@@ -246,3 +246,39 @@ def test_tabs_and_line_breaks_in_text_stay_allowed(tmp_path: Path) -> None:
     )
     run = run_spo("--root", str(root), "validate", env={"SPO_CACHE_DIR": str(tmp_path / "c")})
     assert (run.exit_code, run.stdout) == (0, "3 files checked, 0 problems\n")
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            "spo: nothing written to data/municipalities/artvin.yaml: the change would make the "
+            "file invalid:\n  $.engagements[1].note: 'note' holds an invisible control character "
+            "(U+001B, character 2): it can change what a reader's screen shows; remove it\n",
+        ),
+        (
+            "tr",
+            "spo: data/municipalities/artvin.yaml dosyasına hiçbir şey yazılmadı",
+        ),
+    ],
+)
+def test_a_write_refuses_a_control_character_typed_into_a_note(
+    registry_copy, lang: str, expected: str
+) -> None:
+    """Item 8: `engagement add --note $'\\x1b[2J…'` wrote ESC into the file."""
+    root = registry_copy("sample")
+    record = root / "data/municipalities/artvin.yaml"
+    before = record.read_bytes()
+    args = (
+        "--root", str(root), "--lang", lang, "engagement", "add", "--to", "artvin",
+        "--host", "mersin-bb", "--kind", "meeting", "--date", "2025-03",
+        "--note", "a\x1b[2Jb", "--source", "https://example.org/x", "--yes",
+    )  # fmt: skip
+
+    run = run_spo(*args)
+
+    assert run.exit_code == 1
+    assert run.stderr.startswith(expected)
+    assert "\x1b" not in run.stderr
+    assert record.read_bytes() == before
