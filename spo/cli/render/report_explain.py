@@ -11,6 +11,8 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from spo.cli.language import Lang
+from spo.cli.render.console import text
+from spo.cli.render.escape import markdown, markdown_line
 from spo.cli.render.labels import date_label, localized_name, project_name_by_id
 from spo.cli.render.report_words import NO_NUMBER, completeness_line, figure_line, message
 from spo.cli.words import label
@@ -123,24 +125,23 @@ def columns_and_rows(
 def format_markdown(explanation: Explanation, registry: Registry, lang: Lang) -> str:
     from spo.cli.render.report_markdown import markdown_table
 
-    lines = [f"# {title(explanation, lang)}", ""]
+    lines = [f"# {markdown(title(explanation, lang))}", ""]
     figures = figure_lines(explanation, registry, lang)
     if figures:
-        lines += [*(f"{' '.join(line.split())}  " for line in figures), ""]
+        lines += [*(f"{markdown_line(line)}  " for line in figures), ""]
     columns, rows = columns_and_rows(explanation, registry, lang)
-    lines += markdown_table(columns, rows) if rows else [f"_{message('none', lang)}_"]
+    lines += markdown_table(columns, rows) if rows else [f"_{markdown(message('none', lang))}_"]
     return "\n".join(lines) + "\n"
 
 
 def render_table(
     explanation: Explanation, registry: Registry, lang: Lang, console: Console
 ) -> None:
-    from rich.text import Text
 
     from spo.cli.render.report_table import print_section
 
-    console.print(Text(title(explanation, lang), style="bold"))
+    console.print(text(title(explanation, lang), style="bold"))
     for line in figure_lines(explanation, registry, lang):
-        console.print(Text(line, overflow="fold"))
+        console.print(text(line, overflow="fold"))
     columns, rows = columns_and_rows(explanation, registry, lang)
     print_section(console, columns, rows, lang, with_sources=True)
