@@ -4,13 +4,12 @@ differs."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any
 
 from spo.cli.language import Lang
 from spo.cli.render.diff_words import Namer, figure_line, headline, status_line, title
-from spo.cli.render.escape import markdown, markdown_line, terminal
+from spo.cli.render.escape import json_text, markdown, markdown_line, terminal
 from spo.cli.render.problems import display_path, problem_record
 from spo.cli.render.problems import format_text as problem_lines
 from spo.cli.render.problems_summary import SUMMARY_ROWS
@@ -139,7 +138,7 @@ def format_json(diff: Diff, lang: Lang) -> str:
         },
         "failed": diff.failed(),
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text(data)
 
 
 def _side(side: Side) -> dict[str, Any]:

@@ -11,6 +11,8 @@ goes and is never read as a command, a tag or a control sequence there:
   `@mentions`; web addresses stay working links.
 - `workflow_data` and `workflow_property`: GitHub's workflow commands (`::error file=…::…`).
 - `html_text`: HTML text and attribute values.
+- `json_text`: data as JSON, UTF-8 as it reads, with the characters a terminal would act on
+  written as `\\uXXXX` (the data stays the same).
 
 Pure functions from text to text.
 """
@@ -18,12 +20,15 @@ Pure functions from text to text.
 from __future__ import annotations
 
 import html
+import json
 import re
+from typing import Any
 
 # What a terminal must not receive raw: C0 and C1 controls (newline, tab and DEL included), the
 # Unicode line and paragraph separators, and the bidirectional marks, embeddings, overrides and
 # isolates (U+061C, U+200E-F, U+202A-E, U+2066-9).
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_MARKS = "\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f{_MARKS}]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -107,9 +112,7 @@ def markdown_line(text: str) -> str:
 # --- GitHub workflow commands -------------------------------------------------------------------
 
 # Everything `terminal` escapes but the line breaks, which GitHub's own encoding carries.
-_UNSAFE_IN_COMMAND = re.compile(
-    "[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
-)
+_UNSAFE_IN_COMMAND = re.compile(f"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f{_MARKS}]")
 
 
 def workflow_data(text: str) -> str:
@@ -132,3 +135,17 @@ def html_text(text: str) -> str:
     """Text for HTML, in an element or a quoted attribute: `&`, `<`, `>`, `"` and `'` as
     entities."""
     return html.escape(text, quote=True)
+
+
+# --- JSON ---------------------------------------------------------------------------------------
+
+# What `json.dumps` leaves raw that a terminal acts on: DEL, C1 and the marks `terminal` escapes.
+# They occur only inside strings, where `\uXXXX` means the same character.
+_UNSAFE_IN_JSON = re.compile(f"[\x7f-\x9f{_MARKS}]")
+
+
+def json_text(data: Any) -> str:
+    """Data as indented JSON on lines of its own, Turkish letters as they are (not `\\u`-escaped),
+    every control character and bidirectional mark escaped."""
+    dumped = json.dumps(data, ensure_ascii=False, indent=2)
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped) + "\n"

@@ -7,14 +7,13 @@ language. In a terminal the text format colours the severity and the location.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from spo.cli.language import Lang
-from spo.cli.render.escape import terminal, workflow_data, workflow_property
+from spo.cli.render.escape import json_text, terminal, workflow_data, workflow_property
 from spo.cli.words import render, say
 from spo.message import Message
 from spo.problems import Problem, Severity
@@ -127,7 +126,7 @@ def problem_record(p: Problem, lang: Lang, base: Path | None = None) -> dict[str
 
 def format_json(problems: Sequence[Problem], lang: Lang, base: Path | None = None) -> str:
     records = [problem_record(p, lang, base) for p in problems]
-    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    return json_text(records)
 
 
 # GitHub shows at most this many annotations of each severity per step and drops the rest

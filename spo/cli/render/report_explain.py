@@ -7,12 +7,11 @@ dates as the files write them; the table and Markdown use labels in the reader's
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from spo.cli.language import Lang
 from spo.cli.render.console import text
-from spo.cli.render.escape import markdown, markdown_line
+from spo.cli.render.escape import json_text, markdown, markdown_line
 from spo.cli.render.labels import date_label, localized_name, project_name_by_id
 from spo.cli.render.report_words import NO_NUMBER, completeness_line, figure_line, message
 from spo.cli.words import label
@@ -45,7 +44,7 @@ def explain_data(explanation: Explanation) -> list[dict[str, Any]]:
 
 
 def format_json(explanation: Explanation) -> str:
-    return json.dumps(explain_data(explanation), ensure_ascii=False, indent=2) + "\n"
+    return json_text(explain_data(explanation))
 
 
 def title(explanation: Explanation, lang: Lang) -> str:
