@@ -14,6 +14,7 @@ notes and sources, through every output of `report`, `--explain`, `diff`, `show`
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -222,3 +223,26 @@ def test_workflow_commands_encode_what_github_reads_and_show_every_other_control
         "50%25 done%0D%0Anext\\x1b[2J\\x07\\x85\\u202e"
     )
     assert workflow_property("data/a:b,c.yaml") == "data/a%3Ab%2Cc.yaml"
+
+
+# --- one escaper per kind, used everywhere -----------------------------------------------------
+
+SPO = Path(__file__).resolve().parent.parent / "spo"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "only_in"),
+    [
+        (r"\bText\(", "console.py"),  # every Rich text is made by console.text, escaped
+        (r"html\.escape|from html import escape", "escape.py"),
+        (r"json\.dumps\(", "escape.py"),
+        (r"%0A|%25", "escape.py"),
+    ],
+)
+def test_each_kind_of_output_is_escaped_in_one_place(pattern: str, only_in: str) -> None:
+    found = {
+        path.name
+        for path in (SPO / "cli").rglob("*.py")
+        if re.search(pattern, path.read_text(encoding="utf-8"))
+    }
+    assert found <= {only_in, "export_cmd.py"}  # export's metadata: another issue's
