@@ -264,7 +264,7 @@ def _rows(i: int) -> list[str]:
         f"| {f} | 3:7 | error | the province already has a provincial municipality: 'artvin' "
         "at $.kind | `duplicate-municipality` |",
         f"| {f} | 7:11 | error | no municipality 'nowhere' in the registry "
-        "at $.engagements[0].host | `unknown-reference` |",
+        "at $.engagements\\[0\\].host | `unknown-reference` |",
     ]
 
 

@@ -88,7 +88,7 @@ def test_a_long_pull_request_summary_stops_within_githubs_size(
         "#### Records",
         "",
         "- **Projects**",
-        "  - x\\`y\\` \\<b\\>z (x\\`y\\` \\<b\\>z): added",
+        "  - x\\`y\\` &lt;b&gt;z (x\\`y\\` &lt;b&gt;z): added",
         "    - the record cites no source",
         "  - Neighbourhood Kitchens (mahalle-mutfaklari): changed",
         "",

@@ -124,7 +124,8 @@ class Asker:
                 typer.echo(say("no-match", self.lang, kind=kind, typed=one_line(typed)), err=True)
                 continue
             if len(hits) == 1:
-                typer.echo(say("chosen", self.lang, name=records[hits[0]], id=hits[0]))
+                name = one_line(records[hits[0]])
+                typer.echo(say("chosen", self.lang, name=name, id=hits[0]))
                 return hits[0]
             chosen = self._numbered([(h, f"{records[h]} ({h})") for h in hits])
             if chosen:
@@ -132,7 +133,7 @@ class Asker:
 
     def _numbered(self, options: list[tuple[str, str]], limit: int = 20) -> str | None:
         for number, (_, label) in enumerate(options[:limit], start=1):
-            typer.echo(f"  {number:>2}  {label}")
+            typer.echo(f"  {number:>2}  {one_line(label)}")
         if len(options) > limit:
             typer.echo(say("more", self.lang, count=len(options) - limit))
         shown = options[:limit]

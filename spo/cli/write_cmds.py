@@ -19,6 +19,7 @@ from spo.cli.completion import MUNICIPALITY_ID, PROJECT_ID, complete_values
 from spo.cli.language import Lang
 from spo.cli.options import DryRun, Note, Source, When, Yes, count
 from spo.cli.prompts import Asker, require, say
+from spo.cli.render.escape import terminal
 from spo.rules import next_stage
 from spo.schemas import MAX_COUNT
 from spo.vocabulary import ENGAGEMENT_KINDS, STAGES, Vocabulary
@@ -32,13 +33,14 @@ if TYPE_CHECKING:
 
 def report(result: WriteResult, lang: Lang, created: bool = False) -> None:
     if not result.written:
-        typer.echo(result.diff(), nl=False)
+        # What the file would hold, on a terminal: its values' controls shown escaped.
+        typer.echo("\n".join(map(terminal, result.diff().split("\n"))), nl=False)
         typer.echo(say("dry-run", lang), err=True)
         return
     typer.echo(say("created" if created else "wrote", lang, path=result.shown_path))
     width = len(str(result.added_lines[-1][0])) if result.added_lines else 1
     for number, text in result.added_lines:
-        typer.echo(f"  {number:>{width}} | {text}")
+        typer.echo(f"  {number:>{width}} | {terminal(text)}")
     for path in result.also_written:
         typer.echo(say("also-wrote", lang, path=path), err=True)
 

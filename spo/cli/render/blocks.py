@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from spo.cli.language import Lang
+from spo.cli.render.console import text
 from spo.cli.render.labels import message
 from spo.model import Source
 
@@ -15,24 +16,21 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
 
-def heading(text: str) -> RenderableType:
-    from rich.text import Text
-
-    return Text(text, style="bold")
+def heading(words: str) -> RenderableType:
+    return text(words, style="bold")
 
 
 def fields(pairs: Iterable[tuple[str, str | RenderableType]], lang: Lang) -> RenderableType:
-    """Label / value lines, skipping empty values; a value may hold several lines, or be a block
-    (sources with their notes)."""
+    """Label / value lines, skipping empty values; a value is one line, or a block (several
+    lines, sources with their notes)."""
     from rich.table import Table
-    from rich.text import Text
 
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
     for key, value in pairs:
         if value:
-            grid.add_row(Text(message(key, lang)), Text(value) if isinstance(value, str) else value)
+            grid.add_row(text(message(key, lang)), text(value) if isinstance(value, str) else value)
     return grid
 
 
@@ -40,12 +38,11 @@ def lines(texts: Iterable[str | RenderableType], indent: int = 2) -> RenderableT
     """Indented lines (a grid, which unlike Padding does not fill the line with spaces); a line
     that is not text is a block, such as more lines indented under the one before."""
     from rich.table import Table
-    from rich.text import Text
 
     grid = Table.grid(padding=(0, 0, 0, indent), pad_edge=True)
     grid.add_column(overflow="fold")
-    for text in texts:
-        grid.add_row(Text(text) if isinstance(text, str) else text)
+    for line in texts:
+        grid.add_row(text(line) if isinstance(line, str) else line)
     return grid
 
 

@@ -1,16 +1,24 @@
 """Where output goes: a Rich console for stdout (plain when piped), plain text of a renderable,
 bytes and text to stdout as they are, and warnings on stderr. Rich is imported only when a
-console is made, so `spo --help` stays fast."""
+console is made, so `spo --help` stays fast.
+
+Every text reaches Rich through here, escaped for a terminal (`spo.cli.render.escape.terminal`):
+a view builds its `Text` with `text`, and a plain string printed or put in a table is escaped by
+the console itself. Nothing a record holds is read as Rich markup (markup is off)."""
 
 from __future__ import annotations
 
 import io
 import os
 import sys
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
+
+from spo.cli.render.escape import terminal
 
 if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
+    from rich.console import Console, JustifyMethod, OverflowMethod, RenderableType
+    from rich.style import StyleType
+    from rich.text import Text
 
 
 PIPED_WIDTH = 10_000  # piped output: one line per row, for grep and friends
@@ -37,6 +45,11 @@ def console(file: IO[str] | None = None) -> Console:
         def on_broken_pipe(self) -> None:  # Rich's own handling exits with code 1
             raise OutputClosed
 
+        def render_str(self, text: str, **options: Any) -> Text:
+            """A plain string printed or laid out (a table's header, a line of a group): as
+            `text` makes it."""
+            return super().render_str(terminal(text), **options)
+
     target = file if file is not None else sys.stdout
     tty = file is None and sys.stdout.isatty()
     styled = tty and not os.environ.get("NO_COLOR")
@@ -56,6 +69,20 @@ def console(file: IO[str] | None = None) -> Console:
         emoji=False,
         soft_wrap=False,
     )
+
+
+def text(
+    value: str,
+    style: StyleType = "",
+    overflow: OverflowMethod | None = None,
+    justify: JustifyMethod | None = None,
+) -> Text:
+    """A Rich `Text` of a value as it shows on a terminal: every control character and
+    bidirectional mark written as its escape, so it cannot move the cursor, retitle or clear the
+    terminal, or reorder the line. Views make every `Text` with this."""
+    from rich.text import Text
+
+    return Text(terminal(value), style=style, overflow=overflow, justify=justify)
 
 
 def render_text(renderable: RenderableType, width: int) -> str:

@@ -4,14 +4,13 @@ differs."""
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from spo.cli.language import Lang
 from spo.cli.render.diff_words import Namer, figure_line, headline, status_line, title
-from spo.cli.render.problems import display_path, one_line, problem_record
+from spo.cli.render.escape import json_text, markdown, markdown_line, terminal
+from spo.cli.render.problems import display_path, problem_record
 from spo.cli.render.problems import format_text as problem_lines
 from spo.cli.render.problems_summary import SUMMARY_ROWS
 from spo.cli.words import render, say
@@ -53,22 +52,14 @@ def _problem_sections(diff: Diff) -> Iterator[tuple[str, tuple[Problem, ...]]]:
 
 
 def format_text(diff: Diff, lang: Lang) -> str:
-    out = [title(diff, lang), "", *headline(diff, lang)]
+    out = [terminal(title(diff, lang)), "", *map(terminal, headline(diff, lang))]
     for heading, lines in _sections(diff, lang):
-        out += ["", heading]
-        out += ["  " * (depth + 1) + one_line(line) for depth, line, _ in lines]
+        out += ["", terminal(heading)]
+        out += ["  " * (depth + 1) + terminal(line) for depth, line, _ in lines]
     for key, problems in _problem_sections(diff):
         out += ["", say("diff.count", lang, heading=say(f"diff.{key}", lang), count=len(problems))]
         out += ["  " + line for line in problem_lines(problems, lang).splitlines()]
     return "\n".join(out) + "\n"
-
-
-_MARKDOWN = re.compile(r"([\\`*_\[\]<>|#~])")
-
-
-def md(text: str) -> str:
-    """Text that Markdown shows as written: one line, its punctuation escaped (`&` as `&amp;`)."""
-    return _MARKDOWN.sub(r"\\\1", one_line(text).replace("&", "&amp;"))
 
 
 # A pull request's summary holds this many lines of details at most: GitHub refuses a job
@@ -79,21 +70,21 @@ MARKDOWN_WIDTH = 400
 
 
 def format_markdown(diff: Diff, lang: Lang) -> str:
-    out = [f"### spo diff: {md(title(diff, lang))}", ""]
-    out += [f"- {md(line)}" for line in headline(diff, lang)]
+    out = [f"### spo diff: {markdown(title(diff, lang))}", ""]
+    out += [f"- {markdown_line(line)}" for line in headline(diff, lang)]
     if diff.empty:
         return "\n".join(out) + "\n"
-    out += ["", "<details>", f"<summary>{md(say('diff.details', lang))}</summary>", ""]
+    out += ["", "<details>", f"<summary>{markdown(say('diff.details', lang))}</summary>", ""]
     sections = list(_markdown_sections(diff, lang))
     left = MARKDOWN_LINES
     for heading, items in sections:
         shown = items[:left]
         left -= len(shown)
         if shown:
-            out += [f"#### {md(heading)}", "", *shown, ""]
+            out += [f"#### {markdown(heading)}", "", *shown, ""]
     hidden = sum(len(items) for _, items in sections) - MARKDOWN_LINES
     if hidden > 0:
-        out += [md(say("diff.more", lang, count=hidden)), ""]
+        out += [markdown_line(say("diff.more", lang, count=hidden)), ""]
     out += ["</details>"]
     return "\n".join(out) + "\n"
 
@@ -103,7 +94,7 @@ def _markdown_sections(diff: Diff, lang: Lang) -> Iterator[tuple[str, list[str]]
         yield (
             heading,
             [
-                "  " * depth + (f"- **{_cut(line)}**" if strong else f"- {_cut(line)}")
+                "  " * depth + (f"- **{_cut(line)}**" if strong else f"- {_cut(line, True)}")
                 for depth, line, strong in lines
             ],
         )
@@ -112,9 +103,11 @@ def _markdown_sections(diff: Diff, lang: Lang) -> Iterator[tuple[str, list[str]]
         yield heading, [f"- {_problem_item(p, lang)}" for p in problems]
 
 
-def _cut(line: str) -> str:
-    text = one_line(line)
-    return md(text if len(text) <= MARKDOWN_WIDTH else text[: MARKDOWN_WIDTH - 1] + "…")
+def _cut(line: str, starts: bool = False) -> str:
+    """A line as Markdown, cut to `MARKDOWN_WIDTH`; `starts` a list item's text."""
+    text = terminal(" ".join(line.split()))
+    cut = text if len(text) <= MARKDOWN_WIDTH else text[: MARKDOWN_WIDTH - 1] + "…"
+    return markdown_line(cut) if starts else markdown(cut)
 
 
 def _problem_item(problem: Problem, lang: Lang) -> str:
@@ -124,7 +117,7 @@ def _problem_item(problem: Problem, lang: Lang) -> str:
     severity = say(f"validate.{problem.severity.value}", lang)
     at = say("validate.at", lang, path=problem.json_path) if problem.path else ""
     message = _cut(render(problem.message, lang) + at)
-    return f"{md(where)} {md(severity)}: {message} ({md(problem.code)})"
+    return f"{markdown_line(where)} {markdown(severity)}: {message} ({markdown(problem.code)})"
 
 
 def format_json(diff: Diff, lang: Lang) -> str:
@@ -145,7 +138,7 @@ def format_json(diff: Diff, lang: Lang) -> str:
         },
         "failed": diff.failed(),
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text(data)
 
 
 def _side(side: Side) -> dict[str, Any]:

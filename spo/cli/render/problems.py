@@ -7,14 +7,13 @@ language. In a terminal the text format colours the severity and the location.
 
 from __future__ import annotations
 
-import json
 import os
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from spo.cli.language import Lang
+from spo.cli.render.escape import json_text, terminal, workflow_data, workflow_property
 from spo.cli.words import render, say
 from spo.message import Message
 from spo.problems import Problem, Severity
@@ -33,25 +32,10 @@ def display_path(path: Path, base: Path | None = None) -> str:
         return path.as_posix()
 
 
-# Characters that would break a problem's line or disguise it: C0 and C1 controls (newlines
-# included), the Unicode line and paragraph separators, and the bidirectional overrides that can
-# make text display in another order than it reads ("Trojan source").
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
 def one_line(text: str) -> str:
-    """Text that prints as exactly one line whatever values it holds: each unsafe character is
-    written as its escape (`\\n`, `\\x07`, `\\u2028`), so a value cannot forge a problem line."""
-
-    def escape(match: re.Match[str]) -> str:
-        char = match.group()
-        if char in _NAMED:
-            return _NAMED[char]
-        code = ord(char)
-        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-    return _UNSAFE.sub(escape, text)
+    """Text that prints as exactly one line whatever values it holds (the terminal's escaper:
+    `\\n`, `\\x07`, `\\u2028`), so a value cannot forge a problem line."""
+    return terminal(text)
 
 
 def one_line_values(message: Message) -> Message:
@@ -142,15 +126,7 @@ def problem_record(p: Problem, lang: Lang, base: Path | None = None) -> dict[str
 
 def format_json(problems: Sequence[Problem], lang: Lang, base: Path | None = None) -> str:
     records = [problem_record(p, lang, base) for p in problems]
-    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
-
-
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+    return json_text(records)
 
 
 # GitHub shows at most this many annotations of each severity per step and drops the rest
@@ -159,17 +135,17 @@ ANNOTATIONS_PER_SEVERITY = 10
 
 
 def _annotation(p: Problem | More, lang: Lang, base: Path | None) -> str:
-    props = [f"file={_escape_property(display_path(p.file, base))}"]
+    props = [f"file={workflow_property(display_path(p.file, base))}"]
     if isinstance(p, More):
-        props.append(f"title={_escape_property(f'spo {p.code}')}")
+        props.append(f"title={workflow_property(f'spo {p.code}')}")
         more = say("validate.more-of-kind", lang, count=p.count)
-        return f"::{p.severity.value} {','.join(props)}::{_escape_data(more)}"
+        return f"::{p.severity.value} {','.join(props)}::{workflow_data(more)}"
     if p.line:
         props += [f"line={p.line}", f"col={p.column}"]
-    props.append(f"title={_escape_property(f'spo {p.code}')}")
+    props.append(f"title={workflow_property(f'spo {p.code}')}")
     at = say("validate.at", lang, path=p.json_path) if p.path else ""
     text = render(p.message, lang) + at
-    return f"::{p.severity.value} {','.join(props)}::{_escape_data(text)}"
+    return f"::{p.severity.value} {','.join(props)}::{workflow_data(text)}"
 
 
 def format_github(problems: Sequence[Problem], lang: Lang, base: Path | None = None) -> str:
@@ -188,7 +164,7 @@ def format_github(problems: Sequence[Problem], lang: Lang, base: Path | None = N
             lines.append(_text_line(p, lang, base, colour=False))
     if left:
         notice = say("validate.annotations-left", lang, count=left)
-        lines.append(f"::notice title=spo::{_escape_data(notice)}")
+        lines.append(f"::notice title=spo::{workflow_data(notice)}")
     return "".join(line + "\n" for line in lines)
 
 

@@ -4,12 +4,12 @@ when GitHub shows only the first annotations. A pure function to text."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from pathlib import Path
 
 from spo.cli.language import Lang
-from spo.cli.render.problems import More, capped, display_path, one_line, summary
+from spo.cli.render.escape import Markdown, markdown, markdown_line
+from spo.cli.render.problems import More, capped, display_path, summary
 from spo.cli.render.report_markdown import markdown_table
 from spo.cli.words import render, say
 from spo.problems import Problem
@@ -21,11 +21,6 @@ SUMMARY_ROWS = 1000
 COLUMNS = ("file", "line", "severity", "problem", "code")
 
 
-def _safe(text: str) -> str:
-    """Text for a table cell that shows as written: one line, no HTML."""
-    return html.escape(one_line(text), quote=False)
-
-
 def _row(p: Problem | More, lang: Lang, base: Path | None) -> list[str]:
     severity = say(f"validate.{p.severity.value}", lang)
     if isinstance(p, More):
@@ -33,16 +28,16 @@ def _row(p: Problem | More, lang: Lang, base: Path | None) -> list[str]:
     else:
         at = say("validate.at", lang, path=p.json_path) if p.path else ""
         text, line = render(p.message, lang) + at, f"{p.line}:{p.column}" if p.line else ""
-    return [_safe(display_path(p.file, base)), line, severity, _safe(text), f"`{p.code}`"]
+    return [display_path(p.file, base), line, severity, text, Markdown(f"`{p.code}`")]
 
 
 def format_summary(
     files_checked: int, problems: Sequence[Problem], lang: Lang, base: Path | None = None
 ) -> str:
     lines = [
-        f"## {say('validate.summary-title', lang)}",
+        f"## {markdown(say('validate.summary-title', lang))}",
         "",
-        summary(files_checked, problems, lang),
+        markdown_line(summary(files_checked, problems, lang)),
     ]
     items = capped(problems)
     if items:
@@ -51,5 +46,5 @@ def format_summary(
         lines += ["", *markdown_table(columns, rows)]
         if len(items) > SUMMARY_ROWS:
             rest = say("validate.summary-rows-left", lang, count=len(items) - SUMMARY_ROWS)
-            lines += ["", rest]
+            lines += ["", markdown_line(rest)]
     return "\n".join(lines) + "\n\n"

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from spo.cli.render.escape import json_text
 from spo.model import Municipality, Project, Registry, Source, Transfer
 
 Record = dict[str, Any]
@@ -47,7 +47,7 @@ def transfer_record(transfer: Transfer, registry: Registry) -> Record:
 
 
 def to_json(records: Sequence[Record] | Record) -> str:
-    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    return json_text(records)
 
 
 def to_yaml(records: Sequence[Record] | Record) -> str:

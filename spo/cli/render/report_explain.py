@@ -7,10 +7,11 @@ dates as the files write them; the table and Markdown use labels in the reader's
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from spo.cli.language import Lang
+from spo.cli.render.console import text
+from spo.cli.render.escape import json_text, markdown, markdown_line
 from spo.cli.render.labels import date_label, localized_name, project_name_by_id
 from spo.cli.render.report_words import NO_NUMBER, completeness_line, figure_line, message
 from spo.cli.words import label
@@ -43,7 +44,7 @@ def explain_data(explanation: Explanation) -> list[dict[str, Any]]:
 
 
 def format_json(explanation: Explanation) -> str:
-    return json.dumps(explain_data(explanation), ensure_ascii=False, indent=2) + "\n"
+    return json_text(explain_data(explanation))
 
 
 def title(explanation: Explanation, lang: Lang) -> str:
@@ -123,24 +124,23 @@ def columns_and_rows(
 def format_markdown(explanation: Explanation, registry: Registry, lang: Lang) -> str:
     from spo.cli.render.report_markdown import markdown_table
 
-    lines = [f"# {title(explanation, lang)}", ""]
+    lines = [f"# {markdown(title(explanation, lang))}", ""]
     figures = figure_lines(explanation, registry, lang)
     if figures:
-        lines += [*(f"{' '.join(line.split())}  " for line in figures), ""]
+        lines += [*(f"{markdown_line(line)}  " for line in figures), ""]
     columns, rows = columns_and_rows(explanation, registry, lang)
-    lines += markdown_table(columns, rows) if rows else [f"_{message('none', lang)}_"]
+    lines += markdown_table(columns, rows) if rows else [f"_{markdown(message('none', lang))}_"]
     return "\n".join(lines) + "\n"
 
 
 def render_table(
     explanation: Explanation, registry: Registry, lang: Lang, console: Console
 ) -> None:
-    from rich.text import Text
 
     from spo.cli.render.report_table import print_section
 
-    console.print(Text(title(explanation, lang), style="bold"))
+    console.print(text(title(explanation, lang), style="bold"))
     for line in figure_lines(explanation, registry, lang):
-        console.print(Text(line, overflow="fold"))
+        console.print(text(line, overflow="fold"))
     columns, rows = columns_and_rows(explanation, registry, lang)
     print_section(console, columns, rows, lang, with_sources=True)

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from html import escape
 
 from spo.cli.language import Lang
+from spo.cli.render.escape import html_text as escape
 from spo.cli.render.report_css import CSS
 from spo.cli.render.report_sections import Section, sections, tallies
 from spo.cli.render.report_svg import bar_chart, column_chart, legend, turkey_map

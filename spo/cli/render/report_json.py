@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from spo.cli.render.escape import json_text
 from spo.cli.render.report_sections import tallies
 from spo.model import Completeness, ReportedFigure, Source
 from spo.report import FigureCheck, Report
@@ -115,4 +115,4 @@ def report_data(report: Report) -> dict[str, Any]:
 
 
 def format_json(report: Report) -> str:
-    return json.dumps(report_data(report), ensure_ascii=False, indent=2) + "\n"
+    return json_text(report_data(report))

@@ -1,9 +1,11 @@
 """A `Report` as Markdown, for a pull-request comment or a council memo: a pure function to
-text."""
+text. Every text in it is escaped (`spo.cli.render.escape`): Markdown is what a job summary
+renders as HTML."""
 
 from __future__ import annotations
 
 from spo.cli.language import Lang
+from spo.cli.render.escape import Markdown, markdown, markdown_line
 from spo.cli.render.report_sections import Rows, sections
 from spo.cli.render.report_words import (
     completeness_lines,
@@ -17,10 +19,11 @@ from spo.report import Report
 
 
 def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+    return text if isinstance(text, Markdown) else markdown(text)
 
 
 def markdown_table(columns: list[str], rows: Rows) -> list[str]:
+    """A table of text cells, each escaped (a `Markdown` cell is taken as it is)."""
     numeric = [bool(rows) and all(is_number(r[i]) for r in rows) for i in range(len(columns))]
     lines = [
         "| " + " | ".join(_cell(c) for c in columns) + " |",
@@ -32,21 +35,29 @@ def markdown_table(columns: list[str], rows: Rows) -> list[str]:
 
 def format_markdown(report: Report, lang: Lang) -> str:
     lines = [
-        f"# {message('title', lang, day=report.as_of.isoformat())}",
+        f"# {markdown(message('title', lang, day=report.as_of.isoformat()))}",
         "",
-        scope_text(report, lang) + " " + message("dates_note", lang),
+        _scope(report, lang) + " " + markdown(message("dates_note", lang)),
     ]
     for office_of in report.offices:
-        lines += ["", *(f"> {line}  " for line in office_lines(office_of, lang))]
-    lines += ["", *(" ".join(line.split()) + "  " for line in completeness_lines(report, lang))]
+        lines += ["", *(f"> {markdown_line(line)}  " for line in office_lines(office_of, lang))]
+    lines += ["", *(markdown_line(line) + "  " for line in completeness_lines(report, lang))]
     for section in sections(report, lang):
-        lines += ["", f"## {section.title}", ""]
+        lines += ["", f"## {markdown(section.title)}", ""]
         if section.rows:
             lines += markdown_table(section.columns, section.rows)
         else:
-            lines.append(f"_{message('none', lang)}_")
+            lines.append(f"_{markdown(message('none', lang))}_")
         if section.notes and section.rows:
-            lines += ["", *section.notes]
+            lines += ["", *map(markdown_line, section.notes)]
         if section.key == "reported" and section.rows:
-            lines += ["", *figure_notes(report, lang)]
+            lines += ["", *map(markdown_line, figure_notes(report, lang))]
     return "\n".join(lines) + "\n"
+
+
+def _scope(report: Report, lang: Lang) -> str:
+    """The report's scope, its owner's id as code."""
+    if report.owner is None:
+        return markdown_line(scope_text(report, lang))
+    name, owner = markdown(report.owner_name or report.owner), markdown(report.owner)
+    return message("scope_owner", lang, name=name, id=owner)

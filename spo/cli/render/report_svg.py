@@ -8,8 +8,8 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from html import escape
 
+from spo.cli.render.escape import html_text as escape
 from spo.provinces import Province, all_provinces
 from spo.report.places import Place
 

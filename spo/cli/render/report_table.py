@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from spo.cli.language import Lang
 from spo.cli.render import tables
+from spo.cli.render.console import text
+from spo.cli.render.escape import terminal
 from spo.cli.render.report_sections import Rows, sections
 from spo.cli.render.report_words import (
     completeness_lines,
@@ -40,16 +42,15 @@ def bar(count: int, largest: int, width: int = BAR_WIDTH) -> str:
 def render_table(report: Report, lang: Lang, console: Console) -> None:
     """Rich tables, the transfers by stage as a bar chart, and sources as numbered notes under
     the figures, so that long addresses do not squeeze the table."""
-    from rich.text import Text
 
-    console.print(Text(message("title", lang, day=report.as_of.isoformat()), style="bold"))
-    console.print(Text(scope_text(report, lang).replace("`", "")))
-    console.print(Text(message("dates_note", lang), style="dim"))
+    console.print(text(message("title", lang, day=report.as_of.isoformat()), style="bold"))
+    console.print(text(scope_text(report, lang).replace("`", "")))
+    console.print(text(message("dates_note", lang), style="dim"))
     for office_of in report.offices:
         for line in office_lines(office_of, lang):
-            console.print(Text(line, overflow="fold"))
+            console.print(text(line, overflow="fold"))
     for line in completeness_lines(report, lang):
-        console.print(Text(line, overflow="fold"))
+        console.print(text(line, overflow="fold"))
     for section in sections(report, lang):
         columns, rows = section.columns, section.rows
         is_chart = section.key == "transfers_by_stage"
@@ -63,11 +64,11 @@ def render_table(report: Report, lang: Lang, console: Console) -> None:
             columns = [columns[0], *columns[2:]]
             rows = [[row[0], f"{row[2]} · {row[1]}", *row[3:]] for row in rows]
         console.print()
-        console.print(Text(section.title, style="bold"))
+        console.print(text(section.title, style="bold"))
         print_section(console, columns, rows, lang, with_sources=reported, is_chart=is_chart)
         notes = [*section.notes, *(figure_notes(report, lang) if reported else [])]
         for note in notes if rows else []:
-            console.print(Text(note, style="dim", overflow="fold"))
+            console.print(text(note, style="dim", overflow="fold"))
 
 
 def print_section(
@@ -80,11 +81,12 @@ def print_section(
     is_chart: bool = False,
 ) -> None:
     """One table; with sources, its last column becomes numbered notes printed under it."""
-    from rich.text import Text
-
     if not rows:
-        console.print(Text(message("none", lang), style="italic"))
+        console.print(text(message("none", lang), style="italic"))
         return
+    # Escaped before the columns are measured, as `tables.Rows` does.
+    columns = [terminal(column) for column in columns]
+    rows = [[terminal(cell) for cell in row] for row in rows]
     notes: list[str] = []
     if with_sources:
         rows, notes = _source_notes(rows)
@@ -95,14 +97,13 @@ def print_section(
     else:
         console.print(_table(columns, rows, is_chart))
     for note in notes:
-        console.print(Text(note, overflow="fold"))
+        console.print(text(note, overflow="fold"))
 
 
 def _table(columns: list[str], rows: Rows, is_chart: bool) -> Table:
     """A Rich table: numbers right-aligned, labels wrapped between words, never inside one."""
     from rich import box
     from rich.table import Table
-    from rich.text import Text
 
     table = Table(
         box=box.SIMPLE_HEAD,
@@ -125,7 +126,7 @@ def _table(columns: list[str], rows: Rows, is_chart: bool) -> Table:
             style="cyan" if is_chart and i == len(columns) - 1 else None,
         )
     for row in rows:
-        table.add_row(*(Text(cell) for cell in row))
+        table.add_row(*(text(cell) for cell in row))
     return table
 
 

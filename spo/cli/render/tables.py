@@ -7,6 +7,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from spo.cli.language import Lang
+from spo.cli.render.console import text
+from spo.cli.render.escape import terminal
 from spo.cli.render.labels import message
 
 if TYPE_CHECKING:
@@ -62,13 +64,14 @@ class Rows:
     instead of breaking words or dropping columns."""
 
     def __init__(self, headers: list[str], rows: list[list[str]]) -> None:
-        self.headers = headers
-        self.rows = rows
+        # Escaped for a terminal here, before widths are measured: the fast path below draws
+        # the cells as they are.
+        self.headers = [terminal(header) for header in headers]
+        self.rows = [[terminal(cell) for cell in row] for row in rows]
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from rich import box
         from rich.table import Table
-        from rich.text import Text
 
         widths = column_widths(self.headers, self.rows, options.max_width)
         if not widths:
@@ -80,7 +83,7 @@ class Rows:
             for header, width in zip(self.headers, widths, strict=True):
                 drawn.add_column(header, width=width, overflow="fold")
             for row in self.rows:
-                drawn.add_row(*(Text(cell) for cell in row))  # Text: data is never read as markup
+                drawn.add_row(*(text(cell) for cell in row))  # Text: data is never read as markup
             yield drawn
 
     def _fits(self, widths: list[int]) -> bool:
@@ -116,7 +119,6 @@ class Rows:
 
     def _cards(self) -> Table:
         from rich.table import Table
-        from rich.text import Text
 
         grid = Table.grid(padding=(0, 2))
         grid.add_column(style="bold", no_wrap=True)
@@ -125,5 +127,5 @@ class Rows:
             if number:
                 grid.add_row("", "")
             for header, cell in zip(self.headers, row, strict=True):
-                grid.add_row(Text(header), Text(cell))
+                grid.add_row(text(header), text(cell))
         return grid

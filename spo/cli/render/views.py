@@ -71,7 +71,7 @@ def project_view(project: Project, registry: Registry, lang: Lang) -> Renderable
                     if project.service_model
                     else "",
                 ),
-                ("partners", "\n".join(_partner(p, registry, lang) for p in project.partners)),
+                ("partners", _each_line([_partner(p, registry, lang) for p in project.partners])),
                 ("tags", ", ".join(project.tags)),
                 ("requirements", needs),
                 ("website", project.website or ""),
@@ -141,23 +141,28 @@ def _partner(partner: Partner, registry: Registry, lang: Lang) -> str:
 def _office(office: Office, lang: Lang) -> RenderableType:
     """The office a municipality runs: its name, opening, place, head, framework and sources."""
     opened = date_label(office.opened, lang) if office.opened else ""
-    if office.opened_note:
-        opened = f"{opened}\n{office.opened_note}" if opened else office.opened_note
+    opened_lines = [line for line in (opened, office.opened_note) if line]
     place = ", ".join(p for p in (office.neighbourhood, office.district) if p)
     head = f"{office.head.name}, {office.head.role}" if office.head else ""
     sources = lines(source_lines(office.sources, lang), indent=0) if office.sources else ""
     body = fields(
         [
             ("office_name", office.name),
-            ("opened", opened),
+            ("opened", _each_line(opened_lines)),
             ("place", place),
             ("head", head),
-            ("framework", "\n".join(office.framework)),
+            ("framework", _each_line(office.framework)),
             ("sources", sources),
         ],
         lang,
     )
     return lines([body])
+
+
+def _each_line(texts: Sequence[str]) -> str | RenderableType:
+    """Values shown one to a line; a line break inside a value is shown as `\\n`, like any other
+    control character a value holds."""
+    return lines(texts, indent=0) if len(texts) > 1 else "".join(texts)
 
 
 def _notes_and_sources(
