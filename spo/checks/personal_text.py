@@ -94,7 +94,8 @@ _INTERNATIONAL_PHONE = re.compile(
 )
 # A Turkish IBAN: TR, two check digits and 22 more, in groups or not.
 _IBAN = re.compile(r"(?<![^\W_])[Tt][Rr][ \t]?\d\d(?:(?:[ \t]{1,3}|[ \t]?[.-][ \t]?)?\d){22}(?!\d)")
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# An address's domain ends in letters: `spo@v0.1.0` (a git reference) is none.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?![\w-])")
 
 # A web address, with or without its scheme (mersingundem.com/haber/123). A domain starts only
 # where no name character precedes it, so a long run of "a.a.a" is tried once: linear time.
