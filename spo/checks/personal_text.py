@@ -76,7 +76,7 @@ _NATIONAL_ID = re.compile(_START + rf"[1-9](?:{_SEP}?\d){{10}}(?!\d)")
 # A Turkish number: +90, 0090 or 90, or the trunk 0 (in or out of brackets), a 3-digit code and
 # 7 digits.
 _TURKISH_PHONE = re.compile(
-    r"(?<![\w+])" + _NOT_AFTER_DIGITS + r"(?P<country>(?:(?:\+|00)[ \t]?)?90[ \t]?[.-]?[ \t]?)?"
+    r"(?<![\w+])" + _NOT_AFTER_DIGITS + r"(?P<country>(?:(?:\+|00)[ \t]?)?90[ \t]?[._-]?[ \t]?)?"
     r"(?P<trunk>0[ \t]?)?(?P<open>\()?(?P<trunk_in>0)?"
     r"(?P<code>\d{3})(?(open)\))"
     rf"{_PHONE_SEP}?(?P<rest>\d(?:{_PHONE_SEP}?\d){{6}})(?!\d)"
