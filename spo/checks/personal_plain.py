@@ -20,6 +20,7 @@ INVISIBLE = (
     "\u2060\u2061\u2062\u2063\u2064\ufeff"
 )
 _DROP_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
+_ANY_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 
 # "@" and "." spelled out in brackets, and an "@" with spaces around it.
@@ -48,7 +49,9 @@ class Plain:
 
 def visible(text: str) -> str:
     """The text without the characters that show nothing."""
-    return text if text.isascii() else text.translate(_DROP_INVISIBLE)
+    if text.isascii() or _ANY_INVISIBLE.search(text) is None:  # a search is far quicker
+        return text
+    return text.translate(_DROP_INVISIBLE)
 
 
 def normalised(text: str) -> str:

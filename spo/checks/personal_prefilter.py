@@ -26,8 +26,9 @@ _D = rf"[\d{DIGIT_LIKE}]"
 _SPELLED_AT = r"[(\[{<][ \t]*(?i:at|et)[ \t]*[)\]}>]"
 # A mobile's start, 0 or 90 and 5, where words may follow ("0532 ve 123 45 67"); in other
 # scripts than ASCII's, any digit may be one.
-_MOBILE_START = r"(?<![0-9])(?:90|0)(?:[ \t(]|[^\x00-\x7f])*+5[0-9]{2}"
-_OTHER_DIGIT = rf"(?![0-9])[\d{DIGIT_LIKE}]"
+_MOBILE_START = r"(?<![0-9A-Za-z_])(?:(?:00)?90|0)(?:[ \t(]|[^\x00-\x7f])*+5[0-9]{2}"
+# (Every digit outside ASCII's is at U+0660 or above, and Turkish letters are below it.)
+_OTHER_DIGIT = rf"[\u0660-\U0010ffff](?<=\d)|[{DIGIT_LIKE}]"
 # Every sighting has an "@" (maybe spelled), or ten digits (a Turkish number, a national ID), or
 # "+" or "00" and seven digits (an international number), with at most four characters between
 # two digits, each a space, a tab, one of `./-_,()` or a character that `normalised` may turn
@@ -44,11 +45,18 @@ _MAYBE = (
 # at every digit, so runs of digits and gap characters are found first, and searched one by one.
 _YAML_GAP = r"(?:[./()\-_,]|[^\x00-\x7f]|\s++){0,4}"
 _YAML_RUN = rf"{_D}[\d{DIGIT_LIKE}./()\-_,\s\x80-\U0010ffff]{{7,}}{_D}"
-_YAML_NUMBER = rf"{_D}(?:{_YAML_GAP}{_D}){{9}}|{_D}{_D}(?:{_YAML_GAP}{_D}){{7}}"
+# A number ends where no letter or digit follows (`001_70253691d58a.txt` is a name).
+_YAML_NUMBER = rf"(?:{_D}(?:{_YAML_GAP}{_D}){{9}}|{_D}{_D}(?:{_YAML_GAP}{_D}){{7}})(?![A-Za-z0-9])"
+# Searched one by one: quicker than one pattern of them all.
 _YAML_OTHER = (
-    rf"\\|0[xXoO]|[{AT_LIKE}]|{_OTHER_DIGIT}|[(\[{{<]\s*(?i:at|et)\s*[)\]}}>]"
-    r"|(?<![0-9])(?:90|0)(?:[\s(]|[^\x00-\x7f])*+5[0-9]{2}"
-    rf"|[{re.escape(PLUS_LIKE)}](?:{_YAML_GAP}{_D}){{7}}"
+    r"\\|0[xXoO]",
+    f"[{AT_LIKE}]",
+    _OTHER_DIGIT,
+    r"[(\[{<]\s*(?i:at|et)\s*[)\]}>]",
+    # (The digits first, the look behind after them: quicker to search for.)
+    r"(?:0(?<![0-9A-Za-z_]0)|90(?<![0-9A-Za-z_]90)|0090(?<![0-9A-Za-z_]0090))"
+    r"(?:[\s(]|[^\x00-\x7f])*+5[0-9]{2}",
+    rf"[{re.escape(PLUS_LIKE)}](?:{_YAML_GAP}{_D}){{7}}",
 )
 
 
@@ -78,10 +86,10 @@ def may_have_sightings(text: str) -> bool:
 def yaml_may_have_sightings(yaml_text: str) -> bool:
     """False only when no value of the YAML text can hold a sighting."""
     yaml_text = visible(yaml_text)
-    if _compiled(_YAML_OTHER).search(yaml_text):
+    if any(_compiled(pattern).search(yaml_text) for pattern in _YAML_OTHER):
         return True
     number = _compiled(_YAML_NUMBER)
     return any(
-        number.search(yaml_text, run.start(), run.end())
+        number.search(yaml_text, run.start(), run.end() + 1)  # + 1: what follows the run
         for run in _compiled(_YAML_RUN).finditer(yaml_text)
     )

@@ -70,30 +70,37 @@ _PHONE_SEP = r"(?:[ \t]{1,3}|[ \t]?[./_,-][ \t]?)"
 # Not the continuation of another number ("2.500.000.000", "+90 532 ..."); after a slash or a
 # comma a number is one of its own ("1/10000000146", "Kat:3,0532 123 45 67").
 _NOT_AFTER_DIGITS = r"(?<!\d[ \t._-])"
+# Nor the start of a word or a name (`001_70253691d58a.txt`, an archived copy's file name).
+_END = r"(?![^\W_])"
 _START = r"(?<![\d+])" + _NOT_AFTER_DIGITS
 
-_NATIONAL_ID = re.compile(_START + rf"[1-9](?:{_SEP}?\d){{10}}(?!\d)")
+_NATIONAL_ID = re.compile(_START + rf"[1-9](?:{_SEP}?\d){{10}}" + _END)
 # A Turkish number: +90, 0090 or 90, or the trunk 0 (in or out of brackets), a 3-digit code and
 # 7 digits.
 _TURKISH_PHONE = re.compile(
     r"(?<![\w+])" + _NOT_AFTER_DIGITS + r"(?P<country>(?:(?:\+|00)[ \t]?)?90[ \t]?[._-]?[ \t]?)?"
     r"(?P<trunk>0[ \t]?)?(?P<open>\()?(?P<trunk_in>0)?"
     r"(?P<code>\d{3})(?(open)\))"
-    rf"{_PHONE_SEP}?(?P<rest>\d(?:{_PHONE_SEP}?\d){{6}})(?!\d)"
+    rf"{_PHONE_SEP}?(?P<rest>\d(?:{_PHONE_SEP}?\d){{6}})" + _END
 )
 # A mobile with words between its groups ("0532 ve 123 45 67"): only with its 0 or 90 before.
 _WORDS = r"[ \t]*+[^\W\d_]{1,20}+(?:[ \t]++[^\W\d_]{1,20}+){0,2}+[ \t]*+"
 _WORDY_MOBILE = re.compile(
     r"(?<![\w+])" + _NOT_AFTER_DIGITS + r"(?:(?:(?:\+|00)[ \t]?)?90[ \t]?0?|0)[ \t]?\(?5\d\d\)?"
-    rf"(?:{_PHONE_SEP}|{_WORDS})?\d(?:(?:{_PHONE_SEP}|{_WORDS})?\d){{6}}(?!\d)"
+    rf"(?:{_PHONE_SEP}|{_WORDS})?\d(?:(?:{_PHONE_SEP}|{_WORDS})?\d){{6}}" + _END
 )
-# Any number in international form: + (or 00) and 8 to 15 digits, brackets allowed.
+# Any number in international form: + (or 00) and 8 to 15 digits, brackets allowed (and no
+# underscores: `001_7025...` is a name's).
+_INTERNATIONAL_SEP = r"(?:[ \t]{1,3}|[ \t]?[./-][ \t]?)"
 _INTERNATIONAL_PHONE = re.compile(
     r"(?<![\w+])" + _NOT_AFTER_DIGITS + r"(?:\+|00)[ \t]?[1-9]"
-    rf"(?:(?:{_SEP}?\(|\){_SEP}?|{_SEP})?\d){{6,14}}(?!\d)"
+    rf"(?:(?:{_INTERNATIONAL_SEP}?\(|\){_INTERNATIONAL_SEP}?|{_INTERNATIONAL_SEP})?\d){{6,14}}"
+    + _END
 )
 # A Turkish IBAN: TR, two check digits and 22 more, in groups or not.
-_IBAN = re.compile(r"(?<![^\W_])[Tt][Rr][ \t]?\d\d(?:(?:[ \t]{1,3}|[ \t]?[.-][ \t]?)?\d){22}(?!\d)")
+_IBAN = re.compile(
+    r"(?<![^\W_])[Tt][Rr][ \t]?\d\d(?:(?:[ \t]{1,3}|[ \t]?[.-][ \t]?)?\d){22}" + _END
+)
 # An address's domain ends in letters: `spo@v0.1.0` (a git reference) is none.
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?![\w-])")
 
