@@ -36,7 +36,8 @@ PHONE_IN_VALUE = (
 )
 EMAIL_IN_VALUE = (
     "error: this value holds a personal e-mail address; outside a contact's 'email' field only "
-    "an institution's address (.bel.tr, .gov.tr, .edu.tr, .org.tr) may appear [personal-data]"
+    "an institution's address (.bel.tr, .gov.tr, .edu.tr, .org.tr, .kep.tr) may appear "
+    "[personal-data]"
 )
 ID_IN_COMMENT = (
     "error: this comment holds a Turkish national ID number; comments are published with the "
@@ -48,7 +49,7 @@ PHONE_IN_COMMENT = (
 )
 EMAIL_IN_COMMENT = (
     "error: this comment holds a personal e-mail address; comments are published with the file: "
-    "only an institution's address (.bel.tr, .gov.tr, .edu.tr, .org.tr) may appear "
+    "only an institution's address (.bel.tr, .gov.tr, .edu.tr, .org.tr, .kep.tr) may appear "
     "[personal-data]"
 )
 

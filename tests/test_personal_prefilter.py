@@ -15,14 +15,9 @@ from pathlib import Path
 import pytest
 
 from spo.checks.personal import personal_data_findings
-from spo.checks.personal_text import (
-    AT_LIKE,
-    DIGIT_LIKE,
-    PLUS_LIKE,
-    may_have_sightings,
-    normalised,
-    sightings,
-)
+from spo.checks.personal_plain import normalised
+from spo.checks.personal_prefilter import AT_LIKE, DIGIT_LIKE, PLUS_LIKE, may_have_sightings
+from spo.checks.personal_text import sightings
 from spo.loader import load_file, parse
 
 TESTS = Path(__file__).resolve().parent
@@ -84,6 +79,23 @@ _PIECES = [
     "－",
     "\u3000",
     "https://x.org/",
+    "?tckn=",
+    "&tel=",
+    "wa.me/",
+    "%20",
+    "\u200b",
+    "\u00ad",
+    "_",
+    ",",
+    "   ",
+    "90",
+    "5",
+    "TR",
+    " ve ",
+    "(at)",
+    " [at] ",
+    "(dot)",
+    ".kep.tr",
     "'",
     '"',
     "#",

@@ -573,19 +573,17 @@ def test_the_new_content_is_validated_as_spo_validate_would(registry_copy) -> No
     before = (root / "data/municipalities/artvin.yaml").read_bytes()
     options = "--project kadin-ustalar --to artvin --stage inquiry --date 2025-01-01 --note"
 
-    # The note's own check refuses ID and phone numbers; only the registry's check knows that
-    # a private e-mail address may stand only in a contact's `email`.
+    # The note's own check is the registry's rule for a value outside a contact (personal
+    # data of every kind), so it refuses first, at the note, and names the note.
     run = run_spo(
         "--root", str(root), "transfer", "add", *options.split(), "Sorumlu: ayse.yilmaz@gmail.com"
     )
 
     assert (run.exit_code, run.stdout) == (1, "")
     assert run.stderr == (
-        "spo: nothing written to data/municipalities/artvin.yaml: the change would make the "
-        "file invalid:\n"
-        "  $.transfers[1].history[0].note: this value holds a personal e-mail address; outside "
-        "a contact's 'email' field only an institution's address (.bel.tr, .gov.tr, .edu.tr, "
-        ".org.tr) may appear\n"
+        "spo: nothing written to data/municipalities/artvin.yaml: the note holds a personal "
+        "e-mail address; personal data must not be in a public registry (an institution's "
+        "address may stand: .bel.tr, .gov.tr, .edu.tr, .org.tr, .kep.tr)\n"
     )
     assert (root / "data/municipalities/artvin.yaml").read_bytes() == before
 

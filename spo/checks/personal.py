@@ -18,15 +18,15 @@ from typing import Any
 
 import yaml
 
+from spo.checks.personal_prefilter import yaml_may_have_sightings
 from spo.checks.personal_text import (
     Kind,
     Line,
-    is_institutional_email,
     is_national_id,
     may_have_sightings,
+    personal_sightings,
     phone_lines,
     sightings,
-    yaml_may_have_sightings,
 )
 from spo.message import Message
 from spo.positions import LINE_BREAK, Positions
@@ -46,11 +46,19 @@ _IN_VALUE = {
     Kind.NATIONAL_ID: "check.national-id",
     Kind.PHONE_NUMBER: "check.phone-number",
     Kind.EMAIL_ADDRESS: "check.email-address",
+    Kind.IBAN: "check.iban",
+}
+_IN_KEY = {
+    Kind.NATIONAL_ID: "check.key-national-id",
+    Kind.PHONE_NUMBER: "check.key-phone-number",
+    Kind.EMAIL_ADDRESS: "check.key-email-address",
+    Kind.IBAN: "check.key-iban",
 }
 _IN_COMMENT = {
     Kind.NATIONAL_ID: "check.comment-national-id",
     Kind.PHONE_NUMBER: "check.comment-phone-number",
     Kind.EMAIL_ADDRESS: "check.comment-email-address",
+    Kind.IBAN: "check.comment-iban",
 }
 
 
@@ -64,11 +72,18 @@ def phone_numbers(text: str) -> list[str]:
 
 def _outside_contact(text: str) -> list[Kind]:
     """The kinds of personal data in text that is not a contact's phone or e-mail."""
-    return [
-        s.kind
-        for s in sightings(text)
-        if not (s.kind is Kind.EMAIL_ADDRESS and is_institutional_email(text[s.start : s.end]))
-    ]
+    return [s.kind for s in personal_sightings(text)]
+
+
+def _keys(value: Any, path: JsonPath) -> Iterator[tuple[JsonPath, str]]:
+    """Every key of the record, at its path: a key is published as much as a value is."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield path + (key,), str(key)
+            yield from _keys(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _keys(item, path + (index,))
 
 
 def _scalars(value: Any, path: JsonPath) -> Iterator[tuple[JsonPath, str]]:
@@ -124,9 +139,8 @@ def personal_data_findings(data: dict[str, Any], text: str | None = None) -> lis
     of one regular expression over the text) has only its contacts' phones looked at.
     """
     found = []
-    scalars = _scalars(data, ())
-    if text is not None and not yaml_may_have_sightings(text):
-        scalars = _contact_phones(data)
+    quick = text is not None and not yaml_may_have_sightings(text)
+    scalars = _contact_phones(data) if quick else _scalars(data, ())
     for path, value in scalars:
         field = _contact_field(path)
         if field == "phone":
@@ -139,6 +153,9 @@ def personal_data_findings(data: dict[str, Any], text: str | None = None) -> lis
             kinds = [k for k in kinds if k is not Kind.EMAIL_ADDRESS]
         for kind in dict.fromkeys(kinds):
             found.append(Finding(path, Message.of(_IN_VALUE[kind]), CODE))
+    for path, key in () if quick else _keys(data, ()):
+        for kind in dict.fromkeys(_outside_contact(key)):
+            found.append(Finding(path, Message.of(_IN_KEY[kind]), CODE, at_key=True))
     return found
 
 
@@ -152,15 +169,12 @@ def comment_findings(text: str) -> list[Finding]:
     # nothing (the `$schema` line, a reviewer's note), no comment does; the common case costs
     # one short pass instead of one over the whole file.
     rests = "\n".join(_COMMENT.findall(text))
-    if not rests or not may_have_sightings(rests) or not _outside_contact(rests):
+    if not rests or not _outside_contact(rests):
         return []
     found = []
     positions: Positions | None = None
     for start, comment in _comments(text):
-        for s in sightings(comment):
-            address = comment[s.start : s.end]
-            if s.kind is Kind.EMAIL_ADDRESS and is_institutional_email(address):
-                continue
+        for s in personal_sightings(comment):
             positions = positions or Positions(text)
             line, column = positions.at(start + s.start)
             message = Message.of(_IN_COMMENT[s.kind])

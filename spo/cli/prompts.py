@@ -193,6 +193,14 @@ class Asker:
 
         return self.checked(lambda: self.text(key), lambda answer: inputs.free_text(answer, field))
 
+    def note(self) -> str | None:
+        """A note, which may be left empty, checked as it is typed: no personal data."""
+        from spo.writing import inputs
+
+        return self.checked(
+            lambda: self.optional("note"), lambda answer: inputs.free_text(answer, "note")
+        )
+
     def confirm(self, summary: list[tuple[str, str | None]], yes: bool) -> None:
         width = max(len(say(key, self.lang)) for key, _ in summary)
         for key, value in summary:

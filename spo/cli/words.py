@@ -22,7 +22,10 @@ Templates use Python's `{name}` fields, with a few formats of spo's own:
     {type:jsontype}      a JSON type in words ("string" -> "metin")
     {source:opt/diff.source} the entry named, given the value; nothing when it is None
 
-A parameter that is itself a `Message` is worded too, in the same language.
+A parameter that is itself a `Message` is worded too, in the same language. No parameter is
+shown with personal data in it (a national ID, a phone number, a personal e-mail address, an
+IBAN: the personal-data check's own rule): that part of it reads "<personal data hidden>", so a
+value that some other check quotes cannot carry it into a CI log or a pull request.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from spo.cache import cache_root
+from spo.checks.personal_prefilter import may_have_sightings
 from spo.cli.language import LANGS, Lang
 from spo.message import Message
 from spo.problems import Problem, format_json_path
@@ -232,11 +236,27 @@ def repr_given(value: Any) -> str:
     return f"'{value}'" if isinstance(value, str) else str(value)
 
 
+def without_personal_data(text: str, lang: Lang) -> str:
+    """The text with each piece of personal data in it shown as "<personal data hidden>"."""
+    if not may_have_sightings(text):  # the quick test: most text holds no number, no address
+        return text
+    from spo.checks.personal_text import hidden
+
+    return hidden(text, template("common.personal-data-hidden", lang))
+
+
+def json_path(problem: Problem, lang: Lang) -> str:
+    """A problem's JSON path as shown: a key may hold personal data too."""
+    return format_json_path(
+        tuple(without_personal_data(p, lang) if isinstance(p, str) else p for p in problem.path)
+    )
+
+
 def problem_line(problem: Problem, lang: Lang) -> str:
     """One problem of a refused write, at its place: a JSON path, a line, or (a problem of the
     whole file, such as its size, which has no line) the message alone."""
     if problem.path:
-        where = format_json_path(problem.path) + ": "
+        where = json_path(problem, lang) + ": "
     elif problem.line:
         where = say("common.line", lang, line=problem.line) + ": "
     else:
@@ -249,6 +269,9 @@ class _Formatter(string.Formatter):
         self.lang = lang
 
     def format_field(self, value: Any, format_spec: str) -> str:
+        return without_personal_data(self._worded(value, format_spec), self.lang)
+
+    def _worded(self, value: Any, format_spec: str) -> str:
         lang = self.lang
         if format_spec == "glossary":
             return term(str(value), lang)

@@ -112,7 +112,7 @@ def transfer_add(
         to = to or asker.record("municipality", "adopting", exclude=[owner])
         stage = stage or asker.term(STAGES, "stage", _next_stage(asker, project, to))
         when = when or asker.day(today)
-        note = note or asker.optional("note")
+        note = note or asker.note()
         source = source or asker.source()
         asker.confirm(
             [
@@ -165,7 +165,7 @@ def engagement_add(
         when = when or asker.day(today)
         if head_count is None:
             head_count = asker.count("participants", MAX_COUNT)
-        note = note or asker.optional("note")
+        note = note or asker.note()
         source = source or asker.source()
         asker.confirm(
             [

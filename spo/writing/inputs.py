@@ -10,7 +10,7 @@ import re
 from datetime import date
 
 from spo import lookup
-from spo.checks.personal import national_ids, phone_numbers
+from spo.checks.personal_text import personal_sightings
 from spo.dates import DateError, FuzzyDate, parse_date
 from spo.errors import UsageError
 from spo.vocabulary import Vocabulary
@@ -56,12 +56,11 @@ def not_blank(text: str | None, field: str) -> str | None:
 
 
 def free_text(text: str | None, field: str) -> str | None:
-    """Free text (a note, a summary): not blank, and no personal data."""
+    """Free text (a note, a summary): not blank, and no personal data (validate's rule for a
+    value outside a contact). The refusal names the kind of data, never the data."""
     text = not_blank(text, field)
     if text is None:
         return None
-    for number in national_ids(text):
-        raise Refusal("national-id", field=field, value=number)
-    for number in phone_numbers(text):
-        raise Refusal("phone-number", field=field, value=number)
+    for sighting in personal_sightings(text):
+        raise Refusal(sighting.kind.value, field=field)
     return text

@@ -143,11 +143,13 @@ def new_municipality(
     district = inputs.not_blank(district, "district")
     if district is not None:
         district = district_of(found, district)
-    town = inputs.not_blank(town, "town")
+    with refusing("", "write.nothing-created"):  # before a file name is made of the names
+        town = inputs.free_text(town, "town")
+        name = inputs.free_text(name, "name")
     made = municipality_name(found, kind, district, town)
     data: dict[str, Any] = {
         "id": made.id,
-        "name": inputs.not_blank(name, "name") or made.name,
+        "name": name or made.name,
         "kind": made.kind,
         "province": found.name,
     }
@@ -191,7 +193,8 @@ def new_project(
     municipality_ids = KnownIds(root, "municipality")
     if owner not in municipality_ids:
         raise lookup.unknown_id("municipality", owner, municipality_ids)
-    name = inputs.not_blank(name, "name") or ""
+    with refusing("", "write.nothing-created"):  # before a file name is made of the name
+        name = inputs.free_text(name, "name") or ""
     record_id = project_id or slugify(name)
     if not record_id:
         raise UsageError.of("usage.no-id-from-name", value=name)
@@ -201,7 +204,7 @@ def new_project(
         raise UsageError.of("usage.status-needs-source", status=status)
     data: dict[str, Any] = {"id": record_id}
     with refusing(shown(root, path), "write.not-created"):
-        data["name"] = {"tr": name, "en": inputs.not_blank(name_en, "name")}
+        data["name"] = {"tr": name, "en": inputs.free_text(name_en, "name")}
         data["owner"] = owner
         data["summary"] = {
             "tr": inputs.free_text(summary, "summary"),

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from spo.cli.language import Lang
 from spo.cli.render.escape import json_text, terminal, workflow_data, workflow_property
-from spo.cli.words import render, say
+from spo.cli.words import json_path, render, say
 from spo.message import Message
 from spo.problems import Problem, Severity
 
@@ -95,7 +95,7 @@ def _text_line(p: Problem | More, lang: Lang, base: Path | None, colour: bool) -
             where, severity = f"{_BOLD}{where}{_RESET}", f"{tint}{severity}{_RESET}"
         more = say("validate.more-of-kind", lang, count=p.count)
         return f"{where}: {severity}: {more} [{p.code}]"
-    at = say("validate.at", lang, path=p.json_path) if p.path else ""
+    at = say("validate.at", lang, path=json_path(p, lang)) if p.path else ""
     severity = say(f"validate.{p.severity.value}", lang)
     where = one_line(_where(p, base))
     message, at = one_line(render(p.message, lang)), one_line(at)
@@ -117,7 +117,7 @@ def problem_record(p: Problem, lang: Lang, base: Path | None = None) -> dict[str
         "file": display_path(p.file, base),
         "line": p.line,
         "column": p.column,
-        "path": p.json_path,
+        "path": json_path(p, lang),
         "code": p.code,
         "message": render(p.message, lang),
         "severity": p.severity.value,
@@ -143,7 +143,7 @@ def _annotation(p: Problem | More, lang: Lang, base: Path | None) -> str:
     if p.line:
         props += [f"line={p.line}", f"col={p.column}"]
     props.append(f"title={workflow_property(f'spo {p.code}')}")
-    at = say("validate.at", lang, path=p.json_path) if p.path else ""
+    at = say("validate.at", lang, path=json_path(p, lang)) if p.path else ""
     text = render(p.message, lang) + at
     return f"::{p.severity.value} {','.join(props)}::{workflow_data(text)}"
 

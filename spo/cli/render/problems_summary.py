@@ -11,7 +11,7 @@ from spo.cli.language import Lang
 from spo.cli.render.escape import Markdown, markdown, markdown_line
 from spo.cli.render.problems import More, capped, display_path, summary
 from spo.cli.render.report_markdown import markdown_table
-from spo.cli.words import render, say
+from spo.cli.words import json_path, render, say
 from spo.problems import Problem
 
 # Rows in the table at most: GitHub refuses a step summary over 1 MiB, and a row takes up to a
@@ -26,7 +26,7 @@ def _row(p: Problem | More, lang: Lang, base: Path | None) -> list[str]:
     if isinstance(p, More):
         text, line = say("validate.more-of-kind", lang, count=p.count), ""
     else:
-        at = say("validate.at", lang, path=p.json_path) if p.path else ""
+        at = say("validate.at", lang, path=json_path(p, lang)) if p.path else ""
         text, line = render(p.message, lang) + at, f"{p.line}:{p.column}" if p.line else ""
     return [display_path(p.file, base), line, severity, text, Markdown(f"`{p.code}`")]
 

@@ -1,0 +1,95 @@
+"""Quick tests that rule out personal data before the close look (`personal_text.sightings`).
+
+Most values hold no number and no address, and most files none either: a count of digits and
+one regular expression settle them. Each test may say "maybe" wrongly, never "no" wrongly:
+`tests/test_personal_prefilter.py` compares findings with and without them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spo.checks.personal_plain import visible
+
+# Characters that `normalised` turns into a digit although `\d` does not match them (superscript,
+# subscript and circled digits), into "@" and into "+" (a test recomputes them).
+DIGIT_LIKE = (
+    "\xb2\xb3\xb9\u2070\u2074\u2075\u2076\u2077\u2078\u2079"
+    "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089"
+    "\u2460\u2461\u2462\u2463\u2464\u2465\u2466\u2467\u2468\u24ea"
+)
+AT_LIKE = "@\ufe6b\uff20"
+PLUS_LIKE = "+\u207a\u208a\ufb29\ufe62\uff0b"
+_D = rf"[\d{DIGIT_LIKE}]"
+# "@" spelled out in brackets: `(at)`, `[at]`, `{et}`.
+_SPELLED_AT = r"[(\[{<][ \t]*(?i:at|et)[ \t]*[)\]}>]"
+# A mobile's start, 0 or 90 and 5, where words may follow ("0532 ve 123 45 67"); in other
+# scripts than ASCII's, any digit may be one.
+_MOBILE_START = r"(?<![0-9A-Za-z_])(?:(?:00)?90|0)(?:[ \t(]|[^\x00-\x7f])*+5[0-9]{2}"
+# (Every digit outside ASCII's is at U+0660 or above, and Turkish letters are below it.)
+_OTHER_DIGIT = rf"[\u0660-\U0010ffff](?<=\d)|[{DIGIT_LIKE}]"
+# Every sighting has an "@" (maybe spelled), or ten digits (a Turkish number, a national ID), or
+# "+" or "00" and seven digits (an international number), with at most four characters between
+# two digits, each a space, a tab, one of `./-_,()` or a character that `normalised` may turn
+# into one of them; or a mobile's start with words after it. Characters that show nothing are
+# dropped first (`visible`), as the close look drops them.
+_GAP = r"(?:[ \t./()\-_,]|[^\x00-\x7f]){0,4}"
+_MAYBE = (
+    rf"[{AT_LIKE}]|{_SPELLED_AT}|{_MOBILE_START}|{_OTHER_DIGIT}|{_D}(?:{_GAP}{_D}){{9}}"
+    rf"|(?:[{re.escape(PLUS_LIKE)}]|{_D}{_D})(?:{_GAP}{_D}){{7}}"
+)
+# The same in a file's YAML text, where a value's space may be a line break and indentation, and
+# an escape (any backslash) or a hexadecimal or octal number may stand for anything: a file
+# without a match has no sighting in any of its values. Python's `re` is slow to try a pattern
+# at every digit, so runs of digits and gap characters are found first, and searched one by one.
+_YAML_GAP = r"(?:[./()\-_,]|[^\x00-\x7f]|\s++){0,4}"
+_YAML_RUN = rf"{_D}[\d{DIGIT_LIKE}./()\-_,\s\x80-\U0010ffff]{{7,}}{_D}"
+# A number ends where no letter or digit follows (`001_70253691d58a.txt` is a name).
+_YAML_NUMBER = rf"(?:{_D}(?:{_YAML_GAP}{_D}){{9}}|{_D}{_D}(?:{_YAML_GAP}{_D}){{7}})(?![A-Za-z0-9])"
+# Searched one by one: quicker than one pattern of them all.
+_YAML_OTHER = (
+    r"\\|0[xXoO]",
+    f"[{AT_LIKE}]",
+    _OTHER_DIGIT,
+    r"[(\[{<]\s*(?i:at|et)\s*[)\]}>]",
+    # (The digits first, the look behind after them: quicker to search for.)
+    r"(?:0(?<![0-9A-Za-z_]0)|90(?<![0-9A-Za-z_]90)|0090(?<![0-9A-Za-z_]0090))"
+    r"(?:[\s(]|[^\x00-\x7f])*+5[0-9]{2}",
+    rf"[{re.escape(PLUS_LIKE)}](?:{_YAML_GAP}{_D}){{7}}",
+)
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A pattern compiled when first needed: the command line's words ask `may_have_sightings`
+    of every value they show, and most commands never need the longer patterns."""
+    return re.compile(pattern)
+
+
+# A sighting without an "@" holds at least seven digits: a value with fewer (most prose) is ruled
+# out by counting, which is far cheaper than trying `_MAYBE` at every digit of a long summary.
+_ONE_DIGIT = re.compile(_D)
+_AT = re.compile(f"[{AT_LIKE}]|{_SPELLED_AT}")
+_FEWEST_DIGITS = 7
+
+
+def may_have_sightings(text: str) -> bool:
+    """False only when `sightings(text)` is sure to be empty: a count of digits and one regular
+    expression, no normalising, for the great majority of values, which hold no number and no
+    address."""
+    if len(_ONE_DIGIT.findall(text)) < _FEWEST_DIGITS and _AT.search(text) is None:
+        return False
+    return _compiled(_MAYBE).search(visible(text)) is not None
+
+
+def yaml_may_have_sightings(yaml_text: str) -> bool:
+    """False only when no value of the YAML text can hold a sighting."""
+    yaml_text = visible(yaml_text)
+    if any(_compiled(pattern).search(yaml_text) for pattern in _YAML_OTHER):
+        return True
+    number = _compiled(_YAML_NUMBER)
+    return any(
+        number.search(yaml_text, run.start(), run.end() + 1)  # + 1: what follows the run
+        for run in _compiled(_YAML_RUN).finditer(yaml_text)
+    )
