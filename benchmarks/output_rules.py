@@ -44,8 +44,9 @@ KINDS = (
 _TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # A data format may hold a carriage return (CSV quotes it inside a cell; CRLF ends CSV rows).
 _DATA_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-# A tag, unless its `<` is escaped (`&lt;`, or `\<` in Markdown, which GitHub shows as text).
-_TAG = r"(?<!(?<!\\)\\)<(?:script|img|iframe|svg|details open)\b"
+# A tag, unless its `<` is escaped (`&lt;`, or `\<` in Markdown, which GitHub shows as text): after
+# an even run of backslashes (none, or escaped backslashes) a `<` is raw.
+_TAG = r"(?<!\\)(?:\\\\)*<(?:script|img|iframe|svg|details open)\b"
 _MARKUP = re.compile(rf"{_TAG}|(?<!\\)\]\(javascript:|href=\"?javascript:", re.I)
 _HTML_MARKUP = re.compile(r"<(?:script|img|iframe|details open)\b|href=\"?javascript:", re.I)
 # A mention is not one after a word character, a backslash, a slash or an opening code span.

@@ -80,6 +80,8 @@ def test_the_rules_see_markup_and_mentions_from_data() -> None:
     assert kinds("markdown", "| a |\n|---|\n| <img src=x> |") == ["raw-html"]
     assert kinds("markdown", "<details>\n<summary>Details</summary>\n</details>") == []
     assert kinds("markdown", "\\<script\\> &lt;img src=x&gt; <details open>") == ["raw-html"]
+    assert kinds("markdown", "\\\\\\<img src=x\\>") == []  # an escaped backslash, an escaped <
+    assert kinds("markdown", "\\\\<img src=x>") == ["raw-html"]  # an escaped backslash, a raw <
     assert kinds("markdown", "hi @fuzzbot") == ["raw-html"]
     assert kinds("markdown", "hi \\`@fuzzbot\\`") == ["raw-html"]
     assert kinds("markdown", "hi `@fuzzbot` a@fuzzbot \\@fuzzbot") == []
