@@ -219,3 +219,181 @@ def mutate(rng: random.Random, text: str) -> tuple[bytes, list[str]]:
     if isinstance(content, str):
         content = content.encode("utf-8", errors="surrogatepass")
     return content, names
+
+
+# ------------------------------------------- hostile values that still load, for every command
+# `benchmarks/fuzz_commands.py` wants the record to load, so that the value reaches every view:
+# these keep the YAML well formed and put the value where the schema expects text or a number.
+# The markers (`@fuzzbot`, `FORGED`, `PCTFORGED`) let `benchmarks/output_rules.py` tell what came
+# raw from the data from what spo wrote itself.
+
+TEXT_KEYS = (
+    "name", "tr", "en", "summary", "notes", "note", "publisher", "title", "archived", "role",
+    "district", "staff", "space", "budget", "opened_note", "neighbourhood",
+)  # fmt: skip
+URL_KEYS = ("website", "url", "status_source", "source")
+NUMBER_KEYS = ("value", "participants")
+PIECES_BY_KIND = {
+    "control": (
+        "\x1b]0;PWNED\x07", "\x1b[2J", "\x1b[31mRED\x1b[0m", "\x07", "\x08\x08", "\x00", "\x7f",
+        "\x9b31m", "\x85", "\x90", "\t", "\u2028", "\ufeff", "\u200b",
+    ),
+    "bidi": ("\u202e", "\u202d", "\u202a", "\u2066", "\u2067", "\u2068", "\u2069"),
+    "markup": (
+        "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<details open>",
+        "<iframe src=x>", "`", "``x``", "@fuzzbot", "a | b", "|", "[x](javascript:alert(1))",
+        "*", "_", "# h", "&amp;", "&", "\\",
+    ),
+    "lines": (
+        "%", "100%", "%0A::notice::PCTFORGED", "\n::error::FORGED", "\r\n::error::FORGED",
+        "\r::error::FORGED", "\r", "\n", "::", "::warning::", '"', "'",
+    ),
+}  # fmt: skip
+PIECES = tuple(piece for pieces in PIECES_BY_KIND.values() for piece in pieces)
+NON_TEXT = (
+    "2025", "-1", "0", "1.5", "1e400", ".nan", "true", "false", "null", "~", "[a, b]", "[1, 2]",
+    "[]", "{}", "{tr: x}", "{a: 1}", "{publisher: 2025}", "[[1]]", '""', "99999999999999999999",
+)  # fmt: skip
+HUGE = (
+    "99999999999999999999", "9223372036854775808", "-9223372036854775809", "18446744073709551616",
+    "1e308", "1e400", "-1", "0", "1.5", "2147483648", "9" * 400, '"12"', "0x10", "1_000",
+)  # fmt: skip
+_UNESCAPED = re.compile('[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff"\\\\]')
+
+
+def yaml_quoted(text: str, raw_bidi: bool = False) -> str:
+    """`text` as a YAML double-quoted scalar that loads back as exactly `text`."""
+
+    def escape(match: re.Match[str]) -> str:
+        char = match[0]
+        return "\\" + char if char in '"\\' else f"\\u{ord(char):04x}"
+
+    quoted = _UNESCAPED.sub(escape, text)
+    if not raw_bidi:
+        quoted = re.sub("[\u202a-\u202e\u2066-\u2069]", lambda m: f"\\u{ord(m[0]):04x}", quoted)
+    return f'"{quoted}"'
+
+
+def hostile_payload(rng: random.Random, original: str = "") -> str:
+    """Text made of one to four dangerous pieces, with or without the value it replaces."""
+    kinds = list(PIECES_BY_KIND.values())
+    parts = [rng.choice(rng.choice(kinds)) for _ in range(rng.randint(1, 4))]
+    if original and rng.random() < 0.6:
+        parts.insert(rng.randint(0, len(parts)), original)
+    return "".join(parts)
+
+
+def _keyed_spots(text: str, keys: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """(start, end, value) of each value after one of `keys` on a line."""
+    pattern = rf"^[ \-]*(?:{'|'.join(keys)}): +([^ \n][^\n]*)$"
+    return [(*m.span(1), m[1]) for m in re.finditer(pattern, text, re.M)]
+
+
+def _replace_keyed(rng: random.Random, text: str, keys: tuple[str, ...], value: str) -> str:
+    spots = _keyed_spots(text, keys) or [(*s, text[s[0] : s[1]]) for s in _value_spots(text)]
+    if not spots:
+        return text + f"notes: {value}\n"
+    start, end, _ = rng.choice(spots)
+    return text[:start] + value + text[end:]
+
+
+def hostile_text(rng: random.Random, text: str) -> str:
+    """A text field (a name, a summary, a note, a source's publisher) holds dangerous characters."""
+    # Names half the time: every view shows them.
+    spots = _keyed_spots(text, ("name", "tr", "en") if rng.random() < 0.5 else TEXT_KEYS)
+    if not spots or rng.random() < 0.1:
+        return _replace_value(rng, text, yaml_quoted(hostile_payload(rng)))
+    start, end, original = rng.choice(spots)
+    value = yaml_quoted(hostile_payload(rng, original.strip("\"'")), raw_bidi=rng.random() < 0.3)
+    return text[:start] + value + text[end:]
+
+
+def non_text_scalar(rng: random.Random, text: str) -> str:
+    """A number, a boolean, null, a list or a mapping where text goes (`publisher: 2025`)."""
+    return _replace_keyed(rng, text, TEXT_KEYS + URL_KEYS, rng.choice(NON_TEXT))
+
+
+def huge_count(rng: random.Random, text: str) -> str:
+    """A participant count or a published figure beyond what any integer column holds."""
+    value = rng.choice(HUGE)
+    if _keyed_spots(text, NUMBER_KEYS) and rng.random() < 0.5:
+        return _replace_keyed(rng, text, NUMBER_KEYS, value)
+    hosts = list(re.finditer(r"^( *)(?:- )?host: [^\n]*\n", text, re.M))
+    if hosts:
+        host = rng.choice(hosts)
+        indent = " " * (len(host[0]) - len(host[0].lstrip(" -")))
+        return text[: host.end()] + f"{indent}participants: {value}\n" + text[host.end() :]
+    if "\nkind: " in text and "\nengagements:" not in text:  # a municipality that hosted no one
+        visit = '  - {kind: study-visit, host: mersin-bb, date: "2025-01-01", participants: '
+        return text + f"engagements:\n{visit}{value}}}\n"
+    return _replace_keyed(rng, text, NUMBER_KEYS, value)
+
+
+def long_text(rng: random.Random, text: str) -> str:
+    """A name or a summary of hundreds or thousands of characters, with or without spaces."""
+    unit = rng.choice(["Uzun ", "x", "ğüşıöçİ", "Belediyesi ", "a\u0301", "\U0001f600"])
+    value = unit * rng.choice([61, 300, 1000, 5000])
+    return _replace_keyed(rng, text, TEXT_KEYS, yaml_quoted(value))
+
+
+def hostile_url(rng: random.Random, text: str) -> str:
+    """A web address that a document would turn into a script or a forged link."""
+    url = rng.choice(["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<script>x"])
+    url = rng.choice([url, "https://example.org/<script>", "https://x/`@fuzzbot`|%0A"])
+    return _replace_keyed(rng, text, URL_KEYS, yaml_quoted(url))
+
+
+def hostile_source(rng: random.Random, text: str) -> str:
+    """A source written as a mapping whose publisher or title is hostile, or not text at all."""
+    publisher = rng.choice([*NON_TEXT[:10], yaml_quoted(hostile_payload(rng, "Gazete"))])
+    title = rng.choice(["Haber", yaml_quoted(hostile_payload(rng, "Haber")), "[a]", "2025"])
+    mapping = f'{{publisher: {publisher}, title: {title}, date: "2025-03-21"}}'
+    items = list(re.finditer(r"^( +)- (https?://[^\n]*)$", text, re.M))
+    if not items:
+        return text + f"sources:\n  - {mapping}\n"
+    item = rng.choice(items)
+    return text[: item.start(2)] + mapping + text[item.end(2) :]
+
+
+def hostile_field(rng: random.Random, text: str) -> str:
+    """A new field that views show (notes, tags, a partner), or an unknown key, of hostile text."""
+    value = yaml_quoted(hostile_payload(rng, "x"))
+    return text + rng.choice(
+        [
+            f"notes: {value}\n",
+            f"tags: [{value}, {yaml_quoted(hostile_payload(rng))}]\n",
+            f"partners:\n  - name: {value}\n    type: ngo\n    role: supporter\n",
+            f"{value}: x\n",
+        ]
+    )
+
+
+HOSTILE_MUTATIONS: tuple[Callable[[random.Random, str], str | bytes], ...] = (
+    hostile_text,
+    hostile_text,
+    hostile_text,
+    non_text_scalar,
+    huge_count,
+    long_text,
+    hostile_url,
+    hostile_source,
+    hostile_field,
+)
+
+
+def mutate_hostile(
+    rng: random.Random, text: str, structural: float = 0.2
+) -> tuple[bytes, list[str]]:
+    """One or two hostile values that still load, and (with chance `structural`) one mutation of
+    `MUTATIONS` that may break the file; and their names."""
+    chosen = [rng.choice(HOSTILE_MUTATIONS) for _ in range(rng.randint(1, 2))]
+    if rng.random() < structural:
+        chosen.insert(rng.randint(0, len(chosen)), rng.choice(MUTATIONS))
+    content: str | bytes = text
+    for mutation in chosen:
+        if isinstance(content, bytes):
+            content = content.decode("utf-8", errors="replace")
+        content = mutation(rng, content)
+    if isinstance(content, str):
+        content = content.encode("utf-8", errors="surrogatepass")
+    return content, [m.__name__ for m in chosen]
