@@ -282,3 +282,68 @@ def test_a_write_refuses_a_control_character_typed_into_a_note(
     assert run.stderr.startswith(expected)
     assert "\x1b" not in run.stderr
     assert record.read_bytes() == before
+
+
+def test_published_figures_that_are_not_a_list_are_a_schema_error_only(tmp_path: Path) -> None:
+    """Found by the all-command fuzz run: the figures' agreement check iterated `true`, so the
+    file's one real problem was hidden behind an internal error."""
+    root = tmp_path / "registry"
+    shutil.copytree(REGISTRIES / "sample", root)
+    record = root / "data/municipalities/izmir-bb.yaml"
+    record.write_text(record.read_text(encoding="utf-8") + "reported_figures: true\n", "utf-8")
+
+    run = run_spo("--root", str(root), "validate", env={"SPO_CACHE_DIR": str(tmp_path / "c")})
+
+    assert run.exit_code == 1
+    assert [line.split(": ", 1)[1] for line in run.stdout.splitlines()[:-1]] == [
+        "error: 'reported_figures' should be a list, not true (true/false) [schema] at "
+        "$.reported_figures"
+    ]
+
+
+HOSTILE_PARTNER = "\u2066x\x90@fuzzbot\x1b[2J"
+
+
+def _hostile_partner(tmp_path: Path) -> Path:
+    root = tmp_path / "registry"
+    shutil.copytree(REGISTRIES / "sample", root)
+    record = root / KITCHENS
+    text = record.read_text(encoding="utf-8")
+    record.write_text(
+        text + 'partners:\n  - name: "\\u2066x\\x90@fuzzbot\\e[2J"\n    type: ngo\n'
+        "    role: supporter\n",
+        encoding="utf-8",
+    )
+    return root
+
+
+def test_yaml_output_writes_hidden_characters_as_escapes_of_the_same_data(tmp_path: Path) -> None:
+    import yaml
+
+    root = _hostile_partner(tmp_path)
+    run = run_spo("--root", str(root), "project", "show", "mahalle-mutfaklari", "-f", "yaml")
+
+    assert run.exit_code == 0, run.stderr
+    assert '- name: "\\u2066x\\x90@fuzzbot\\e[2J"' in run.stdout
+    assert not any(c in run.stdout for c in "\u2066\x90\x1b")
+    assert yaml.safe_load(run.stdout)["partners"][-1]["name"] == HOSTILE_PARTNER
+
+
+def test_csv_output_shows_hidden_characters_as_visible_escapes(tmp_path: Path) -> None:
+    root = tmp_path / "registry"
+    shutil.copytree(REGISTRIES / "sample", root)
+    record = root / "data/municipalities/artvin.yaml"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(
+        text.replace("name: Artvin Belediyesi", 'name: "Artvin \\e[2J\\u202eevil"'), "utf-8"
+    )
+
+    run = run_spo("--root", str(root), "municipality", "list", "-f", "csv")
+
+    assert "Artvin \\x1b[2J\\u202eevil" in run.stdout
+    assert "\x1b" not in run.stdout and "\u202e" not in run.stdout
+
+
+def test_a_query_echoed_on_stderr_cannot_forge_a_line(tmp_path: Path) -> None:
+    run = run_spo("--root", str(REGISTRIES / "sample"), "search", "\r::error::FORGED\x1b[2J")
+    assert run.stderr == "Nothing found for '\\r::error::FORGED\\x1b[2J'.\n"

@@ -16,8 +16,11 @@ from spo.vocabulary import METRICS, QUALIFIERS
 def _figures(data: dict[str, Any]) -> dict[int, tuple[int, ReportedFigure]]:
     """The well-formed entries as the model holds them (the schema and the date checks report
     the others), each with its place in the list, by the identity of the figure."""
-    found = {}
-    for index, entry in enumerate(data.get("reported_figures") or []):
+    found: dict[int, tuple[int, ReportedFigure]] = {}
+    entries = data.get("reported_figures")
+    if not isinstance(entries, list):
+        return found  # the schema says what it should be
+    for index, entry in enumerate(entries):
         if not isinstance(entry, dict):
             continue
         when = parse_date_or_none(entry.get("date"))

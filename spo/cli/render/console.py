@@ -114,4 +114,6 @@ def write_text(text: str) -> None:
 
 
 def warn(text: str) -> None:
-    print(text, file=sys.stderr)
+    """A line (or lines) on stderr, with no raw control character: a search's query is echoed
+    here as typed."""
+    print("\n".join(terminal(line) for line in text.split("\n")), file=sys.stderr)

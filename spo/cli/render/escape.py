@@ -13,6 +13,10 @@ goes and is never read as a command, a tag or a control sequence there:
 - `html_text`: HTML text and attribute values.
 - `json_text`: data as JSON, UTF-8 as it reads, with the characters a terminal would act on
   written as `\\uXXXX` (the data stays the same).
+- `yaml_text`: data as YAML, likewise: the emitter escapes controls, and a text holding a mark
+  YAML counts as printable is double-quoted with the mark as `\\uXXXX` (the data stays the same).
+- `csv_cell`: a CSV cell for a spreadsheet or a terminal: controls but tab and line breaks, and
+  the marks, written as visible escapes. Only a registry that fails validation holds them.
 
 Pure functions from text to text.
 """
@@ -149,3 +153,39 @@ def json_text(data: Any) -> str:
     every control character and bidirectional mark escaped."""
     dumped = json.dumps(data, ensure_ascii=False, indent=2)
     return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped) + "\n"
+
+
+# --- YAML ---------------------------------------------------------------------------------------
+
+_MARK = re.compile(f"[{_MARKS}]")
+
+
+def yaml_text(data: Any) -> str:
+    """Data as YAML, Turkish letters as they are, block style, keys in their order; no control
+    character or bidirectional mark raw."""
+    import yaml
+
+    base: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+    class Dumper(base):  # type: ignore[misc]
+        pass
+
+    def text(dumper: Any, value: str) -> Any:
+        style = '"' if _MARK.search(value) else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    Dumper.add_representer(str, text)
+    dumped = str(yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False))
+    # Every text holding a mark is double-quoted, where `\uXXXX` means the same character.
+    return _MARK.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
+
+
+# --- CSV ----------------------------------------------------------------------------------------
+
+_UNSAFE_IN_CSV = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_MARKS}]")
+
+
+def csv_cell(text: str) -> str:
+    """A cell as written, but for the characters a spreadsheet shows as garbage and a terminal
+    acts on, written as visible escapes (tab and line breaks stay: CSV quotes them)."""
+    return _UNSAFE_IN_CSV.sub(_visible, text)

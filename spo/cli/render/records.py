@@ -12,7 +12,7 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from spo.cli.render.escape import json_text
+from spo.cli.render.escape import csv_cell, json_text, yaml_text
 from spo.model import Municipality, Project, Registry, Source, Transfer
 
 Record = dict[str, Any]
@@ -51,10 +51,7 @@ def to_json(records: Sequence[Record] | Record) -> str:
 
 
 def to_yaml(records: Sequence[Record] | Record) -> str:
-    import yaml
-
-    dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    return str(yaml.dump(records, Dumper=dumper, allow_unicode=True, sort_keys=False))
+    return yaml_text(records)
 
 
 # --- CSV: one row per record, nested things flattened -------------------------------------------
@@ -182,5 +179,7 @@ def to_csv(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
-    writer.writerows(rows)
+    writer.writerows(
+        [csv_cell(cell) if isinstance(cell, str) else cell for cell in row] for row in rows
+    )
     return buffer.getvalue().encode("utf-8-sig")
