@@ -347,3 +347,9 @@ def test_csv_output_shows_hidden_characters_as_visible_escapes(tmp_path: Path) -
 def test_a_query_echoed_on_stderr_cannot_forge_a_line(tmp_path: Path) -> None:
     run = run_spo("--root", str(REGISTRIES / "sample"), "search", "\r::error::FORGED\x1b[2J")
     assert run.stderr == "Nothing found for '\\r::error::FORGED\\x1b[2J'.\n"
+
+
+def test_a_query_with_a_line_break_stays_on_its_line(tmp_path: Path) -> None:
+    """Found by the 10,000-case run: a line break in the query started a line of its own."""
+    run = run_spo("--root", str(REGISTRIES / "sample"), "search", "\n::error::FORGED")
+    assert run.stderr == "Nothing found for '\\n::error::FORGED'.\n"

@@ -114,6 +114,6 @@ def write_text(text: str) -> None:
 
 
 def warn(text: str) -> None:
-    """A line (or lines) on stderr, with no raw control character: a search's query is echoed
-    here as typed."""
-    print("\n".join(terminal(line) for line in text.split("\n")), file=sys.stderr)
+    """One line on stderr, with no raw control character, line breaks included: a search's
+    query is echoed here as typed, and must not start a line of its own."""
+    print(terminal(text), file=sys.stderr)
