@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from spo.export import Table
+from spo.spreadsheet import as_text
 
 # A searchable table's searched columns again, folded (`spo.turkish.fold`: "Üsküdar" ->
 # "uskudar"): SQLite's own case folding does not know Turkish (I/ı, İ/i) or drop accents, so
@@ -68,11 +69,12 @@ def _fill(db: Any, tables: list[Table]) -> None:
 
 
 def _cell(value: Any) -> str:
+    """A value as a CSV cell; a text a spreadsheet would read as a formula stays text."""
     if value is None:
         return ""
     if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    return str(value)
+        return as_text("; ".join(str(v) for v in value))
+    return as_text(value) if isinstance(value, str) else str(value)
 
 
 def csv_bytes(table: Table) -> bytes:

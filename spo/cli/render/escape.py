@@ -28,6 +28,8 @@ import json
 import re
 from typing import Any
 
+from spo.spreadsheet import as_text
+
 # What a terminal must not receive raw: C0 and C1 controls (newline, tab and DEL included), the
 # Unicode line and paragraph separators, and the bidirectional marks, embeddings, overrides and
 # isolates (U+061C, U+200E-F, U+202A-E, U+2066-9).
@@ -187,5 +189,6 @@ _UNSAFE_IN_CSV = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_MARKS}]")
 
 def csv_cell(text: str) -> str:
     """A cell as written, but for the characters a spreadsheet shows as garbage and a terminal
-    acts on, written as visible escapes (tab and line breaks stay: CSV quotes them)."""
-    return _UNSAFE_IN_CSV.sub(_visible, text)
+    acts on, written as visible escapes (tab and line breaks stay: CSV quotes them), and with an
+    apostrophe before a text a spreadsheet would read as a formula (`spo.spreadsheet`)."""
+    return as_text(_UNSAFE_IN_CSV.sub(_visible, text))
