@@ -64,10 +64,10 @@ def _open(ctx: typer.Context, whole: str | None = "all") -> tuple[Registry, Lang
 
 
 def _ids(reg: Registry, kind: str, given: Values) -> list[str]:
-    """The ids of the records an option names: ids, or names as people type them (`spo.lookup`)."""
-    from spo import lookup
+    """The ids of the records an option names: ids, or names as people type them (`spo.naming`)."""
+    from spo import naming
 
-    return [lookup.record_id(reg.root, kind, text) for text in given or []]
+    return [naming.record_id(reg.root, kind, text) for text in given or []]
 
 
 def _open_one(ctx: typer.Context, kind: str, text: str) -> tuple[Registry, Lang, str]:
@@ -76,7 +76,7 @@ def _open_one(ctx: typer.Context, kind: str, text: str) -> tuple[Registry, Lang,
     the whole registry when that file is not a clean record, so that what is said about it stays
     what `_open` leads to; except that a file that exists and had to be left out is said to be
     unreadable (exit 1), not missing."""
-    from spo import lookup, registry
+    from spo import naming, registry
     from spo.cli.render.console import warn
     from spo.cli.render.labels import message
     from spo.errors import SpoError
@@ -84,7 +84,7 @@ def _open_one(ctx: typer.Context, kind: str, text: str) -> tuple[Registry, Lang,
 
     opts = settings(ctx)
     root = registry.find_root(opts.root)
-    record_id = lookup.record_id(root, kind, text)
+    record_id = naming.record_id(root, kind, text)
     loaded = partial_registry(root, kind, record_id)
     if loaded is None:
         loaded = read_registry(root)

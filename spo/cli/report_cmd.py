@@ -77,7 +77,7 @@ def report(
 
         check_output(output, force, root)
     if owner is not None:
-        from spo.lookup import record_id
+        from spo.naming import record_id
 
         owner = record_id(root, "municipality", owner)
     if explain is None:

@@ -56,9 +56,9 @@ def root_and_lang(ctx: typer.Context) -> tuple[Path, Lang]:
 def named(root: Path, kind: str, text: str | None) -> str | None:
     """The id of the record an option names, by its id or by its name as people type it
     ("Üsküdar", "mahalle mutfaklari"); an id is checked against its file name alone."""
-    from spo import lookup
+    from spo import naming
 
-    return None if text is None else lookup.record_id(root, kind, text)
+    return None if text is None else naming.record_id(root, kind, text)
 
 
 def _label(vocab: Vocabulary, typed: str, lang: Lang) -> str:
