@@ -18,8 +18,11 @@ from spo.message import Message
 from spo.positions import Positions
 from spo.problems import Finding, JsonPath
 
-_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# The bidirectional embeddings, overrides and isolates, as a character class's ranges: the ones
+# that reorder what follows them. The terminal escaper (`spo.cli.render.escape`) shows them too.
+BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
+_HIDDEN = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 CODE = "hidden-character"
 
 

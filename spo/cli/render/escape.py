@@ -26,14 +26,16 @@ from __future__ import annotations
 import html
 import json
 import re
+from functools import cache
 from typing import Any
 
+from spo.checks.characters import BIDI_CONTROLS
 from spo.spreadsheet import as_text
 
 # What a terminal must not receive raw: C0 and C1 controls (newline, tab and DEL included), the
 # Unicode line and paragraph separators, and the bidirectional marks, embeddings, overrides and
 # isolates (U+061C, U+200E-F, U+202A-E, U+2066-9).
-_MARKS = "\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_MARKS = "\u061c\u200e\u200f\u2028\u2029" + BIDI_CONTROLS
 _UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f{_MARKS}]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
@@ -162,9 +164,9 @@ def json_text(data: Any) -> str:
 _MARK = re.compile(f"[{_MARKS}]")
 
 
-def yaml_text(data: Any) -> str:
-    """Data as YAML, Turkish letters as they are, block style, keys in their order; no control
-    character or bidirectional mark raw."""
+@cache
+def _yaml_dumper() -> Any:
+    """PyYAML's dumper, with a text holding a mark double-quoted; built once, when first used."""
     import yaml
 
     base: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -177,7 +179,15 @@ def yaml_text(data: Any) -> str:
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
     Dumper.add_representer(str, text)
-    dumped = str(yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False))
+    return Dumper
+
+
+def yaml_text(data: Any) -> str:
+    """Data as YAML, Turkish letters as they are, block style, keys in their order; no control
+    character or bidirectional mark raw."""
+    import yaml
+
+    dumped = str(yaml.dump(data, Dumper=_yaml_dumper(), allow_unicode=True, sort_keys=False))
     # Every text holding a mark is double-quoted, where `\uXXXX` means the same character.
     return _MARK.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
 
