@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Mapping
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from spo.errors import UsageError
 from spo.message import Message
+
+if TYPE_CHECKING:
+    from spo.vocabulary import Vocabulary
 
 T = TypeVar("T")
 
@@ -47,6 +50,22 @@ def unknown_value(vocabulary: str, value: str, known: Iterable[str]) -> UsageErr
             suggestion=names[close] if close else None,
         )
     )
+
+
+def value(vocab: Vocabulary, text: str) -> str:
+    """The value of `vocab` that `text` names, wherever a value is typed (a flag, a prompt's
+    answer), by the rule of `Vocabulary.candidates`. Several candidates are a usage error that
+    lists them (exit 2); none, one that suggests the closest (`unknown_value`)."""
+    found = vocab.candidates(text)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise UsageError(
+            Message.of(
+                "lookup.ambiguous-value", vocabulary=vocab.name, value=text, candidates=found
+            )
+        )
+    raise unknown_value(vocab.name, text, vocab.values)
 
 
 def get(kind: str, records: Mapping[str, T], record_id: str) -> T:

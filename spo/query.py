@@ -36,15 +36,9 @@ def turkish_name(project: Project) -> str:
 
 
 def vocabulary_values(vocab: Vocabulary, given: Iterable[str]) -> frozenset[str]:
-    """Each given value as a vocabulary value; a label in either language is accepted too
-    (`--theme sağlık`, `--theme Health`), case and diacritics folded."""
-    found: set[str] = set()
-    for text in given:
-        value = vocab.value_for(text)
-        if value is None:
-            raise lookup.unknown_value(vocab.name, text, vocab.values)
-        found.add(value)
-    return frozenset(found)
+    """Each given value as a vocabulary value; a label in either language, a prefix or a typo
+    is accepted too (`--theme sağlık`, `--theme Health`, `--theme hijyen`: `spo.lookup.value`)."""
+    return frozenset(lookup.value(vocab, text) for text in given)
 
 
 def known_ids(kind: str, records: dict[str, Any], given: Iterable[str]) -> frozenset[str]:

@@ -34,7 +34,7 @@ from spo.search_rows import (
     folded_words,
     registry_rows,
 )
-from spo.turkish import edit_distance_at_most_one
+from spo.turkish import MIN_TYPO_LENGTH, word_matches
 
 __all__ = [
     "FIELDS",
@@ -48,7 +48,7 @@ __all__ = [
     "word_matches",
 ]
 
-MIN_FUZZY_LENGTH = 5
+MIN_FUZZY_LENGTH = MIN_TYPO_LENGTH
 NAME_BEGINS, NAME, PLACE, LABEL, TEXT = range(5)  # how good a match is, best first
 
 
@@ -67,20 +67,6 @@ class Hit:
     @property
     def id(self) -> str:
         return str(self.row["id"])
-
-
-def word_matches(query_word: str, word: str) -> bool:
-    """Prefix, or (for a long enough query word) one edit from the word or from its beginning."""
-    if word.startswith(query_word):
-        return True
-    size = len(query_word)
-    if size < MIN_FUZZY_LENGTH or len(word) < size - 1:
-        return False
-    return any(
-        edit_distance_at_most_one(query_word, word[:n])
-        for n in {size - 1, size, size + 1, len(word)}
-        if n <= len(word)
-    )
 
 
 def _tier(field: str) -> int:

@@ -22,8 +22,13 @@ __all__ = [
     "sort_key",
     "tr_lower",
     "tr_upper",
+    "word_matches",
     "words",
 ]
+
+# A typed word shorter than this matches only exactly or as a prefix: one edit in a shorter
+# word changes too much of it to be a typo.
+MIN_TYPO_LENGTH: Final = 5
 
 # Translation tables are applied before the generic str.lower/str.upper so
 # that the default Unicode mappings never see the four special letters.
@@ -179,3 +184,19 @@ def _one_insertion(shorter: str, longer: str) -> bool:
         if x != y:
             return shorter[i:] == longer[i + 1 :]
     return True  # the extra character is the last one
+
+
+def word_matches(typed: str, word: str) -> bool:
+    """Whether the folded `typed` word may be meant as the folded `word`: a prefix of it, or (for
+    a word of MIN_TYPO_LENGTH letters or more) one edit from it or from its beginning (a letter
+    added, dropped, changed or two swapped): "mutfak" and "mutfka" both match "mutfaklari"."""
+    if word.startswith(typed):
+        return True
+    size = len(typed)
+    if size < MIN_TYPO_LENGTH or len(word) < size - 1:
+        return False
+    return any(
+        edit_distance_at_most_one(typed, word[:n])
+        for n in {size - 1, size, size + 1, len(word)}
+        if n <= len(word)
+    )

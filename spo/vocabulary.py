@@ -8,6 +8,7 @@ Values are English kebab-case; they are what the YAML files hold and never chang
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -32,17 +33,86 @@ class Vocabulary:
         return self.values.index(value)
 
     def value_for(self, text: str) -> str | None:
-        """The value that `text` names: the value itself, or its label in either language with
-        Turkish case and letters folded ("sağlık", "Health", "İl" all work)."""
+        """The one value that `text` names by the rule of `candidates`, or None when it names
+        none or several ("sağlık", "Health", "İl", "hijyen", "sunm" all work)."""
+        found = self.candidates(text)
+        return found[0] if len(found) == 1 else None
+
+    def exact_value_for(self, text: str) -> str | None:
+        """The value whose id or label `text` is, case and Turkish letters folded; no prefix or
+        typo (what a file holds must be the value itself: validation names the label's value)."""
         from spo.turkish import fold
 
         if text in self.values:
             return text
-        wanted = fold(text)
-        for term in self.terms:
-            if wanted in (fold(term.value), fold(term.tr), fold(term.en)):
-                return term.value
-        return None
+        found = _exact(fold(text), self._forms())
+        return found[0] if found else None
+
+    def candidates(self, text: str) -> tuple[str, ...]:
+        """The values that `text` may name, by the one rule for a value typed anywhere: its id;
+        else its Turkish or English label or id, folded as search folds ("SAĞLIK", "saglik");
+        else those whose label or id begins with it ("yerinde", "ağırlanan"); else those with a
+        word beginning with each of its words ("hijyen": Temizlik ve hijyen); else those a typo
+        away ("helth", "toplnti"). The first of these that finds any decides; several values
+        found there are all candidates, in the vocabulary's order."""
+        from spo.turkish import fold
+
+        if text in self.values:
+            return (text,)
+        typed = fold(text)
+        if not typed:
+            return ()
+        forms = self._forms()
+        for tier in (_exact, _begins, _words_begin, _typo):
+            found = tier(typed, forms)
+            if found:
+                return found
+        return ()
+
+    def _forms(self) -> dict[str, tuple[str, ...]]:
+        from spo.turkish import fold
+
+        return {t.value: (fold(t.value), fold(t.tr), fold(t.en)) for t in self.terms}
+
+
+Forms = dict[str, tuple[str, ...]]  # each value's id and labels, folded
+
+
+def _exact(typed: str, forms: Forms) -> tuple[str, ...]:
+    return tuple(value for value, names in forms.items() if typed in names)
+
+
+def _begins(typed: str, forms: Forms) -> tuple[str, ...]:
+    return tuple(v for v, names in forms.items() if any(n.startswith(typed) for n in names))
+
+
+def _each_word(typed: str, names: tuple[str, ...], matches: Callable[[str, str], bool]) -> bool:
+    """Whether one of `names` has, for each typed word, a word that it `matches`."""
+    wanted = typed.split()
+    return any(all(any(matches(t, w) for w in n.split()) for t in wanted) for n in names)
+
+
+def _words_begin(typed: str, forms: Forms) -> tuple[str, ...]:
+    return tuple(
+        v for v, names in forms.items() if _each_word(typed, names, lambda t, w: w.startswith(t))
+    )
+
+
+def _typo(typed: str, forms: Forms) -> tuple[str, ...]:
+    from spo.turkish import edit_distance_at_most_one, word_matches
+
+    def near(names: tuple[str, ...]) -> bool:
+        whole = len(typed) >= MIN_WHOLE_TYPO and any(
+            edit_distance_at_most_one(typed, n) for n in names
+        )
+        return whole or _each_word(typed, names, word_matches)
+
+    return tuple(value for value, names in forms.items() if near(names))
+
+
+# A whole value typed shorter than this is not taken as a typo for another: "ilc" is too short
+# to mean "ilçe" rather than something else.
+MIN_WHOLE_TYPO = 4
 
 
 def _vocab(name: str, title: str, *terms: tuple[str, str, str]) -> Vocabulary:

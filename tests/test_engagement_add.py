@@ -121,9 +121,9 @@ REFUSALS = [
         "spo: no municipality 'mersinn' (did you mean 'mersin-bb'?)\n",
     ),
     (
-        "--to artvin --host mersin-bb --kind visit",
+        "--to artvin --host mersin-bb --kind sudy-vizit",
         2,
-        "spo: unknown engagement kind 'visit' (did you mean 'study-visit'?); expected one of: "
+        "spo: unknown engagement kind 'sudy-vizit' (did you mean 'study-visit'?); expected one of: "
         "Study visit (study-visit), Meeting (meeting), Training (training)\n",
     ),
     (

@@ -518,8 +518,8 @@ def test_nothing_matching_as_csv_is_the_header_alone(sample: Path) -> None:
             "spo: no municipality 'mersinn' (did you mean 'mersin-bb'?)\n",
         ),
         (
-            ["project", "list", "--theme", "nutriton"],
-            "spo: unknown theme 'nutriton' (did you mean 'nutrition'?); expected one of: "
+            ["project", "list", "--theme", "nuttrision"],
+            "spo: unknown theme 'nuttrision' (did you mean 'nutrition'?); expected one of: "
             "Nutrition and food (nutrition), Health (health), Education (education), "
             "Employment and skills (employment), Women's empowerment (women-empowerment), "
             "Social care (social-care), Psychosocial support (psychosocial-support), "
@@ -533,8 +533,8 @@ def test_nothing_matching_as_csv_is_the_header_alone(sample: Path) -> None:
             "spo: no project 'mahalle-mutfk' (did you mean 'mahalle-mutfaklari'?)\n",
         ),
         (
-            ["transfer", "list", "--stage", "launch"],
-            "spo: unknown stage 'launch' (did you mean 'launched'?); expected one of: "
+            ["transfer", "list", "--stage", "lounchd"],
+            "spo: unknown stage 'lounchd' (did you mean 'launched'?); expected one of: "
             "Inquiry (inquiry), Study visit (study-visit), Presentation (presentation), "
             "Planning support (planning-support), "
             "Implementation support (implementation-support), Launched (launched), "

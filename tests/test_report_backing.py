@@ -599,8 +599,8 @@ def test_explain_narrows_to_a_kind_and_lists_projects_and_visitors(tmp_path: Pat
     ("args", "message"),
     [
         (
-            ["--explain", "hosted"],
-            "spo: unknown metric 'hosted'; expected one of: ",
+            ["--explain", "guests"],
+            "spo: unknown metric 'guests'; expected one of: ",
         ),
         (
             ["--kind", "district"],
@@ -622,11 +622,11 @@ def test_explain_refuses_what_it_cannot_explain(
 
 
 def test_an_unknown_metric_lists_every_metric(tmp_path: Path) -> None:
-    run = run_spo("--root", str(registry(tmp_path)), "report", "--explain", "visitor")
+    run = run_spo("--root", str(registry(tmp_path)), "report", "--explain", "vizitorz")
 
     assert run.exit_code == 2
     assert run.stderr.startswith(
-        "spo: unknown metric 'visitor' (did you mean 'visitors'?); expected one of: "
+        "spo: unknown metric 'vizitorz' (did you mean 'visitors'?); expected one of: "
         "Municipalities hosted (municipalities-hosted), Municipalities in talks "
         "(municipalities-in-talks), Municipalities supported (municipalities-supported), "
         "Municipalities transferred to (municipalities-transferred-to), Projects transferred "

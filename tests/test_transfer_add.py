@@ -212,8 +212,8 @@ USAGE_ERRORS = [
         "spo: no municipality 'artvn' (did you mean 'artvin'?)\n",
     ),
     (
-        "--project mahalle-mutfaklari --to artvin --stage lanched",
-        "spo: unknown stage 'lanched' (did you mean 'launched'?); expected one of: "
+        "--project mahalle-mutfaklari --to artvin --stage lounchd",
+        "spo: unknown stage 'lounchd' (did you mean 'launched'?); expected one of: "
         "Inquiry (inquiry), Study visit (study-visit), Presentation (presentation), "
         "Planning support (planning-support), Implementation support (implementation-support), "
         "Launched (launched), Paused (paused), Dropped (dropped)\n",

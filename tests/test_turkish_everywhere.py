@@ -68,8 +68,8 @@ def test_validate_speaks_english_when_asked(monkeypatch) -> None:
             "(paused), Vazgeçildi (dropped)\n",
         ),
         (
-            ["project", "list", "--theme", "sağlk"],
-            "spo: bilinmeyen tema: 'sağlk' (şunu mu demek istediniz: 'Sağlık'?); şunlardan biri "
+            ["project", "list", "--theme", "sağlukk"],
+            "spo: bilinmeyen tema: 'sağlukk' (şunu mu demek istediniz: 'Sağlık'?); şunlardan biri "
             "olmalı: Beslenme ve gıda (nutrition), Sağlık (health), Eğitim (education), İstihdam "
             "ve meslek (employment), Kadının güçlenmesi (women-empowerment), Sosyal bakım "
             "(social-care), Psikososyal destek (psychosocial-support), Yoksullukla mücadele "

@@ -246,7 +246,8 @@ def _findings(kind: str, error: ValidationError) -> list[Finding]:
         if vocabulary is None:
             return [_finding(path, "not-one-of", field=field, given=given, options=options)]
         instance = error.instance
-        value = VOCABULARIES[vocabulary].value_for(instance) if isinstance(instance, str) else None
+        named = VOCABULARIES[vocabulary]
+        value = named.exact_value_for(instance) if isinstance(instance, str) else None
         if value is not None:
             return [_finding(path, "label-for-value", field=field, given=given, value=value)]
         return [

@@ -12,6 +12,8 @@ Templates use Python's `{name}` fields, with a few formats of spo's own:
     {stage:label/stage}  the label of a vocabulary value ("inquiry" -> "Görüşme")
     {kind:lower/...}     the same in lower case, for the middle of a sentence
     {vocab:choices}      every value of the vocabulary named, with its label
+    {value:choice/stage} a value with its label, "Sunum (presentation)"; the vocabulary may be
+                         a field itself ({value:choice/{vocabulary}}); a list gives each
     {suggestion:hint}    " (did you mean 'x'?)", or nothing when the value is None
     {number:ablative}    a number with its Turkish ablative suffix ("40'tan")
     {number:dative}      a number with its Turkish dative suffix ("40'a", "6'ya")
@@ -173,10 +175,15 @@ def labels(vocabulary: Vocabulary | str, values: Iterable[str], lang: Lang) -> s
     return ", ".join(label(vocabulary, v, lang) for v in values)
 
 
+def choice(vocabulary: Vocabulary | str, value: str, lang: Lang) -> str:
+    """A value as the user may type it: its label and its id, "Görüşme (inquiry)"."""
+    return f"{label(vocabulary, value, lang)} ({value})"
+
+
 def choices(vocabulary: Vocabulary | str, lang: Lang) -> str:
-    """Every value with its label: "görüşme (inquiry), yerinde inceleme (study-visit), ..."."""
+    """Every value with its label: "Görüşme (inquiry), Yerinde inceleme (study-visit), ..."."""
     vocab = VOCABULARIES[vocabulary] if isinstance(vocabulary, str) else vocabulary
-    return ", ".join(f"{label(vocab, t.value, lang)} ({t.value})" for t in vocab.terms)
+    return ", ".join(choice(vocab, t.value, lang) for t in vocab.terms)
 
 
 # A number's Turkish case suffix follows how its reading ends: its last vowel (back a ı o u, or
@@ -293,6 +300,8 @@ class _Formatter(string.Formatter):
             return say(f"json-type.{value}", lang)
         if format_spec == "choices":
             return choices(str(value), lang)
+        if format_spec.startswith("choice/") and isinstance(value, str):
+            return choice(format_spec.removeprefix("choice/"), value, lang)
         if format_spec.startswith("opt/"):
             return "" if value is None else say(format_spec.removeprefix("opt/"), lang, value=value)
         if format_spec == "hint":

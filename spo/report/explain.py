@@ -20,7 +20,7 @@ from spo.report.figures import FigureCheck, checkable, figure_checks
 from spo.report.scope import TRANSFER_METRICS, Scope, Tallies
 from spo.rules import is_support
 from spo.turkish import sort_key
-from spo.vocabulary import METRICS, MUNICIPALITY_KINDS, Vocabulary
+from spo.vocabulary import METRICS, MUNICIPALITY_KINDS
 
 
 @dataclass(frozen=True)
@@ -53,8 +53,8 @@ def explain(
     registry: Registry, metric: str, as_of: date, kind: str | None = None, owner: str | None = None
 ) -> Explanation:
     """The records behind `metric`; UsageError (exit 2) for an unknown metric, kind or owner."""
-    metric = _term(METRICS, metric)
-    kind = _term(MUNICIPALITY_KINDS, kind) if kind else None
+    metric = lookup.value(METRICS, metric)
+    kind = lookup.value(MUNICIPALITY_KINDS, kind) if kind else None
     if owner:
         lookup.get("municipality", registry.municipalities, owner)
     tallies = Scope.of(registry, [owner])[owner].tallies(as_of)
@@ -85,13 +85,6 @@ def _of_kind(tallies: Tallies, kind: str) -> Tallies:
         engagements=[e for e in tallies.engagements if keep(e.municipality)],
         transfers=[t for t in tallies.transfers if keep(t.municipality)],
     )
-
-
-def _term(vocab: Vocabulary, value: str) -> str:
-    named = vocab.value_for(value)
-    if named is None:
-        raise lookup.unknown_value(vocab.name, value, vocab.values)
-    return named
 
 
 def _rows(tallies: Tallies, metric: str) -> list[ExplainRow]:

@@ -20,11 +20,9 @@ _URL = re.compile(r"^https?://\S+$")
 
 
 def term(vocab: Vocabulary, value: str) -> str:
-    """A vocabulary value from its value or its Turkish or English label ("Sunum")."""
-    named = vocab.value_for(value)
-    if named is None:
-        raise lookup.unknown_value(vocab.name, value, vocab.values)
-    return named
+    """A vocabulary value from its id, its Turkish or English label ("Sunum"), a prefix or a
+    typo (`spo.lookup.value`)."""
+    return lookup.value(vocab, value)
 
 
 def when(text: str, today: date) -> FuzzyDate:
