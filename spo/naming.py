@@ -8,7 +8,7 @@ module reads the registry, so keeping it apart keeps those low modules out of an
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,12 @@ from spo.message import Message
 
 # What people leave out of a municipality's name ("Üsküdar" for "Üsküdar Belediyesi"), folded.
 NAME_SUFFIXES = (" buyuksehir belediyesi", " belediyesi")
+# Words of a name that every municipality shares: alone they name none of them in particular.
+SHARED_WORDS = frozenset({"belediyesi", "belediye"})
+# The usual abbreviations of a name's words, folded: "Mersin BB" is Mersin Büyükşehir Belediyesi.
+ABBREVIATIONS = {"bb": "buyuksehir belediyesi"}
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+Row = Mapping[str, Any]
 
 
 def _short(folded: str) -> str:
@@ -28,47 +33,81 @@ def _short(folded: str) -> str:
     return folded
 
 
-def _forms(row: Mapping[str, Any]) -> set[str]:
+def _forms(row: Row) -> set[str]:
     """A row's names as people type them, folded: whole, and without "(Büyükşehir) Belediyesi"."""
     names: list[str] = row["names"]
     return {form for name in names for form in (name, _short(name)) if form}
 
 
-def _ambiguous(kind: str, text: str, rows: list[Mapping[str, Any]]) -> UsageError:
-    from spo.turkish import sort_key
-
-    rows = sorted(rows, key=lambda r: (sort_key(str(r["name"])), str(r["id"])))
-    candidates = [Message.of("lookup.candidate", id=r["id"], name=r["name"]) for r in rows]
-    return UsageError(
-        Message.of("lookup.ambiguous-name", kind=kind, value=text, candidates=candidates)
-    )
-
-
-def resolve(kind: str, text: str, rows: Iterable[Mapping[str, Any]]) -> str:
-    """The id of the record of `kind` that `text` names: an existing id wins; else a name folded
-    as search folds it, whole or without "Belediyesi"/"Büyükşehir Belediyesi", else the unique
-    record whose name begins with it. Several candidates, or none, is a usage error (exit 2)."""
+def _typed(text: str) -> str:
+    """What was typed, folded as search folds it, with abbreviations written out."""
     from spo.search_rows import folded_words
 
+    return " ".join(ABBREVIATIONS.get(word, word) for word in folded_words([text])[0])
+
+
+def candidates(kind: str, text: str, rows: Iterable[Row], typos: bool = False) -> list[Row]:
+    """The records of `kind` that `text` may name, by their ids and names only (never by words
+    of a summary or a note): its id; else a name it is, whole or without "Belediyesi" /
+    "Büyükşehir Belediyesi" ("bb" is the usual abbreviation); else the names it begins; else
+    the names with a word beginning with each of its words, apart from the word every
+    municipality's name has ("büyükşehir": every metropolitan municipality); else, with `typos`,
+    the names where each of its words matches with a typo as search allows. The first of these
+    that finds any decides; the records come in Turkish alphabetical order of their names."""
+    from spo.turkish import sort_key, word_matches
+
+    own = [row for row in rows if row["kind"] == kind]
+    by_id = [row for row in own if str(row["id"]) == text]
+    if by_id:
+        return by_id
+    typed = _typed(text)
+    if not typed:
+        return []
+    wanted = {typed, _short(typed)}
+    telling = [word for word in typed.split() if word not in SHARED_WORDS]
+
+    def each_word(row: Row, matches: Callable[[str, str], bool]) -> bool:
+        return bool(telling) and any(
+            all(any(matches(t, w) for w in form.split()) for t in telling) for form in row["names"]
+        )
+
+    tiers: list[Callable[[Row], bool]] = [
+        lambda row: not wanted.isdisjoint(_forms(row)),
+        lambda row: any(form.startswith(typed) for form in _forms(row)),
+        lambda row: each_word(row, lambda t, w: w.startswith(t)),
+    ]
+    if typos:
+        tiers.append(lambda row: each_word(row, word_matches))
+    for tier in tiers:
+        found = [row for row in own if tier(row)]
+        if found:
+            return sorted(found, key=lambda r: (sort_key(str(r["name"])), str(r["id"])))
+    return []
+
+
+def _ambiguous(kind: str, text: str, rows: list[Row]) -> UsageError:
+    found = [Message.of("lookup.candidate", id=r["id"], name=r["name"]) for r in rows]
+    return UsageError(Message.of("lookup.ambiguous-name", kind=kind, value=text, candidates=found))
+
+
+def resolve(kind: str, text: str, rows: Iterable[Row]) -> str:
+    """The id of the record of `kind` that `text` names (`candidates`, without typos). Several
+    candidates, or none, is a usage error (exit 2): an unknown one suggests the closest id or
+    name."""
+    rows = list(rows)
+    found = candidates(kind, text, rows)
+    if len(found) == 1:
+        return str(found[0]["id"])
+    if found:
+        raise _ambiguous(kind, text, found)
     own = [row for row in rows if row["kind"] == kind]
     ids = {str(row["id"]) for row in own}
-    if text in ids:
-        return text
-    typed = " ".join(folded_words([text])[0])
-    if typed:
-        wanted = {typed, _short(typed)}
-        exact = [row for row in own if not wanted.isdisjoint(_forms(row))]
-        begins = exact or [row for row in own if any(f.startswith(typed) for f in _forms(row))]
-        if len(begins) == 1:
-            return str(begins[0]["id"])
-        if begins:
-            raise _ambiguous(kind, text, begins)
-    close = closest(text, ids) or _closest_name(_short(typed), own)
+    close = closest(text, ids) or _closest_name(_short(_typed(text)), own)
     key = "lookup.unknown-id" if _ID.fullmatch(text) else "lookup.unknown-name"
     raise UsageError(Message.of(key, kind=kind, value=text, suggestion=close))
 
 
-def _closest_name(place: str, rows: list[Mapping[str, Any]]) -> str | None:
+def _closest_name(place: str, rows: list[Row]) -> str | None:
     """The id of the one record whose name, without "(Büyükşehir) Belediyesi", is close to
     `place` ("kadirlii belediyesi": osmaniye-kadirli). Names are compared without that suffix,
     so that the suffix alone ("Ankara Belediyesi") brings no suggestion; a name that several

@@ -113,9 +113,9 @@ def test_an_unknown_name_is_an_unknown_id_with_a_suggestion(ranking: Path) -> No
         (["municipality", "show", "belediyesi"], "en", "spo: no municipality 'belediyesi'\n"),
         (["municipality", "show", "belediyesi"], "tr", "spo: 'belediyesi' kimlikli belediye yok\n"),
         (
-            ["municipality", "show", "Büyükşehir Belediyesi"],
+            ["municipality", "show", "Ankara Büyükşehir Belediyesi"],
             "en",
-            "spo: no municipality with the id or name 'Büyükşehir Belediyesi'\n",
+            "spo: no municipality with the id or name 'Ankara Büyükşehir Belediyesi'\n",
         ),
         (
             ["project", "show", "Çocuk Kulübü"],
