@@ -154,7 +154,7 @@ def test_a_pull_request_gets_its_diff_in_the_job_summary(tmp_path):
     expected = _markdown(root, "HEAD^1")
     assert (done.returncode, done.stderr) == (0, "")
     assert summary.read_text(encoding="utf-8") == expected
-    assert "  - transfer of Women Craftspeople: new stage presentation (2025-05-02)" in expected
+    assert "  - transfer of Women Craftspeople: new stage: Presentation (2025-05-02)" in expected
     assert _git(root, "status", "--porcelain") == status_before
 
 

@@ -256,7 +256,7 @@ def test_with_no_arguments_a_branch_is_compared_from_its_merge_base_to_the_worki
     ]
     assert [c["text"] for r in shown["records"] for c in r["changes"]] == [
         "study visit hosted by Mersin Büyükşehir Belediyesi (2025-02-10): Participants: 6 → 7",
-        "transfer of Women Craftspeople: new stage presentation (2025-05-02) "
+        "transfer of Women Craftspeople: new stage: Presentation (2025-05-02) "
         "(source: https://example.org/uskudar/sunum)",
     ]
     assert {(f["metric"], f["part"]): (f["before"], f["after"]) for f in shown["figures"]}[

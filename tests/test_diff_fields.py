@@ -108,7 +108,7 @@ DATED = {
     "en": [
         "      study visit hosted by Mersin Büyükşehir Belediyesi (2025-03-10): "
         "Date: '../2025-03-21' → '2025-03-10'",
-        "      transfer of Women Craftspeople, stage inquiry (2025-01-20): "
+        "      transfer of Women Craftspeople, stage Inquiry (2025-01-20): "
         "Date: '2025-01-15' → '2025-01-20'",
     ],
 }

@@ -306,7 +306,7 @@ PROJECT_ERRORS = [
     (
         "--name X --owner mersin-bb --summary S --status sürüyor",
         2,
-        "spo: the status 'active' holds on a day and rests on a source: give the day with "
+        "spo: the status 'Active' holds on a day and rests on a source: give the day with "
         "--status-as-of and the source's web address with --status-source (or --status unknown "
         "when the status is not known)\n",
     ),

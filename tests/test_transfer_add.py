@@ -142,24 +142,24 @@ REFUSALS = [
     (
         "--project mahalle-mutfaklari --to artvin --stage presentation --date 2025-07-01",
         REFUSED.format("artvin.yaml")
-        + "stage 'presentation' is already recorded for this transfer (2025-02-10)\n",
+        + "the stage 'Presentation' is already recorded for this transfer (2025-02-10)\n",
     ),
     (
         "--project mahalle-mutfaklari --to artvin --stage launched --date 2025-05-01",
-        REFUSED.format("artvin.yaml") + "stage 'launched' dated 2025-05-01 would come before the "
-        "earlier stage 'planning-support' (2025-06)\n",
+        REFUSED.format("artvin.yaml") + "the stage 'Launched' dated 2025-05-01 would come before "
+        "the earlier stage 'Planning support' (2025-06)\n",
     ),
     (
         "--project mahalle-mutfaklari --to canakkale-lapseki-cardak --stage study-visit "
         "--date 2025-04-01",
-        REFUSED.format("canakkale-lapseki-cardak.yaml") + "stage 'study-visit' dated 2025-04-01 "
-        "would come after the later stage 'presentation' (2025-03-01)\n",
+        REFUSED.format("canakkale-lapseki-cardak.yaml") + "the stage 'Study visit' dated "
+        "2025-04-01 would come after the later stage 'Presentation' (2025-03-01)\n",
     ),
     (
         "--project bizizmir-dayanisma-noktalari --to istanbul-uskudar --stage dropped "
         "--date 2025-08-01",
         REFUSED.format("istanbul-uskudar.yaml")
-        + "'dropped' is already this transfer's current stage (2025-07)\n",
+        + "'Dropped' is already this transfer's current stage (2025-07)\n",
     ),
     (
         "--project kadin-ustalar --to artvin --stage inquiry --date 2999-01-01",
@@ -264,7 +264,8 @@ def test_messages_follow_the_language(registry_copy) -> None:
 
     assert refused.stderr == (
         "spo: data/municipalities/artvin.yaml dosyasına hiçbir şey yazılmadı: 2025-05-01 tarihli "
-        "'launched' aşaması, daha önceki 'planning-support' aşamasından (2025-06) önce olur\n"
+        "'Hayata geçirildi' aşaması, daha önceki 'Planlama desteği' aşamasından (2025-06) "
+        "önce olur\n"
     )
     assert written.stdout.startswith("data/municipalities/izmir-bb.yaml dosyasına yazıldı:\n")
 

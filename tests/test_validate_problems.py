@@ -348,8 +348,9 @@ CASES = [
         ARTVIN + "transfers:\n  - project: mahalle-mutfaklari\n    history:\n"
         "      - stage: presentation\n        date: 2025-02-10\n"
         "      - stage: inquiry\n        date: 2025-03-01\n",
-        f"{M}/artvin.yaml:11:15: error: stage 'presentation' is dated 2025-02-10, before the "
-        "earlier stage 'inquiry' (2025-03-01) [stage-order] at $.transfers[0].history[0].date\n",
+        f"{M}/artvin.yaml:11:15: error: stage Presentation (presentation) is dated "
+        "2025-02-10, before the earlier stage Inquiry (inquiry) (2025-03-01) [stage-order] at "
+        "$.transfers[0].history[0].date\n",
     ),
     Case(
         "history not in date order",
@@ -357,8 +358,8 @@ CASES = [
         ARTVIN + "transfers:\n  - project: mahalle-mutfaklari\n    history:\n"
         "      - stage: inquiry\n        date: 2025-03\n"
         "      - stage: paused\n        date: 2025-01-15\n",
-        f"{M}/artvin.yaml:13:15: error: stage 'paused' is dated 2025-01-15, before the entry "
-        "above it (2025-03); list the history in date order [stage-order] at "
+        f"{M}/artvin.yaml:13:15: error: stage Paused (paused) is dated 2025-01-15, before the "
+        "entry above it (2025-03); list the history in date order [stage-order] at "
         "$.transfers[0].history[1].date\n",
     ),
     Case(
@@ -366,7 +367,7 @@ CASES = [
         f"{M}/artvin.yaml",
         ARTVIN + "transfers:\n  - project: mahalle-mutfaklari\n    history:\n"
         "      - {stage: inquiry, date: '2025-01'}\n      - {stage: inquiry, date: '2025-02'}\n",
-        f"{M}/artvin.yaml:11:17: error: stage 'inquiry' is recorded twice (also entry 1) "
+        f"{M}/artvin.yaml:11:17: error: stage Inquiry (inquiry) is recorded twice (also entry 1) "
         "[duplicate-stage] at $.transfers[0].history[1].stage\n",
     ),
     Case(

@@ -86,8 +86,8 @@ def test_a_change_refused_on_what_the_editor_saved_leaves_the_editors_file(
 
     assert run.exit_code == 1
     assert run.stderr == (
-        f"spo: nothing written to {ARTVIN}: stage 'inquiry' is already recorded for this transfer "
-        "(2025-07-01)\n"
+        f"spo: nothing written to {ARTVIN}: the stage 'Inquiry' is already recorded for this "
+        "transfer (2025-07-01)\n"
     )
     assert path.read_text(encoding="utf-8") == edited
 
