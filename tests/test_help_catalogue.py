@@ -308,9 +308,12 @@ def test_no_help_for_a_parameter_that_does_not_exist() -> None:
 def test_fixed_choices_are_named_in_the_help(command: str, parameter: str) -> None:
     entry = parameter_entry(command, parameter)
     assert entry is not None
+    vocab = VOCABULARY_OPTIONS[command, parameter]
     for lang in ("tr", "en"):
+        if f"{{choices[{vocab.name}]}}" in entry[lang]:  # every value, with its label
+            continue
         named = set(re.findall(r"[a-z]+(?:-[a-z]+)*", entry[lang]))
-        missing = set(VOCABULARY_OPTIONS[command, parameter].values) - named
+        missing = set(vocab.values) - named
         assert not missing, (command, parameter, lang, missing)
 
 

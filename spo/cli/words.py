@@ -12,6 +12,7 @@ Templates use Python's `{name}` fields, with a few formats of spo's own:
     {stage:label/stage}  the label of a vocabulary value ("inquiry" -> "Görüşme")
     {kind:lower/...}     the same in lower case, for the middle of a sentence
     {vocab:choices}      every value of the vocabulary named, with its label
+    {choices[theme]}     the same for a vocabulary named in the template (help), no parameter
     {value:choice/stage} a value with its label, "Sunum (presentation)"; the vocabulary may be
                          a field itself ({value:choice/{vocabulary}}); a list gives each
     {suggestion:hint}    " (did you mean 'x'?)", or nothing when the value is None
@@ -271,9 +272,24 @@ def problem_line(problem: Problem, lang: Lang) -> str:
     return f"  {where}{render(problem.message, lang)}"
 
 
+class _Choices:
+    """`{choices[stage]}`: a vocabulary's values with their labels, named by the template."""
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+
+    def __getitem__(self, vocabulary: str) -> str:
+        return choices(vocabulary, self.lang)
+
+
 class _Formatter(string.Formatter):
     def __init__(self, lang: Lang) -> None:
         self.lang = lang
+
+    def get_value(self, key: int | str, args: Any, kwargs: Mapping[str, Any]) -> Any:
+        if key == "choices" and key not in kwargs:
+            return _Choices(self.lang)
+        return super().get_value(key, args, kwargs)
 
     def format_field(self, value: Any, format_spec: str) -> str:
         return without_personal_data(self._worded(value, format_spec), self.lang)
