@@ -46,14 +46,16 @@ def _typed(text: str) -> str:
     return " ".join(ABBREVIATIONS.get(word, word) for word in folded_words([text])[0])
 
 
-def candidates(kind: str, text: str, rows: Iterable[Row], typos: bool = False) -> list[Row]:
+def candidates(kind: str, text: str, rows: Iterable[Row], offered: bool = False) -> list[Row]:
     """The records of `kind` that `text` may name, by their ids and names only (never by words
     of a summary or a note): its id; else a name it is, whole or without "Belediyesi" /
     "Büyükşehir Belediyesi" ("bb" is the usual abbreviation); else the names it begins; else
-    the names with a word beginning with each of its words, apart from the word every
-    municipality's name has ("büyükşehir": every metropolitan municipality); else, with `typos`,
-    the names where each of its words matches with a typo as search allows. The first of these
-    that finds any decides; the records come in Turkish alphabetical order of their names."""
+    the names with a word beginning with each of its words ("büyükşehir": every metropolitan
+    municipality), apart from "belediyesi", which every municipality's name has; else none.
+    When the candidates are `offered` to choose from (a prompt's numbered list), "belediyesi"
+    counts too, and last come the names where each of its words matches with a typo as search
+    allows. The first of these that finds any decides; the records come in Turkish alphabetical
+    order of their names."""
     from spo.turkish import sort_key, word_matches
 
     own = [row for row in rows if row["kind"] == kind]
@@ -64,7 +66,7 @@ def candidates(kind: str, text: str, rows: Iterable[Row], typos: bool = False) -
     if not typed:
         return []
     wanted = {typed, _short(typed)}
-    telling = [word for word in typed.split() if word not in SHARED_WORDS]
+    telling = [word for word in typed.split() if offered or word not in SHARED_WORDS]
 
     def each_word(row: Row, matches: Callable[[str, str], bool]) -> bool:
         return bool(telling) and any(
@@ -76,7 +78,7 @@ def candidates(kind: str, text: str, rows: Iterable[Row], typos: bool = False) -
         lambda row: any(form.startswith(typed) for form in _forms(row)),
         lambda row: each_word(row, lambda t, w: w.startswith(t)),
     ]
-    if typos:
+    if offered:
         tiers.append(lambda row: each_word(row, word_matches))
     for tier in tiers:
         found = [row for row in own if tier(row)]
@@ -91,7 +93,7 @@ def _ambiguous(kind: str, text: str, rows: list[Row]) -> UsageError:
 
 
 def resolve(kind: str, text: str, rows: Iterable[Row]) -> str:
-    """The id of the record of `kind` that `text` names (`candidates`, without typos). Several
+    """The id of the record of `kind` that `text` names (`candidates`, not offered). Several
     candidates, or none, is a usage error (exit 2): an unknown one suggests the closest id or
     name."""
     rows = list(rows)
