@@ -177,8 +177,12 @@ def labels(vocabulary: Vocabulary | str, values: Iterable[str], lang: Lang) -> s
 
 
 def choice(vocabulary: Vocabulary | str, value: str, lang: Lang) -> str:
-    """A value as the user may type it: its label and its id, "Görüşme (inquiry)"."""
-    return f"{label(vocabulary, value, lang)} ({value})"
+    """A value as the user may type it: its label and its id, "Görüşme (inquiry)"; a value the
+    vocabulary lacks (a mistake in a file) as it was written, in quotes."""
+    vocab = VOCABULARIES[vocabulary] if isinstance(vocabulary, str) else vocabulary
+    if value not in vocab.values:
+        return repr_given(value)
+    return f"{label(vocab, value, lang)} ({value})"
 
 
 def choices(vocabulary: Vocabulary | str, lang: Lang) -> str:
