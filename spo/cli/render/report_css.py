@@ -36,7 +36,6 @@ td.source { font-size: .8rem; color: var(--muted); min-width: 14rem; overflow-wr
 .status-unbacked .status { background: #eceff1; color: #4a5561; }
 .map-box { display: flex; gap: 16px; align-items: flex-end; }
 .map-box .key { flex: 0 0 15rem; }
-.charts { display: flex; flex-wrap: wrap; gap: 0 32px; } .chart-box { flex: 1 1 400px; }
 svg.map { flex: 1; width: 100%; height: auto; }
 path.province { fill: #eef1ea; stroke: #a3ab98; stroke-width: .6; stroke-linejoin: round; }
 path.province:hover { stroke: var(--ink); stroke-width: 1.2; }
@@ -51,7 +50,8 @@ path.province.rel-none { fill: #e2e2e2; }
 .legend { list-style: none; padding: 0; margin: .4rem 0; font-size: .9rem; }
 .legend li { margin: 3px 0; display: inline-flex; align-items: center; gap: 6px;
   margin-right: 14px; }
-.map-box .legend li { display: flex; margin-right: 0; }
+.map-box .legend li { display: block; margin-right: 0; }
+.legend li svg { vertical-align: -2px; }
 .legend .count { color: var(--muted); }
 svg.chart { max-width: 100%; height: auto; display: block; }
 svg.chart text { font-size: 13px; fill: var(--ink); }
@@ -83,8 +83,10 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .8rem;
   table { font-size: 8pt; } th, td { padding: 2px 4px; }
   td.source { font-size: 7pt; min-width: 17em; } .status { white-space: nowrap; }
   .note, .scope, .office { font-size: 8pt; }
-  .map-box .key { flex-basis: 12rem; font-size: 8pt; } .legend li { margin: 1px 0; }
-  .chart-box { flex-basis: 45%; } svg.chart { max-height: 55mm; width: auto; }
+  .map-box .key { flex-basis: 12rem; }
+  .legend { font-size: 8pt; } .legend li { margin: 1px 8px 1px 0; }
+  .charts { display: flex; gap: 0 8mm; } .chart-box { flex: 1 1 50%; }
+  svg.chart { max-height: 60mm; width: auto; } svg.chart text { font-size: 17px; }
   /* Sections flow on from one page to the next; only what a break would cut in two is kept
      whole: the map, a chart, a row, a card, a small table, a heading with what follows it.
      The small tables share the page in two columns; a table of many columns spans both. */

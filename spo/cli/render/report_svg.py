@@ -147,7 +147,7 @@ def _svg(css: str, width: float, height: float, title: str) -> str:
 def bar_chart(rows: Sequence[tuple[str, int, str]], title: str) -> str:
     """Horizontal bars, one per row (label, count, css class), the label on the left and the
     count at the bar's end."""
-    label_width, bar_width, row_height = 220, 420, 26
+    label_width, bar_width, row_height = 220, 300, 26
     largest = max((n for _, n, _ in rows), default=0)
     height = row_height * len(rows) + 8
     parts = [_svg("chart", label_width + bar_width + 50, height, title)]
