@@ -160,13 +160,17 @@ def test_sources_link_only_to_web_addresses_escaped_with_their_archived_copy(
     text, page = page_of(root, "--as-of", "2026-06-30")
 
     cells = [t for _, t in page.having("source", "td")]  # a link's text stands apart
-    assert "İzmir <b>Haber</b>, Destek & dayanışma, 2025-12-31 ( archived copy )" in cells
-    assert "Basın bülteni (archived copy: javascript:alert(1))" in cells
+    assert (
+        "İzmir <b>Haber</b>, Destek & dayanışma, 2025-12-31 (stored copy: "
+        "https://web.archive.org/web/2026/https://example.org/a )"
+    ) in cells
+    assert "Basın bülteni (stored copy: javascript:alert(1))" in cells
     links = {a["href"]: t for name, a, t in page.elements if name == "a"}
     assert links['https://example.org/a?b=1&c="><script>x</script>'] == [
         "İzmir <b>Haber</b>, Destek & dayanışma, 2025-12-31"
     ]
-    assert links["https://web.archive.org/web/2026/https://example.org/a"] == ["archived copy"]
+    archive = "https://web.archive.org/web/2026/https://example.org/a"
+    assert links[archive] == [archive]
     assert not [h for h in links if not h.startswith(("https://", "http://"))]
     assert "<script>" not in text and "<b>" not in text
     assert '<a href="https://example.org/a?b=1&amp;c=&quot;&gt;&lt;script&gt;' in text

@@ -24,7 +24,7 @@ from spo.cli.render.report_words import (
     scope_text,
     visitors_text,
 )
-from spo.cli.words import label
+from spo.cli.words import label, say
 from spo.model import Source
 from spo.report import Report
 from spo.report.places import NO_RELATION, RELATIONS, Place, Year
@@ -51,16 +51,13 @@ def source_html(source: Source | None, lang: Lang) -> str:
     its archived copy (a link, or the stored file's name)."""
     if source is None:
         return ""
-    text = ", ".join(p for p in (source.publisher, source.title, source.date) if p)
+    text = source.citation()
     cited = _link(source.url, text or source.url or "")
     if source.url and text and not _WEB_ADDRESS.fullmatch(source.url):
         cited += f" {escape(source.url)}"  # an address that is not a web page: shown, not linked
-    if source.archived:
-        archived = html_words("archived", lang)
-        if _WEB_ADDRESS.fullmatch(source.archived):
-            cited += f" ({_link(source.archived, archived)})"
-        else:
-            cited += f" ({escape(archived)}: {escape(source.archived)})"
+    if source.archived:  # "stored copy: …", as `show` says it, the copy a link where it can be
+        stored = escape(say("view.archived", lang, copy="\0"))
+        cited += f" ({stored.replace(chr(0), _link(source.archived, source.archived))})"
     return cited
 
 
