@@ -380,6 +380,7 @@ def test_headless_chromium_renders_the_map_the_charts_and_the_figures(
     rendered = Page(dom)
     assert markers(rendered)["istanbul-uskudar"] == "in_talks"
     assert len(markers(rendered)) == 7
+    assert len(rendered.having("province", "path")) == 81
     assert len(rendered.having("chart", "svg")) == 2
     assert cards(rendered)["visitors"].startswith("40 Visitors")
     assert [t for _, t in rendered.having("status", "span")].count("partly recorded") == 2
