@@ -137,11 +137,20 @@ def test_the_map_places_every_municipality_coloured_by_its_relation(histories: P
         "mersin-bb": "in_talks",
         "sanliurfa-karakopru": "supported",
     }
-    assert len(page.having("province", "circle")) == 81  # the province grid
-    assert len(page.having("land", "polygon")) == 1
+    provinces = {int(a["data-plate"]): a["class"] for a, _ in page.having("province", "path")}
+    assert sorted(provinces) == list(range(1, 82))  # every province, drawn
+    assert {plate: css for plate, css in provinces.items() if css != "province"} == {
+        1: "province rel-supported",  # Adana
+        8: "province rel-supported",  # Artvin
+        17: "province rel-supported",  # Çanakkale
+        33: "province rel-in_talks",  # Mersin
+        34: "province rel-in_talks",  # İstanbul
+        35: "province rel-supported",  # İzmir
+        63: "province rel-supported",  # Şanlıurfa
+    }
     legend = [re.sub(r"\s+", " ", t).strip() for _, t in page.having("legend", "ul")]
-    assert legend[0] == (
-        "Hosted (study visit) 0 In talks 2 Supported (presentation or later) 5 "
+    assert legend[0] == (  # the headline's counts: Mersin and Üsküdar were hosted, too
+        "Hosted (study visit) 5 In talks 2 Supported (presentation or later) 5 "
         "With a launched service 0 In the registry, not yet counted 0"
     )
 
@@ -371,6 +380,7 @@ def test_headless_chromium_renders_the_map_the_charts_and_the_figures(
     rendered = Page(dom)
     assert markers(rendered)["istanbul-uskudar"] == "in_talks"
     assert len(markers(rendered)) == 7
+    assert len(rendered.having("province", "path")) == 81
     assert len(rendered.having("chart", "svg")) == 2
     assert cards(rendered)["visitors"].startswith("40 Visitors")
     assert [t for _, t in rendered.having("status", "span")].count("partly recorded") == 2

@@ -10,6 +10,7 @@ scope, each dated by the year it had certainly happened by (its latest possible 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -38,6 +39,12 @@ class Year:
     stages: dict[str, int]  # transfer history entries reached that year, every stage
 
 
+def furthest(relations: Iterable[str]) -> str:
+    """The furthest along of some relations, in `RELATIONS`' order; `NO_RELATION` for none."""
+    given = set(relations)
+    return next((r for r in RELATIONS if r in given), NO_RELATION)
+
+
 def _tallies(registry: Registry, day: date, owner: str | None) -> Tallies:
     return Scope.of(registry, [owner])[owner].tallies(day)
 
@@ -55,7 +62,7 @@ def relations(registry: Registry, day: date, owner: str | None = None) -> tuple[
     places = []
     for municipality_id in sorted(registry.municipalities):
         municipality = registry.municipalities[municipality_id]
-        relation = next((r for r in RELATIONS if municipality_id in sets[r]), NO_RELATION)
+        relation = furthest([r for r, ids in sets.items() if municipality_id in ids])
         plate = municipality.province.plate if municipality.province else None
         places.append(Place(municipality_id, municipality.name, municipality.kind, plate, relation))
     return tuple(places)

@@ -28,18 +28,21 @@ th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line
 th { background: #eef1f4; }
 .reported td:first-child { white-space: nowrap; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
-td.source { font-size: .8rem; color: var(--muted); min-width: 10rem; overflow-wrap: anywhere; }
-.status { border-radius: 10px; padding: 1px 8px; font-weight: 600; white-space: nowrap; }
+td.source { font-size: .8rem; color: var(--muted); min-width: 14rem; overflow-wrap: break-word; }
+.status { border-radius: 10px; padding: 1px 8px; font-weight: 600; display: inline-block; }
 .status-met .status { background: #d8f0dc; color: #145c28; }
 .status-contradicted .status { background: #fadbd8; color: #8e1c12; }
 .status-partly-recorded .status { background: #fdf1d6; color: #6b4a05; }
 .status-unbacked .status { background: #eceff1; color: #4a5561; }
-.map-box { display: flex; gap: 16px; align-items: flex-start; }
+.map-box { display: flex; gap: 16px; align-items: flex-end; }
+.map-box .key { flex: 0 0 15rem; }
 svg.map { flex: 1; width: 100%; height: auto; }
-.land { fill: #eef2e6; stroke: #9aa58c; stroke-width: 1.2; }
-.sea { fill: #ffffff; stroke: #9aa58c; stroke-width: 1; }
-.province { fill: #9aa58c; }
-.marker { stroke: #ffffff; stroke-width: 1.5; fill-opacity: .92; }
+path.province { fill: #eef1ea; stroke: #a3ab98; stroke-width: .6; stroke-linejoin: round; }
+path.province:hover { stroke: var(--ink); stroke-width: 1.2; }
+path.province.rel-hosted { fill: #c9dff0; } path.province.rel-in_talks { fill: #fbe1b6; }
+path.province.rel-supported { fill: #dccbe6; } path.province.rel-launched { fill: #c3e6c9; }
+path.province.rel-none { fill: #e2e2e2; }
+.marker { stroke: #ffffff; stroke-width: 1.2; fill-opacity: .95; }
 .rel-hosted { fill: var(--hosted); } .rel-in_talks { fill: var(--in_talks); }
 .rel-supported { fill: var(--supported); } .rel-launched { fill: var(--launched); }
 .rel-none { fill: var(--none); }
@@ -47,7 +50,8 @@ svg.map { flex: 1; width: 100%; height: auto; }
 .legend { list-style: none; padding: 0; margin: .4rem 0; font-size: .9rem; }
 .legend li { margin: 3px 0; display: inline-flex; align-items: center; gap: 6px;
   margin-right: 14px; }
-.map-box .legend li { display: flex; margin-right: 0; }
+.map-box .legend li { display: block; margin-right: 0; }
+.legend li svg { vertical-align: -2px; }
 .legend .count { color: var(--muted); }
 svg.chart { max-width: 100%; height: auto; display: block; }
 svg.chart text { font-size: 13px; fill: var(--ink); }
@@ -71,13 +75,25 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .8rem;
   .map-box { display: block; } .map-box .legend li { display: inline-flex; margin-right: 12px; } }
 @page { size: A4; margin: 15mm 14mm; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 10pt; }
-  h1 { font-size: 16pt; } h2 { font-size: 12.5pt; margin-top: 1.2rem; }
-  .card { background: none; padding: 6px 8px; } .card .number { font-size: 16pt; }
-  table { font-size: 8.5pt; } th, td { padding: 2px 4px; }
-  .map-box { display: block; } .map-box .legend li { display: inline-flex; margin-right: 12px; }
-  section.places, section.charts, table, .cards { break-inside: avoid; }
-  tr { break-inside: avoid; }
+  body { max-width: none; padding: 0; font-size: 9.5pt; }
+  h1 { font-size: 15pt; } h2 { font-size: 12pt; margin-top: .9rem; } h3 { margin-top: .7rem; }
+  header p { font-size: 8.5pt; }
+  .card { background: none; padding: 4px 8px; } .card .number { font-size: 15pt; }
+  .card .what { font-size: 8.5pt; }
+  table { font-size: 8pt; } th, td { padding: 2px 4px; }
+  td.source { font-size: 7pt; min-width: 17em; } .status { white-space: nowrap; }
+  .note, .scope, .office { font-size: 8pt; }
+  .map-box .key { flex-basis: 12rem; }
+  .legend { font-size: 8pt; } .legend li { margin: 1px 8px 1px 0; }
+  .charts { display: flex; gap: 0 8mm; } .chart-box { flex: 1 1 50%; }
+  svg.chart { max-height: 60mm; width: auto; } svg.chart text { font-size: 17px; }
+  /* Sections flow on from one page to the next; only what a break would cut in two is kept
+     whole: the map, a chart, a row, a card, a small table, a heading with what follows it.
+     The small tables share the page in two columns; a table of many columns spans both. */
+  section.tables { columns: 2; column-gap: 8mm; }
+  section.tables > h2, .table-box.wide { column-span: all; }
+  .table-box { break-inside: avoid; }
+  .map-box, .chart-box, .cards, tr { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
   a { color: inherit; text-decoration: none; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }

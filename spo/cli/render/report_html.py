@@ -7,7 +7,6 @@ nothing is fetched; a print stylesheet sets it on A4. Every text is escaped."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 
 from spo.cli.language import Lang
@@ -25,12 +24,14 @@ from spo.cli.render.report_words import (
     scope_text,
     visitors_text,
 )
-from spo.cli.words import label
+from spo.cli.words import label, say
+from spo.model import Source
 from spo.report import Report
 from spo.report.places import NO_RELATION, RELATIONS, Place, Year
 from spo.vocabulary import STAGES
 
-_URL = re.compile(r"https?://[^\s<>\"']+")
+# A web address as the schemas take one (http or https, no space), and no control character
+_WEB_ADDRESS = re.compile(r"https?://[^\s\x00-\x1f\x7f-\x9f]+", re.IGNORECASE)
 
 
 def html_words(key: str, lang: Lang) -> str:
@@ -38,23 +39,38 @@ def html_words(key: str, lang: Lang) -> str:
     return message(f"html.{key}", lang)
 
 
-def linked(text: str) -> str:
-    """Escaped text, its web addresses as links (a source's own address, never fetched)."""
-    out, last = [], 0
-    for match in _URL.finditer(text):
-        url = match.group(0)
-        out.append(escape(text[last : match.start()]))
-        out.append(f'<a href="{escape(url)}" rel="noreferrer">{escape(url)}</a>')
-        last = match.end()
-    out.append(escape(text[last:]))
-    return "".join(out)
+def _link(url: str | None, text: str) -> str:
+    """Escaped text, a link to `url` when it is a web address (http or https, nothing else)."""
+    if url and _WEB_ADDRESS.fullmatch(url):
+        return f'<a href="{escape(url)}" rel="noreferrer">{escape(text)}</a>'
+    return escape(text)
+
+
+def source_html(source: Source | None, lang: Lang) -> str:
+    """A source as the page cites it: its publisher, title and date linking to its address, and
+    its archived copy (a link, or the stored file's name)."""
+    if source is None:
+        return ""
+    text = source.citation()
+    cited = _link(source.url, text or source.url or "")
+    if source.url and text and not _WEB_ADDRESS.fullmatch(source.url):
+        cited += f" {escape(source.url)}"  # an address that is not a web page: shown, not linked
+    if source.archived:  # "stored copy: …", as `show` says it, the copy a link where it can be
+        stored = escape(say("view.archived", lang, copy="\0"))
+        cited += f" ({stored.replace(chr(0), _link(source.archived, source.archived))})"
+    return cited
+
+
+def _shown(report: Report, key: str, count: int) -> str:
+    """A headline count, or "—" where the registry records nothing of its kind."""
+    return str(count) if report.recorded(key) else NO_NUMBER
 
 
 def format_html(report: Report, places: Sequence[Place], years: Sequence[Year], lang: Lang) -> str:
     title = message("title", lang, day=report.as_of.isoformat())
     body = [
         f"<header><h1>{escape(title)}</h1>",
-        f'<p class="scope">{escape(scope_text(report, lang).replace("`", ""))}</p>',
+        f'<p class="scope">{escape(_scope(report, lang))}</p>',
         f'<p class="note">{escape(message("dates_note", lang))}</p>',
         *(
             f'<p class="office">{escape(line)}</p>'
@@ -96,15 +112,21 @@ def format_html(report: Report, places: Sequence[Place], years: Sequence[Year], 
     )
 
 
-def _headline(report: Report, lang: Lang) -> str:
-    def shown(key: str, count: int) -> str:
-        return str(count) if report.recorded(key) else NO_NUMBER
+def _scope(report: Report, lang: Lang) -> str:
+    """What the page counts, naming the owner by its name (its id is for the command line)."""
+    if report.owner is None:
+        return scope_text(report, lang)
+    return message("html.scope_owner", lang, name=report.owner_name)
 
-    cards = [(key, message(key, lang), shown(key, t.total)) for key, t in tallies(report)] + [
+
+def _headline(report: Report, lang: Lang) -> str:
+    cards = [
+        (key, message(key, lang), _shown(report, key, t.total)) for key, t in tallies(report)
+    ] + [
         (
             "projects_transferred",
             message("projects_transferred", lang),
-            shown("transfers", report.projects_transferred),
+            _shown(report, "transfers", report.projects_transferred),
         ),
         ("visitors", message("visitors", lang), visitors_text(report, lang)),
     ]
@@ -127,7 +149,8 @@ def _reported(report: Report, section: Section, lang: Lang) -> str:
         parts.append(f'<p class="none">{escape(message("none", lang))}</p></section>')
         return "\n".join(parts)
     statuses = [check.status for check in report.reported]
-    parts.append(_table(section.columns, section.rows, statuses))
+    sources = [source_html(check.source, lang) for check in report.reported]
+    parts.append(_table(section.columns, section.rows, statuses, sources))
     parts.extend(f'<p class="note">{escape(note)}</p>' for note in figure_notes(report, lang))
     parts.append("</section>")
     return "\n".join(parts)
@@ -136,7 +159,10 @@ def _reported(report: Report, section: Section, lang: Lang) -> str:
 def _map(report: Report, places: Sequence[Place], lang: Lang) -> str:
     names = {key: message(key, lang) for key in RELATIONS[::-1]}
     names[NO_RELATION] = html_words("no_relation", lang)
-    counts = Counter(p.relation for p in places)
+    # The headline's counts: a municipality hosted and then supported counts in both, as there;
+    # its dot and its province show the furthest along.
+    counts = {key: _shown(report, key, t.total) for key, t in tallies(report)}
+    counts[NO_RELATION] = str(sum(p.relation == NO_RELATION for p in places))
     heading = html_words("map", lang)
     off_map = [p for p in places if p.plate is None]
     offices = frozenset(o.municipality for o in report.offices)
@@ -145,8 +171,10 @@ def _map(report: Report, places: Sequence[Place], lang: Lang) -> str:
         f'<p class="note">{escape(html_words("map_note", lang))}</p>',
         '<div class="map-box">',
         turkey_map(places, names, heading, offices),
-        legend(names, dict(counts), html_words("office", lang) if offices else None),
-        "</div>",
+        '<div class="key">',
+        legend(names, counts, html_words("office", lang) if offices else None),
+        f'<p class="note credit">{escape(html_words("map_credit", lang))}</p>',
+        "</div></div>",
     ]
     if off_map:
         listed = ", ".join(p.name for p in off_map)
@@ -162,9 +190,10 @@ def _charts(report: Report, years: Sequence[Year], lang: Lang) -> str:
     transfers_title = message("transfers_by_stage", lang)
     timeline_title = html_words("timeline", lang)
     parts = [
-        '<section class="charts">',
+        '<section class="charts"><div class="chart-box">',
         f"<h2>{escape(transfers_title)}</h2>",
         bar_chart(stage_rows, transfers_title),
+        '</div><div class="chart-box">',
         f"<h2>{escape(timeline_title)}</h2>",
         f'<p class="note">{escape(html_words("timeline_note", lang))}</p>',
     ]
@@ -182,19 +211,31 @@ def _charts(report: Report, years: Sequence[Year], lang: Lang) -> str:
             f'<li><span class="swatch {css}"></span>{escape(name)}</li>' for css, name, _ in series
         )
         parts.append(f'<ul class="legend">{keys}</ul>')
-    parts.append("</section>")
+    parts.append("</div></section>")
     return "\n".join(parts)
 
 
 def _table_section(section: Section, lang: Lang) -> str:
+    """A table with its heading and notes, in a box of its own: printed, the boxes flow in two
+    columns, and a table of many columns spans both (`wide`)."""
     title = f'<h3 id="{section.key}">{escape(section.title)}</h3>'
     if not section.rows:
-        return f'{title}<p class="none">{escape(message("none", lang))}</p>'
-    notes = "".join(f'<p class="note">{escape(note)}</p>' for note in section.notes)
-    return title + _table(section.columns, section.rows) + notes
+        body = f'<p class="none">{escape(message("none", lang))}</p>'
+    else:
+        notes = "".join(f'<p class="note">{escape(note)}</p>' for note in section.notes)
+        body = _table(section.columns, section.rows) + notes
+    wide = " wide" if len(section.columns) > 3 else ""
+    return f'<div class="table-box{wide}">{title}{body}</div>'
 
 
-def _table(columns: list[str], rows: list[list[str]], statuses: list[str] | None = None) -> str:
+def _table(
+    columns: list[str],
+    rows: list[list[str]],
+    statuses: list[str] | None = None,
+    sources: list[str] | None = None,
+) -> str:
+    """A table of escaped cells; the published figures' table (`statuses`, `sources`: one
+    per row) has its status as a badge and its source as HTML of its own."""
     numeric = [bool(rows) and all(is_number(r[i]) for r in rows) for i in range(len(columns))]
     head = "".join(
         f"<th{' class=num' if numeric[i] else ''}>{escape(c)}</th>" for i, c in enumerate(columns)
@@ -206,8 +247,8 @@ def _table(columns: list[str], rows: list[list[str]], statuses: list[str] | None
             if statuses is not None and i == len(row) - 2:
                 badge = f'<span class="status status-{statuses[n]}">{escape(cell)}</span>'
                 cells.append(f"<td>{badge}</td>")
-            elif statuses is not None and i == len(row) - 1:
-                cells.append(f'<td class="source">{linked(cell)}</td>')
+            elif sources is not None and i == len(row) - 1:
+                cells.append(f'<td class="source">{sources[n]}</td>')
             else:
                 cells.append(f"<td{' class=num' if numeric[i] else ''}>{escape(cell)}</td>")
         css = f' class="status-{statuses[n]}"' if statuses is not None else ""
