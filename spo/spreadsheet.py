@@ -27,8 +27,9 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
 
 # A year and a month, maybe a day and a time: what a spreadsheet converts to a date. A year
-# alone stays a number in both, and "../2025-03-01" (known only as "by" a day) stays text.
-_DATE_LIKE = re.compile(r"\d{4}-\d{1,2}(-\d{1,2})?([T ].*)?", re.DOTALL)
+# alone stays a number in both, "../2025-03-01" (known only as "by" a day) and a text that goes
+# on after the date stay text.
+_DATE_LIKE = re.compile(r"\d{4}-\d{1,2}(-\d{1,2}([T ]\d{1,2}:\d{2}(:\d{2}([.,]\d+)?)?)?)?")
 
 
 def as_text(cell: str, *, dates_as_text: bool = False) -> str:
