@@ -69,6 +69,14 @@ def test_export_csv_in_turkish_is_for_turkish_excel(sample: Path, tmp_path: Path
         "1;mersin-bb;'2025-03-21;Ağırlanan belediye;3;tam;;;16\r\n"
         "2;mersin-bb;'2025-06-30;Aktarılan proje;2;en az;;;17\r\n"
     ).encode()
+    # A fraction with Turkish Excel's decimal comma (it reads "28.1" as the 28th of January);
+    # a region by its Turkish name.
+    provinces = (folder / "provinces.csv").read_bytes().decode("utf-8-sig").split("\r\n")
+    assert provinces[:3] == [
+        "Plaka;Ad;Büyükşehir;Bölge;Enlem;Boylam",
+        "1;Adana;1;Akdeniz;37,0;35,32",
+        "2;Adıyaman;0;Güneydoğu Anadolu;37,76;38,28",
+    ]
     # A list column: each value's label, joined with "; " (and so quoted under ";").
     projects = (folder / "projects.csv").read_bytes().decode("utf-8-sig").split("\r\n")
     assert projects[0].split(";")[:4] == ["Kimlik", "Ad (Türkçe)", "Ad (İngilizce)", "Sahibi"]

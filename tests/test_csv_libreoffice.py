@@ -59,7 +59,14 @@ def _csv_files(root: Path, folder: Path, lang: str) -> list[Path]:
             env={**os.environ, "SPO_ROOT": str(root)},
             check=True,
         )
-    names = ("projects", "transfers", "engagements", "reported_figures", "municipalities")
+    names = (
+        "projects",
+        "transfers",
+        "engagements",
+        "reported_figures",
+        "municipalities",
+        "provinces",
+    )
     return [folder / f"{name}.csv" for name in names] + [listing]
 
 
@@ -93,13 +100,20 @@ def _cells(path: Path) -> list[list[object]]:
     return [[cell.value for cell in row] for row in sheet.iter_rows()]
 
 
-def _as_read(value: object) -> str:
-    """A cell read back, as the text it came from: numbers as written."""
+def _same(value: object, text: str, decimal: str) -> bool:
+    """Whether a cell read back holds what was written: a number the number written (with the
+    decimal mark of its locale), anything else the very text."""
     if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+        return text == ""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(text.replace(decimal, ".")) == value
+    return str(value) == text
+
+
+def _row_as_written(cells: list[object], written: list[str], decimal: str) -> bool:
+    return len(written) == len(cells) and all(
+        _same(v, t, decimal) for v, t in zip(cells, written, strict=True)
+    )
 
 
 def test_turkish_excel_reads_every_value_into_its_own_cell_as_text(tmp_path: Path) -> None:
@@ -111,8 +125,10 @@ def test_turkish_excel_reads_every_value_into_its_own_cell_as_text(tmp_path: Pat
         cells = _cells(out / f"{file.stem}.xlsx")
         width = len(written[0])
         # The same rows and columns: each value in its own cell, none spilled into column A.
-        assert [[_as_read(v) for v in row][:width] for row in cells] == written, file.name
-        assert all(len([v for v in row if v is not None]) <= width for row in cells)
+        assert len(cells) == len(written), file.name
+        for row, values in zip(cells, written, strict=True):
+            assert _row_as_written((row + [None] * width)[:width], values, ","), (file.name, row)
+            assert all(v is None for v in row[width:]), (file.name, row)
         # No date converted, and nothing a formula: every text is the text written.
         flat = [v for row in cells for v in row]
         assert not [v for v in flat if isinstance(v, datetime.date | datetime.time)], file.name
@@ -150,7 +166,7 @@ def test_an_english_csv_opens_with_commas_and_no_formula(tmp_path: Path) -> None
             shown = [c.value for c in row][: len(values)]
             for value, text in zip(shown, values, strict=True):
                 if not isinstance(value, datetime.date):
-                    assert _as_read(value) == text, file.name
+                    assert _same(value, text, "."), (file.name, value, text)
             assert "f" not in {cell.data_type for cell in row}, file.name
     kitchens = next(r for r in _cells(out / "projects.xlsx") if r[0] == "mahalle-mutfaklari")
     assert (kitchens[1], kitchens[4]) == ("'" + NAME, "'" + SUMMARY)

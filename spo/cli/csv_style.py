@@ -2,12 +2,14 @@
 
 Under `--lang tr` a CSV is for the office's Turkish Excel: separated by `;` (Turkish Windows'
 list separator, since `,` is its decimal comma: with `,` a double-click puts each row in column
-A), headers in Turkish, vocabulary values as their Turkish labels, and dates kept as the
-registry's text (`spo.spreadsheet`). Ids (of records, provinces, rows) stay as they are, in
-their own columns, so tables still join. Under `--lang en` it is for analysts' tools: `,`,
-the registry's own column names and values, dates as written. `--delimiter` overrides the
-separator alone. No `sep=;` first line: Excel would honour it, but every other reader (Python's
-csv, pandas, LibreOffice) would take it for the header.
+A), headers in Turkish, vocabulary values as their Turkish labels, dates kept as the registry's
+text (`spo.spreadsheet`), fractions with a decimal comma (Turkish Excel reads "28.1" as the 28th
+of January). Ids (of records, provinces, rows) stay as they are, in their own columns, so tables
+still join. Under `--lang en` it is for analysts' tools: `,`, the registry's own column names
+and values, dates as written. `--delimiter` overrides the separator alone (the decimal mark
+stays the language's: `--delimiter ,` under `--lang tr` quotes "36,8"). No `sep=;` first line:
+Excel would honour it, but every other reader (Python's csv, pandas, LibreOffice) would take it
+for the header.
 
 Column names are the same in both commands: `csv.column.<name>` in the catalogue gives each its
 header in both languages.
@@ -43,6 +45,12 @@ class CsvStyle:
 
     def header(self, names: Sequence[str]) -> list[str]:
         return [say(f"csv.column.{name}", self.lang) for name in names]
+
+    @property
+    def decimal(self) -> str:
+        """The decimal mark of the reader's spreadsheet: Turkish Excel's is ",", and reads
+        "28.1" as a date."""
+        return "," if self.lang == "tr" else "."
 
     def word(self, vocabulary: Vocabulary, value: str) -> str:
         """A vocabulary value as a cell: its Turkish label for Turkish readers, else the value."""

@@ -125,7 +125,7 @@ def export_csv(
     files: list[tuple[Path, bytes]] = [
         (
             folder / f"{table.name}.csv",
-            with_bom(style.text(table.column_names, csv_rows(table, style.word))),
+            with_bom(style.text(table.column_names, csv_rows(table, style.word, style.decimal))),
         )
         for table in exported
     ]

@@ -14,6 +14,7 @@ from typing import Any
 
 from spo.export.rows import rows_of
 from spo.model import Registry
+from spo.provinces import REGIONS
 from spo.vocabulary import (
     ENGAGEMENT_KINDS,
     METRICS,
@@ -26,6 +27,7 @@ from spo.vocabulary import (
     STAGES,
     TARGET_GROUPS,
     THEMES,
+    Term,
     Vocabulary,
 )
 
@@ -53,6 +55,13 @@ class Table:
 
 _M, _P, _S = "municipalities", "projects", "sources"
 
+# The seven geographic regions of the province table, as a vocabulary of its column.
+_REGIONS = Vocabulary(
+    "region",
+    "Region",
+    tuple(Term(key, labels["tr"], labels["en"]) for key, labels in REGIONS.items()),
+)
+
 
 def _columns(names: str, **kinds: type) -> tuple[tuple[str, type], ...]:
     """Columns of text, but those named in `kinds` (`plate=int`), in the order of `names`."""
@@ -73,6 +82,7 @@ SHAPES: tuple[Table, ...] = (
         pk="plate",
         label="name",
         facets=("region", "metropolitan"),
+        vocabularies=(("region", _REGIONS),),
     ),
     Table(
         _M,

@@ -71,13 +71,15 @@ def _fill(db: Any, tables: list[Table]) -> None:
     db.vacuum()
 
 
-def _cell(value: Any, vocabulary: Vocabulary | None, word: Word) -> str:
+def _cell(value: Any, vocabulary: Vocabulary | None, word: Word, decimal: str) -> str:
     """A value as the text of a CSV cell: a list's items joined with "; ", a vocabulary's
-    values as `word` gives them."""
+    values as `word` gives them, a fraction with the `decimal` mark."""
     if value is None:
         return ""
     if isinstance(value, list):
-        return "; ".join(_cell(v, vocabulary, word) for v in value)
+        return "; ".join(_cell(v, vocabulary, word, decimal) for v in value)
+    if isinstance(value, float):
+        return str(value).replace(".", decimal)
     return word(vocabulary, value) if vocabulary and isinstance(value, str) else str(value)
 
 
@@ -85,12 +87,16 @@ def _as_written(vocabulary: Vocabulary, value: str) -> str:
     return value
 
 
-def csv_rows(table: Table, word: Word = _as_written) -> list[list[str]]:
+def csv_rows(table: Table, word: Word = _as_written, decimal: str = ".") -> list[list[str]]:
     """A table's rows as the cells of a CSV, in the order of its columns; the values of its
-    vocabulary columns as `word` gives them (by default, as the registry holds them)."""
+    vocabulary columns as `word` gives them (by default, as the registry holds them), fractions
+    (a province's latitude) with the `decimal` mark: a spreadsheet in a locale whose decimal
+    mark is "," reads "28.1" as the 28th of January."""
     vocabularies = dict(table.vocabularies)
     names = table.column_names
-    return [[_cell(row.get(n), vocabularies.get(n), word) for n in names] for row in table.rows]
+    return [
+        [_cell(row.get(n), vocabularies.get(n), word, decimal) for n in names] for row in table.rows
+    ]
 
 
 def csv_bytes(table: Table, *, delimiter: str = ",") -> bytes:
