@@ -117,6 +117,7 @@ def _listed(
     order mark, which depends on where stdout goes (`spo.cli.csv_style.for_stdout`)."""
     from spo.cli.csv_style import csv_style, kept_for_stdout, refuse_unless_csv
 
+    choose("--format", format, ListFormat)  # a mistaken --format is said first
     refuse_unless_csv(format, delimiter)
     style = csv_style(settings(ctx).lang, delimiter)
     listing, empty = words
