@@ -64,7 +64,10 @@ def _parse_yaml(text: str) -> None:
 
 
 def _parse_csv(text: str) -> None:
-    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"), newline="")))
+    # `;` for Turkish Excel (--lang tr), `,` otherwise: no header names hold either.
+    body = text.lstrip("\ufeff")
+    separator = ";" if ";" in body.split("\n", 1)[0] else ","
+    rows = list(csv.reader(io.StringIO(body, newline=""), delimiter=separator))
     if rows and any(len(row) != len(rows[0]) for row in rows):
         raise ValueError(f"rows of {sorted({len(r) for r in rows})} cells")
 

@@ -80,3 +80,23 @@ def test_a_listing_as_csv_writes_formula_like_text_as_text(tmp_path: Path) -> No
 )
 def test_only_a_cell_a_spreadsheet_would_calculate_changes(cell: str, written: str) -> None:
     assert as_text(cell) == written
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [
+        ("2025-03-21", "'2025-03-21"),
+        ("2025-06", "'2025-06"),
+        ("2025-03-21T10:30", "'2025-03-21T10:30"),
+        ("2025-03-21 10:30:15", "'2025-03-21 10:30:15"),
+        ("2024", "2024"),
+        ("../2025-03-01", "../2025-03-01"),
+        ("2025-03-21 toplantısı", "2025-03-21 toplantısı"),
+        ("=1+2", "'=1+2"),
+        ("mersin-bb", "mersin-bb"),
+    ],
+)
+def test_for_the_office_a_date_stays_the_registrys_text(cell: str, written: str) -> None:
+    """Under --lang tr (`dates_as_text`): Excel and LibreOffice convert what looks like an ISO
+    date, a month included, so it gets the formula's apostrophe; nothing else does."""
+    assert as_text(cell, dates_as_text=True) == written

@@ -42,7 +42,7 @@ def test_the_database_answers_a_join_over_its_foreign_keys(exported: Path) -> No
     db = sqlite_utils.Database(exported / "spo.db")
 
     rows = db.execute(
-        "SELECT p.name_tr, m.name, v.name, t.stage, t.stage_date FROM transfers t"
+        "SELECT p.name_tr, m.name, v.name, t.current_stage, t.current_date FROM transfers t"
         " JOIN projects p ON p.id = t.project"
         " JOIN municipalities m ON m.id = t.municipality"
         " JOIN provinces v ON v.plate = m.province ORDER BY t.id"

@@ -61,7 +61,7 @@ PARAMETERS: dict[str, dict[str, bool]] = {
         "output": True,
         "force": False,
     },
-    "search": {"query_words": True, "limit": True, "format": True},
+    "search": {"query_words": True, "limit": True, "format": True, "delimiter": True},
     "project.list": {
         "owner": True,
         "theme": True,
@@ -71,6 +71,7 @@ PARAMETERS: dict[str, dict[str, bool]] = {
         "adopted_by": True,
         "sort": True,
         "format": True,
+        "delimiter": True,
     },
     "project.show": {"project_id": True, "format": True},
     "project.new": {
@@ -100,6 +101,7 @@ PARAMETERS: dict[str, dict[str, bool]] = {
         "stage": True,
         "sort": True,
         "format": True,
+        "delimiter": True,
     },
     "municipality.show": {"municipality_id": True, "format": True},
     "municipality.new": {
@@ -132,6 +134,7 @@ PARAMETERS: dict[str, dict[str, bool]] = {
         "until": True,
         "sort": True,
         "format": True,
+        "delimiter": True,
     },
     "engagement.add": {
         "to": True,
@@ -162,7 +165,7 @@ PARAMETERS: dict[str, dict[str, bool]] = {
         "license": True,
         "license_url": True,
     },
-    "export.csv": {"folder": True, "force": False},
+    "export.csv": {"folder": True, "force": False, "delimiter": True},
 }
 COMMANDS = [c for c in PARAMETERS if c != "spo"]
 

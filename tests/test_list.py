@@ -38,7 +38,7 @@ def visible(text: str) -> str:
 
 def column(stdout: str, index: int = 0) -> list[str]:
     """One column of a CSV answer (after its header)."""
-    return [line.split(",")[index] for line in stdout.lstrip("\ufeff").splitlines()[1:]]
+    return [line.split(",")[index] for line in stdout.splitlines()[1:]]
 
 
 # --- Turkish alphabetical order -----------------------------------------------------------------
@@ -91,7 +91,9 @@ def test_each_turkish_letter_sorts_after_its_plain_twin(
 
 
 def test_project_names_sort_in_the_language_shown(turkish: Path) -> None:
-    _, turkish_names, _ = spo(turkish, "project", "list", "-f", "csv", lang="tr")
+    _, turkish_names, _ = spo(
+        turkish, "project", "list", "-f", "csv", "--delimiter", ",", lang="tr"
+    )
     _, english_names, _ = spo(turkish, "project", "list", "-f", "csv", lang="en")
 
     # Çocuk, İyilik, Kent, Okul: ç sorts right after c, so before İ, K and O.
@@ -236,9 +238,9 @@ def test_csv_opens_in_excel_with_turkish_letters_and_joins_lists(sample: Path) -
 
     assert code == 0
     assert out == (
-        "\ufeffid,name_tr,name_en,owner,status,status_as_of,status_source,launched,themes,"
-        "inferred_themes,target_groups,service_model,partners,tags,requirements_staff,"
-        "requirements_space,requirements_budget,requirements_partners,summary_tr,summary_en,"
+        "id,name_tr,name_en,owner,status,status_as_of,status_source,launched,themes,"
+        "inferred_themes,target_groups,service_model,partners,tags,requirement_staff,"
+        "requirement_space,requirement_budget,requirement_partners,summary_tr,summary_en,"
         "website,notes,sources\n"
         "bizizmir-dayanisma-noktalari,Bizİzmir Dayanışma Noktaları,Bizİzmir Solidarity Points,"
         "izmir-bb,active,2025,https://example.org/status,,nutrition; psychosocial-support,,"
@@ -253,7 +255,7 @@ def test_transfer_csv_flattens_the_history(sample: Path) -> None:
     _, out, _ = spo(sample, "transfer", "list", "-f", "csv")
 
     assert out == (
-        "\ufeffproject,municipality,current_stage,current_date,history,note\n"
+        "project,municipality,current_stage,current_date,history,note\n"
         "mahalle-mutfaklari,artvin,planning-support,2025-06,inquiry 2024-11-05; study-visit "
         "2025-02-10; presentation 2025-02-10; planning-support 2025-06,\n"
         "mahalle-mutfaklari,canakkale-lapseki-cardak,launched,2025-09-01,inquiry 2024-12; "
@@ -507,7 +509,7 @@ def test_nothing_matching_as_csv_is_the_header_alone(sample: Path) -> None:
     code, out, err = spo(sample, "transfer", "list", "--stage", "paused", "-f", "csv", lang="tr")
 
     assert (code, err) == (0, "Koşullara uyan aktarım yok.\n")
-    assert out == "\ufeffproject,municipality,current_stage,current_date,history,note\n"
+    assert out == "Proje;Belediye;Güncel aşama;Güncel aşama tarihi;Geçmiş;Not\n"
 
 
 @pytest.mark.parametrize(

@@ -11,10 +11,11 @@ import pytest
 from spo.cli.render.console import render_text
 from spo.cli.render.labels import date_label
 from spo.cli.render.labels import qualified as figure_value
-from spo.cli.render.records import to_csv, to_yaml
+from spo.cli.render.records import to_yaml
 from spo.cli.render.tables import Rows, column_widths
 from spo.cli.words import turkish_ablative
 from spo.dates import parse_date
+from spo.spreadsheet import csv_text, with_bom
 from spo.vocabulary import QUALIFIERS
 
 HEADERS = ["ID", "Name", "Stage"]
@@ -174,7 +175,8 @@ def test_nearly_takes_the_dative_as_turkish_says_it(number: int, nearly: str) ->
 
 
 def test_csv_has_a_byte_order_mark_crlf_and_quotes_where_needed() -> None:
-    data = to_csv(["id", "name", "note"], [["a", "Şile, İstanbul", 'say "hi"'], ["b", "Ünye", ""]])
+    rows = [["a", "Şile, İstanbul", 'say "hi"'], ["b", "Ünye", ""]]
+    data = with_bom(csv_text(["id", "name", "note"], rows))
 
     assert data == (
         b"\xef\xbb\xbfid,name,note\r\n"

@@ -215,7 +215,7 @@ def test_csv_results(sample: Path) -> None:
     run = run_spo("--root", str(sample), "search", "SICAK", "--format", "csv")
 
     assert run.stdout == (
-        "\ufefftype,id,name,matched_in\n"
+        "type,id,name,matched_in\n"
         "project,bizizmir-dayanisma-noktalari,Bizİzmir Dayanışma Noktaları,summary\n"
         "project,mahalle-mutfaklari,Mahalle Mutfakları,summary\n"
     )
@@ -407,7 +407,7 @@ def test_json_and_csv_give_every_result_unless_limited(tmp_path: Path) -> None:
 
     run = run_spo("--root", str(root), "search", "köy", "-f", "csv", "--limit", "2")
     assert run.stdout == (
-        "\ufefftype,id,name,matched_in\n"
+        "type,id,name,matched_in\n"
         "municipality,koy-01,Köy 01 Belediyesi,name\n"
         "municipality,koy-02,Köy 02 Belediyesi,name\n"
     )

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from spo.cli.app import export_app, settings
+from spo.cli.csv_style import Delimiter, csv_style
 from spo.cli.language import Lang
 from spo.cli.words import say
 from spo.errors import UsageError
@@ -100,11 +101,14 @@ def export_csv(
     ctx: typer.Context,
     folder: Annotated[Path, typer.Argument()],
     force: Force = False,
+    delimiter: Delimiter = None,
 ) -> None:
-    """The registry's tables as CSV files that Excel opens correctly, one per table."""
+    """The registry's tables as CSV files that Excel opens correctly, one per table: for
+    Turkish Excel under --lang tr (`spo.cli.csv_style`)."""
     from spo.export import SHAPES
     from spo.writing.outputs import check_target
 
+    style = csv_style(settings(ctx).lang, delimiter)
     root = _root(ctx)
     if folder.exists() and not folder.is_dir():
         raise UsageError.of("usage.export-not-a-folder", path=str(folder))
@@ -114,10 +118,17 @@ def export_csv(
     existing = [folder / f"{shape.name}.csv" for shape in SHAPES] if folder.is_dir() else []
     _free(existing, force, root)
     exported, lang = _tables(ctx, root)
-    from spo.export.files import csv_files
+    from spo.export.files import csv_rows
+    from spo.spreadsheet import with_bom
     from spo.writing.outputs import write_files
 
-    files = csv_files(exported, folder)
+    files: list[tuple[Path, bytes]] = [
+        (
+            folder / f"{table.name}.csv",
+            with_bom(style.text(table.column_names, csv_rows(table, style.word, style.decimal))),
+        )
+        for table in exported
+    ]
     write_files(files, folder, folder=folder)
     for path, _ in files:
         typer.echo(say("export.wrote", lang, path=str(path)))

@@ -14,6 +14,7 @@ import typer
 
 from spo.cli.app import app, municipality_app, project_app, settings, transfer_app
 from spo.cli.completion import MUNICIPALITY_ID, PROJECT_ID
+from spo.cli.csv_style import Delimiter
 from spo.cli.language import Lang
 from spo.cli.options import (
     Format,
@@ -38,6 +39,7 @@ from spo.vocabulary import (
 )
 
 if TYPE_CHECKING:
+    from spo.cli.csv_style import CsvStyle
     from spo.index import Index
     from spo.model import Registry
 
@@ -103,6 +105,7 @@ def _listed(
     words: tuple[str, str],
     options: Sequence[object],
     select: Callable[[Registry, Lang], list[object]],
+    delimiter: str | None = None,
 ) -> None:
     """A list command: `select` the records from the registry (`_open(ctx, whole)`) and list them
     (`words`: the listing in spo.cli.render.listings, and the message when there is none).
@@ -110,7 +113,13 @@ def _listed(
     A list depends only on the records, the options and the language (and a table on its
     width), so it is kept in the index (`spo.cli.kept`), keyed by the index's generation (which
     moves on with any change to any file) and those: a warm run of an unchanged registry writes
-    it back. A table on a styled terminal is always drawn afresh."""
+    it back. A table on a styled terminal is always drawn afresh. CSV is kept without the byte
+    order mark, which depends on where stdout goes (`spo.cli.csv_style.for_stdout`)."""
+    from spo.cli.csv_style import csv_style, kept_for_stdout, refuse_unless_csv
+
+    choose("--format", format, ListFormat)  # a mistaken --format is said first
+    refuse_unless_csv(format, delimiter)
+    style = csv_style(settings(ctx).lang, delimiter)
     listing, empty = words
     machine = format in (ListFormat.json.value, ListFormat.csv.value, ListFormat.yaml.value)
     width = None
@@ -122,7 +131,7 @@ def _listed(
         from spo.cli.render.labels import message
 
         reg, lang = _open(ctx, whole)
-        _list(format, listing, select(reg, lang), reg, lang, message(empty, lang))
+        _list(format, listing, select(reg, lang), reg, style, message(empty, lang))
         return
     from spo import registry
     from spo.cli import kept
@@ -136,25 +145,30 @@ def _listed(
         reg = listing_registry_of(index, whole=whole)
         items = select(reg, opts.lang)
         how = getattr(listings, listing)
+        note = "" if items else "empty"
+        if format == ListFormat.csv.value:
+            return listings.csv_of(how, items, reg, style).encode("utf-8"), note
         if machine:
-            return listings.formatted(format, how, items, reg), "" if items else "empty"
+            return listings.formatted(format, how, items, reg), note
         table = listings.table_of(how, items, reg, opts.lang)
         return (kept.drawn(width or 0, lambda c: c.print(table)), "") if items else ("", "empty")
 
-    parts = ("list", listing, format, opts.lang, options, width)
+    parts = ("list", listing, format, opts.lang, options, width, style.delimiter)
     value, note = kept.output(registry.find_root(opts.root), opts.lang, parts, make)
     if note:
         kept.say(empty, opts.lang)
+    if format == ListFormat.csv.value and isinstance(value, bytes):
+        value = kept_for_stdout(value)
     kept.write(value)
 
 
 def _list(
-    format: str, listing: str, items: list[object], reg: Registry, lang: Lang, empty: str
+    format: str, listing: str, items: list[object], reg: Registry, style: CsvStyle, empty: str
 ) -> None:
     from spo.cli.render import listings
 
     fmt = choose("--format", format, ListFormat)
-    listings.emit(fmt.value, getattr(listings, listing), items, reg, lang, empty)
+    listings.emit(fmt.value, getattr(listings, listing), items, reg, style, empty)
 
 
 # --- projects -----------------------------------------------------------------------------------
@@ -171,6 +185,7 @@ def project_list(
     adopted_by: Annotated[Values, typer.Option("--adopted-by", click_type=MUNICIPALITY_ID)] = None,
     sort: Sort = SortBy.name.value,
     format: Format = ListFormat.table.value,
+    delimiter: Delimiter = None,
 ) -> None:
     """List projects."""
 
@@ -194,7 +209,7 @@ def project_list(
         return list(query.projects(reg, wanted, order, name_of(lang)))
 
     options = [owner, theme, target_group, service_model, status, adopted_by, sort]
-    _listed(ctx, format, "project", ("PROJECTS", "no_projects"), options, select)
+    _listed(ctx, format, "project", ("PROJECTS", "no_projects"), options, select, delimiter)
 
 
 @project_app.command("show")
@@ -238,6 +253,7 @@ def municipality_list(
     stage: Annotated[Values, vocabulary("--stage", STAGES)] = None,
     sort: Sort = SortBy.name.value,
     format: Format = ListFormat.table.value,
+    delimiter: Delimiter = None,
 ) -> None:
     """List municipalities."""
 
@@ -255,7 +271,8 @@ def municipality_list(
         return list(query.municipalities(reg, wanted, order))
 
     options = [kind, province, engagements, transfers, stage, sort]
-    _listed(ctx, format, "municipality", ("MUNICIPALITIES", "no_municipalities"), options, select)
+    words = ("MUNICIPALITIES", "no_municipalities")
+    _listed(ctx, format, "municipality", words, options, select, delimiter)
 
 
 @municipality_app.command("show")
@@ -299,6 +316,7 @@ def transfer_list(
     until: Annotated[str | None, typer.Option("--until")] = None,
     sort: Sort = SortBy.name.value,
     format: Format = ListFormat.table.value,
+    delimiter: Delimiter = None,
 ) -> None:
     """List transfers, each with its current stage."""
 
@@ -321,7 +339,7 @@ def transfer_list(
         return list(query.transfers(reg, wanted, order, name_of(lang)))
 
     options = [project, to, stage, owner, since, until, sort]
-    _listed(ctx, format, None, ("TRANSFERS", "no_transfers"), options, select)
+    _listed(ctx, format, None, ("TRANSFERS", "no_transfers"), options, select, delimiter)
 
 
 # --- search -------------------------------------------------------------------------------------
@@ -333,15 +351,19 @@ def search_command(
     query_words: Annotated[list[str], typer.Argument()],
     limit: Annotated[str | None, typer.Option("--limit")] = None,
     format: Format = ListFormat.table.value,
+    delimiter: Delimiter = None,
 ) -> None:
     """Search projects and municipalities by name, place, vocabulary labels, summary, notes and
     tags; the best matches first."""
     from spo import registry, search
+    from spo.cli.csv_style import csv_style, refuse_unless_csv
     from spo.cli.render import search_results
     from spo.cli.render.labels import message
 
     opts = settings(ctx)
     fmt = choose("--format", format, ListFormat)
+    refuse_unless_csv(format, delimiter)
+    style = csv_style(opts.lang, delimiter)
     most = count("--limit", limit)
     if most is None:
         most = DEFAULT_TABLE_LIMIT if fmt is ListFormat.table else 0
@@ -349,4 +371,4 @@ def search_command(
     hits = search.search_registry(registry.find_root(opts.root), text, english=opts.lang == "en")
     shown = hits[:most] if most else hits
     empty = message("no_hits", opts.lang, query=text)
-    search_results.emit(fmt.value, shown, len(hits) - len(shown), opts.lang, empty)
+    search_results.emit(fmt.value, shown, len(hits) - len(shown), style, empty)

@@ -14,6 +14,22 @@ from typing import Any
 
 from spo.export.rows import rows_of
 from spo.model import Registry
+from spo.provinces import REGIONS
+from spo.vocabulary import (
+    ENGAGEMENT_KINDS,
+    METRICS,
+    MUNICIPALITY_KINDS,
+    PARTNER_ROLES,
+    PARTNER_TYPES,
+    PROJECT_STATUSES,
+    QUALIFIERS,
+    SERVICE_MODELS,
+    STAGES,
+    TARGET_GROUPS,
+    THEMES,
+    Term,
+    Vocabulary,
+)
 
 Row = dict[str, Any]
 
@@ -27,6 +43,9 @@ class Table:
     search: tuple[str, ...] = ()  # the columns of its full-text index
     label: str | None = None  # the column that names a row where another table refers to it
     facets: tuple[str, ...] = ()  # the columns worth counting by (Datasette's facets)
+    # The columns that hold values of a vocabulary (each value of a list column), which a
+    # reader may want as labels.
+    vocabularies: tuple[tuple[str, Vocabulary], ...] = ()
     rows: list[Row] = field(default_factory=list)
 
     @property
@@ -35,6 +54,13 @@ class Table:
 
 
 _M, _P, _S = "municipalities", "projects", "sources"
+
+# The seven geographic regions of the province table, as a vocabulary of its column.
+_REGIONS = Vocabulary(
+    "region",
+    "Region",
+    tuple(Term(key, labels["tr"], labels["en"]) for key, labels in REGIONS.items()),
+)
 
 
 def _columns(names: str, **kinds: type) -> tuple[tuple[str, type], ...]:
@@ -56,6 +82,7 @@ SHAPES: tuple[Table, ...] = (
         pk="plate",
         label="name",
         facets=("region", "metropolitan"),
+        vocabularies=(("region", _REGIONS),),
     ),
     Table(
         _M,
@@ -70,6 +97,7 @@ SHAPES: tuple[Table, ...] = (
         search=("name", "office_name"),
         label="name",
         facets=("kind", "province"),
+        vocabularies=(("kind", MUNICIPALITY_KINDS),),
     ),
     Table(
         _P,
@@ -87,6 +115,13 @@ SHAPES: tuple[Table, ...] = (
         search=("name_tr", "name_en", "summary_tr", "summary_en"),
         label="name_tr",
         facets=("owner", "status", "themes", "target_groups", "service_model"),
+        vocabularies=(
+            ("status", PROJECT_STATUSES),
+            ("themes", THEMES),
+            ("inferred_themes", THEMES),
+            ("target_groups", TARGET_GROUPS),
+            ("service_model", SERVICE_MODELS),
+        ),
     ),
     Table(
         _S,
@@ -104,6 +139,7 @@ SHAPES: tuple[Table, ...] = (
         search=("name",),
         label="name",
         facets=("type", "role"),
+        vocabularies=(("type", PARTNER_TYPES), ("role", PARTNER_ROLES)),
     ),
     Table(
         "engagements",
@@ -116,13 +152,15 @@ SHAPES: tuple[Table, ...] = (
         pk="id",
         foreign_keys=(("municipality", _M, "id"), ("host", _M, "id"), ("source", _S, "id")),
         facets=("kind", "host"),
+        vocabularies=(("kind", ENGAGEMENT_KINDS),),
     ),
     Table(
         "transfers",
-        _columns("id project municipality stage stage_date started note", id=int),
+        _columns("id project municipality current_stage current_date started note", id=int),
         pk="id",
         foreign_keys=(("project", _P, "id"), ("municipality", _M, "id")),
-        facets=("stage", "project"),
+        facets=("current_stage", "project"),
+        vocabularies=(("current_stage", STAGES),),
     ),
     Table(
         "transfer_stages",
@@ -136,6 +174,7 @@ SHAPES: tuple[Table, ...] = (
         pk="id",
         foreign_keys=(("transfer", "transfers", "id"), ("source", _S, "id")),
         facets=("stage",),
+        vocabularies=(("stage", STAGES),),
     ),
     Table(
         "reported_figures",
@@ -148,6 +187,11 @@ SHAPES: tuple[Table, ...] = (
         pk="id",
         foreign_keys=(("owner", _M, "id"), ("source", _S, "id")),
         facets=("metric", "qualifier"),
+        vocabularies=(
+            ("metric", METRICS),
+            ("qualifier", QUALIFIERS),
+            ("municipality_kind", MUNICIPALITY_KINDS),
+        ),
     ),
 )
 

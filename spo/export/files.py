@@ -4,14 +4,17 @@ a reader never sees half a file and a failed export leaves what was there before
 
 from __future__ import annotations
 
-import csv
 import errno
-import io
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from spo.export import Table
-from spo.spreadsheet import as_text
+from spo.spreadsheet import csv_text, with_bom
+from spo.vocabulary import Vocabulary
+
+# How a vocabulary's value is written in a cell (the value itself, or a label the caller chose).
+Word = Callable[[Vocabulary, str], str]
 
 # A searchable table's searched columns again, folded (`spo.turkish.fold`: "Üsküdar" ->
 # "uskudar"): SQLite's own case folding does not know Turkish (I/ı, İ/i) or drop accents, so
@@ -68,26 +71,35 @@ def _fill(db: Any, tables: list[Table]) -> None:
     db.vacuum()
 
 
-def _cell(value: Any) -> str:
-    """A value as a CSV cell; a text a spreadsheet would read as a formula stays text."""
+def _cell(value: Any, vocabulary: Vocabulary | None, word: Word, decimal: str) -> str:
+    """A value as the text of a CSV cell: a list's items joined with "; ", a vocabulary's
+    values as `word` gives them, a fraction with the `decimal` mark."""
     if value is None:
         return ""
     if isinstance(value, list):
-        return as_text("; ".join(str(v) for v in value))
-    return as_text(value) if isinstance(value, str) else str(value)
+        return "; ".join(_cell(v, vocabulary, word, decimal) for v in value)
+    if isinstance(value, float):
+        return str(value).replace(".", decimal)
+    return word(vocabulary, value) if vocabulary and isinstance(value, str) else str(value)
 
 
-def csv_bytes(table: Table) -> bytes:
-    """A table as Excel opens it: UTF-8 with a byte order mark, CRLF line ends, a header row."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+def _as_written(vocabulary: Vocabulary, value: str) -> str:
+    return value
+
+
+def csv_rows(table: Table, word: Word = _as_written, decimal: str = ".") -> list[list[str]]:
+    """A table's rows as the cells of a CSV, in the order of its columns; the values of its
+    vocabulary columns as `word` gives them (by default, as the registry holds them), fractions
+    (a province's latitude) with the `decimal` mark: a spreadsheet in a locale whose decimal
+    mark is "," reads "28.1" as the 28th of January."""
+    vocabularies = dict(table.vocabularies)
     names = table.column_names
-    writer.writerow(names)
-    for row in table.rows:
-        writer.writerow([_cell(row.get(name)) for name in names])
-    return "\ufeff".encode() + out.getvalue().encode("utf-8")
+    return [
+        [_cell(row.get(n), vocabularies.get(n), word, decimal) for n in names] for row in table.rows
+    ]
 
 
-def csv_files(tables: list[Table], folder: Path) -> list[tuple[Path, bytes]]:
-    """One `<table>.csv` per table in `folder`, and its bytes."""
-    return [(folder / f"{table.name}.csv", csv_bytes(table)) for table in tables]
+def csv_bytes(table: Table, *, delimiter: str = ",") -> bytes:
+    """A table as Excel opens it: UTF-8 with a byte order mark, CRLF line ends, a header row of
+    the column names, formula-like text as text (`spo.spreadsheet`)."""
+    return with_bom(csv_text(table.column_names, csv_rows(table), delimiter=delimiter))

@@ -156,8 +156,8 @@ class _Rows:
                 "transfers",
                 project=t.project,
                 municipality=m.id,
-                stage=t.current_stage,
-                stage_date=t.current.date.text,
+                current_stage=t.current_stage,
+                current_date=t.current.date.text,
                 started=t.history[0].date.text,
                 note=t.note,
             )

@@ -17,6 +17,7 @@ goes and is never read as a command, a tag or a control sequence there:
   YAML counts as printable is double-quoted with the mark as `\\uXXXX` (the data stays the same).
 - `csv_cell`: a CSV cell for a spreadsheet or a terminal: controls but tab and line breaks, and
   the marks, written as visible escapes. Only a registry that fails validation holds them.
+  (What a spreadsheet would calculate is `spo.spreadsheet`'s, the CSV writer's.)
 
 Pure functions from text to text.
 """
@@ -30,7 +31,6 @@ from functools import cache
 from typing import Any
 
 from spo.checks.characters import BIDI_CONTROLS
-from spo.spreadsheet import as_text
 
 # What a terminal must not receive raw: C0 and C1 controls (newline, tab and DEL included), the
 # Unicode line and paragraph separators, and the bidirectional marks, embeddings, overrides and
@@ -199,6 +199,6 @@ _UNSAFE_IN_CSV = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_MARKS}]")
 
 def csv_cell(text: str) -> str:
     """A cell as written, but for the characters a spreadsheet shows as garbage and a terminal
-    acts on, written as visible escapes (tab and line breaks stay: CSV quotes them), and with an
-    apostrophe before a text a spreadsheet would read as a formula (`spo.spreadsheet`)."""
-    return as_text(_UNSAFE_IN_CSV.sub(_visible, text))
+    acts on, written as visible escapes (tab and line breaks stay: CSV quotes them). The
+    spreadsheet's own reading (formulas, dates) is `spo.spreadsheet`'s, which writes the CSV."""
+    return _UNSAFE_IN_CSV.sub(_visible, text)

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from spo.cli.csv_style import CsvStyle, for_stdout
 from spo.cli.language import Lang
 from spo.cli.render.console import console, warn, write_bytes, write_text
 from spo.cli.render.labels import (
@@ -22,11 +23,11 @@ from spo.cli.render.records import (
     PROJECT_COLUMNS,
     TRANSFER_COLUMNS,
     Record,
+    Word,
     municipality_record,
     municipality_row,
     project_record,
     project_row,
-    to_csv,
     to_json,
     to_yaml,
     transfer_record,
@@ -89,7 +90,7 @@ class Listing:
 
     record: Callable[[Any, Registry], Record]  # JSON and YAML
     columns: list[str]  # CSV header
-    row: Callable[[Record], list[str]]  # CSV row, from the record
+    row: Callable[[Record, Word], list[str]]  # CSV row, from the record
     headers: list[str]  # table header, as MESSAGES keys
     cells: Callable[[Any, Registry, Lang], list[str]]  # table row
 
@@ -118,15 +119,23 @@ TRANSFERS = Listing(
 
 
 def emit(
-    fmt: str, listing: Listing, items: Sequence[Any], registry: Registry, lang: Lang, empty: str
+    fmt: str,
+    listing: Listing,
+    items: Sequence[Any],
+    registry: Registry,
+    style: CsvStyle,
+    empty: str,
 ) -> None:
-    """Write a list of records in the chosen format. An empty list is a normal answer, said on
-    stderr (JSON and YAML still print an empty list, CSV its header)."""
+    """Write a list of records in the chosen format (CSV in `style`, whose language is the
+    reader's). An empty list is a normal answer, said on stderr (JSON and YAML still print an
+    empty list, CSV its header)."""
     if not items:
         warn(empty)
     if fmt == "table":
         if items:
-            console().print(table_of(listing, items, registry, lang))
+            console().print(table_of(listing, items, registry, style.lang))
+    elif fmt == "csv":
+        write_bytes(for_stdout(csv_of(listing, items, registry, style)))
     else:
         write_bytes(formatted(fmt, listing, items, registry))
 
@@ -137,11 +146,16 @@ def table_of(listing: Listing, items: Sequence[Any], registry: Registry, lang: L
 
 
 def formatted(fmt: str, listing: Listing, items: Sequence[Any], registry: Registry) -> bytes:
-    """A list as JSON, YAML or CSV, as written to stdout."""
-    if fmt == "csv":
-        return to_csv(listing.columns, (listing.row(listing.record(i, registry)) for i in items))
+    """A list as JSON or YAML, as written to stdout."""
     records = [listing.record(i, registry) for i in items]
     return (to_json(records) if fmt == "json" else to_yaml(records)).encode("utf-8")
+
+
+def csv_of(listing: Listing, items: Sequence[Any], registry: Registry, style: CsvStyle) -> str:
+    """A list as CSV text in `style` (without the byte order mark, which depends on where it
+    goes: `spo.cli.csv_style.for_stdout`)."""
+    rows = (listing.row(listing.record(i, registry), style.word) for i in items)
+    return style.text(listing.columns, rows)
 
 
 def write_record(fmt: str, record: Record) -> None:

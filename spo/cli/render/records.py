@@ -2,18 +2,31 @@
 
 JSON and YAML hold records with the same field names as the YAML files plus computed fields
 (`transfer_record`, `municipality_record`); dates stay the strings the files hold and vocabulary
-fields keep their values. CSV flattens each record to one row of text.
+fields keep their values. CSV flattens each record to one row of text, with vocabulary values as
+the caller's `Word` gives them; `spo.cli.csv_style` writes the rows.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from spo.cli.render.escape import csv_cell, json_text, yaml_text
+from spo.cli.render.escape import json_text, yaml_text
 from spo.model import Municipality, Project, Registry, Source, Transfer
+from spo.vocabulary import (
+    ENGAGEMENT_KINDS,
+    METRICS,
+    MUNICIPALITY_KINDS,
+    PARTNER_ROLES,
+    PARTNER_TYPES,
+    PROJECT_STATUSES,
+    QUALIFIERS,
+    SERVICE_MODELS,
+    STAGES,
+    TARGET_GROUPS,
+    THEMES,
+    Vocabulary,
+)
 
 Record = dict[str, Any]
 
@@ -56,6 +69,10 @@ def to_yaml(records: Sequence[Record] | Record) -> str:
 
 # --- CSV: one row per record, nested things flattened -------------------------------------------
 
+# How a vocabulary's value is written in a cell: as the registry holds it, or as a label
+# (`spo.cli.csv_style.CsvStyle.word`).
+Word = Callable[[Vocabulary, str], str]
+
 
 def _cite(source: Any) -> str:
     found = Source.of(source)
@@ -70,26 +87,36 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _partner(p: Record) -> str:
+def _said(word: Word, vocabulary: Vocabulary, value: Any) -> str:
+    return word(vocabulary, value) if isinstance(value, str) else _text(value)
+
+
+def _partner(p: Record, word: Word) -> str:
     """A partner as "name (type, role)"; one that is a municipality of the registry adds its
     id: "name (type, role, id)"."""
-    details = (p.get(k) for k in ("type", "role", "municipality"))
-    return f"{p.get('name')} ({', '.join(str(d) for d in details if d)})"
+    details = (
+        _said(word, PARTNER_TYPES, p.get("type")),
+        _said(word, PARTNER_ROLES, p.get("role")),
+        _text(p.get("municipality")),
+    )
+    return f"{p.get('name')} ({', '.join(d for d in details if d)})"
 
 
-def project_row(r: Record) -> list[str]:
+def project_row(r: Record, word: Word) -> list[str]:
     """Columns: PROJECT_COLUMNS. Lists are joined with "; "; a partner reads "name (type, role)"
     (with the registry id of a partner municipality); a source "publisher, title, date <url>";
     requirements get a column each."""
     name, summary, needs = r.get("name") or {}, r.get("summary") or {}, r.get("requirements") or {}
+    listed = (("themes", THEMES), ("inferred_themes", THEMES), ("target_groups", TARGET_GROUPS))
     return [
         *(_text(v) for v in (r.get("id"), name.get("tr"), name.get("en"), r.get("owner"))),
-        *(_text(r.get(k)) for k in ("status", "status_as_of")),
+        _said(word, PROJECT_STATUSES, r.get("status")),
+        _text(r.get("status_as_of")),
         _cite(r.get("status_source")),
         _text(r.get("launched")),
-        *(_joined(r.get(k) or []) for k in ("themes", "inferred_themes", "target_groups")),
-        _text(r.get("service_model")),
-        _joined(_partner(p) for p in r.get("partners") or []),
+        *(_joined(_said(word, vocab, v) for v in r.get(k) or []) for k, vocab in listed),
+        _said(word, SERVICE_MODELS, r.get("service_model")),
+        _joined(_partner(p, word) for p in r.get("partners") or []),
         _joined(r.get("tags") or []),
         *(_text(needs.get(k)) for k in ("staff", "space", "budget", "partners")),
         *(_text(v) for v in (summary.get("tr"), summary.get("en"))),
@@ -98,6 +125,8 @@ def project_row(r: Record) -> list[str]:
     ]
 
 
+# The names of `spo export`'s columns where a column holds the same (`requirement_staff`,
+# `province`), so that the two CSVs can be read side by side.
 PROJECT_COLUMNS = [
     "id",
     "name_tr",
@@ -113,10 +142,10 @@ PROJECT_COLUMNS = [
     "service_model",
     "partners",
     "tags",
-    "requirements_staff",
-    "requirements_space",
-    "requirements_budget",
-    "requirements_partners",
+    "requirement_staff",
+    "requirement_space",
+    "requirement_budget",
+    "requirement_partners",
     "summary_tr",
     "summary_en",
     "website",
@@ -125,7 +154,7 @@ PROJECT_COLUMNS = [
 ]
 
 
-def municipality_row(r: Record) -> list[str]:
+def municipality_row(r: Record, word: Word) -> list[str]:
     """Columns: MUNICIPALITY_COLUMNS. A contact reads "name, role"; an engagement "date kind
     host"; a transfer "project: current-stage date"; a reported figure "date metric qualifier
     value"; lists are joined with "; "."""
@@ -133,14 +162,21 @@ def municipality_row(r: Record) -> list[str]:
         (t.get("project"), t["history"][-1]) for t in r.get("transfers") or [] if t.get("history")
     ]
     return [
-        *(_text(r.get(k)) for k in MUNICIPALITY_COLUMNS[:7]),
+        *(_text(r.get(k)) for k in ("id", "name")),
+        _said(word, MUNICIPALITY_KINDS, r.get("kind")),
+        *(_text(r.get(k)) for k in ("province_plate", "province_name", "district", "website")),
         _joined(f"{c.get('name')}, {c.get('role')}" for c in r.get("contacts") or []),
         _joined(
-            f"{e.get('date')} {e.get('kind')} {e.get('host')}" for e in r.get("engagements") or []
+            f"{e.get('date')} {_said(word, ENGAGEMENT_KINDS, e.get('kind'))} {e.get('host')}"
+            for e in r.get("engagements") or []
         ),
-        _joined(f"{project}: {e.get('stage')} {e.get('date')}" for project, e in current),
         _joined(
-            f"{f.get('date')} {f.get('metric')} {f.get('qualifier')} {f.get('value')}"
+            f"{project}: {_said(word, STAGES, e.get('stage'))} {e.get('date')}"
+            for project, e in current
+        ),
+        _joined(
+            f"{f.get('date')} {_said(word, METRICS, f.get('metric'))}"
+            f" {_said(word, QUALIFIERS, f.get('qualifier'))} {f.get('value')}"
             for f in r.get("reported_figures") or []
         ),
         _text(r.get("notes")),
@@ -152,7 +188,7 @@ MUNICIPALITY_COLUMNS = [
     "id",
     "name",
     "kind",
-    "province_plate",
+    "province",  # the plate code, as in `spo export`
     "province_name",
     "district",
     "website",
@@ -165,21 +201,19 @@ MUNICIPALITY_COLUMNS = [
 ]
 
 
-def transfer_row(r: Record) -> list[str]:
+def transfer_row(r: Record, word: Word) -> list[str]:
     """Columns: TRANSFER_COLUMNS; the history reads "stage date; stage date; ...", oldest first."""
-    history = _joined(f"{e.get('stage')} {e.get('date')}" for e in r.get("history") or [])
-    return [*(_text(r.get(k)) for k in TRANSFER_COLUMNS[:4]), history, _text(r.get("note"))]
+    history = _joined(
+        f"{_said(word, STAGES, e.get('stage'))} {e.get('date')}" for e in r.get("history") or []
+    )
+    return [
+        _text(r.get("project")),
+        _text(r.get("municipality")),
+        _said(word, STAGES, r.get("current_stage")),
+        _text(r.get("current_date")),
+        history,
+        _text(r.get("note")),
+    ]
 
 
 TRANSFER_COLUMNS = ["project", "municipality", "current_stage", "current_date", "history", "note"]
-
-
-def to_csv(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
-    """UTF-8 with a byte-order mark, so that Excel shows Turkish letters; CRLF line ends."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(columns)
-    writer.writerows(
-        [csv_cell(cell) if isinstance(cell, str) else cell for cell in row] for row in rows
-    )
-    return buffer.getvalue().encode("utf-8-sig")

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from spo.cli.csv_style import CsvStyle, for_stdout
 from spo.cli.language import Lang
 from spo.cli.render.console import console, warn, write_bytes, write_text
 from spo.cli.render.labels import localized_name, message
-from spo.cli.render.records import Record, to_csv, to_json, to_yaml
+from spo.cli.render.records import Record, to_json, to_yaml
 from spo.cli.render.tables import table
 from spo.search import Hit, Row
 
@@ -31,9 +32,13 @@ def hit_record(hit: Hit) -> Record:
     }
 
 
-def _csv_row(record: Record) -> list[str]:
-    """Columns: type (project or municipality), id, name, matched_in (fields, "; "-joined)."""
-    return [record["type"], record["id"], record["name"], "; ".join(record["matched_in"])]
+def _csv_row(record: Record, lang: Lang) -> list[str]:
+    """Columns: type (project or municipality), id, name, matched_in (fields, "; "-joined);
+    for Turkish readers, the type and the fields in their words."""
+    if lang == "en":
+        return [record["type"], record["id"], record["name"], "; ".join(record["matched_in"])]
+    fields = "; ".join(message(f"field_{f}", lang) for f in record["matched_in"])
+    return [message(f"type_{record['type']}", lang), record["id"], record["name"], fields]
 
 
 def _cells(hit: Hit, lang: Lang) -> list[str]:
@@ -45,16 +50,18 @@ def _cells(hit: Hit, lang: Lang) -> list[str]:
     ]
 
 
-def emit(fmt: str, hits: Sequence[Hit], left_out: int, lang: Lang, empty: str) -> None:
-    """The hits in the chosen format; on stderr, that nothing was found or how many results
-    `--limit` left out."""
+def emit(fmt: str, hits: Sequence[Hit], left_out: int, style: CsvStyle, empty: str) -> None:
+    """The hits in the chosen format (CSV in `style`, whose language is the reader's); on
+    stderr, that nothing was found or how many results `--limit` left out."""
+    lang = style.lang
     if not hits:
         warn(empty)
     if fmt == "table":
         if hits:
             console().print(table(COLUMNS, (_cells(h, lang) for h in hits), lang))
     elif fmt == "csv":
-        write_bytes(to_csv(COLUMNS, (_csv_row(hit_record(h)) for h in hits)))
+        rows = (_csv_row(hit_record(h), lang) for h in hits)
+        write_bytes(for_stdout(style.text(COLUMNS, rows)))
     else:
         records = [hit_record(h) for h in hits]
         write_text(to_json(records) if fmt == "json" else to_yaml(records))
