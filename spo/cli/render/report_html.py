@@ -66,6 +66,7 @@ def format_html(report: Report, places: Sequence[Place], years: Sequence[Year], 
             for line in completeness_lines(report, lang)
         ),
         "</header>",
+        *left_out_section(report, lang),
         _headline(report, lang),
     ]
     all_sections = {s.key: s for s in sections(report, lang)}
@@ -94,6 +95,19 @@ def format_html(report: Report, places: Sequence[Place], years: Sequence[Year], 
             "",
         ]
     )
+
+
+def left_out_section(report: Report, lang: Lang) -> list[str]:
+    """The records the report was computed without, above every figure (none: nothing)."""
+    from spo.cli.render import report_left_out as left_out
+
+    if not report.left_out:
+        return []
+    return [
+        f'<section class="left-out" role="alert"><h2>{escape(left_out.title(lang))}</h2>'
+        + _table(left_out.columns(lang), left_out.rows(report, lang))
+        + f'<p class="note">{escape(left_out.note(lang))}</p></section>'
+    ]
 
 
 def _headline(report: Report, lang: Lang) -> str:
