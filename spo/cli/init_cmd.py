@@ -64,6 +64,7 @@ def init(
         sources=sources or (),
         spo_requirement=spo_requirement,
         today=date.today(),
+        language=lang,
     )
     typer.echo(say("started", lang, folder=str(folder), municipality=started.municipality))
     for path in started.files:
