@@ -66,14 +66,16 @@ def init(
         today=date.today(),
         language=lang,
     )
-    typer.echo(say("started", lang, folder=str(folder), municipality=started.municipality))
+    from spo.cli.render.console import tell
+
+    tell(say("started", lang, folder=str(folder), municipality=started.municipality))
     for path in started.files:
         typer.echo(f"  {path.relative_to(folder).as_posix()}")
     if started.left:
-        typer.echo(say("left", lang))
+        tell(say("left", lang))
         for path in started.left:
             typer.echo(f"  {path.relative_to(folder).as_posix()}")
-    typer.echo(say("next", lang, folder=str(folder)))
+    tell(say("next", lang, folder=str(folder)))
 
 
 class SchemaKind(StrEnum):
@@ -111,5 +113,7 @@ def schema(
     for path, _ in files:
         check_target(path, force=force, registry=root)
     write_files(files, write, folder=write)
+    from spo.cli.render.console import tell
+
     for path, _ in files:
-        typer.echo(say("wrote", lang, path=str(path)))
+        tell(say("wrote", lang, path=str(path)))

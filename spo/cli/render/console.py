@@ -114,6 +114,46 @@ def write_text(text: str) -> None:
 
 
 def warn(text: str) -> None:
-    """One line on stderr, with no raw control character, line breaks included: a search's
-    query is echoed here as typed, and must not start a line of its own."""
-    print(terminal(text), file=sys.stderr)
+    """One message on stderr, with no raw control character, line breaks included: a search's
+    query is echoed here as typed, and must not start a line of its own. On a terminal it is
+    broken between words (`wrapped`)."""
+    print(wrapped(terminal(text), sys.stderr), file=sys.stderr)
+
+
+def tell(text: str) -> None:
+    """A plain message on stdout, escaped for the terminal and broken between words on one
+    (`wrapped`)."""
+    print(wrapped(terminal(text), sys.stdout))
+
+
+def wrapped(text: str, stream: IO[str]) -> str:
+    """A plain message as it goes to `stream`: on a terminal, each line longer than the
+    terminal ($COLUMNS, else its width) is broken at spaces, never inside a word (a terminal
+    left to wrap it breaks "demek" into "deme" and "k"), its continuation lines indented as it
+    is; a word longer than the line stays whole. Piped, it is left as it is: one line per
+    message, for grep."""
+    try:
+        if not stream.isatty():
+            return text
+    except (AttributeError, ValueError):
+        return text
+    import shutil
+
+    width = columns() or shutil.get_terminal_size().columns
+    return "\n".join(_wrap_line(line, width) for line in text.split("\n"))
+
+
+def _wrap_line(line: str, width: int) -> str:
+    if len(line) <= width:
+        return line
+    import textwrap
+
+    indent = line[: len(line) - len(line.lstrip(" "))]
+    lines = textwrap.wrap(
+        line,
+        width,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return "\n".join(lines) or line
