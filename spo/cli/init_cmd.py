@@ -99,7 +99,9 @@ def schema(
     if (kind is None) == (write is None):
         raise UsageError.of("usage.schema-kind-or-write")
     if kind is not None:
-        chosen = choose("KIND", kind, SchemaKind).value
+        # Named as its help page names it (KIND, TÜR).
+        metavar = words.say("help.schema.options.kind.metavar", lang)
+        chosen = choose(metavar, kind, SchemaKind).value
         typer.echo(schemas.render(chosen), nl=False)
         return
     assert write is not None
