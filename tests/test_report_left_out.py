@@ -161,3 +161,15 @@ def test_the_strict_option_says_what_it_does_in_both_languages() -> None:
     turkish = " ".join(run_spo("--lang", "tr", "report", "--help").stdout.split())
     assert "Exit 1 when a record file could not be read. The report is still written" in english
     assert "Okunamayan bir kayıt dosyası varsa çıkış kodu 1 olur. Rapor yine de yazılır" in turkish
+
+
+def test_a_report_on_a_municipality_whose_file_is_broken_is_refused(broken: Path) -> None:
+    code, out, err = report(broken, "--owner", "adana-bb", lang="tr")
+    assert (code, out) == (1, "")
+    assert err == (
+        "spo: adana-bb belediyesinin dosyası okunamadı (data/municipalities/adana-bb.yaml:2: "
+        "YAML sözdizimi hatası: '[' ile açılan liste ',' ya da ']' ile sürmeli); bu dosya "
+        "düzeltilmeden onun raporu çıkarılamaz\n"
+    )
+    code, out, err = report(broken, "--owner", "yok", lang="en")
+    assert (code, err) == (2, "spo: no municipality 'yok'\n")

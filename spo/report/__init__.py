@@ -169,6 +169,8 @@ def compute_report(
     """The report as of `as_of`; raises UsageError (exit 2) for an unknown owner. With
     `with_left_out`, the registry's skipped files are read again (they are on disk under its
     root) to say why each was left out; `spo diff`'s registries come from git, not the disk."""
+    if owner is not None and owner not in registry.municipalities and with_left_out:
+        _refuse_unread_owner(registry, owner)
     owner_record = (
         lookup.get("municipality", registry.municipalities, owner) if owner is not None else None
     )
@@ -216,6 +218,19 @@ def compute_report(
         completeness=completeness,
         left_out=left_out(registry) if with_left_out else (),
     )
+
+
+def _refuse_unread_owner(registry: Registry, owner: str) -> None:
+    """A report on a municipality whose own file could not be read would be all zeros: refused
+    (exit 1, the registry has a problem), naming the file, its line and why."""
+    from spo.errors import SpoError
+
+    for item in left_out(registry):
+        if item.kind == "municipality" and item.record == owner:
+            where = item.file.as_posix() + (f":{item.line}" if item.line else "")
+            raise SpoError.of(
+                "report.owner-unread", municipality=owner, where=where, problem=item.message
+            )
 
 
 def _in_scope(registry: Registry, owner: Municipality | None) -> list[Municipality]:
