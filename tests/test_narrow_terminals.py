@@ -85,8 +85,9 @@ LONG_MESSAGES = [
 ]
 
 
-def _in_a_terminal(args: list[str], width: int, cwd: Path) -> str:
-    """What spo says on stderr in a pseudo-terminal `width` columns wide."""
+def _in_a_terminal(args: list[str], width: int, cwd: Path, stream: str = "stderr") -> str:
+    """What spo writes to `stream` (stderr or stdout) in a pseudo-terminal `width` columns
+    wide."""
     import fcntl
     import pty
     import struct
@@ -98,8 +99,8 @@ def _in_a_terminal(args: list[str], width: int, cwd: Path) -> str:
     process = subprocess.Popen(
         [sys.executable, "-m", "spo", *args],
         stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=follower,
+        stdout=follower if stream == "stdout" else subprocess.DEVNULL,
+        stderr=follower if stream == "stderr" else subprocess.DEVNULL,
         cwd=cwd,
         env=env,
     )
@@ -142,3 +143,18 @@ def test_a_long_message_breaks_between_words(
     # Every word whole, in order: the lines' words are the message's words.
     assert sorted(shown.split()) == sorted(message.split())
     assert shown.split() == [w for line in lines for w in line.split()]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+@pytest.mark.parametrize("width", [60, 80])
+def test_validate_breaks_its_problems_between_words(
+    width: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = REGISTRIES / "turkish-validate"
+    monkeypatch.chdir(root)  # paths shown from the registry's folder in both runs
+    piped = run_spo("--lang", "tr", "--root", str(root), "validate").stdout
+    shown = _in_a_terminal(["--root", str(root), "validate"], width, root, stream="stdout")
+    lines = shown.splitlines()
+    assert [line for line in lines if len(line) > width and len(line.split()) > 1] == []
+    assert shown.split() == piped.split()
+    assert len(lines) > len(piped.splitlines())

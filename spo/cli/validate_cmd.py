@@ -104,14 +104,17 @@ def validate(
         if bar:
             bar.stop()
     if chosen == "text":
+        from spo.cli.render.console import wrapped
+
         colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        sys.stdout.write(format_text(result.problems, opts.lang, None, colour))
+        # On a terminal, each problem is broken between words, never inside one.
+        sys.stdout.write(wrapped(format_text(result.problems, opts.lang, None, colour), sys.stdout))
     else:
         sys.stdout.write(FORMATTERS[chosen](result.problems, opts.lang, None))
-    print(
-        summary(result.files_checked, result.problems, opts.lang),
-        file=sys.stderr if chosen == "json" else sys.stdout,
-    )
+    from spo.cli.render.console import wrapped
+
+    out = sys.stderr if chosen == "json" else sys.stdout
+    print(wrapped(summary(result.files_checked, result.problems, opts.lang), out), file=out)
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if chosen == "github" and step_summary:
         _write_step_summary(Path(step_summary), result.files_checked, result.problems, opts.lang)

@@ -144,16 +144,26 @@ def wrapped(text: str, stream: IO[str]) -> str:
 
 
 def _wrap_line(line: str, width: int) -> str:
-    if len(line) <= width:
+    """One line broken at spaces into lines of at most `width` visible characters (colour codes
+    take no room), each continuation indented as the line is; a longer word stays whole."""
+    if _visible(line) <= width:
         return line
-    import textwrap
-
     indent = line[: len(line) - len(line.lstrip(" "))]
-    lines = textwrap.wrap(
-        line,
-        width,
-        subsequent_indent=indent,
-        break_long_words=False,
-        break_on_hyphens=False,
-    )
-    return "\n".join(lines) or line
+    lines: list[str] = []
+    current = ""
+    for word in line[len(indent) :].split(" "):
+        candidate = f"{current} {word}" if current else word
+        if current and _visible(indent + candidate) > width:
+            lines.append(indent + current)
+            current = word
+        else:
+            current = candidate
+    lines.append(indent + current)
+    return "\n".join(lines)
+
+
+def _visible(text: str) -> int:
+    """How many columns a text takes: its colour codes (`\x1b[31m`) take none."""
+    import re
+
+    return len(re.sub(r"\x1b\[[0-9;]*m", "", text))
