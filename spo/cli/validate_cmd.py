@@ -92,9 +92,10 @@ def validate(
         from spo.staged import registry_touched
 
         if not registry_touched(root):
+            from spo.cli.render.console import tell
             from spo.cli.words import say
 
-            print(say("validate.unchanged", opts.lang))
+            tell(say("validate.unchanged", opts.lang))
             raise typer.Exit(0)
     bar = ProgressBar(opts.lang) if wants_progress(chosen, sys.stderr, os.environ) else None
     try:
@@ -131,4 +132,6 @@ def _write_step_summary(file: Path, files_checked: int, problems: Any, lang: Lan
         with file.open("a", encoding="utf-8") as out:
             out.write(format_summary(files_checked, problems, lang))
     except OSError as exc:
-        print(say("validate.summary-not-written", lang, path=file, error=exc), file=sys.stderr)
+        from spo.cli.render.console import warn
+
+        warn(say("validate.summary-not-written", lang, path=file, error=exc))
