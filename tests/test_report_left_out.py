@@ -173,3 +173,18 @@ def test_a_report_on_a_municipality_whose_file_is_broken_is_refused(broken: Path
     )
     code, out, err = report(broken, "--owner", "yok", lang="en")
     assert (code, err) == (2, "spo: no municipality 'yok'\n")
+
+
+@pytest.mark.parametrize("width", ["60", "80"])
+def test_on_a_narrow_terminal_no_word_of_it_is_lost(broken: Path, width: str) -> None:
+    args = ("--root", str(broken), "--lang", "tr", "report", "--as-of", DAY)
+    wide = run_spo(*args, env={"COLUMNS": "10000"}).stdout
+    narrow = run_spo(*args, env={"COLUMNS": width}).stdout
+    part = between(wide, "Okunamayan kayıtlar", "çalıştırın.")
+    shown = between(narrow, "Okunamayan kayıtlar", "çalıştırın.")
+    assert max(len(line.rstrip()) for line in shown.splitlines()) <= int(width)
+
+    def words(text: str) -> set[str]:  # cards repeat the headers; the rule is drawn to width
+        return {w for w in text.split() if set(w) != {"─"}}
+
+    assert words(part) == words(shown)
