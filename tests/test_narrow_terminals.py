@@ -5,6 +5,7 @@ there, whole, at the narrow width."""
 from __future__ import annotations
 
 import os
+import select
 import subprocess
 import sys
 from pathlib import Path
@@ -107,6 +108,11 @@ def _in_a_terminal(args: list[str], width: int, cwd: Path, stream: str = "stderr
     os.close(follower)
     chunks = []
     while True:
+        # A guard, not a measure: a spo that hung would otherwise hang the suite.
+        ready, _, _ = select.select([leader], [], [], 120)
+        if not ready:
+            process.kill()
+            break
         try:
             chunk = os.read(leader, 65536)
         except OSError:  # the terminal closed: spo is done
@@ -114,7 +120,7 @@ def _in_a_terminal(args: list[str], width: int, cwd: Path, stream: str = "stderr
         if not chunk:
             break
         chunks.append(chunk)
-    process.wait(timeout=120)
+    process.wait()
     os.close(leader)
     return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
 
