@@ -23,6 +23,8 @@ def columns(lang: Lang) -> list[str]:
 
 
 def affects_text(item: LeftOut, lang: Lang) -> str:
+    """The figures a left-out file may make short, by the record's id (its name is in the file
+    that could not be read)."""
     words = []
     for what in item.affects:
         if what == MUNICIPALITY_FIGURES:
@@ -35,8 +37,8 @@ def affects_text(item: LeftOut, lang: Lang) -> str:
 
 
 def rows(report: Report, lang: Lang) -> list[list[str]]:
-    """One row per file: its path in the registry, the line (empty
-    for the file as a whole), the reason and what it may affect."""
+    """One row per file: its path in the registry, the line (empty for the file as a whole), the
+    reason and what it may affect."""
     return [
         [
             item.file.as_posix(),
