@@ -4,8 +4,10 @@ A new registry holds the office's own municipality (built as `spo municipality n
 an empty `data/projects/`, the schemas, a `.gitignore`, a pre-commit hook and a GitHub workflow
 that install exactly this release of spo (or the requirement the office gives: see
 `spo.distribution`), and a short README in Turkish. The templates are package data
-(`spo/templates/`); the schemas are built by `spo.schemas`, so an installed spo needs no copy of
-this repository's `schemas/` folder.
+(`spo/templates/`); a template may have a variant per language (`gitignore.tr.txt` beside
+`gitignore.txt`), chosen by `start_registry`'s `language` so that the comments a Turkish office
+reads in its own files are Turkish. The schemas are built by `spo.schemas`, so an installed spo
+needs no copy of this repository's `schemas/` folder.
 
 Every record spo writes starts with a line that points editors at its schema,
 `# yaml-language-server: $schema=../../schemas/<kind>.schema.json`; `ensure_schema` writes
@@ -71,8 +73,14 @@ def ensure_schema(root: Path, kind: str) -> Path | None:
     return path
 
 
-def template(name: str) -> str:
-    return (resources.files("spo") / "templates" / name).read_text(encoding="utf-8")
+def template(name: str, language: str | None = None) -> str:
+    """A template's text; its variant in `language` (`<stem>.<language>.txt`) when there is one."""
+    folder = resources.files("spo") / "templates"
+    if language is not None:
+        variant = folder / name.replace(".txt", f".{language}.txt")
+        if variant.is_file():
+            return variant.read_text(encoding="utf-8")
+    return (folder / name).read_text(encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -94,6 +102,7 @@ def start_registry(
     sources: Sequence[str] = (),
     spo_requirement: str | None = None,
     today: date,
+    language: str | None = None,
 ) -> Started:
     """Start a registry in `root` (made if missing). Refused, with nothing written, when `root`
     already holds a registry (a `data/` folder), `spo_requirement` does not install spo, or the
@@ -127,7 +136,9 @@ def start_registry(
     }
     files = schema_files(root / SCHEMA_FOLDER)
     for relative, name in TEMPLATES:
-        files.append((root / relative, Template(template(name)).substitute(fields).encode()))
+        files.append(
+            (root / relative, Template(template(name, language)).substitute(fields).encode())
+        )
     files.append((root / "data" / "projects" / ".gitkeep", b""))
     # The record as the dry run made and checked it: written with the rest, whole or not at all.
     files.append((preview.path, preview.new_text.encode("utf-8")))

@@ -60,6 +60,7 @@ PARAMETERS: dict[str, dict[str, bool]] = {
         "kind": True,
         "output": True,
         "force": False,
+        "strict": False,
     },
     "search": {"query_words": True, "limit": True, "format": True, "delimiter": True},
     "project.list": {

@@ -4,6 +4,12 @@ there, whole, at the narrow width."""
 
 from __future__ import annotations
 
+import os
+import select
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from tests.conftest import REGISTRIES, run_spo
@@ -63,3 +69,98 @@ def test_a_columns_variable_that_is_no_width_is_as_if_unset(columns: str) -> Non
 
     assert given == unset
     assert "Artvin Belediyesi" in unset.stdout
+
+
+# --- Plain messages on a narrow terminal (issue 23) ---------------------------------------------
+# A terminal left to wrap a long message breaks it inside a word ("deme" / "k istediniz"), so spo
+# breaks every plain message between words itself when it writes to a terminal. Only a real
+# terminal shows it: spo runs in a pseudo-terminal of the given width.
+
+LONG_MESSAGES = [
+    ["project", "list", "--theme", "sağlk"],
+    ["report", "--as-of", "21.03.2025"],
+    ["transfer", "list", "--stage", "bitti"],
+    ["project", "list", "--format", "json"],  # the warning that a file was left out
+    ["init", "{root}/data-is-here"],  # a registry is there already
+    ["valdate"],
+]
+
+
+def _in_a_terminal(args: list[str], width: int, cwd: Path, stream: str = "stderr") -> str:
+    """What spo writes to `stream` (stderr or stdout) in a pseudo-terminal `width` columns
+    wide."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, width, 0, 0))
+    env = {**os.environ, "COLUMNS": str(width), "NO_COLOR": "1", "SPO_LANG": "tr"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "spo", *args],
+        stdin=subprocess.DEVNULL,
+        stdout=follower if stream == "stdout" else subprocess.DEVNULL,
+        stderr=follower if stream == "stderr" else subprocess.DEVNULL,
+        cwd=cwd,
+        env=env,
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        # A guard, not a measure: a spo that hung would otherwise hang the suite.
+        ready, _, _ = select.select([leader], [], [], 120)
+        if not ready:
+            process.kill()
+            break
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed: spo is done
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait()
+    os.close(leader)
+    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+
+
+@pytest.fixture
+def broken_registry(registry_copy) -> Path:
+    root = registry_copy("valid-base")
+    (root / "data" / "projects" / "bozuk.yaml").write_text("id: [bozuk\n", encoding="utf-8")
+    (root / "data-is-here" / "data").mkdir(parents=True)
+    return root
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+@pytest.mark.parametrize("width", [60, 80])
+@pytest.mark.parametrize("command", LONG_MESSAGES, ids=" ".join)
+def test_a_long_message_breaks_between_words(
+    command: list[str], width: int, broken_registry: Path
+) -> None:
+    command = [arg.format(root=broken_registry) for arg in command]
+    message = run_spo("--lang", "tr", "--root", str(broken_registry), *command).stderr
+    assert any(len(line) > 60 for line in message.splitlines())  # a long message indeed
+    shown = _in_a_terminal(["--root", str(broken_registry), *command], width, broken_registry)
+    lines = shown.splitlines()
+    # No line is wider than the terminal, unless it is one word alone (a long path): kept whole.
+    assert [line for line in lines if len(line) > width and len(line.split()) > 1] == []
+    # Every word whole, in order: the lines' words are the message's words.
+    assert sorted(shown.split()) == sorted(message.split())
+    assert shown.split() == [w for line in lines for w in line.split()]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+@pytest.mark.parametrize("width", [60, 80])
+def test_validate_breaks_its_problems_between_words(
+    width: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = REGISTRIES / "turkish-validate"
+    monkeypatch.chdir(root)  # paths shown from the registry's folder in both runs
+    piped = run_spo("--lang", "tr", "--root", str(root), "validate").stdout
+    shown = _in_a_terminal(["--root", str(root), "validate"], width, root, stream="stdout")
+    lines = shown.splitlines()
+    assert [line for line in lines if len(line) > width and len(line.split()) > 1] == []
+    assert shown.split() == piped.split()
+    assert len(lines) > len(piped.splitlines())

@@ -5,6 +5,7 @@ confirmations, Ctrl-C and closed pipes."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -251,3 +252,140 @@ def test_every_command_and_parameter_takes_its_words_from_the_catalogue(lang: La
             if takes_value and param.metavar not in metavars:
                 unworded.append(f"{own}.metavar")
     assert unworded == []
+
+
+# --- Every command with bad input, not only its help page (issue 23) ---------------------------
+# Each command is driven with what staff get wrong (unknown ids, bad dates and values, files in
+# the way, a broken record, no registry at all, bad options) and, in a terminal, with wrong
+# answers to its questions. Under --lang tr no English sentence may reach them; the same run
+# under --lang en must hold English words, so that the detector is seen to work.
+
+
+def _prose(text: str) -> str:
+    """What a message says in words: without what it quotes ('x', `spo validate`), vocabulary
+    values in parentheses, problem codes in brackets, options, paths and addresses, and the keys
+    of the YAML a write previews (`  11 |     date: "2026-12-07"`)."""
+    yaml_key = r"^(\s*\d+ \|)?[\s+-]*(- )?[a-z_]+:(?= |$)"
+    text = re.sub(yaml_key, " ", text, flags=re.M)
+    text = re.sub(r"'[^']*'|\"[^\"]*\"|`[^`]*`", " ", text)
+    text = re.sub(r"\([a-z0-9-]+\)|\[[a-z0-9-]+\]|spo [a-z ]+--help", " ", text)
+    return re.sub(r"--?[\w-]+|\S*[/.]\S*", " ", text)
+
+
+@pytest.fixture
+def staff_registry(tmp_path: Path) -> Path:
+    """valid-base, a file in the way of outputs, and a folder with a broken record beside it."""
+    import shutil
+
+    root = tmp_path / "kayit"
+    shutil.copytree(REGISTRIES / "valid-base", root)
+    (root / "rapor.md").write_text("eski\n", encoding="utf-8")
+    broken = tmp_path / "bozuk"
+    shutil.copytree(REGISTRIES / "valid-base", broken)
+    (broken / "data" / "projects" / "bozuk.yaml").write_text("id: [bozuk\n", encoding="utf-8")
+    (tmp_path / "bos").mkdir()
+    return root
+
+
+ADD = ["transfer", "add", "--project", "mahalle-mutfaklari", "--to", "artvin"]
+MEET = ["engagement", "add", "--to", "artvin", "--host", "mersin-bb"]
+BAD_INPUT = [
+    ["project", "show", "yok"],
+    ["municipality", "show", "yok"],
+    ["project", "list", "--owner", "yok"],
+    ["project", "list", "--status", "bitmis"],
+    ["municipality", "list", "--kind", "koy"],
+    ["transfer", "list", "--to", "yok"],
+    ["search"],
+    ["search", "x", "--limit", "sıfır"],
+    ["search", "x", "--format", "xml"],
+    ["report", "--owner", "yok"],
+    ["report", "--explain", "ziyaret"],
+    ["report", "--kind", "district"],
+    ["report", "--as-of", "2025-13-45"],
+    ["report", "-o", "{root}/rapor.md"],
+    ["report", "--explain", "visitors", "-o", "x.md"],
+    ["report", "-o", "{root}/yok/rapor.md"],
+    ["report", "--format"],
+    ["diff", "yok"],
+    ["diff", "--base-dir", "{root}/yok"],
+    ["export", "csv", "{root}/rapor.md"],
+    ["export", "sqlite", "{root}/yok/x.db"],
+    ["export", "tablo"],
+    ["init", "{root}"],
+    ["init", "{root}/yeni"],
+    ["init", "{root}/yeni", "--province", "Yokil"],
+    ["schema"],
+    ["schema", "tur"],
+    ["schema", "--write", "{root}/rapor.md"],
+    ["validate", "yok.yaml"],
+    ["validate", "--format", "xml"],
+    ["transfer", "add", "--project", "yok", "--to", "artvin", "--stage", "inquiry"],
+    [*ADD, "--stage", "bitti"],
+    [*ADD, "--stage", "inquiry", "--date", "31.02.2025"],
+    [*ADD, "--stage", "inquiry", "--source", "adres değil"],
+    ADD,
+    [*MEET, "--kind", "parti"],
+    [*MEET, "--kind", "meeting", "--date", "dün"],
+    [*MEET, "--kind", "meeting", "--participants", "on iki"],
+    ["municipality", "new", "--province", "Yokil"],
+    ["municipality", "new"],
+    ["project", "new"],
+    ["project", "new", "--name", "X", "--owner", "yok"],
+    ["project", "show"],
+    ["transfer"],
+    ["--lang", "xx", "validate"],
+    ["--root", "{root}/../bos", "report"],
+    ["--root", "{root}/../bos", "transfer", "add"],
+    ["--root", "{root}/../bozuk", "report"],
+    ["--root", "{root}/../bozuk", "report", "--strict", "--format", "markdown"],
+    ["--root", "{root}/../bozuk", "project", "list"],
+    ["--root", "{root}/../bozuk", "municipality", "show", "artvin"],
+    ["--root", "{root}/../bozuk", "validate"],
+]
+
+
+@pytest.mark.parametrize("args", BAD_INPUT, ids=" ".join)
+def test_bad_input_is_answered_in_turkish(args: list[str], staff_registry: Path) -> None:
+    from tests.english_words import english_words
+
+    args = [arg.format(root=staff_registry) for arg in args]
+    root = [] if "--root" in args else ["--root", str(staff_registry)]
+    turkish = run_spo(*root, "--lang", "tr", *args, env={"COLUMNS": "200"})
+    english = run_spo(*root, "--lang", "en", *args, env={"COLUMNS": "200"})
+    said = turkish.stderr or turkish.stdout
+    assert said and turkish.exit_code in (0, 1, 2)
+    assert english_words(_prose(turkish.stderr + turkish.stdout)) == []
+    assert english_words(_prose(english.stderr + english.stdout)) != []
+
+
+# Wrong answers first, then Turkish junk until the questions run out (end of input: interrupted).
+JUNK = "zzz\n\nuydurma\n99\n-1\n31.02.2025\ndün\nadres değil\nbelki\n" * 3
+PROMPTED = [
+    (["transfer", "add"], JUNK),
+    (
+        ["transfer", "add"],
+        "mahalle\nartvin\nbitti\n99\n1\n31.02.2025\n2025-05-01\n\nadres değil\n\nbelki\nh\n",
+    ),
+    (["engagement", "add"], "zzz\nmersin\nuydurma\n" + JUNK),
+    (["engagement", "add", "--to", "artvin", "--host", "mersin"], "parti\n2\ndün\n" + JUNK),
+    (["project", "new"], JUNK),
+    (["municipality", "new"], "Kırıkale\nKırıkkale\nKeskn\nKeskin\n\nadres değil\n\nbelki\nh\n"),
+    (["init", "{root}/yeni"], JUNK),
+]
+
+
+@pytest.mark.parametrize(
+    ("args", "answers"), PROMPTED, ids=[f"{n}-{' '.join(a)}" for n, (a, _) in enumerate(PROMPTED)]
+)
+def test_wrong_answers_to_the_questions_are_answered_in_turkish(
+    args: list[str], answers: str, staff_registry: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from spo.cli import prompts
+    from tests.english_words import english_words
+
+    monkeypatch.setattr(prompts, "is_interactive", lambda: True)
+    args = [arg.format(root=staff_registry) for arg in args]
+    run = run_spo("--root", str(staff_registry), "--lang", "tr", *args, input=answers)
+    assert run.exit_code in (0, 130)
+    assert english_words(_prose(run.stdout + run.stderr)) == []

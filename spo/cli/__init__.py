@@ -51,9 +51,11 @@ def _quiet_stdout() -> None:
 def _fail(text: str, code: int) -> None:
     """The error's lines, with no raw control character left in them (a value typed or read
     cannot move the cursor, clear the screen or recolour the terminal)."""
+    from spo.cli.render.console import wrapped
     from spo.cli.render.problems import one_line
 
-    print("\n".join(one_line(line) for line in text.split("\n")), file=sys.stderr)
+    lines = "\n".join(one_line(line) for line in text.split("\n"))
+    print(wrapped(lines, sys.stderr), file=sys.stderr)
     sys.exit(code)
 
 

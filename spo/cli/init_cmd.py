@@ -64,15 +64,18 @@ def init(
         sources=sources or (),
         spo_requirement=spo_requirement,
         today=date.today(),
+        language=lang,
     )
-    typer.echo(say("started", lang, folder=str(folder), municipality=started.municipality))
+    from spo.cli.render.console import tell
+
+    tell(say("started", lang, folder=str(folder), municipality=started.municipality))
     for path in started.files:
         typer.echo(f"  {path.relative_to(folder).as_posix()}")
     if started.left:
-        typer.echo(say("left", lang))
+        tell(say("left", lang))
         for path in started.left:
             typer.echo(f"  {path.relative_to(folder).as_posix()}")
-    typer.echo(say("next", lang, folder=str(folder)))
+    tell(say("next", lang, folder=str(folder)))
 
 
 class SchemaKind(StrEnum):
@@ -96,7 +99,9 @@ def schema(
     if (kind is None) == (write is None):
         raise UsageError.of("usage.schema-kind-or-write")
     if kind is not None:
-        chosen = choose("KIND", kind, SchemaKind).value
+        # Named as its help page names it (KIND, TÜR).
+        metavar = words.say("help.schema.options.kind.metavar", lang)
+        chosen = choose(metavar, kind, SchemaKind).value
         typer.echo(schemas.render(chosen), nl=False)
         return
     assert write is not None
@@ -110,5 +115,7 @@ def schema(
     for path, _ in files:
         check_target(path, force=force, registry=root)
     write_files(files, write, folder=write)
+    from spo.cli.render.console import tell
+
     for path, _ in files:
-        typer.echo(say("wrote", lang, path=str(path)))
+        tell(say("wrote", lang, path=str(path)))

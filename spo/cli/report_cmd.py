@@ -1,5 +1,9 @@
-"""`spo report [--as-of DATE] [--owner ID] [--format table|json|markdown|html] [-o FILE]`, and
-`spo report --explain METRIC [--kind KIND]`: the records behind one figure."""
+"""`spo report [--as-of DATE] [--owner ID] [--format table|json|markdown|html] [-o FILE]
+[--strict]`, and `spo report --explain METRIC [--kind KIND]`: the records behind one figure.
+
+Every format lists the record files the report was computed without (`spo.report.left_out`).
+With `--strict` such a file makes the command exit 1; the report is still written whole (to
+stdout or -o), since what it left out is on the page, and a CI job keeps it as an artifact."""
 
 from __future__ import annotations
 
@@ -52,6 +56,7 @@ def report(
     lang: Annotated[str | None, choice("--lang", choices=LangChoice)] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", dir_okay=False)] = None,
     force: Annotated[bool, typer.Option("--force")] = False,
+    strict: Annotated[bool, typer.Option("--strict")] = False,
     explain: Annotated[
         str | None, typer.Option("--explain", autocompletion=complete_values(METRICS))
     ] = None,
@@ -89,7 +94,8 @@ def report(
 
             width = columns() or PIPED_WIDTH
         if width is not None:
-            _print_kept(root, fmt, opts.lang, day, owner, width, output)
+            left_out = _print_kept(root, fmt, opts.lang, day, owner, width, output)
+            _exit_if_strict(strict, left_out, opts.lang)
             return
     from spo.cli.render.console import console, warn
     from spo.cli.render.labels import message
@@ -101,7 +107,7 @@ def report(
     if explain is not None:
         explanation = explain_figure(records, explain, day, kind, owner)
     else:
-        result = compute_report(records, day, owner)
+        result = compute_report(records, day, owner, with_left_out=True)
     if records.skipped:
         warn(message("skipped", opts.lang, count=len(records.skipped)))
     if explain is not None:
@@ -110,6 +116,17 @@ def report(
         from spo.cli.render.report_table import render_table
 
         render_table(result, opts.lang, console())
+    _exit_if_strict(strict, len(records.skipped), opts.lang)
+
+
+def _exit_if_strict(strict: bool, left_out: int, lang: Lang) -> None:
+    """Under --strict, a report computed without some records fails, once it is written."""
+    if strict and left_out:
+        from spo.cli.render.console import warn
+        from spo.cli.render.report_words import message
+
+        warn(message("left_out_strict", lang, count=left_out))
+        raise typer.Exit(1)
 
 
 def _print_kept(
@@ -120,26 +137,28 @@ def _print_kept(
     owner: str | None,
     width: int,
     output: Path | None = None,
-) -> None:
+) -> int:
     """A report depends only on the records, the day, the owner, the language (and a table on
     its width), so it is kept in the index (`spo.cli.kept`): a warm run of an unchanged registry
-    writes it back instead of building the model and computing the report again."""
+    writes it back instead of building the model and computing the report again. Returns how
+    many record files it was computed without (kept as its note)."""
     from spo.cli import kept
 
     def make(index: Index) -> kept.Kept:
         from spo.reading import registry_of
 
         records = registry_of(index, index.records())
-        return _report_output(records, fmt, lang, day, owner, width), ""
+        return _report_output(records, fmt, lang, day, owner, width), str(len(records.skipped))
 
     parts = ("report", fmt.value, lang, day.isoformat(), owner, width)
-    value, _ = kept.output(root, lang, parts, make)
+    value, note = kept.output(root, lang, parts, make)
     if output is None:
         kept.write(value)
     else:
         from spo.cli.render.report_file import write_file
 
         write_file(output, value if isinstance(value, bytes) else value.encode("utf-8"))
+    return int(note or 0)
 
 
 def _report_output(
@@ -147,11 +166,11 @@ def _report_output(
 ) -> bytes | str:
     from spo.report import compute_report
 
-    result = compute_report(records, day, owner)
+    result = compute_report(records, day, owner, with_left_out=True)
     if fmt is ReportFormat.json:
         from spo.cli.render.report_json import format_json
 
-        return format_json(result).encode("utf-8")
+        return format_json(result, lang).encode("utf-8")
     if fmt is ReportFormat.markdown:
         from spo.cli.render.report_markdown import format_markdown
 

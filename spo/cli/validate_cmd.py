@@ -92,9 +92,10 @@ def validate(
         from spo.staged import registry_touched
 
         if not registry_touched(root):
+            from spo.cli.render.console import tell
             from spo.cli.words import say
 
-            print(say("validate.unchanged", opts.lang))
+            tell(say("validate.unchanged", opts.lang))
             raise typer.Exit(0)
     bar = ProgressBar(opts.lang) if wants_progress(chosen, sys.stderr, os.environ) else None
     try:
@@ -104,14 +105,17 @@ def validate(
         if bar:
             bar.stop()
     if chosen == "text":
+        from spo.cli.render.console import wrapped
+
         colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        sys.stdout.write(format_text(result.problems, opts.lang, None, colour))
+        # On a terminal, each problem is broken between words, never inside one.
+        sys.stdout.write(wrapped(format_text(result.problems, opts.lang, None, colour), sys.stdout))
     else:
         sys.stdout.write(FORMATTERS[chosen](result.problems, opts.lang, None))
-    print(
-        summary(result.files_checked, result.problems, opts.lang),
-        file=sys.stderr if chosen == "json" else sys.stdout,
-    )
+    from spo.cli.render.console import wrapped
+
+    out = sys.stderr if chosen == "json" else sys.stdout
+    print(wrapped(summary(result.files_checked, result.problems, opts.lang), out), file=out)
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if chosen == "github" and step_summary:
         _write_step_summary(Path(step_summary), result.files_checked, result.problems, opts.lang)
@@ -128,4 +132,6 @@ def _write_step_summary(file: Path, files_checked: int, problems: Any, lang: Lan
         with file.open("a", encoding="utf-8") as out:
             out.write(format_summary(files_checked, problems, lang))
     except OSError as exc:
-        print(say("validate.summary-not-written", lang, path=file, error=exc), file=sys.stderr)
+        from spo.cli.render.console import warn
+
+        warn(say("validate.summary-not-written", lang, path=file, error=exc))

@@ -66,6 +66,7 @@ from spo.qualifiers import APPROXIMATELY_WITHIN, NEARLY_WITHIN, figure_met
 from spo.report.catalogue import Catalogue
 from spo.report.explain import ExplainRow, Explanation, explain
 from spo.report.figures import FigureCheck, checkable, figure_checks
+from spo.report.left_out import LeftOut, left_out
 from spo.report.scope import KINDS, Measure, Scope, Tally, Visitors, stage_as_of
 from spo.turkish import sort_key
 
@@ -77,6 +78,7 @@ __all__ = [
     "ExplainRow",
     "Explanation",
     "FigureCheck",
+    "LeftOut",
     "Measure",
     "OfficeOf",
     "Disagreement",
@@ -142,6 +144,9 @@ class Report:
     # What the municipalities in scope declare their records complete for (`spo.completeness`),
     # on authorities out by the day.
     completeness: tuple[Completeness, ...] = ()
+    # The record files the registry could not read, so counted nowhere above
+    # (`spo.report.left_out`).
+    left_out: tuple[LeftOut, ...] = ()
 
     def recorded(self, key: str) -> bool:
         """Whether the registry records anything that a section of the report counts: "hosted"
@@ -158,8 +163,14 @@ class Report:
         return self.names.get(municipality or "", municipality or "")
 
 
-def compute_report(registry: Registry, as_of: date, owner: str | None = None) -> Report:
-    """The report as of `as_of`; raises UsageError (exit 2) for an unknown owner."""
+def compute_report(
+    registry: Registry, as_of: date, owner: str | None = None, *, with_left_out: bool = False
+) -> Report:
+    """The report as of `as_of`; raises UsageError (exit 2) for an unknown owner. With
+    `with_left_out`, the registry's skipped files are read again (they are on disk under its
+    root) to say why each was left out; `spo diff`'s registries come from git, not the disk."""
+    if owner is not None and owner not in registry.municipalities and with_left_out:
+        _refuse_unread_owner(registry, owner)
     owner_record = (
         lookup.get("municipality", registry.municipalities, owner) if owner is not None else None
     )
@@ -205,7 +216,21 @@ def compute_report(registry: Registry, as_of: date, owner: str | None = None) ->
         engagements_recorded=len(tallies.engagements),
         disagreements=disagreements(figures),
         completeness=completeness,
+        left_out=left_out(registry) if with_left_out else (),
     )
+
+
+def _refuse_unread_owner(registry: Registry, owner: str) -> None:
+    """A report on a municipality whose own file could not be read would be all zeros: refused
+    (exit 1, the registry has a problem), naming the file, its line and why."""
+    from spo.errors import SpoError
+
+    for item in left_out(registry):
+        if item.kind == "municipality" and item.record == owner:
+            where = item.file.as_posix() + (f":{item.line}" if item.line else "")
+            raise SpoError.of(
+                "report.owner-unread", municipality=owner, where=where, problem=item.message
+            )
 
 
 def _in_scope(registry: Registry, owner: Municipality | None) -> list[Municipality]:

@@ -114,6 +114,56 @@ def write_text(text: str) -> None:
 
 
 def warn(text: str) -> None:
-    """One line on stderr, with no raw control character, line breaks included: a search's
-    query is echoed here as typed, and must not start a line of its own."""
-    print(terminal(text), file=sys.stderr)
+    """One message on stderr, with no raw control character, line breaks included: a search's
+    query is echoed here as typed, and must not start a line of its own. On a terminal it is
+    broken between words (`wrapped`)."""
+    print(wrapped(terminal(text), sys.stderr), file=sys.stderr)
+
+
+def tell(text: str) -> None:
+    """A plain message on stdout, escaped for the terminal and broken between words on one
+    (`wrapped`)."""
+    print(wrapped(terminal(text), sys.stdout))
+
+
+def wrapped(text: str, stream: IO[str]) -> str:
+    """A plain message as it goes to `stream`: on a terminal, each line longer than the
+    terminal ($COLUMNS, else its width) is broken at spaces, never inside a word (a terminal
+    left to wrap it breaks "demek" into "deme" and "k"), its continuation lines indented as it
+    is; a word longer than the line stays whole. Piped, it is left as it is: one line per
+    message, for grep."""
+    try:
+        if not stream.isatty():
+            return text
+    except (AttributeError, ValueError):
+        return text
+    import shutil
+
+    width = columns() or shutil.get_terminal_size().columns
+    return "\n".join(_wrap_line(line, width) for line in text.split("\n"))
+
+
+def _wrap_line(line: str, width: int) -> str:
+    """One line broken at spaces into lines of at most `width` visible characters (colour codes
+    take no room), each continuation indented as the line is; a longer word stays whole."""
+    if _visible(line) <= width:
+        return line
+    indent = line[: len(line) - len(line.lstrip(" "))]
+    lines: list[str] = []
+    current = ""
+    for word in line[len(indent) :].split(" "):
+        candidate = f"{current} {word}" if current else word
+        if current and _visible(indent + candidate) > width:
+            lines.append(indent + current)
+            current = word
+        else:
+            current = candidate
+    lines.append(indent + current)
+    return "\n".join(lines)
+
+
+def _visible(text: str) -> int:
+    """How many columns a text takes: its colour codes (`\x1b[31m`) take none."""
+    import re
+
+    return len(re.sub(r"\x1b\[[0-9;]*m", "", text))

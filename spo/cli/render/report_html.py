@@ -82,6 +82,7 @@ def format_html(report: Report, places: Sequence[Place], years: Sequence[Year], 
             for line in completeness_lines(report, lang)
         ),
         "</header>",
+        *left_out_section(report, lang),
         _headline(report, lang),
     ]
     all_sections = {s.key: s for s in sections(report, lang)}
@@ -117,6 +118,19 @@ def _scope(report: Report, lang: Lang) -> str:
     if report.owner is None:
         return scope_text(report, lang)
     return message("html.scope_owner", lang, name=report.owner_name)
+
+
+def left_out_section(report: Report, lang: Lang) -> list[str]:
+    """The records the report was computed without, above every figure (none: nothing)."""
+    from spo.cli.render import report_left_out as left_out
+
+    if not report.left_out:
+        return []
+    return [
+        f'<section class="left-out" role="alert"><h2>{escape(left_out.title(lang))}</h2>'
+        + _table(left_out.columns(lang), left_out.rows(report, lang))
+        + f'<p class="note">{escape(left_out.note(lang))}</p></section>'
+    ]
 
 
 def _headline(report: Report, lang: Lang) -> str:

@@ -39,6 +39,7 @@ def format_markdown(report: Report, lang: Lang) -> str:
         "",
         _scope(report, lang) + " " + markdown(message("dates_note", lang)),
     ]
+    lines += left_out_lines(report, lang)
     for office_of in report.offices:
         lines += ["", *(f"> {markdown_line(line)}  " for line in office_lines(office_of, lang))]
     lines += ["", *(markdown_line(line) + "  " for line in completeness_lines(report, lang))]
@@ -53,6 +54,22 @@ def format_markdown(report: Report, lang: Lang) -> str:
         if section.key == "reported" and section.rows:
             lines += ["", *map(markdown_line, figure_notes(report, lang))]
     return "\n".join(lines) + "\n"
+
+
+def left_out_lines(report: Report, lang: Lang) -> list[str]:
+    """The records the report was computed without, as a section of their own."""
+    from spo.cli.render import report_left_out as left_out
+
+    if not report.left_out:
+        return []
+    return [
+        "",
+        f"## {markdown(left_out.title(lang))}",
+        "",
+        *markdown_table(left_out.columns(lang), left_out.rows(report, lang)),
+        "",
+        markdown_line(left_out.note(lang)),
+    ]
 
 
 def _scope(report: Report, lang: Lang) -> str:

@@ -46,6 +46,7 @@ def render_table(report: Report, lang: Lang, console: Console) -> None:
     console.print(text(message("title", lang, day=report.as_of.isoformat()), style="bold"))
     console.print(text(scope_text(report, lang).replace("`", "")))
     console.print(text(message("dates_note", lang), style="dim"))
+    print_left_out(report, lang, console)
     for office_of in report.offices:
         for line in office_lines(office_of, lang):
             console.print(text(line, overflow="fold"))
@@ -69,6 +70,18 @@ def render_table(report: Report, lang: Lang, console: Console) -> None:
         notes = [*section.notes, *(figure_notes(report, lang) if reported else [])]
         for note in notes if rows else []:
             console.print(text(note, style="dim", overflow="fold"))
+
+
+def print_left_out(report: Report, lang: Lang, console: Console) -> None:
+    """The records the report was computed without: a table (one card per file when narrow)."""
+    from spo.cli.render import report_left_out as left_out
+
+    if not report.left_out:
+        return
+    console.print()
+    console.print(text(left_out.title(lang), style="bold"))
+    print_section(console, left_out.columns(lang), left_out.rows(report, lang), lang)
+    console.print(text(left_out.note(lang), style="dim"))
 
 
 def print_section(
