@@ -219,9 +219,9 @@ USAGE_ERRORS = [
         "Launched (launched), Paused (paused), Dropped (dropped)\n",
     ),
     (
-        "--project mahalle-mutfaklari --to artvin --stage launched --date 21.03.2025",
-        "spo: '21.03.2025' is not a date: use YYYY-MM-DD (or YYYY-MM, YYYY, ../YYYY-MM-DD, "
-        "YYYY-MM-DD/.., A/B)\n",
+        "--project mahalle-mutfaklari --to artvin --stage launched --date 03/21/2025",
+        "spo: '03/21/2025' could be day/month/year or month/day/year; write day.month.year "
+        "with dots, e.g. 05.12.2026 (5 December 2026)\n",
     ),
     (
         "--project mahalle-mutfaklari --to artvin --stage launched --source www.example.org",
