@@ -69,15 +69,15 @@ def _iso_of(typed: str) -> str:
         month, year = (int(g) for g in match.groups())
         return _iso(year, month)
     if match := _SHORT_YEAR.match(typed):
-        day, month, short = match.groups()
-        example = f"{day}.{month}.20{short}"
+        day_part, month_part, short = match.groups()
+        example = f"{day_part}.{month_part}.20{short}"
         raise DateError("date.typed-short-year", date=typed, example=example)
     if _SLASHED.match(typed):
         raise DateError("date.typed-ambiguous", date=typed)
     if (match := _WORDS.match(typed)) and fold(match.group(2)) in _MONTHS:
-        day_text, month_name, year = match.groups()
-        month = _MONTHS[fold(month_name)]
-        return _iso(int(year), month, int(day_text) if day_text else None)
+        day_text, month_name, year_text = match.groups()
+        number = _MONTHS[fold(month_name)]
+        return _iso(int(year_text), number, int(day_text) if day_text else None)
     raise DateError("date.typed-unknown", date=typed)
 
 
