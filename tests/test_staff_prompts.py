@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from spo.cli import prompts
 from tests.conftest import REGISTRIES, run_spo
 
 BIN = Path(sys.executable).parent
@@ -241,3 +242,38 @@ def test_a_date_that_could_mean_two_days_or_none_is_refused(registry_copy, typed
 
     assert (run.exit_code, run.stdout, run.stderr) == (2, "", message)
     assert (root / ARTVIN).read_bytes() == before
+
+
+def test_transfer_list_takes_its_dates_as_staff_write_them(registry_copy) -> None:
+    root = registry_copy("sample")
+    iso = run_spo(
+        "--root", str(root), "transfer", "list", "--since", "2025-01", "--until", "2025-03-31"
+    )
+
+    typed = run_spo(
+        "--root", str(root), "transfer", "list", "--since", "Ocak 2025", "--until", "31.03.2025"
+    )
+
+    assert (typed.exit_code, typed.stderr) == (0, "")
+    assert typed.stdout == iso.stdout
+    assert "Women Craftspeople" in typed.stdout
+
+
+def test_a_project_name_already_taken_is_asked_again_at_once(registry_copy, monkeypatch) -> None:
+    """The name makes the file's id: a name whose file exists is refused where it is typed, not
+    after every other answer."""
+    monkeypatch.setattr(prompts, "is_interactive", lambda: True)
+    root = registry_copy("sample")
+    answers = ["Mahalle Mutfakları", "Mahalle Mutfakları 2", "mersin-bb", "Sıcak yemek.", "5", ""]
+
+    run = run_spo("--root", str(root), "project", "new", "--yes", input="\n".join(answers) + "\n")
+
+    assert run.exit_code == 0, run.stderr
+    assert run.stderr.startswith(
+        "a project with the id 'mahalle-mutfaklari' already exists; give the new one another "
+        "name; try again\n"
+    )
+    assert run.stdout.startswith(
+        "Name (Turkish): Mahalle Mutfakları\nName (Turkish): Mahalle Mutfakları 2\n"
+    )
+    assert (root / "data/projects/mahalle-mutfaklari-2.yaml").is_file()

@@ -165,7 +165,7 @@ def project_new(
 ) -> None:
     """Create a project file; its id is its Turkish name as a slug."""
     from spo.writing.known import checked_id
-    from spo.writing.records import new_project
+    from spo.writing.records import free_project_id, new_project
 
     root, lang = root_and_lang(ctx)
     if project_id is not None:
@@ -176,7 +176,10 @@ def project_new(
     asked = require(given, lang)
     if asked:
         asker = Asker(root, lang)
-        name = name or asker.free_text("name", "name")
+        name = name or asker.checked(
+            lambda: asker.free_text("name", "name"),
+            lambda answer: free_project_id(root, answer, project_id),
+        )
         owner = owner or asker.record("municipality", "owner")
         summary = summary or asker.free_text("summary", "summary")
         status = status or asker.term(PROJECT_STATUSES, "status")
