@@ -277,3 +277,48 @@ def test_a_project_name_already_taken_is_asked_again_at_once(registry_copy, monk
         "Name (Turkish): Mahalle Mutfakları\nName (Turkish): Mahalle Mutfakları 2\n"
     )
     assert (root / "data/projects/mahalle-mutfaklari-2.yaml").is_file()
+
+
+def test_a_visit_already_recorded_is_refused_before_the_question_and_kept(
+    registry_copy, monkeypatch
+) -> None:
+    monkeypatch.setattr(prompts, "is_interactive", lambda: True)
+    root = registry_copy("sample")
+    before = (root / ARTVIN).read_bytes()
+
+    run = run_spo(
+        "--root", str(root), "engagement", "add", "--to", "artvin", "--host", "mersin-bb",
+        input="study-visit\n10.02.2025\n6\n\nhttps://example.org/haber/1\n",
+    )  # fmt: skip
+
+    assert run.exit_code == 1
+    assert "Write this?" not in run.stdout
+    assert run.stderr == (
+        "spo: nothing written to data/municipalities/artvin.yaml: this study visit with "
+        "mersin-bb on 2025-02-10 is already recorded\n"
+        "Nothing you typed is lost; once the problem is fixed, this writes the same without "
+        "questions:\n"
+        f"  spo --root {root} engagement add --to artvin --host mersin-bb --kind study-visit "
+        "--date 2025-02-10 --participants 6 --source https://example.org/haber/1\n"
+    )
+    assert (root / ARTVIN).read_bytes() == before
+
+
+def test_no_to_the_question_writes_nothing_and_shows_the_command(registry_copy, monkeypatch):
+    monkeypatch.setattr(prompts, "is_interactive", lambda: True)
+    root = registry_copy("sample")
+    before = (root / ARTVIN).read_bytes()
+
+    run = run_spo(
+        "--root", str(root), "--lang", "tr", "transfer", "add", "--project", "kadin-ustalar",
+        "--to", "artvin", input="sunum\nMart 2025\n\n\nhayır\n",
+    )  # fmt: skip
+
+    assert run.exit_code == 0
+    assert run.stdout.endswith("Yazılsın mı? [E/h]: hayır\nHiçbir şey yazılmadı.\n")
+    assert run.stderr == (
+        "Aynısını soru sorulmadan yazan komut:\n"
+        f"  spo --root {root} transfer add --project kadin-ustalar --to artvin "
+        "--stage presentation --date 2025-03\n"
+    )
+    assert (root / ARTVIN).read_bytes() == before

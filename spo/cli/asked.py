@@ -89,7 +89,8 @@ def write_asked(
 ) -> None:
     """Show what `write` will write and ask; then write. `write(True)` previews, writing nothing.
 
-    A refusal at any step prints the error and `line`, and exits 1."""
+    A refusal at any step prints the error and `line`, and exits with the error's code (1 for a
+    refused write)."""
     try:
         if not dry_run and not yes:
             preview = write(True)
@@ -108,7 +109,7 @@ def write_asked(
         message = words.render(one_line_values(exc.message), lang)
         typer.echo(one_line(words.say("cli.error", lang, message=message)), err=True)
         typer.echo(say("retry", lang, command=line), err=True)
-        raise typer.Exit(1) from None
+        raise typer.Exit(exc.exit_code) from None
     report(result, lang, created)
     typer.echo(say("as-command", lang, command=line), err=True)
 
