@@ -322,3 +322,30 @@ def test_no_to_the_question_writes_nothing_and_shows_the_command(registry_copy, 
         "--stage presentation --date 2025-03\n"
     )
     assert (root / ARTVIN).read_bytes() == before
+
+
+def test_in_a_terminal_a_wrong_date_option_is_asked_for_again(registry_copy, monkeypatch) -> None:
+    """A wrong --date is not refused after every other answer: it is asked for, with the reason,
+    and the summary and the command line hold the ISO date that will be written."""
+    monkeypatch.setattr(prompts, "is_interactive", lambda: True)
+    root = registry_copy("sample")
+
+    run = run_spo(
+        "--root", str(root), "engagement", "add", "--to", "artvin", "--kind", "training",
+        "--date", "31.02.2025", "--yes", input="izmir-bb\n28.2.2025\n\n\n\n",
+    )  # fmt: skip
+
+    assert run.exit_code == 0, run.stderr
+    assert run.stderr == (
+        "'31.02.2025' is not a real date (2025-02 has 28 days); try again\n"
+        "The same without questions:\n"
+        f"  spo --root {root} engagement add --to artvin --host izmir-bb --kind training "
+        "--date 2025-02-28\n"
+    )
+    assert (
+        f"Date [{date.today().isoformat()}]: 28.2.2025\n"
+        "  28.2.2025 → 2025-02-28\n"
+        "Participants (optional, Enter to skip): \n"
+    ) in run.stdout
+    assert "Date:                  2025-02-28\n" in run.stdout
+    assert '    date: "2025-02-28"\n' in (root / ARTVIN).read_text(encoding="utf-8")

@@ -184,7 +184,7 @@ def project_new(
         summary = summary or asker.free_text("summary", "summary")
         status = status or asker.term(PROJECT_STATUSES, "status")
         if PROJECT_STATUSES.value_for(status) in KNOWN_STATUSES:
-            status_as_of = status_as_of or asker.day(today, "status_as_of", suggest_today=False)
+            status_as_of = asker.day(today, "status_as_of", suggest_today=False, given=status_as_of)
             status_source = status_source or asker.web_address("status_source")
         sources = sources or asked_sources(asker)
         project_id = project_id or _shortened(name, lang)

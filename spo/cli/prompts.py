@@ -93,17 +93,22 @@ class Asker:
 
     def checked(self, ask: Callable[[], Answer], check: Callable[[Answer], object]) -> Answer:
         """Ask until `check` accepts the answer."""
-        from spo.writing.editing import Refusal
-
         while True:
             answer = ask()
-            try:
-                check(answer)
-            except (SpoError, Refusal) as exc:
-                error = words.render(one_line_values(exc.message), self.lang)
-                typer.echo(say("try-again", self.lang, error=error), err=True)
-                continue
-            return answer
+            if self.passes(answer, check):
+                return answer
+
+    def passes(self, answer: Answer, check: Callable[[Answer], object]) -> bool:
+        """Whether `check` accepts an answer; when it does not, the reason is said."""
+        from spo.writing.editing import Refusal
+
+        try:
+            check(answer)
+        except (SpoError, Refusal) as exc:
+            error = words.render(one_line_values(exc.message), self.lang)
+            typer.echo(say("try-again", self.lang, error=error), err=True)
+            return False
+        return True
 
     def _rows(self, kind: str) -> list[Row]:
         from spo.search import registry_rows
@@ -195,17 +200,28 @@ class Asker:
             typer.echo(say("no-source", self.lang), err=True)
         return answer
 
-    def day(self, today: date, key: str = "date", *, suggest_today: bool = True) -> str:
+    def day(
+        self,
+        today: date,
+        key: str = "date",
+        *,
+        suggest_today: bool = True,
+        given: str | None = None,
+    ) -> str:
         """A date that has happened, as people type it (`05.12.2026`, `5 Aralık 2026`), checked
         as it is typed (today offered as the default); the ISO date it means, said back when it
-        was typed otherwise ("5 Aralık 2026 → 2026-12-05")."""
+        was typed otherwise ("5 Aralık 2026 → 2026-12-05"). A date `given` as an option is
+        checked the same way, and asked for (with the reason) only when it is wrong."""
         from spo.writing import inputs
 
+        def check(answer: str) -> object:
+            return inputs.when(answer, today)
+
         default = today.isoformat() if suggest_today else None
-        typed = self.checked(
-            lambda: self.text(key, default),
-            lambda answer: inputs.when(answer, today),
-        )
+        if given is not None and self.passes(given, check):
+            typed = given
+        else:
+            typed = self.checked(lambda: self.text(key, default), check)
         iso = inputs.when(typed, today).text
         if iso != typed:
             typer.echo(say("understood", self.lang, typed=one_line(typed), iso=iso))

@@ -99,7 +99,7 @@ def transfer_add(
     owner = asker.registry.projects[project].owner if project in asker.registry.projects else ""
     to = to or asker.record("municipality", "adopting", exclude=[owner])
     stage = stage or asker.term(STAGES, "stage", _next_stage(asker, project, to))
-    when = when or asker.day(today)
+    when = asker.day(today, given=when)
     note = note or asker.note()
     source = source or asker.source()
     summary(
@@ -165,7 +165,7 @@ def engagement_add(
     to = to or asker.record("municipality", "visitor")
     host = host or asker.record("municipality", "host", exclude=[to])
     kind = kind or asker.term(ENGAGEMENT_KINDS, "kind")
-    when = when or asker.day(today)
+    when = asker.day(today, given=when)
     if head_count is None:
         head_count = asker.count("participants", MAX_COUNT)
     note = note or asker.note()
