@@ -19,6 +19,7 @@ from spo.errors import UsageError
 from spo.model import Municipality, Project, Registry, Transfer
 from spo.provinces import all_provinces, find_province
 from spo.turkish import SortKey, fold, sort_key
+from spo.typed_dates import typed_date
 from spo.vocabulary import Vocabulary
 
 SortBy = Literal["name", "date"]
@@ -97,8 +98,9 @@ def date_range(since: str | None, until: str | None) -> DateRange:
 
 
 def _option_date(option: str, text: str | None) -> FuzzyDate | None:
+    """A date as people type it (`05.12.2026`, `Aralık 2026`) or in the registry's own form."""
     try:
-        return parse_date(text) if text else None
+        return parse_date(typed_date(text)) if text else None
     except DateError as exc:
         raise UsageError.of("usage.bad-option", option=option, problem=exc.message) from None
 

@@ -197,8 +197,8 @@ def test_in_a_terminal_the_host_and_kind_are_asked_for(registry_copy, monkeypatc
         f"Date [{date.today().isoformat()}]: 2025-05-06\n"
         "Note (optional, Enter to skip): \n"
         "Source (web address) (optional, Enter to skip): \n"
-        "Visiting municipality: artvin\n"
-        "Host municipality:     mersin-bb\n"
+        "Visiting municipality: Artvin Belediyesi (artvin)\n"
+        "Host municipality:     Mersin Büyükşehir Belediyesi (mersin-bb)\n"
         "Kind:                  Meeting\n"
         "Date:                  2025-05-06\n"
         "Participants:          12\n"
@@ -226,6 +226,9 @@ def test_in_a_terminal_a_source_that_is_no_web_address_is_asked_again_at_once(
     assert run.stderr == (
         "'www.mersin.bel.tr/haber' is not a web address (it must start with http:// or "
         "https://); try again\n"
+        "The same without questions:\n"
+        f"  spo --root {root} engagement add --to artvin --host mersin-bb --kind meeting "
+        "--date 2025-05-06 --participants 12 --source https://mersin.bel.tr/h\n"
     )
     assert "Source (web address):  https://mersin.bel.tr/h\n" in run.stdout
     assert "    source: https://mersin.bel.tr/h\n" in (
@@ -256,8 +259,8 @@ def test_in_a_terminal_the_participant_count_is_asked_until_it_is_a_number(
         "Participants (optional, Enter to skip):  12\n"
         "Note (optional, Enter to skip): \n"
         "Source (web address) (optional, Enter to skip): \n"
-        "Visiting municipality: artvin\n"
-        "Host municipality:     mersin-bb\n"
+        "Visiting municipality: Artvin Belediyesi (artvin)\n"
+        "Host municipality:     Mersin Büyükşehir Belediyesi (mersin-bb)\n"
         "Kind:                  Meeting\n"
         "Date:                  2025-05-06\n"
         "Participants:          12\n"
@@ -272,6 +275,9 @@ def test_in_a_terminal_the_participant_count_is_asked_until_it_is_a_number(
     assert run.stderr == (
         "'beş' is not a whole number; type 0 or more (or leave it empty if no source gives one)\n"
         "'-3' is not a whole number; type 0 or more (or leave it empty if no source gives one)\n"
+        "The same without questions:\n"
+        f"  spo --root {root} engagement add --to artvin --host mersin-bb --kind meeting "
+        "--date 2025-05-06 --participants 12\n"
     )
 
 
@@ -297,8 +303,8 @@ def test_a_participant_count_left_empty_writes_no_count(registry_copy, monkeypat
         "Katılımcı sayısı (isteğe bağlı, Enter: boş): \n"
         "Not (isteğe bağlı, Enter: boş): \n"
         "Kaynak (web adresi) (isteğe bağlı, Enter: boş): \n"
-        "Ziyaret eden belediye: artvin\n"
-        "Ev sahibi belediye:    mersin-bb\n"
+        "Ziyaret eden belediye: Artvin Belediyesi (artvin)\n"
+        "Ev sahibi belediye:    Mersin Büyükşehir Belediyesi (mersin-bb)\n"
         "Tür:                   Eğitim\n"
         "Tarih:                 2025-05-06\n"
         "Katılımcı sayısı:      -\n"

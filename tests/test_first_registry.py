@@ -132,9 +132,19 @@ def test_a_new_office_registry_is_green_from_its_first_record(tmp_path: Path) ->
         "  6 | district: Delice\n"
         "  7 | sources:\n"
         "  8 |   - https://www.delice.bel.tr\n"
+        "Aynısını soru sorulmadan yazan komut:\n"
+        "  spo municipality new --province Kırıkkale --district Delice "
+        "--source https://www.delice.bel.tr\n"
     )
     assert "  -> Keskin Belediyesi (kirikkale-keskin)\n" in shown
-    assert shown.endswith("  11 | sources:\n  12 |   - https://www.keskin.bel.tr/haber/1\n")
+    assert shown.endswith(
+        "  11 | sources:\n  12 |   - https://www.keskin.bel.tr/haber/1\n"
+        "Aynısını soru sorulmadan yazan komut:\n"
+        "  spo project new --name 'Mahalle Mutfağı' --owner kirikkale-keskin "
+        "--summary 'Mahallede sıcak yemek.' --status active --status-as-of 2025-03 "
+        "--status-source https://www.keskin.bel.tr/haber/1 "
+        "--source https://www.keskin.bel.tr/haber/1\n"
+    )
 
     assert office.run(sys.executable, "-m", "pre_commit", "install").returncode == 0
     assert office.run("git", "add", "-A").returncode == 0

@@ -175,6 +175,7 @@ def test_in_a_terminal_the_file_is_shown_before_it_is_created(registry_copy, mon
         "District (optional, Enter to skip): İzmit\n"
         "Town (optional, Enter to skip): \n"
         "Source (web address) (optional, Enter to skip): https://www.izmit.bel.tr\n"
+        "data/municipalities/kocaeli-izmit.yaml will be created as:\n"
         "# yaml-language-server: $schema=../../schemas/municipality.schema.json\n"
         "id: kocaeli-izmit\n"
         "name: İzmit Belediyesi\n"
@@ -210,6 +211,8 @@ def test_in_a_terminal_a_district_is_asked_again_until_the_province_has_it(
         "No source given: spo validate will warn about this record [no-source], and spo validate "
         "--strict fails until the record has a source\n"
         "Also wrote schemas/municipality.schema.json (the file's $schema line points at it)\n"
+        "The same without questions:\n"
+        f"  spo --root {root} municipality new --province Kırıkkale --district keskin\n"
     )
     assert run.stdout.startswith(
         "Province: Kırıkkale\n"
@@ -217,6 +220,7 @@ def test_in_a_terminal_a_district_is_asked_again_until_the_province_has_it(
         "District (optional, Enter to skip): keskin\n"
         "Town (optional, Enter to skip): \n"
         "Source (web address) (optional, Enter to skip): \n"
+        "data/municipalities/kirikkale-keskin.yaml will be created as:\n"
         "# yaml-language-server: $schema=../../schemas/municipality.schema.json\n"
         "id: kirikkale-keskin\n"
         "name: Keskin Belediyesi\n"
@@ -395,13 +399,17 @@ def test_in_a_terminal_every_answer_of_project_new_is_checked_where_it_is_typed(
     assert run.stderr == (
         "the summary holds a phone number; personal data must not be in a public registry; "
         "try again\n"
-        "'dün' is not a date: use YYYY-MM-DD (or YYYY-MM, YYYY, ../YYYY-MM-DD, YYYY-MM-DD/.., "
-        "A/B); try again\n"
+        "'dün' is not a date spo understands; write e.g. 05.12.2026, 5 December 2026, "
+        "December 2026 or 2026; try again\n"
         "'www.mersin.bel.tr/haber' is not a web address (it must start with http:// or "
         "https://); try again\n"
         "'mersin.bel.tr' is not a web address (it must start with http:// or https://); "
         "try again\n"
         "Also wrote schemas/project.schema.json (the file's $schema line points at it)\n"
+        "The same without questions:\n"
+        f"  spo --root {root} project new --name 'Çamaşır Kafe' --owner mersin-bb "
+        "--summary 'Semtlerde ücretsiz çamaşırhane.' --status active --status-as-of 2025-03 "
+        "--status-source https://www.mersin.bel.tr/haber/1 --source https://www.mersin.bel.tr/haber/2\n"
     )
     asked = [line for line in run.stdout.splitlines() if line.startswith(("Summary", "Day", "Sou"))]
     assert (
@@ -409,8 +417,8 @@ def test_in_a_terminal_every_answer_of_project_new_is_checked_where_it_is_typed(
         == [
             "Summary (Turkish): Arayın 0532 123 45 67",
             "Summary (Turkish): Semtlerde ücretsiz çamaşırhane.",
-            "Day the status holds on (YYYY-MM-DD, YYYY-MM or YYYY): dün",
-            "Day the status holds on (YYYY-MM-DD, YYYY-MM or YYYY): 2025-03",
+            "Day the status holds on (05.12.2026, December 2026 or 2026): dün",
+            "Day the status holds on (05.12.2026, December 2026 or 2026): 2025-03",
             "Source of the status (web address): www.mersin.bel.tr/haber",
             "Source of the status (web address): https://www.mersin.bel.tr/haber/1",
             "Source (web address) (optional, Enter to skip): mersin.bel.tr",

@@ -132,10 +132,10 @@ TYPED = [
     (
         "engagement add --to artvin --host mersin-bb --kind meeting --date 90_532_123_45_67",
         2,
-        "spo: '<personal data hidden>' is not a date: use YYYY-MM-DD (or YYYY-MM, YYYY, "
-        "../YYYY-MM-DD, YYYY-MM-DD/.., A/B)",
-        "spo: '<kişisel veri gizlendi>' bir tarih değil: YYYY-AA-GG yazın (ya da YYYY-AA, YYYY, "
-        "../YYYY-AA-GG, YYYY-AA-GG/.., A/B)",
+        "spo: '<personal data hidden>' is not a date spo understands; write e.g. 05.12.2026, "
+        "5 December 2026, December 2026 or 2026",
+        "spo: '<kişisel veri gizlendi>' bir tarih olarak anlaşılmadı; örneğin 05.12.2026, "
+        "5 Aralık 2026, Aralık 2026 ya da 2026 yazın",
     ),
     (
         "engagement add --to artvin --host mersin-bb --kind ayse(at)gmail.com",
@@ -181,19 +181,25 @@ def test_prompts_ask_again_without_quoting_what_was_typed(registry_copy, monkeyp
     root = registry_copy("sample")
     answers = "mersin\ntoplantı\n0532 123 45 67\n2025-05-06\nayse [at] gmail [dot] com\n\n\n"
     said = {
-        "en": "'<personal data hidden>' is not a date: use YYYY-MM-DD (or YYYY-MM, YYYY, "
-        "../YYYY-MM-DD, YYYY-MM-DD/.., A/B); try again\n"
+        "en": "'<personal data hidden>' is not a date spo understands; write e.g. 05.12.2026, "
+        "5 December 2026, December 2026 or 2026; try again\n"
         "the note holds a personal e-mail address; personal data must not be in a public "
         "registry (an institution's address may stand: .bel.tr, .gov.tr, .edu.tr, .org.tr, "
-        ".kep.tr); try again\n",
-        "tr": "'<kişisel veri gizlendi>' bir tarih değil: YYYY-AA-GG yazın (ya da YYYY-AA, YYYY, "
-        "../YYYY-AA-GG, YYYY-AA-GG/.., A/B); yeniden deneyin\n"
+        ".kep.tr); try again\n"
+        "The same without questions:\n",
+        "tr": "'<kişisel veri gizlendi>' bir tarih olarak anlaşılmadı; örneğin 05.12.2026, "
+        "5 Aralık 2026, Aralık 2026 ya da 2026 yazın; yeniden deneyin\n"
         "not alanında kişisel bir e-posta adresi var; kişisel veri kamuya açık bir kayıtta yer "
         "alamaz (kurum adresleri yazılabilir: .bel.tr, .gov.tr, .edu.tr, .org.tr, .kep.tr); "
-        "yeniden deneyin\n",
+        "yeniden deneyin\n"
+        "Aynısını soru sorulmadan yazan komut:\n",
     }
+    line = (
+        f"  spo --root {root} engagement add --to artvin --host mersin-bb --kind meeting "
+        "--date 2025-05-06 --participants 12\n"
+    )
     for lang in ("en", "tr"):
         add = "engagement add --to artvin --participants 12 --yes"
         run = run_spo("--root", str(root), "--lang", lang, *add.split(), input=answers)
-        assert (run.exit_code, run.stderr) == (0, said[lang])
+        assert (run.exit_code, run.stderr) == (0, said[lang] + line)
         (root / ARTVIN).write_bytes((REGISTRIES / "sample" / ARTVIN).read_bytes())

@@ -219,9 +219,9 @@ USAGE_ERRORS = [
         "Launched (launched), Paused (paused), Dropped (dropped)\n",
     ),
     (
-        "--project mahalle-mutfaklari --to artvin --stage launched --date 21.03.2025",
-        "spo: '21.03.2025' is not a date: use YYYY-MM-DD (or YYYY-MM, YYYY, ../YYYY-MM-DD, "
-        "YYYY-MM-DD/.., A/B)\n",
+        "--project mahalle-mutfaklari --to artvin --stage launched --date 03/21/2025",
+        "spo: '03/21/2025' could be day/month/year or month/day/year; write day.month.year "
+        "with dots, e.g. 05.12.2026 (5 December 2026)\n",
     ),
     (
         "--project mahalle-mutfaklari --to artvin --stage launched --source www.example.org",
@@ -308,12 +308,16 @@ def test_in_a_terminal_missing_options_are_asked_for(registry_copy, terminal) ->
         f"Date [{date.today().isoformat()}]: 2025-07-01\n"
         "Note (optional, Enter to skip): Ekip eğitildi\n"
         "Source (web address) (optional, Enter to skip): \n"
-        "Project:                  mahalle-mutfaklari\n"
-        "Municipality adopting it: artvin\n"
+        "Project:                  Neighbourhood Kitchens (mahalle-mutfaklari)\n"
+        "Municipality adopting it: Artvin Belediyesi (artvin)\n"
         "Stage:                    Implementation support\n"
         "Date:                     2025-07-01\n"
         "Note:                     Ekip eğitildi\n"
         "Source (web address):     -\n"
+        "These lines will be written to data/municipalities/artvin.yaml:\n"
+        "  23 |       - stage: implementation-support\n"
+        '  24 |         date: "2025-07-01"\n'
+        "  25 |         note: Ekip eğitildi\n"
         "Write this? [Y/n]: y\n"
         "Wrote data/municipalities/artvin.yaml:\n"
         "  23 |       - stage: implementation-support\n"
@@ -361,6 +365,9 @@ def test_a_wrong_answer_is_asked_again(registry_copy, terminal) -> None:
         "No municipality matches 'xyz'.\n"
         f"the date 2999-01-01 is in the future (today is {date.today().isoformat()}); "
         "try again\n"
+        "The same without questions:\n"
+        f"  spo --root {root} transfer add --project kadin-ustalar --to izmir-bb --stage inquiry "
+        "--date 2025-02\n"
     )
     assert '  9 |         date: "2025-02"\n' in run.stdout
 

@@ -174,6 +174,9 @@ def test_in_a_terminal_a_count_above_the_maximum_is_asked_again(registry_copy, m
     assert run.stderr == (
         "that is more than 10,000,000; type a number from 0 to 10,000,000 (or leave it empty if "
         "no source gives one)\n"
+        "The same without questions:\n"
+        f"  spo --root {root} engagement add --to artvin --host mersin-bb --kind meeting "
+        "--date 2025-05-06 --participants 12\n"
     )
     assert "    participants: 12\n" in (root / ARTVIN).read_text(encoding="utf-8")
 

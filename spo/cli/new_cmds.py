@@ -13,12 +13,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from spo.cli.app import municipality_app, project_app
+from spo.cli.app import municipality_app, project_app, settings
+from spo.cli.asked import Given, command_line, named_as, report, write_asked
+from spo.cli.asked import summary as show_answers
 from spo.cli.completion import MUNICIPALITY_ID, complete_values
 from spo.cli.language import Lang
 from spo.cli.options import DryRun, Sources, Website, Yes
-from spo.cli.prompts import Asker, ask_yes, require, say
-from spo.cli.write_cmds import named, report, root_and_lang
+from spo.cli.prompts import Asker, require, say
+from spo.cli.write_cmds import named, root_and_lang
 from spo.vocabulary import KNOWN_STATUSES, PROJECT_STATUSES
 
 if TYPE_CHECKING:
@@ -65,7 +67,14 @@ def municipality_new(
             dry_run=preview,
         )
 
-    _create_with(make, asked, yes, dry_run, lang)
+    if not asked:
+        report(make(dry_run), lang, created=True)
+        return
+    given: list[Given] = [("--province", province), ("--district", district), ("--town", town)]
+    given += [("--kind", kind), ("--name", name), ("--website", website)]
+    given += [("--source", sources or ()), ("--dry-run", dry_run)]
+    line = command_line(ctx, settings(ctx).root, given)
+    write_asked(make, line, lang, yes=yes, dry_run=dry_run, created=True)
 
 
 def ask_place(
@@ -119,19 +128,6 @@ def _town_in(province: str, district: str) -> Callable[[str | None], None]:
     return check
 
 
-def _create_with(
-    make: Callable[[bool], WriteResult], asked: bool, yes: bool, dry_run: bool, lang: Lang
-) -> None:
-    """Create a record; after questions, show the file first and ask before writing it."""
-    if asked and not dry_run:
-        preview = make(True)
-        typer.echo(preview.new_text, nl=False)
-        if not yes and not ask_yes(say("confirm", lang), lang):
-            typer.echo(say("cancelled", lang))
-            raise typer.Exit(0)
-    report(make(dry_run), lang, created=True)
-
-
 def _shortened(name: str, lang: Lang) -> str | None:
     """In a terminal, a name too long to make an id gets a shorter one, said here and shown
     in the file before it is written (the person confirms it, or gives --id)."""
@@ -169,7 +165,7 @@ def project_new(
 ) -> None:
     """Create a project file; its id is its Turkish name as a slug."""
     from spo.writing.known import checked_id
-    from spo.writing.records import new_project
+    from spo.writing.records import free_project_id, new_project
 
     root, lang = root_and_lang(ctx)
     if project_id is not None:
@@ -180,12 +176,15 @@ def project_new(
     asked = require(given, lang)
     if asked:
         asker = Asker(root, lang)
-        name = name or asker.free_text("name", "name")
+        name = name or asker.checked(
+            lambda: asker.free_text("name", "name"),
+            lambda answer: free_project_id(root, answer, project_id),
+        )
         owner = owner or asker.record("municipality", "owner")
         summary = summary or asker.free_text("summary", "summary")
         status = status or asker.term(PROJECT_STATUSES, "status")
         if PROJECT_STATUSES.value_for(status) in KNOWN_STATUSES:
-            status_as_of = status_as_of or asker.day(today, "status_as_of", suggest_today=False)
+            status_as_of = asker.day(today, "status_as_of", suggest_today=False, given=status_as_of)
             status_source = status_source or asker.web_address("status_source")
         sources = sources or asked_sources(asker)
         project_id = project_id or _shortened(name, lang)
@@ -213,4 +212,17 @@ def project_new(
             dry_run=preview,
         )
 
-    _create_with(make, asked, yes, dry_run, lang)
+    if not asked:
+        report(make(dry_run), lang, created=True)
+        return
+    assert owner
+    show_answers([("owner", named_as(asker.name_of("municipality", owner), owner))], lang)
+    options: list[Given] = [("--name", name), ("--owner", owner), ("--summary", summary)]
+    options += [("--status", status), ("--id", project_id), ("--name-en", name_en)]
+    options += [("--summary-en", summary_en), ("--launched", launched)]
+    options += [("--status-as-of", status_as_of), ("--status-source", status_source)]
+    options += [("--theme", themes or ()), ("--target-group", target_groups or ())]
+    options += [("--service-model", service_model), ("--website", website)]
+    options += [("--source", sources or ()), ("--dry-run", dry_run)]
+    line = command_line(ctx, settings(ctx).root, options)
+    write_asked(make, line, lang, yes=yes, dry_run=dry_run, created=True)

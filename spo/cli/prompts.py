@@ -26,6 +26,7 @@ from spo.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from spo.model import Registry
+    from spo.search_rows import Row
 
 Answer = TypeVar("Answer", str, str | None)
 
@@ -58,6 +59,7 @@ class Asker:
     root: Path
     lang: Lang
     _registry: Registry | None = None
+    _all_rows: list[Row] | None = None
 
     @property
     def registry(self) -> Registry:
@@ -91,24 +93,45 @@ class Asker:
 
     def checked(self, ask: Callable[[], Answer], check: Callable[[Answer], object]) -> Answer:
         """Ask until `check` accepts the answer."""
-        from spo.writing.editing import Refusal
-
         while True:
             answer = ask()
-            try:
-                check(answer)
-            except (SpoError, Refusal) as exc:
-                error = words.render(one_line_values(exc.message), self.lang)
-                typer.echo(say("try-again", self.lang, error=error), err=True)
-                continue
-            return answer
+            if self.passes(answer, check):
+                return answer
+
+    def passes(self, answer: Answer, check: Callable[[Answer], object]) -> bool:
+        """Whether `check` accepts an answer; when it does not, the reason is said."""
+        from spo.writing.editing import Refusal
+
+        try:
+            check(answer)
+        except (SpoError, Refusal) as exc:
+            error = words.render(one_line_values(exc.message), self.lang)
+            typer.echo(say("try-again", self.lang, error=error), err=True)
+            return False
+        return True
+
+    def _rows(self, kind: str) -> list[Row]:
+        from spo.search import registry_rows
+
+        if self._all_rows is None:
+            self._all_rows = registry_rows(self.root)
+        return [r for r in self._all_rows if r["kind"] == kind]
+
+    def name_of(self, kind: str, record_id: str) -> str | None:
+        """A project's or municipality's name, as a reader of this language sees it."""
+        from spo.cli.render.search_results import row_name
+
+        for row in self._rows(kind):
+            if row["id"] == record_id:
+                return row_name(row, self.lang)
+        return None
 
     def record(self, kind: str, key: str, exclude: Sequence[str] = ()) -> str:
         """A project or municipality id, found by part of its name (as `spo search` finds)."""
         from spo.cli.render.search_results import row_name
-        from spo.search import registry_rows, search
+        from spo.search import search
 
-        rows = [r for r in registry_rows(self.root) if r["kind"] == kind]
+        rows = self._rows(kind)
         records: dict[str, str] = {str(r["id"]): row_name(r, self.lang) for r in rows}
         what = say(key, self.lang)
         while True:
@@ -177,15 +200,32 @@ class Asker:
             typer.echo(say("no-source", self.lang), err=True)
         return answer
 
-    def day(self, today: date, key: str = "date", *, suggest_today: bool = True) -> str:
-        """A date that has happened, checked as it is typed (today offered as the default)."""
+    def day(
+        self,
+        today: date,
+        key: str = "date",
+        *,
+        suggest_today: bool = True,
+        given: str | None = None,
+    ) -> str:
+        """A date that has happened, as people type it (`05.12.2026`, `5 Aralık 2026`), checked
+        as it is typed (today offered as the default); the ISO date it means, said back when it
+        was typed otherwise ("5 Aralık 2026 → 2026-12-05"). A date `given` as an option is
+        checked the same way, and asked for (with the reason) only when it is wrong."""
         from spo.writing import inputs
 
+        def check(answer: str) -> object:
+            return inputs.when(answer, today)
+
         default = today.isoformat() if suggest_today else None
-        return self.checked(
-            lambda: self.text(key, default),
-            lambda answer: inputs.when(answer, today),
-        )
+        if given is not None and self.passes(given, check):
+            typed = given
+        else:
+            typed = self.checked(lambda: self.text(key, default), check)
+        iso = inputs.when(typed, today).text
+        if iso != typed:
+            typer.echo(say("understood", self.lang, typed=one_line(typed), iso=iso))
+        return iso
 
     def free_text(self, key: str, field: str) -> str:
         """Text such as a summary, checked as it is typed: not blank, no personal data."""
@@ -200,14 +240,6 @@ class Asker:
         return self.checked(
             lambda: self.optional("note"), lambda answer: inputs.free_text(answer, "note")
         )
-
-    def confirm(self, summary: list[tuple[str, str | None]], yes: bool) -> None:
-        width = max(len(say(key, self.lang)) for key, _ in summary)
-        for key, value in summary:
-            typer.echo(f"{say(key, self.lang) + ':':<{width + 1}} {value or '-'}")
-        if not yes and not ask_yes(say("confirm", self.lang), self.lang):
-            typer.echo(say("cancelled", self.lang))
-            raise typer.Exit(0)
 
 
 # Answers to a yes/no question, in either language, compared folded ("EVET", "Hayır", "HAYIR").

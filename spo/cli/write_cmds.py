@@ -9,40 +9,22 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from spo.cli import words
 from spo.cli.app import engagement_app, settings, transfer_app
+from spo.cli.asked import Given, command_line, named_as, report, summary, write_asked
 from spo.cli.completion import MUNICIPALITY_ID, PROJECT_ID, complete_values
 from spo.cli.language import Lang
 from spo.cli.options import DryRun, Note, Source, When, Yes, count
 from spo.cli.prompts import Asker, require, say
-from spo.cli.render.escape import terminal
 from spo.rules import next_stage
 from spo.schemas import MAX_COUNT
 from spo.vocabulary import ENGAGEMENT_KINDS, STAGES, Vocabulary
 
-if TYPE_CHECKING:
-    from spo.writing.editing import WriteResult
-
-
-# --- rendering a result -------------------------------------------------------------------------
-
-
-def report(result: WriteResult, lang: Lang, created: bool = False) -> None:
-    if not result.written:
-        # What the file would hold, on a terminal: its values' controls shown escaped.
-        typer.echo("\n".join(map(terminal, result.diff().split("\n"))), nl=False)
-        typer.echo(say("dry-run", lang), err=True)
-        return
-    typer.echo(say("created" if created else "wrote", lang, path=result.shown_path))
-    width = len(str(result.added_lines[-1][0])) if result.added_lines else 1
-    for number, text in result.added_lines:
-        typer.echo(f"  {number:>{width}} | {terminal(text)}")
-    for path in result.also_written:
-        typer.echo(say("also-wrote", lang, path=path), err=True)
+# --- shared by the writing commands ----------------------------------------------------------
 
 
 def root_and_lang(ctx: typer.Context) -> tuple[Path, Lang]:
@@ -105,29 +87,44 @@ def transfer_add(
     root, lang = root_and_lang(ctx)
     project, to = named(root, "project", project), named(root, "municipality", to)
     today = date.today()
-    if require({"--project": project, "--to": to, "--stage": stage}, lang):
-        asker = Asker(root, lang)
-        project = project or asker.record("project", "project")
-        owner = asker.registry.projects[project].owner if project in asker.registry.projects else ""
-        to = to or asker.record("municipality", "adopting", exclude=[owner])
-        stage = stage or asker.term(STAGES, "stage", _next_stage(asker, project, to))
-        when = when or asker.day(today)
-        note = note or asker.note()
-        source = source or asker.source()
-        asker.confirm(
-            [
-                ("project", project),
-                ("adopting", to),
-                ("stage", _label(STAGES, stage, lang)),
-                ("date", when),
-                ("note", note),
-                ("source", source),
-            ],
-            yes,
+    if not require({"--project": project, "--to": to, "--stage": stage}, lang):
+        assert project and to and stage
+        result = add_stage(
+            root, project, to, stage, when, note, source, today=today, dry_run=dry_run
         )
-    assert project and to and stage
-    result = add_stage(root, project, to, stage, when, note, source, today=today, dry_run=dry_run)
-    report(result, lang)
+        report(result, lang)
+        return
+    asker = Asker(root, lang)
+    project = project or asker.record("project", "project")
+    owner = asker.registry.projects[project].owner if project in asker.registry.projects else ""
+    to = to or asker.record("municipality", "adopting", exclude=[owner])
+    stage = stage or asker.term(STAGES, "stage", _next_stage(asker, project, to))
+    when = asker.day(today, given=when)
+    note = note or asker.note()
+    source = source or asker.source()
+    summary(
+        [
+            ("project", named_as(asker.name_of("project", project), project)),
+            ("adopting", named_as(asker.name_of("municipality", to), to)),
+            ("stage", _label(STAGES, stage, lang)),
+            ("date", when),
+            ("note", note),
+            ("source", source),
+        ],
+        lang,
+    )
+    stage_value = STAGES.value_for(stage) or stage
+    given: list[Given] = [("--project", project), ("--to", to), ("--stage", stage_value)]
+    given += [("--date", when), ("--note", note), ("--source", source), ("--dry-run", dry_run)]
+    write_asked(
+        lambda preview: add_stage(
+            root, project, to, stage, when, note, source, today=today, dry_run=preview
+        ),
+        command_line(ctx, settings(ctx).root, given),
+        lang,
+        yes=yes,
+        dry_run=dry_run,
+    )
 
 
 # --- engagement add -----------------------------------------------------------------------------
@@ -157,30 +154,44 @@ def engagement_add(
     to, host = named(root, "municipality", to), named(root, "municipality", host)
     today = date.today()
     head_count = count("--participants", participants, MAX_COUNT)
-    if require({"--to": to, "--host": host, "--kind": kind}, lang):
-        asker = Asker(root, lang)
-        to = to or asker.record("municipality", "visitor")
-        host = host or asker.record("municipality", "host", exclude=[to])
-        kind = kind or asker.term(ENGAGEMENT_KINDS, "kind")
-        when = when or asker.day(today)
-        if head_count is None:
-            head_count = asker.count("participants", MAX_COUNT)
-        note = note or asker.note()
-        source = source or asker.source()
-        asker.confirm(
-            [
-                ("visitor", to),
-                ("host", host),
-                ("kind", _label(ENGAGEMENT_KINDS, kind, lang)),
-                ("date", when),
-                ("participants", None if head_count is None else str(head_count)),
-                ("note", note),
-                ("source", source),
-            ],
-            yes,
+    if not require({"--to": to, "--host": host, "--kind": kind}, lang):
+        assert to and host and kind
+        result = add_engagement(
+            root, to, host, kind, when, head_count, note, source, today=today, dry_run=dry_run
         )
-    assert to and host and kind
-    result = add_engagement(
-        root, to, host, kind, when, head_count, note, source, today=today, dry_run=dry_run
+        report(result, lang)
+        return
+    asker = Asker(root, lang)
+    to = to or asker.record("municipality", "visitor")
+    host = host or asker.record("municipality", "host", exclude=[to])
+    kind = kind or asker.term(ENGAGEMENT_KINDS, "kind")
+    when = asker.day(today, given=when)
+    if head_count is None:
+        head_count = asker.count("participants", MAX_COUNT)
+    note = note or asker.note()
+    source = source or asker.source()
+    summary(
+        [
+            ("visitor", named_as(asker.name_of("municipality", to), to)),
+            ("host", named_as(asker.name_of("municipality", host), host)),
+            ("kind", _label(ENGAGEMENT_KINDS, kind, lang)),
+            ("date", when),
+            ("participants", None if head_count is None else str(head_count)),
+            ("note", note),
+            ("source", source),
+        ],
+        lang,
     )
-    report(result, lang)
+    kind_value = ENGAGEMENT_KINDS.value_for(kind) or kind
+    given: list[Given] = [("--to", to), ("--host", host), ("--kind", kind_value)]
+    given += [("--date", when), ("--participants", head_count), ("--note", note)]
+    given += [("--source", source), ("--dry-run", dry_run)]
+    write_asked(
+        lambda preview: add_engagement(
+            root, to, host, kind, when, head_count, note, source, today=today, dry_run=preview
+        ),
+        command_line(ctx, settings(ctx).root, given),
+        lang,
+        yes=yes,
+        dry_run=dry_run,
+    )

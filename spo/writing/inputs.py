@@ -13,6 +13,7 @@ from spo import lookup
 from spo.checks.personal_text import personal_sightings
 from spo.dates import DateError, FuzzyDate, parse_date
 from spo.errors import UsageError
+from spo.typed_dates import typed_date
 from spo.vocabulary import Vocabulary
 from spo.writing.editing import Refusal
 
@@ -26,13 +27,14 @@ def term(vocab: Vocabulary, value: str) -> str:
 
 
 def when(text: str, today: date) -> FuzzyDate:
-    """A registry date that has happened (or may have: `2025` counts during 2025)."""
+    """A date as people type it (`05.12.2026`, `5 Aralık 2026`, ISO), as the registry writes it,
+    that has happened (or may have: `2025` counts during 2025)."""
     try:
-        parsed = parse_date(text.strip())
+        parsed = parse_date(typed_date(text))
     except DateError as exc:
         raise UsageError(exc.message) from None
     if parsed.certainly_after(today):
-        raise Refusal("future-date", date=text, today=today.isoformat())
+        raise Refusal("future-date", date=parsed.text, today=today.isoformat())
     return parsed
 
 

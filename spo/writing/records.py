@@ -38,7 +38,14 @@ from spo.vocabulary import (
     THEMES,
 )
 from spo.writing import inputs
-from spo.writing.editing import References, WriteResult, create_record, refusing, shown
+from spo.writing.editing import (
+    References,
+    Refusal,
+    WriteResult,
+    create_record,
+    refusing,
+    shown,
+)
 from spo.writing.known import KnownIds, checked_id, new_record_path
 from spo.writing.render import block_document
 
@@ -195,9 +202,7 @@ def new_project(
         raise lookup.unknown_id("municipality", owner, municipality_ids)
     with refusing("", "write.nothing-created"):  # before a file name is made of the name
         name = inputs.free_text(name, "name") or ""
-    record_id = project_id or slugify(name)
-    if not record_id:
-        raise UsageError.of("usage.no-id-from-name", value=name)
+    record_id = _project_id(name, project_id)
     path = new_record_path(root, "project", record_id)
     status = inputs.term(PROJECT_STATUSES, status)
     if status in KNOWN_STATUSES and not (status_source and status_as_of):
@@ -224,6 +229,23 @@ def new_project(
     text = block_document(_without_empty(data), schema_line("project"))
     references = References(municipality_ids, {})
     return _created(root, "project", path, text, references, today, dry_run)
+
+
+def _project_id(name: str, project_id: str | None) -> str:
+    """A new project's id: the one given, or its Turkish name as a slug."""
+    record_id = project_id or slugify(name)
+    if not record_id:
+        raise UsageError.of("usage.no-id-from-name", value=name)
+    return record_id
+
+
+def free_project_id(root: Path, name: str, project_id: str | None = None) -> str:
+    """The id a new project named `name` gets in a terminal (a too long name gets a shorter
+    one), if no record has it yet: checked as the name is typed, by `new_project`'s rules."""
+    record_id = _project_id(name, project_id or shortened_project_id(name))
+    if new_record_path(root, "project", record_id).exists():
+        raise Refusal("id-taken", id=record_id)
+    return record_id
 
 
 def shortened_project_id(name: str) -> str | None:
