@@ -189,11 +189,12 @@ def test_in_a_terminal_the_host_and_kind_are_asked_for(registry_copy, monkeypatc
     assert run.exit_code == 0
     assert run.stdout == (
         "Host municipality (type part of its name, or its id): mersin\n"
-        "  -> Mersin Büyükşehir Belediyesi (mersin-bb)\n"
+        "  mersin → Mersin Büyükşehir Belediyesi (mersin-bb)\n"
         "   1  Study visit (study-visit)\n"
         "   2  Meeting (meeting)\n"
         "   3  Training (training)\n"
         "Kind: toplantı\n"
+        "  toplantı → Meeting (meeting)\n"
         f"Date [{date.today().isoformat()}]: 2025-05-06\n"
         "Note (optional, Enter to skip): \n"
         "Source (web address) (optional, Enter to skip): \n"

@@ -136,7 +136,7 @@ def test_a_new_office_registry_is_green_from_its_first_record(tmp_path: Path) ->
         "  spo municipality new --province Kırıkkale --district Delice "
         "--source https://www.delice.bel.tr\n"
     )
-    assert "  -> Keskin Belediyesi (kirikkale-keskin)\n" in shown
+    assert "  keskin → Keskin Belediyesi (kirikkale-keskin)\n" in shown
     assert shown.endswith(
         "  11 | sources:\n  12 |   - https://www.keskin.bel.tr/haber/1\n"
         "Aynısını soru sorulmadan yazan komut:\n"

@@ -87,10 +87,8 @@ def test_a_visit_typed_with_mistakes_loses_nothing_and_can_be_pasted_again(tmp_p
 
     spo = Terminal(root, "engagement", "add")
     spo.answer("(adının bir kısmını ya da kimliğini yazın): ", "artvin")
-    # issue 23: becomes 'mersin bb' once names resolve
-    spo.answer("(adının bir kısmını ya da kimliğini yazın): ", "mersin-bb")
-    # issue 23: becomes 'yerinde' once labels resolve
-    spo.answer("Tür: ", "study-visit")
+    spo.answer("(adının bir kısmını ya da kimliğini yazın): ", "mersin bb")
+    spo.answer("Tür: ", "yerinde")
     spo.answer(f"Tarih [{today}]: ", "05.12.2026")
     spo.answer("Katılımcı sayısı (isteğe bağlı, Enter: boş): ", "")
     spo.answer("Not (isteğe bağlı, Enter: boş): ", "")
@@ -104,11 +102,13 @@ def test_a_visit_typed_with_mistakes_loses_nothing_and_can_be_pasted_again(tmp_p
     assert code == 0, shown
     assert shown == (
         "Ziyaret eden belediye (adının bir kısmını ya da kimliğini yazın): artvin\n"
-        "Ev sahibi belediye (adının bir kısmını ya da kimliğini yazın): mersin-bb\n"
+        "Ev sahibi belediye (adının bir kısmını ya da kimliğini yazın): mersin bb\n"
+        "  mersin bb → Mersin Büyükşehir Belediyesi (mersin-bb)\n"
         "   1  Yerinde inceleme ziyareti (study-visit)\n"
         "   2  Toplantı (meeting)\n"
         "   3  Eğitim (training)\n"
-        "Tür: study-visit\n"
+        "Tür: yerinde\n"
+        "  yerinde → Yerinde inceleme ziyareti (study-visit)\n"
         f"Tarih [{today}]: 05.12.2026\n"
         "  05.12.2026 → 2026-12-05\n"
         "Katılımcı sayısı (isteğe bağlı, Enter: boş): \n"

@@ -301,9 +301,9 @@ def test_in_a_terminal_missing_options_are_asked_for(registry_copy, terminal) ->
     assert run.exit_code == 0
     assert run.stdout == (
         "Project (type part of its name, or its id): mutfak\n"
-        "  -> Neighbourhood Kitchens (mahalle-mutfaklari)\n"
+        "  mutfak → Neighbourhood Kitchens (mahalle-mutfaklari)\n"
         "Municipality adopting it (type part of its name, or its id): artvin bel\n"
-        "  -> Artvin Belediyesi (artvin)\n"
+        "  artvin bel → Artvin Belediyesi (artvin)\n"
         "Current stage: Planning support (2025-06)\n" + STAGE_LIST + "Stage [5]: \n"
         f"Date [{date.today().isoformat()}]: 2025-07-01\n"
         "Note (optional, Enter to skip): Ekip eğitildi\n"

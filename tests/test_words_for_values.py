@@ -144,9 +144,13 @@ def test_the_engagement_kind_prompt_takes_the_label_s_first_word(
         "--date", "2025-05-06", "--participants", "3", input="yerinde\n\n\n", lang="tr",
     )  # fmt: skip
 
-    assert (code, err) == (0, "")
-    assert "Tür: yerinde\n" in out
-    assert "Tür:" in out and "Yerinde inceleme ziyareti\n" in out
+    assert (code, err) == (
+        0,
+        "Aynısını soru sorulmadan yazan komut:\n"
+        f"  spo --root {sample} engagement add --to artvin --host mersin-bb --kind study-visit "
+        "--date 2025-05-06 --participants 3\n",
+    )
+    assert "Tür: yerinde\n  yerinde → Yerinde inceleme ziyareti (study-visit)\n" in out
     assert "  11 |   - kind: study-visit\n" in out
 
 
@@ -205,10 +209,6 @@ def test_a_word_of_a_note_names_no_record(sample: Path) -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs Asker.record in spo/cli/prompts.py to use spo.naming.candidates (issue 23)",
-)
 @pytest.mark.parametrize("typed", ["1\nmersin bb\n", "mersin bb\n"])
 def test_the_host_prompt_finds_records_by_name_only(
     sample: Path, monkeypatch: pytest.MonkeyPatch, typed: str
@@ -222,8 +222,12 @@ def test_the_host_prompt_finds_records_by_name_only(
     )  # fmt: skip
 
     assert code == 0
-    assert "  -> Mersin Büyükşehir Belediyesi (mersin-bb)\n" in out
-    assert err == ("No municipality matches '1'.\n" if typed.startswith("1") else "")
+    assert "  mersin bb → Mersin Büyükşehir Belediyesi (mersin-bb)\n" in out
+    assert err == ("No municipality matches '1'.\n" if typed.startswith("1") else "") + (
+        "The same without questions:\n"
+        f"  spo --root {root} engagement add --to artvin --host mersin-bb --kind meeting "
+        "--date 2025-05-06 --participants 3\n"
+    )
     assert "host: mersin-bb" in out
 
 

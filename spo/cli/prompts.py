@@ -127,9 +127,10 @@ class Asker:
         return None
 
     def record(self, kind: str, key: str, exclude: Sequence[str] = ()) -> str:
-        """A project or municipality id, found by part of its name (as `spo search` finds)."""
+        """A project or municipality id, found by its id or part of its name (never by words of
+        its notes or summary: `spo.naming.candidates`, offered as a numbered list when several)."""
         from spo.cli.render.search_results import row_name
-        from spo.search import search
+        from spo.naming import candidates
 
         rows = self._rows(kind)
         records: dict[str, str] = {str(r["id"]): row_name(r, self.lang) for r in rows}
@@ -139,7 +140,7 @@ class Asker:
             if typed in records and typed not in exclude:
                 return typed
             try:
-                hits = [h.id for h in search(typed, rows, english=self.lang == "en")]
+                hits = [str(r["id"]) for r in candidates(kind, typed, rows, offered=True)]
             except UsageError:
                 hits = []
             hits = [h for h in hits if h not in exclude]
@@ -148,7 +149,7 @@ class Asker:
                 continue
             if len(hits) == 1:
                 name = one_line(records[hits[0]])
-                typer.echo(say("chosen", self.lang, name=name, id=hits[0]))
+                typer.echo(say("chosen", self.lang, typed=one_line(typed), name=name, id=hits[0]))
                 return hits[0]
             chosen = self._numbered([(h, f"{records[h]} ({h})") for h in hits])
             if chosen:
@@ -179,10 +180,15 @@ class Asker:
             if answer.isdigit() and 1 <= int(answer) <= len(vocab.terms):
                 return vocab.terms[int(answer) - 1].value
             try:
-                return inputs.term(vocab, answer)
+                value = inputs.term(vocab, answer)
             except UsageError as exc:
                 error = words.render(one_line_values(exc.message), self.lang)
                 typer.echo(say("try-again", self.lang, error=error), err=True)
+                continue
+            if answer != value:  # a label, a prefix or a typo: say what it was taken for
+                label = words.label(vocab, value, self.lang)
+                typer.echo(say("chosen", self.lang, typed=one_line(answer), name=label, id=value))
+            return value
 
     def web_address(self, key: str) -> str:
         """A web address that must be given, checked as it is typed."""
