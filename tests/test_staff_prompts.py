@@ -174,7 +174,8 @@ def test_a_write_refused_after_evet_prints_the_command_to_paste(tmp_path) -> Non
     assert shown.endswith(
         "Yazılsın mı? [E/h]: evet\n"
         "spo: data/municipalities/artvin.yaml dosyasına hiçbir şey yazılmadı: "
-        "mersin-bb ile 2026-12-05 tarihli bu temas (Toplantı) zaten kayıtlı\n"
+        "mersin-bb ile 2026-12-05 tarihli bu temas\n"  # broken at a space, at 120 columns
+        "(Toplantı) zaten kayıtlı\n"
         "Yazdıklarınız kaybolmadı; sorun giderilince aynısını soru sorulmadan yazmak için:\n"
         "  spo engagement add --to artvin --host mersin-bb --kind meeting --date 2026-12-05 "
         "--participants 12 --note 'Mahalle mutfağı anlatıldı; '\"'\"'ikinci'\"'\"' ziyaret'\n"
@@ -349,3 +350,33 @@ def test_in_a_terminal_a_wrong_date_option_is_asked_for_again(registry_copy, mon
     ) in run.stdout
     assert "Date:                  2025-02-28\n" in run.stdout
     assert '    date: "2025-02-28"\n' in (root / ARTVIN).read_text(encoding="utf-8")
+
+
+def test_a_stage_the_history_cannot_take_is_asked_again_where_it_is_typed(tmp_path) -> None:
+    """A stage already recorded, then a date before the current stage: each is said at the
+    question, and the stage and its date are asked again, before any other question."""
+    root = tmp_path / "kayit"
+    shutil.copytree(REGISTRIES / "valid-base", root)
+    before = (root / ARTVIN).read_text(encoding="utf-8")
+    answers = "1\n2025-05-01\n4\n2025-01-01\n4\n2025-05-01\n\n\nh\n"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(prompts, "is_interactive", lambda: True)
+        run = run_spo(
+            "--root", str(root), "--lang", "tr", "transfer", "add",
+            "--project", "mahalle", "--to", "artvin", input=answers,
+        )  # fmt: skip
+
+    assert run.exit_code == 0
+    asked = [line for line in run.stdout.splitlines() if line.startswith(("Aşama [", "Tarih ["))]
+    assert [line.split(": ", 1)[1] for line in asked] == [
+        "1", "2025-05-01", "4", "2025-01-01", "4", "2025-05-01",
+    ]  # fmt: skip
+    assert run.stderr == (
+        "'Görüşme' aşaması bu aktarım için zaten kayıtlı (2024-11); yeniden deneyin\n"
+        "2025-01-01 tarihli 'Planlama desteği' aşaması, daha önceki 'Sunum' aşamasından "
+        "(2025-02-10) önce olur; yeniden deneyin\n"
+        "Aynısını soru sorulmadan yazan komut:\n"
+        f"  spo --root {root} transfer add --project mahalle-mutfaklari --to artvin "
+        "--stage planning-support --date 2025-05-01\n"
+    )
+    assert (root / ARTVIN).read_text(encoding="utf-8") == before

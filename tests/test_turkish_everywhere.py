@@ -365,7 +365,9 @@ PROMPTED = [
     (["transfer", "add"], JUNK),
     (
         ["transfer", "add"],
-        "mahalle\nartvin\nbitti\n99\n1\n31.02.2025\n2025-05-01\n\nadres değil\n\nbelki\nh\n",
+        # '1' (Görüşme) is recorded already: said at the question, the stage and date asked again
+        "mahalle\nartvin\nbitti\n99\n1\n31.02.2025\n2025-05-01\n4\n2025-05-01\n"
+        "\nadres değil\n\nbelki\nh\n",
     ),
     (["engagement", "add"], "zzz\nmersin\nuydurma\n" + JUNK),
     (["engagement", "add", "--to", "artvin", "--host", "mersin"], "parti\n2\ndün\n" + JUNK),

@@ -21,6 +21,7 @@ import typer
 from spo.cli import words
 from spo.cli.language import Lang
 from spo.cli.prompts import ask_yes, say
+from spo.cli.render import console
 from spo.cli.render.escape import terminal
 from spo.cli.render.problems import one_line, one_line_values
 from spo.errors import SpoError
@@ -37,12 +38,12 @@ def report(result: WriteResult, lang: Lang, created: bool = False) -> None:
     if not result.written:
         # What the file would hold, on a terminal: its values' controls shown escaped.
         typer.echo("\n".join(map(terminal, result.diff().split("\n"))), nl=False)
-        typer.echo(say("dry-run", lang), err=True)
+        console.warn(say("dry-run", lang))
         return
-    typer.echo(say("created" if created else "wrote", lang, path=result.shown_path))
+    console.tell(say("created" if created else "wrote", lang, path=result.shown_path))
     _lines(result)
     for path in result.also_written:
-        typer.echo(say("also-wrote", lang, path=path), err=True)
+        console.warn(say("also-wrote", lang, path=path))
 
 
 def _lines(result: WriteResult) -> None:
@@ -101,13 +102,13 @@ def write_asked(
             else:
                 _lines(preview)
             if not ask_yes(say("confirm", lang), lang):
-                typer.echo(say("cancelled", lang))
+                console.tell(say("cancelled", lang))
                 typer.echo(say("as-command", lang, command=line), err=True)
                 raise typer.Exit(0)
         result = write(dry_run)
     except SpoError as exc:
         message = words.render(one_line_values(exc.message), lang)
-        typer.echo(one_line(words.say("cli.error", lang, message=message)), err=True)
+        console.warn(one_line(words.say("cli.error", lang, message=message)))
         typer.echo(say("retry", lang, command=line), err=True)
         raise typer.Exit(exc.exit_code) from None
     report(result, lang, created)

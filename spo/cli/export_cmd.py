@@ -17,6 +17,7 @@ import typer
 from spo.cli.app import export_app, settings
 from spo.cli.csv_style import Delimiter, csv_style
 from spo.cli.language import Lang
+from spo.cli.render import console
 from spo.cli.words import say
 from spo.errors import UsageError
 from spo.export.files import SEARCH_TEXT
@@ -93,7 +94,7 @@ def export_sqlite(
         file,
     )
     for written in (file, metadata_file):
-        typer.echo(say("export.wrote", lang, path=str(written)))
+        console.tell(say("export.wrote", lang, path=str(written)))
 
 
 @export_app.command("csv")
@@ -131,7 +132,7 @@ def export_csv(
     ]
     write_files(files, folder, folder=folder)
     for path, _ in files:
-        typer.echo(say("export.wrote", lang, path=str(path)))
+        console.tell(say("export.wrote", lang, path=str(path)))
 
 
 def datasette_metadata(

@@ -20,6 +20,7 @@ from spo.cli.completion import MUNICIPALITY_ID, complete_values
 from spo.cli.language import Lang
 from spo.cli.options import DryRun, Sources, Website, Yes
 from spo.cli.prompts import Asker, require, say
+from spo.cli.render import console
 from spo.cli.write_cmds import named, root_and_lang
 from spo.vocabulary import KNOWN_STATUSES, PROJECT_STATUSES
 
@@ -136,7 +137,7 @@ def _shortened(name: str, lang: Lang) -> str | None:
 
     shorter = shortened_project_id(name)
     if shorter is not None:
-        typer.echo(say("shortened-id", lang, id=shorter, limit=MAX_ID_LENGTH), err=True)
+        console.warn(say("shortened-id", lang, id=shorter, limit=MAX_ID_LENGTH))
     return shorter
 
 

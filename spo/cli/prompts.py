@@ -19,6 +19,7 @@ import typer
 
 from spo.cli import words
 from spo.cli.language import Lang
+from spo.cli.render import console
 from spo.cli.render.problems import one_line, one_line_values
 from spo.errors import SpoError, UsageError
 from spo.turkish import fold
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from spo.search_rows import Row
 
 Answer = TypeVar("Answer", str, str | None)
+Checked = TypeVar("Checked")
 
 
 def say(key: str, lang: Lang, /, **fields: Any) -> str:
@@ -85,9 +87,9 @@ class Asker:
             if answer is None:
                 return None
             if not (answer.isascii() and answer.isdigit()):
-                typer.echo(say("not-a-count", self.lang, value=answer), err=True)
+                console.warn(say("not-a-count", self.lang, value=answer))
             elif int(answer) > maximum:
-                typer.echo(say("count-too-large", self.lang, limit=maximum), err=True)
+                console.warn(say("count-too-large", self.lang, limit=maximum))
             else:
                 return int(answer)
 
@@ -98,15 +100,18 @@ class Asker:
             if self.passes(answer, check):
                 return answer
 
-    def passes(self, answer: Answer, check: Callable[[Answer], object]) -> bool:
+    def passes(self, answer: Checked, check: Callable[[Checked], object]) -> bool:
         """Whether `check` accepts an answer; when it does not, the reason is said."""
         from spo.writing.editing import Refusal
 
         try:
             check(answer)
         except (SpoError, Refusal) as exc:
-            error = words.render(one_line_values(exc.message), self.lang)
-            typer.echo(say("try-again", self.lang, error=error), err=True)
+            said = exc.message
+            if said.key == "write.refused":  # nothing is being written yet: the reason alone
+                said = said.get("reason", said)
+            error = words.render(one_line_values(said), self.lang)
+            console.warn(say("try-again", self.lang, error=error))
             return False
         return True
 
@@ -145,11 +150,11 @@ class Asker:
                 hits = []
             hits = [h for h in hits if h not in exclude]
             if not hits:
-                typer.echo(say("no-match", self.lang, kind=kind, typed=one_line(typed)), err=True)
+                console.warn(say("no-match", self.lang, kind=kind, typed=one_line(typed)))
                 continue
             if len(hits) == 1:
                 name = one_line(records[hits[0]])
-                typer.echo(say("chosen", self.lang, typed=one_line(typed), name=name, id=hits[0]))
+                console.tell(say("chosen", self.lang, typed=one_line(typed), name=name, id=hits[0]))
                 return hits[0]
             chosen = self._numbered([(h, f"{records[h]} ({h})") for h in hits])
             if chosen:
@@ -159,7 +164,7 @@ class Asker:
         for number, (_, label) in enumerate(options[:limit], start=1):
             typer.echo(f"  {number:>2}  {one_line(label)}")
         if len(options) > limit:
-            typer.echo(say("more", self.lang, count=len(options) - limit))
+            console.tell(say("more", self.lang, count=len(options) - limit))
         shown = options[:limit]
         while True:
             answer = typer.prompt(say("number", self.lang), default="", show_default=False)
@@ -183,11 +188,11 @@ class Asker:
                 value = inputs.term(vocab, answer)
             except UsageError as exc:
                 error = words.render(one_line_values(exc.message), self.lang)
-                typer.echo(say("try-again", self.lang, error=error), err=True)
+                console.warn(say("try-again", self.lang, error=error))
                 continue
             if answer != value:  # a label, a prefix or a typo: say what it was taken for
                 label = words.label(vocab, value, self.lang)
-                typer.echo(say("chosen", self.lang, typed=one_line(answer), name=label, id=value))
+                console.tell(say("chosen", self.lang, typed=one_line(answer), name=label, id=value))
             return value
 
     def web_address(self, key: str) -> str:
@@ -203,7 +208,7 @@ class Asker:
 
         answer = self.checked(lambda: self.optional("source"), inputs.url)
         if answer is None and record_needs_one:
-            typer.echo(say("no-source", self.lang), err=True)
+            console.warn(say("no-source", self.lang))
         return answer
 
     def day(
@@ -230,7 +235,7 @@ class Asker:
             typed = self.checked(lambda: self.text(key, default), check)
         iso = inputs.when(typed, today).text
         if iso != typed:
-            typer.echo(say("understood", self.lang, typed=one_line(typed), iso=iso))
+            console.tell(say("understood", self.lang, typed=one_line(typed), iso=iso))
         return iso
 
     def free_text(self, key: str, field: str) -> str:
@@ -273,4 +278,4 @@ def ask_yes(question: str, lang: Lang, default: bool = True) -> bool:
         decided = answer_is_yes(answer, default)
         if decided is not None:
             return decided
-        typer.echo(say("yes-or-no", lang), err=True)
+        console.warn(say("yes-or-no", lang))

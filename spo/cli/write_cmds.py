@@ -20,6 +20,7 @@ from spo.cli.completion import MUNICIPALITY_ID, PROJECT_ID, complete_values
 from spo.cli.language import Lang
 from spo.cli.options import DryRun, Note, Source, When, Yes, count
 from spo.cli.prompts import Asker, require, say
+from spo.cli.render import console
 from spo.rules import next_stage
 from spo.schemas import MAX_COUNT
 from spo.vocabulary import ENGAGEMENT_KINDS, STAGES, Vocabulary
@@ -55,9 +56,29 @@ def _next_stage(asker: Asker, project: str, municipality: str) -> str | None:
         if transfer.project == project:
             current = transfer.current
             label = words.label(STAGES, current.stage, asker.lang)
-            typer.echo(say("current", asker.lang, stage=label, date=current.date))
+            console.tell(say("current", asker.lang, stage=label, date=current.date))
             return next_stage(current.stage)
     return next_stage(None)
+
+
+def _stage_and_day(
+    asker: Asker, project: str, to: str, stage: str | None, when: str | None, today: date
+) -> tuple[str, str]:
+    """The stage and its date, asked for until the transfer's history can take them: a stage
+    already recorded, or a date out of order with the history, is said where it was typed and
+    both are asked again, so that nothing is refused after the other answers."""
+    from spo.writing.transfers import add_stage
+
+    while True:
+        stage = stage or asker.term(STAGES, "stage", _next_stage(asker, project, to))
+        when = asker.day(today, given=when)
+        fits = asker.passes(  # the write's own rules, on a dry run with what is known so far
+            (stage, when),
+            lambda answer: add_stage(asker.root, project, to, *answer, today=today, dry_run=True),
+        )
+        if fits:
+            return stage, when
+        stage = when = None
 
 
 # --- transfer add -------------------------------------------------------------------------------
@@ -98,8 +119,7 @@ def transfer_add(
     project = project or asker.record("project", "project")
     owner = asker.registry.projects[project].owner if project in asker.registry.projects else ""
     to = to or asker.record("municipality", "adopting", exclude=[owner])
-    stage = stage or asker.term(STAGES, "stage", _next_stage(asker, project, to))
-    when = asker.day(today, given=when)
+    stage, when = _stage_and_day(asker, project, to, stage, when, today)
     note = note or asker.note()
     source = source or asker.source()
     summary(
