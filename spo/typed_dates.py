@@ -53,12 +53,13 @@ def typed_date(text: str) -> str:
 
 
 def typed_day(text: str) -> date:
-    """One exact day, as people type it (`05.12.2026`, `5 Aralık 2026`, `2026-12-05`)."""
+    """One exact day, as people type it (`05.12.2026`, `5 Aralık 2026`, `2026-12-05`); a form
+    that is no day says why (`DateError`: ambiguous, short year, no such day, only a month)."""
+    iso = typed_date(text)
     try:
-        iso = typed_date(text)
-    except DateError:
-        iso = text
-    return parse_day(iso)
+        return parse_day(iso)
+    except DateError as exc:  # named as it was typed ("Mart 2025", not "2025-03")
+        raise DateError(exc.message.key, **{**exc.message.fields, "date": text}) from None
 
 
 def _iso_of(typed: str) -> str:

@@ -78,7 +78,7 @@ def test_a_columns_variable_that_is_no_width_is_as_if_unset(columns: str) -> Non
 
 LONG_MESSAGES = [
     ["project", "list", "--theme", "sağlk"],
-    ["report", "--as-of", "21.03.2025"],
+    ["report", "--as-of", "21/03/2025"],
     ["transfer", "list", "--stage", "bitti"],
     ["project", "list", "--format", "json"],  # the warning that a file was left out
     ["init", "{root}/data-is-here"],  # a registry is there already

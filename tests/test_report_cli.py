@@ -88,15 +88,39 @@ def test_the_day_before_the_visits_were_certain_nobody_had_been_hosted(shipped: 
     assert data["reported"] == []  # the figures of 21 March were not published yet
 
 
-@pytest.mark.parametrize("given", ["2025-3-21", "21.03.2025", "20250321", "2025-02-30", "today"])
-def test_as_of_takes_a_day_written_yyyy_mm_dd_only(histories: Path, given: str) -> None:
+@pytest.mark.parametrize("given", ["21.03.2025", "21.3.2025", "21 Mart 2025", "21 March 2025"])
+def test_as_of_takes_a_day_as_staff_write_it(histories: Path, given: str) -> None:
+    iso = run_spo("--root", str(histories), "report", "--as-of", "2025-03-21", "--format", "json")
     run = run_spo("--root", str(histories), "report", "--as-of", given, "--format", "json")
 
-    assert run.exit_code == 2
-    assert run.stdout == ""
-    assert run.stderr == (
-        f"spo: --as-of: '{given}' is not a day; write it as YYYY-MM-DD, e.g. 2025-03-21\n"
-    )
+    assert (run.exit_code, run.stderr) == (0, "")
+    assert run.stdout == iso.stdout
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ("2025-02-30", "is not a real date (2025-02 has 28 days)"),
+        ("Mart 2025", "is not a day; give one day, e.g. 2025-03-21, 21.03.2025 or 21 March 2025"),
+        (
+            "21/03/2025",
+            "could be day/month/year or month/day/year; write day.month.year with dots, e.g. "
+            "05.12.2026 (5 December 2026)",
+        ),
+        (
+            "today",
+            "is not a date spo understands; write e.g. 05.12.2026, 5 December 2026, December 2026 "
+            "or 2026",
+        ),
+    ],
+)
+def test_as_of_refuses_what_is_not_one_day_saying_why(
+    histories: Path, given: str, said: str
+) -> None:
+    run = run_spo("--root", str(histories), "report", "--as-of", given, "--format", "json")
+
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr == f"spo: --as-of: '{given}' {said}\n"
 
 
 def test_an_unknown_owner_is_named_with_a_suggestion(histories: Path) -> None:

@@ -79,9 +79,9 @@ def test_validate_speaks_english_when_asked(monkeypatch) -> None:
             "(animal-welfare), Kültür ve sanat (culture-arts), Temizlik ve hijyen (hygiene)\n",
         ),
         (
-            ["report", "--as-of", "21.03.2025"],
-            "spo: --as-of: '21.03.2025' bir gün değil; YYYY-AA-GG biçiminde yazın, örneğin "
-            "2025-03-21\n",
+            ["report", "--as-of", "Mart 2025"],
+            "spo: --as-of: 'Mart 2025' bir gün değil; tek bir gün yazın, örneğin 21.03.2025, "
+            "21 Mart 2025 ya da 2025-03-21\n",
         ),
         (
             ["project", "list", "--format", "xml"],

@@ -35,9 +35,10 @@ class ReportFormat(StrEnum):
 
 
 def parse_day(text: str) -> date:
-    """`YYYY-MM-DD` and nothing else: a report is as of one day."""
+    """One day, as people type it (`2025-03-21`, `21.03.2025`, `21 Mart 2025`): a report is as of
+    one day."""
     from spo.dates import DateError
-    from spo.dates import parse_day as day
+    from spo.typed_dates import typed_day as day
 
     try:
         return day(text)
