@@ -27,6 +27,9 @@ th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line
   vertical-align: top; }
 th { background: #eef1f4; }
 .reported td:first-child { white-space: nowrap; }
+.left-out { border: 1px solid #e6b0aa; border-left: 6px solid #8e1c12; border-radius: 8px;
+  background: #fdf3f2; padding: 4px 14px; margin-top: 1rem; }
+.left-out h2 { border: 0; margin-top: .4rem; color: #8e1c12; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 td.source { font-size: .8rem; color: var(--muted); min-width: 14rem; overflow-wrap: break-word; }
 .status { border-radius: 10px; padding: 1px 8px; font-weight: 600; display: inline-block; }
