@@ -81,6 +81,12 @@ def test_export_csv_in_turkish_is_for_turkish_excel(sample: Path, tmp_path: Path
     projects = (folder / "projects.csv").read_bytes().decode("utf-8-sig").split("\r\n")
     assert projects[0].split(";")[:4] == ["Kimlik", "Ad (Türkçe)", "Ad (İngilizce)", "Sahibi"]
     assert ';Sürüyor;2025;;"Beslenme ve gıda; Psikososyal destek";' in projects[1]
+    # What each source backs, in words too ("Proje durumu", not "status").
+    sources = (folder / "sources.csv").read_bytes().decode("utf-8-sig").split("\r\n")
+    assert sources[0].split(";")[3] == "Dayanak olduğu"
+    assert sorted({row.split(";")[3] for row in sources[1:] if row}) == [
+        "Açıklanan rakam", "Belediye kaydı", "Proje durumu", "Proje kaydı", "Temas",
+    ]  # fmt: skip
 
 
 def test_export_csv_in_english_keeps_commas_names_and_values(sample: Path, tmp_path: Path) -> None:

@@ -63,6 +63,23 @@ _REGIONS = Vocabulary(
 )
 
 
+# What a row of the sources table backs (its `used_for`): the part of a record that cites it.
+_SOURCE_USES = Vocabulary(
+    "source-use",
+    "What a source backs",
+    (
+        Term("municipality", "Belediye kaydı", "Municipality record"),
+        Term("office", "Sosyal politika ofisi", "Social policy office"),
+        Term("project", "Proje kaydı", "Project record"),
+        Term("status", "Proje durumu", "Project status"),
+        Term("partner", "Ortak", "Partner"),
+        Term("engagement", "Temas", "Engagement"),
+        Term("transfer_stage", "Aktarım aşaması", "Transfer stage"),
+        Term("reported_figure", "Açıklanan rakam", "Reported figure"),
+    ),
+)
+
+
 def _columns(names: str, **kinds: type) -> tuple[tuple[str, type], ...]:
     """Columns of text, but those named in `kinds` (`plate=int`), in the order of `names`."""
     return tuple((name, kinds.get(name, str)) for name in names.split())
@@ -130,6 +147,7 @@ SHAPES: tuple[Table, ...] = (
         foreign_keys=(("project", _P, "id"), ("municipality", _M, "id")),
         label="title",
         facets=("used_for", "publisher"),
+        vocabularies=(("used_for", _SOURCE_USES),),
     ),
     Table(
         "partners",
