@@ -306,3 +306,23 @@ def test_nothing_dangerous_comes_out_raw(tmp_path: Path, monkeypatch: pytest.Mon
     assert not problems, "\n".join(map(str, problems))
     assert runs == CASES * 2 * (len(RUNS) + 2)
     assert time.monotonic() - started < 60
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash to read the words back")
+def test_a_command_line_to_paste_reads_back_exactly_in_a_shell() -> None:
+    """The command an interactive write prints (`spo.cli.asked.command_line`) is made of
+    `shell_word`s: bash reads each back as the very text typed, and the line shows no raw
+    control or mark (it stays one visible line, with nothing that runs)."""
+    import subprocess
+
+    from spo.cli.render.escape import shell_word
+
+    rng = random.Random(SEED)
+    # (No argument of any program can hold NUL, and no record may: it is left out here.)
+    words = [hostile_text(rng).replace("\x00", "") for _ in range(200)]
+    words += ["=ls", "~root", "$(id)", "`id`", "a'b", "", "-x", "Kırıkkale", "\x85", "\u202e"]
+    quoted = [shell_word(word) for word in words]
+    assert not any(TERMINAL_UNSAFE.search(q) or "\n" in q for q in quoted)
+    script = "".join(f"printf '%s\\0' {q}\n" for q in quoted)
+    read = subprocess.run(["bash", "-c", script], capture_output=True, check=True).stdout
+    assert read.decode("utf-8").split("\0")[:-1] == words

@@ -380,3 +380,24 @@ def test_a_stage_the_history_cannot_take_is_asked_again_where_it_is_typed(tmp_pa
         "--stage planning-support --date 2025-05-01\n"
     )
     assert (root / ARTVIN).read_text(encoding="utf-8") == before
+
+
+def test_a_hidden_control_in_a_note_is_said_at_the_note_question(tmp_path) -> None:
+    """A right-to-left override pasted into a note is refused where it is typed, with
+    validate's own reason, and the note is asked again; nothing else is lost."""
+    root = tmp_path / "kayit"
+    shutil.copytree(REGISTRIES / "valid-base", root)
+    answers = "4\n2025-05-01\nekip \u202eeğitildi\nekip eğitildi\n\n\n"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(prompts, "is_interactive", lambda: True)
+        run = run_spo(
+            "--root", str(root), "--lang", "tr", "transfer", "add", "--yes",
+            "--project", "mahalle", "--to", "artvin", input=answers,
+        )  # fmt: skip
+
+    assert run.exit_code == 0, run.stderr
+    assert run.stderr.splitlines()[0] == (
+        "'note' alanında görünmeyen bir denetim karakteri (U+202E, 6. karakter) var: okuyanın "
+        "ekranında görüneni değiştirebilir; silin; yeniden deneyin"
+    )
+    assert "        note: ekip eğitildi\n" in (root / ARTVIN).read_text(encoding="utf-8")

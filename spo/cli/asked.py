@@ -10,8 +10,6 @@ A write that succeeds ends with the same line, so staff learn the options.
 
 from __future__ import annotations
 
-import re
-import shlex
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,7 +20,7 @@ from spo.cli import words
 from spo.cli.language import Lang
 from spo.cli.prompts import ask_yes, say
 from spo.cli.render import console
-from spo.cli.render.escape import terminal
+from spo.cli.render.escape import shell_word, terminal
 from spo.cli.render.problems import one_line, one_line_values
 from spo.errors import SpoError
 
@@ -68,15 +66,7 @@ def command_line(ctx: typer.Context, root: Path | None, given: Sequence[Given]) 
         else:
             for each in value:
                 parts += [option, each]
-    return one_line(" ".join(map(_quoted, parts)))
-
-
-# What a shell reads as one plain word, Turkish letters included ("Kırıkkale" needs no quotes).
-_PLAIN = re.compile(r"[\w@%+=:,./-]+")
-
-
-def _quoted(word: str) -> str:
-    return word if _PLAIN.fullmatch(word) else shlex.quote(word)
+    return " ".join(map(shell_word, parts))
 
 
 def write_asked(

@@ -10,6 +10,7 @@ import re
 from datetime import date
 
 from spo import lookup
+from spo.checks.characters import character_findings
 from spo.checks.personal_text import personal_sightings
 from spo.dates import DateError, FuzzyDate, parse_date
 from spo.errors import UsageError
@@ -63,4 +64,6 @@ def free_text(text: str | None, field: str) -> str | None:
         return None
     for sighting in personal_sightings(text):
         raise Refusal(sighting.kind.value, field=field)
+    for finding in character_findings({field: text}):  # validate's rule, said where it is typed
+        raise Refusal(finding.message)
     return text

@@ -15,6 +15,9 @@ goes and is never read as a command, a tag or a control sequence there:
   written as `\\uXXXX` (the data stays the same).
 - `yaml_text`: data as YAML, likewise: the emitter escapes controls, and a text holding a mark
   YAML counts as printable is double-quoted with the mark as `\\uXXXX` (the data stays the same).
+- `shell_word`: one word of a command line to paste into a POSIX shell (bash, zsh): as it is
+  when the shell reads it so, else single-quoted, else (a control or a mark in it) ANSI-C
+  quoted, `$'…\\n…'`, so that it reads back exactly and still shows on one line.
 - `csv_cell`: a CSV cell for a spreadsheet or a terminal: controls but tab and line breaks, and
   the marks, written as visible escapes. Only a registry that fails validation holds them.
   (What a spreadsheet would calculate is `spo.spreadsheet`'s, the CSV writer's.)
@@ -52,6 +55,33 @@ def terminal(text: str) -> str:
     """Text that prints as exactly one line of what it holds: each unsafe character written as
     its escape (`\\n`, `\\x07`, `\\u202e`)."""
     return _UNSAFE.sub(_visible, text)
+
+
+# --- shell -------------------------------------------------------------------------------------
+
+# What a shell reads as one plain word, Turkish letters included ("Kırıkkale" needs no quotes);
+# not at its start: `=` (zsh expands `=word` to a command's path) and `~` (a home folder).
+_PLAIN_WORD = re.compile(r"[\w@%+:,./-][\w@%+=:,./~-]*")
+
+
+def shell_word(word: str) -> str:
+    """`word` as a POSIX shell reads it back exactly, on one visible line."""
+    import shlex
+
+    if _PLAIN_WORD.fullmatch(word):
+        return word
+    if not _UNSAFE.search(word):
+        quoted = shlex.quote(word)  # it leaves `=word` bare, which zsh would expand
+        return quoted if quoted != word else f"'{word}'"
+    quoted = word.replace("\\", "\\\\").replace("'", "\\'")
+    return "$'" + _UNSAFE.sub(_shell_escape, quoted) + "'"
+
+
+def _shell_escape(match: re.Match[str]) -> str:
+    """A control or mark inside `$'…'`: `\\xHH` is a byte there, so past ASCII it is `\\uHHHH`."""
+    char = match.group()
+    code = ord(char)
+    return _NAMED.get(char) or (f"\\x{code:02x}" if code < 0x80 else f"\\u{code:04x}")
 
 
 # --- Markdown -----------------------------------------------------------------------------------
