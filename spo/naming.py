@@ -22,6 +22,7 @@ NAME_SUFFIXES = (" buyuksehir belediyesi", " belediyesi")
 SHARED_WORDS = frozenset({"belediyesi", "belediye"})
 # The usual abbreviations of a name's words, folded: "Mersin BB" is Mersin Büyükşehir Belediyesi.
 ABBREVIATIONS = {"bb": "buyuksehir belediyesi"}
+MIN_BEGINNING = 2  # the fewest letters that may begin a name, or a word of one
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 Row = Mapping[str, Any]
 
@@ -66,7 +67,12 @@ def candidates(kind: str, text: str, rows: Iterable[Row], offered: bool = False)
     if not typed:
         return []
     wanted = {typed, _short(typed)}
-    telling = [word for word in typed.split() if offered or word not in SHARED_WORDS]
+    # A word of one letter or digit ("1") is too little to begin a name or a word of one.
+    telling = [
+        word
+        for word in typed.split()
+        if len(word) >= MIN_BEGINNING and (offered or word not in SHARED_WORDS)
+    ]
 
     def each_word(row: Row, matches: Callable[[str, str], bool]) -> bool:
         return bool(telling) and any(
@@ -75,7 +81,7 @@ def candidates(kind: str, text: str, rows: Iterable[Row], offered: bool = False)
 
     tiers: list[Callable[[Row], bool]] = [
         lambda row: not wanted.isdisjoint(_forms(row)),
-        lambda row: any(form.startswith(typed) for form in _forms(row)),
+        lambda row: len(typed) >= MIN_BEGINNING and any(f.startswith(typed) for f in _forms(row)),
         lambda row: each_word(row, lambda t, w: w.startswith(t)),
     ]
     if offered:

@@ -401,3 +401,46 @@ def test_a_hidden_control_in_a_note_is_said_at_the_note_question(tmp_path) -> No
         "ekranında görüneni değiştirebilir; silin; yeniden deneyin"
     )
     assert "        note: ekip eğitildi\n" in (root / ARTVIN).read_text(encoding="utf-8")
+
+
+def test_the_project_s_owner_given_as_the_adopter_is_said_at_once_and_asked_again(
+    tmp_path,
+) -> None:
+    """`--to` the project's own owner: said before any question, then the adopter is asked; the
+    owner typed at that question is said to own it, not "no municipality matches"."""
+    root = tmp_path / "kayit"
+    shutil.copytree(REGISTRIES / "valid-base", root)
+    before = (root / ARTVIN).read_text(encoding="utf-8")
+    answers = "mersin bb\nartvin\n4\n2025-05-01\n\n\nh\n"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(prompts, "is_interactive", lambda: True)
+        run = run_spo(
+            "--root", str(root), "--lang", "tr", "transfer", "add",
+            "--project", "mahalle", "--to", "mersin-bb", input=answers,
+        )  # fmt: skip
+
+    assert run.exit_code == 0
+    assert run.stderr.splitlines()[:2] == [
+        "Mersin Büyükşehir Belediyesi projenin sahibi; projeyi alan başka bir belediye yazın",
+        "Mersin Büyükşehir Belediyesi projenin sahibi; projeyi alan başka bir belediye yazın",
+    ]
+    assert "--to artvin --stage planning-support --date 2025-05-01" in run.stderr
+    assert (root / ARTVIN).read_text(encoding="utf-8") == before
+
+
+def test_one_digit_names_no_project(tmp_path) -> None:
+    """'1' begins a word of "… 100. Yıl …", but one letter or digit is too little to name a
+    record: it is not taken for a project anywhere a name goes."""
+    root = tmp_path / "kayit"
+    shutil.copytree(REGISTRIES / "valid-base", root)
+    (root / "data/projects/yuzuncu-yil.yaml").write_text(
+        (root / "data/projects/mahalle-mutfaklari.yaml")
+        .read_text(encoding="utf-8")
+        .replace("id: mahalle-mutfaklari", "id: yuzuncu-yil")
+        .replace("Mahalle Mutfakları", "100. Yıl Bilim Merkezi"),
+        encoding="utf-8",
+    )
+    shown = run_spo("--root", str(root), "project", "show", "1")
+
+    assert (shown.exit_code, shown.stderr) == (2, "spo: no project '1'\n")
+    assert run_spo("--root", str(root), "project", "show", "100").stdout.startswith("100. Yıl")

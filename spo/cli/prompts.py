@@ -26,8 +26,10 @@ from spo.turkish import fold
 from spo.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
+    from spo.message import Message
     from spo.model import Registry
     from spo.search_rows import Row
+    from spo.writing.editing import Refusal
 
 Answer = TypeVar("Answer", str, str | None)
 Checked = TypeVar("Checked")
@@ -52,6 +54,13 @@ def require(given: dict[str, Any], lang: Lang) -> bool:
     if not is_interactive():
         raise UsageError.of("usage.missing-options", options=", ".join(missing))
     return True
+
+
+def reason(exc: SpoError | Refusal) -> Message:
+    """What a refusal says, without "nothing was written to …" when nothing is being written
+    yet (an answer checked by a dry run of the write)."""
+    said = exc.message
+    return said.get("reason", said) if said.key == "write.refused" else said
 
 
 @dataclass
@@ -107,13 +116,14 @@ class Asker:
         try:
             check(answer)
         except (SpoError, Refusal) as exc:
-            said = exc.message
-            if said.key == "write.refused":  # nothing is being written yet: the reason alone
-                said = said.get("reason", said)
-            error = words.render(one_line_values(said), self.lang)
-            console.warn(say("try-again", self.lang, error=error))
+            self.try_again(reason(exc))
             return False
         return True
+
+    def try_again(self, said: Message) -> None:
+        """Say why an answer is not taken, and that it is asked again."""
+        error = words.render(one_line_values(said), self.lang)
+        console.warn(say("try-again", self.lang, error=error))
 
     def _rows(self, kind: str) -> list[Row]:
         from spo.search import registry_rows
@@ -131,9 +141,12 @@ class Asker:
                 return row_name(row, self.lang)
         return None
 
-    def record(self, kind: str, key: str, exclude: Sequence[str] = ()) -> str:
+    def record(
+        self, kind: str, key: str, exclude: Sequence[str] = (), excluded: str = "no-match"
+    ) -> str:
         """A project or municipality id, found by its id or part of its name (never by words of
-        its notes or summary: `spo.naming.candidates`, offered as a numbered list when several)."""
+        its notes or summary: `spo.naming.candidates`, offered as a numbered list when several).
+        A record of `exclude` is never taken: naming it alone is answered with `excluded`."""
         from spo.cli.render.search_results import row_name
         from spo.naming import candidates
 
@@ -144,13 +157,11 @@ class Asker:
             typed = str(typer.prompt(say("type-name", self.lang, what=what))).strip()
             if typed in records and typed not in exclude:
                 return typed
-            try:
-                hits = [str(r["id"]) for r in candidates(kind, typed, rows, offered=True)]
-            except UsageError:
-                hits = []
-            hits = [h for h in hits if h not in exclude]
+            found = [str(r["id"]) for r in candidates(kind, typed, rows, offered=True)]
+            hits = [h for h in found if h not in exclude]
             if not hits:
-                console.warn(say("no-match", self.lang, kind=kind, typed=one_line(typed)))
+                why, name = (excluded, records[found[0]]) if found else ("no-match", "")
+                console.warn(say(why, self.lang, kind=kind, typed=one_line(typed), name=name))
                 continue
             if len(hits) == 1:
                 name = one_line(records[hits[0]])

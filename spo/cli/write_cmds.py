@@ -19,8 +19,9 @@ from spo.cli.asked import Given, command_line, named_as, report, summary, write_
 from spo.cli.completion import MUNICIPALITY_ID, PROJECT_ID, complete_values
 from spo.cli.language import Lang
 from spo.cli.options import DryRun, Note, Source, When, Yes, count
-from spo.cli.prompts import Asker, require, say
+from spo.cli.prompts import Asker, reason, require, say
 from spo.cli.render import console
+from spo.errors import SpoError
 from spo.rules import next_stage
 from spo.schemas import MAX_COUNT
 from spo.vocabulary import ENGAGEMENT_KINDS, STAGES, Vocabulary
@@ -67,18 +68,28 @@ def _stage_and_day(
     """The stage and its date, asked for until the transfer's history can take them: a stage
     already recorded, or a date out of order with the history, is said where it was typed and
     both are asked again, so that nothing is refused after the other answers."""
+    from spo.writing.editing import Refusal
     from spo.writing.transfers import add_stage
 
     while True:
         stage = stage or asker.term(STAGES, "stage", _next_stage(asker, project, to))
         when = asker.day(today, given=when)
-        fits = asker.passes(  # the write's own rules, on a dry run with what is known so far
-            (stage, when),
-            lambda answer: add_stage(asker.root, project, to, *answer, today=today, dry_run=True),
-        )
-        if fits:
-            return stage, when
-        stage = when = None
+        try:  # the write's own rules, on a dry run with what is known so far
+            add_stage(asker.root, project, to, stage, when, today=today, dry_run=True)
+        except (SpoError, Refusal) as exc:
+            said = reason(exc)
+            if said.key not in _HISTORY_REFUSALS:
+                return stage, when  # no other answer mends it: the write says so, keeping them
+            asker.try_again(said)
+            stage = when = None
+            continue
+        return stage, when
+
+
+# What a stage and its date can mend: the refusals of the history's order (`spo.writing.transfers`).
+_HISTORY_REFUSALS = frozenset(
+    f"refusal.{r}" for r in ("duplicate-stage", "before-earlier", "after-later", "current-stage")
+)
 
 
 # --- transfer add -------------------------------------------------------------------------------
@@ -118,7 +129,11 @@ def transfer_add(
     asker = Asker(root, lang)
     project = project or asker.record("project", "project")
     owner = asker.registry.projects[project].owner if project in asker.registry.projects else ""
-    to = to or asker.record("municipality", "adopting", exclude=[owner])
+    if to is not None and to == owner:  # given as --to: said now, and asked again
+        name = asker.name_of("municipality", to) or to
+        console.warn(say("owns-project", lang, name=name))
+        to = None
+    to = to or asker.record("municipality", "adopting", exclude=[owner], excluded="owns-project")
     stage, when = _stage_and_day(asker, project, to, stage, when, today)
     note = note or asker.note()
     source = source or asker.source()
