@@ -444,3 +444,23 @@ def test_one_digit_names_no_project(tmp_path) -> None:
 
     assert (shown.exit_code, shown.stderr) == (2, "spo: no project '1'\n")
     assert run_spo("--root", str(root), "project", "show", "100").stdout.startswith("100. Yıl")
+
+
+def test_a_municipality_recorded_already_is_said_at_its_place_questions(tmp_path) -> None:
+    root = tmp_path / "kayit"
+    shutil.copytree(REGISTRIES / "valid-base", root)
+    answers = "mersin\n\nkırıkkale\nkeskin\n\n\nh\n"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(prompts, "is_interactive", lambda: True)
+        run = run_spo("--root", str(root), "--lang", "tr", "municipality", "new", input=answers)
+
+    assert run.exit_code == 0
+    assert run.stdout.startswith(
+        "İl: mersin\nİlçe (isteğe bağlı, Enter: boş): \nİl: kırıkkale\n"
+        "İlçe (isteğe bağlı, Enter: boş): keskin\n"
+    )
+    assert run.stderr.splitlines()[0] == (
+        "Mersin Büyükşehir Belediyesi zaten kayıtlı (data/municipalities/mersin-bb.yaml); "
+        "başka bir il, ilçe ya da belde yazın"
+    )
+    assert not (root / "data/municipalities/kirikkale-keskin.yaml").exists()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -22,6 +23,7 @@ from spo.cli.options import DryRun, Sources, Website, Yes
 from spo.cli.prompts import Asker, require, say
 from spo.cli.render import console
 from spo.cli.write_cmds import named, root_and_lang
+from spo.errors import SpoError
 from spo.vocabulary import KNOWN_STATUSES, PROJECT_STATUSES
 
 if TYPE_CHECKING:
@@ -49,7 +51,13 @@ def municipality_new(
     asked = require({"--province": province}, lang)
     if asked:
         asker = Asker(root, lang)
-        province, district, town = ask_place(asker, district, town)
+        while True:  # a municipality recorded already is said at its place's questions
+            province, district, town = ask_place(asker, district, town)
+            existing = recorded_already(root, province, kind, district, town)
+            if existing is None:
+                break
+            console.warn(say("municipality-exists", lang, name=existing[0], path=existing[1]))
+            district = town = None
         sources = sources or asked_sources(asker)
     assert province
 
@@ -88,6 +96,23 @@ def ask_place(
     if district and not town:
         town = asker.checked(lambda: asker.optional("town"), _town_in(province, district))
     return province, district, town
+
+
+def recorded_already(
+    root: Path, province: str, kind: str | None, district: str | None, town: str | None
+) -> tuple[str, str] | None:
+    """The name and file of the municipality these answers name, when it is recorded already;
+    None when it is not (or the answers name none: the write says why)."""
+    from spo.writing.editing import Refusal
+    from spo.writing.known import new_record_path
+    from spo.writing.records import municipality_name, province_of
+
+    try:
+        made = municipality_name(province_of(province), kind, district, town)
+    except (SpoError, Refusal):
+        return None
+    path = new_record_path(root, "municipality", made.id)
+    return (made.name, path.relative_to(root).as_posix()) if path.exists() else None
 
 
 def asked_sources(asker: Asker) -> list[str]:
