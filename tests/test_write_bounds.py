@@ -50,7 +50,7 @@ def padded(path: Path, size: int) -> bytes:
         (
             "tr",
             f"spo: {ARTVIN} dosyasına hiçbir şey yazılmadı: bu değişiklik dosyayı geçersiz "
-            "kılar:\n  dosya 1,048,617 bayt; bir kayıt dosyası en çok 1,048,576 bayt olabilir\n",
+            "kılar:\n  dosya 1.048.617 bayt; bir kayıt dosyası en çok 1.048.576 bayt olabilir\n",
         ),
     ],
 )
@@ -94,7 +94,7 @@ HUGE = "99999999999999999999"
         ),
         (
             "tr",
-            "spo: --participants: bu sayı 10,000,000 sayısından büyük; 0 ile 10,000,000 arasında "
+            "spo: --participants: bu sayı 10.000.000 sayısından büyük; 0 ile 10.000.000 arasında "
             "bir tam sayı yazın\n",
         ),
     ],

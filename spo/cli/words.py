@@ -330,6 +330,8 @@ class _Formatter(string.Formatter):
             return turkish_ablative(int(value)) if lang == "tr" else str(value)
         if format_spec == "dative":
             return turkish_dative(int(value)) if lang == "tr" else str(value)
+        if format_spec == "," and lang == "tr" and isinstance(value, int):
+            return f"{value:,}".replace(",", ".")  # Turkish groups thousands with dots: 10.000.000
         if format_spec == "problems":
             return "\n".join(problem_line(p, lang) for p in value)
         if isinstance(value, Message):
