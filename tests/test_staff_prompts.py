@@ -464,3 +464,35 @@ def test_a_municipality_recorded_already_is_said_at_its_place_questions(tmp_path
         "başka bir il, ilçe ya da belde yazın"
     )
     assert not (root / "data/municipalities/kirikkale-keskin.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("www.mersin.bel.tr", "'www.mersin.bel.tr' bir web adresi değil (http:// ya da https:// "
+         "ile başlamalı)"),
+        ("https://", "'https://' bir web adresi değil: http:// ya da https:// sonrasında sitenin "
+         "adresi eksik"),
+        ("https://mersin bel.tr", "'https://mersin bel.tr' bir web adresi değil: bir web "
+         "adresinde boşluk olamaz (boşluğu %20 olarak yazın)"),
+    ],
+)  # fmt: skip
+def test_a_web_address_is_refused_saying_what_is_wrong_with_it(
+    tmp_path, typed: str, said: str
+) -> None:
+    root = tmp_path / "kayit"
+    shutil.copytree(REGISTRIES / "valid-base", root)
+    args = ["engagement", "add", "--to", "artvin", "--host", "mersin-bb", "--kind", "meeting"]
+    run = run_spo("--root", str(root), "--lang", "tr", *args, "--source", typed)
+
+    assert (run.exit_code, run.stderr) == (2, f"spo: {said}\n")
+
+
+def test_a_scheme_in_capitals_is_written_in_small_letters(tmp_path) -> None:
+    root = tmp_path / "kayit"
+    shutil.copytree(REGISTRIES / "valid-base", root)
+    args = ["engagement", "add", "--to", "artvin", "--host", "mersin-bb", "--kind", "meeting"]
+    run = run_spo("--root", str(root), *args, "--date", "2025-05-01", "--source", "HTTPS://x.tr/a")
+
+    assert run.exit_code == 0, run.stderr
+    assert "    source: https://x.tr/a\n" in (root / ARTVIN).read_text(encoding="utf-8")

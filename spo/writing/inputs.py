@@ -14,11 +14,12 @@ from spo.checks.characters import character_findings
 from spo.checks.personal_text import personal_sightings
 from spo.dates import DateError, FuzzyDate, parse_date
 from spo.errors import UsageError
+from spo.schemas import URL_PATTERN
 from spo.typed_dates import typed_date
 from spo.vocabulary import Vocabulary
 from spo.writing.editing import Refusal
 
-_URL = re.compile(r"^https?://\S+$")
+_URL = re.compile(URL_PATTERN)
 
 
 def term(vocab: Vocabulary, value: str) -> str:
@@ -40,11 +41,22 @@ def when(text: str, today: date) -> FuzzyDate:
 
 
 def url(text: str | None) -> str | None:
+    """A web address as the schema wants it (`http://` or `https://`, then no space); a scheme
+    typed in capitals is written in small letters (`HTTPS://` is `https://`). A refusal says what
+    is wrong: no scheme, nothing after it, or a space in it."""
     if text is None:
         return None
-    if not _URL.match(text.strip()):
+    typed = text.strip()
+    scheme, sep, rest = typed.partition("://")
+    if sep and scheme.lower() in ("http", "https"):
+        typed = f"{scheme.lower()}://{rest}"
+        if not rest.strip():
+            raise UsageError.of("usage.url-no-site", value=text)
+        if any(char.isspace() for char in rest):
+            raise UsageError.of("usage.url-space", value=text)
+    if not _URL.match(typed):
         raise UsageError.of("usage.bad-url", value=text)
-    return text.strip()
+    return typed
 
 
 def not_blank(text: str | None, field: str) -> str | None:
