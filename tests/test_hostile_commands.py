@@ -266,9 +266,9 @@ def test_tabs_and_line_breaks_in_text_stay_allowed(tmp_path: Path) -> None:
     [
         (
             "en",
-            "spo: nothing written to data/municipalities/artvin.yaml: the change would make the "
-            "file invalid:\n  $.engagements[1].note: 'note' holds an invisible control character "
-            "(U+001B, character 2): it can change what a reader's screen shows; remove it\n",
+            "spo: nothing written to data/municipalities/artvin.yaml: 'note' holds an invisible "
+            "control character (U+001B, character 2): it can change what a reader's screen shows; "
+            "remove it\n",  # said of the note itself, as at the note's question
         ),
         (
             "tr",
