@@ -164,3 +164,27 @@ def test_validate_breaks_its_problems_between_words(
     assert [line for line in lines if len(line) > width and len(line.split()) > 1] == []
     assert shown.split() == piped.split()
     assert len(lines) > len(piped.splitlines())
+
+
+HELP_PAGES = [
+    ["transfer", "add"], ["engagement", "add"], ["project", "new"], ["project", "list"],
+    ["transfer", "list"], ["report"], ["export", "csv"],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["tr", "en"])
+@pytest.mark.parametrize("width", [60, 80])
+@pytest.mark.parametrize("page", HELP_PAGES, ids=" ".join)
+def test_help_breaks_lines_at_spaces_never_inside_an_id(
+    page: list[str], width: int, lang: str
+) -> None:
+    """Help lists values as "label (id)": an id such as implementation-support stays on one
+    line to be copied, and every word of the wide page is on the narrow one."""
+    wide = run_spo("--lang", lang, *page, "--help", env={"COLUMNS": "10000"})
+    narrow = run_spo("--lang", lang, *page, "--help", env={"COLUMNS": str(width)})
+
+    assert wide.exit_code == narrow.exit_code == 0
+    broken = [line for line in narrow.stdout.splitlines() if line.rstrip()[-2:-1].isalpha()
+              and line.rstrip().endswith("-")]  # fmt: skip
+    assert broken == []
+    assert sorted(set(wide.stdout.split()) - set(narrow.stdout.split())) == []

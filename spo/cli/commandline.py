@@ -8,6 +8,8 @@ else the shared `help.options.<name>`; its placeholder word is `....metavar`.
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 import typer
 
@@ -81,4 +83,24 @@ def _listed_with_the_options(ctx: click.Context, formatter: click.HelpFormatter)
 def build(lang: Lang) -> click.Command:
     """The `spo` command, speaking `lang`; its commands are imported when first needed."""
     click_words.install(lang)
+    _keep_hyphenated_words_whole()
     return localize(typer.main.get_command(app), lang)
+
+
+_NO_BREAK_HYPHEN = "\u2011"
+
+
+def _keep_hyphenated_words_whole() -> None:
+    """Help is wrapped at spaces only: click's wrapper would also break at a hyphen, splitting an
+    id a reader copies ("(implementation-" / "support)") or a form ("../YYYY-" / "AA-GG"). Each
+    hyphen is a non-breaking one while click wraps (the same width), and a hyphen again after."""
+    wrap = click.formatting.wrap_text
+    if getattr(wrap, "keeps_hyphens", False):
+        return
+
+    def wrap_text(text: str, *args: Any, **kwargs: Any) -> str:
+        hidden = text.replace("-", _NO_BREAK_HYPHEN)
+        return wrap(hidden, *args, **kwargs).replace(_NO_BREAK_HYPHEN, "-")
+
+    wrap_text.keeps_hyphens = True  # type: ignore[attr-defined]
+    click.formatting.wrap_text = wrap_text
