@@ -77,6 +77,13 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .8rem;
 @media (max-width: 700px) { .cards { grid-template-columns: repeat(2, 1fr); }
   .map-box { display: block; } .map-box .legend li { display: inline-flex; margin-right: 12px; } }
 @page { size: A4; margin: 15mm 14mm; }
+@media screen and (max-width: 1000px) {
+  /* A narrow window scrolls a wide table sideways inside its box, never the page. */
+  section.reported, .table-box { overflow-x: auto; }
+  td.source { min-width: 8rem; overflow-wrap: anywhere; }
+  .cards { grid-template-columns: repeat(2, 1fr); }
+  .map-box { flex-wrap: wrap; }
+}
 @media print {
   body { max-width: none; padding: 0; font-size: 9.5pt; }
   h1 { font-size: 15pt; } h2 { font-size: 12pt; margin-top: .9rem; } h3 { margin-top: .7rem; }
