@@ -245,7 +245,8 @@ def test_the_host_prompt_finds_records_by_name_only(
         (
             "tr",
             "  --stage AŞAMA     Ulaşılan aşama, etiketiyle ya da kimliğiyle (ya da ilk\n"
-            "                    harfleriyle): Görüşme (inquiry), Yerinde inceleme (study-\n",
+            "                    harfleriyle): Görüşme (inquiry), Yerinde inceleme\n"
+            "                    (study-visit), Sunum (presentation), Planlama desteği\n",
         ),
     ],
 )

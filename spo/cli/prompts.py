@@ -81,8 +81,16 @@ class Asker:
         return self._registry
 
     def text(self, key: str, default: str | None = None) -> str:
-        value: str = typer.prompt(say(key, self.lang), default=default)
-        return value.strip()
+        """An answer that must be given (Enter takes `default`, if any); an empty one is said to
+        be needed and asked again."""
+        while True:
+            shown = default is not None
+            value: str = typer.prompt(
+                say(key, self.lang), default=default or "", show_default=shown
+            )
+            if value.strip():
+                return value.strip()
+            console.warn(say("needed", self.lang))
 
     def optional(self, key: str) -> str | None:
         label = say("optional", self.lang, what=say(key, self.lang))
