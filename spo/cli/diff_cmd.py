@@ -11,8 +11,8 @@ from typing import Annotated
 import typer
 
 from spo.cli.app import app, settings
+from spo.cli.days import parse_day
 from spo.cli.options import choice, choose
-from spo.cli.report_cmd import parse_day
 
 
 class DiffFormat(StrEnum):
