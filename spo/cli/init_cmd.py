@@ -18,6 +18,7 @@ from spo.cli import words
 from spo.cli.app import app, settings
 from spo.cli.language import Lang
 from spo.cli.options import Sources, Website, choose
+from spo.cli.place_questions import ask_place, asked_sources
 from spo.cli.prompts import Asker, require
 from spo.errors import UsageError
 
@@ -40,7 +41,6 @@ def init(
     spo_requirement: Annotated[str | None, typer.Option("--spo-requirement")] = None,
 ) -> None:
     """Start a new registry for another office."""
-    from spo.cli.new_cmds import ask_place, asked_sources
     from spo.distribution import requirement
     from spo.starting import refuse_taken, start_registry
 

@@ -7,7 +7,6 @@ new file is shown before it is written.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Annotated
 
@@ -19,9 +18,10 @@ from spo.cli.asked import summary as show_answers
 from spo.cli.completion import MUNICIPALITY_ID, complete_values
 from spo.cli.language import Lang
 from spo.cli.options import DryRun, Sources, Website, Yes
+from spo.cli.place_questions import ask_place, asked_sources
 from spo.cli.prompts import Asker, require, say
 from spo.cli.render import console
-from spo.cli.write_cmds import named, root_and_lang
+from spo.cli.writing_options import named, root_and_lang
 from spo.vocabulary import KNOWN_STATUSES, PROJECT_STATUSES
 
 if TYPE_CHECKING:
@@ -76,57 +76,6 @@ def municipality_new(
     given += [("--source", sources or ()), ("--dry-run", dry_run)]
     line = command_line(ctx, settings(ctx).root, given)
     write_asked(make, line, lang, yes=yes, dry_run=dry_run, created=True)
-
-
-def ask_place(
-    asker: Asker, district: str | None, town: str | None
-) -> tuple[str, str | None, str | None]:
-    """Ask for a municipality's province, and optionally its district and town (also for
-    `spo init`); each answer is checked against the province and district tables."""
-    province = asker.checked(lambda: asker.text("province"), _province)
-    district = district or asker.checked(lambda: asker.optional("district"), _district_in(province))
-    if district and not town:
-        town = asker.checked(lambda: asker.optional("town"), _town_in(province, district))
-    return province, district, town
-
-
-def asked_sources(asker: Asker) -> list[str]:
-    """The new record's sources when none was given: one, or none with a warning (also for
-    `spo init`)."""
-    source = asker.source(record_needs_one=True)
-    return [source] if source else []
-
-
-def _province(answer: str) -> None:
-    from spo.writing.records import province_of
-
-    province_of(answer)
-
-
-def _district_in(province: str) -> Callable[[str | None], None]:
-    """Checks an answer to "district" against the province's districts; no answer passes."""
-    from spo.writing.records import district_of, province_of
-
-    def check(answer: str | None) -> None:
-        if answer:
-            district_of(province_of(province), answer)
-
-    return check
-
-
-def _town_in(province: str, district: str) -> Callable[[str | None], None]:
-    """Checks an answer to "town" against the district's towns; no answer passes, nor does any
-    answer when the district itself is wrong (that refusal comes once, at the end)."""
-    from spo.districts import find_district
-    from spo.writing.records import province_of, town_of
-
-    def check(answer: str | None) -> None:
-        found = province_of(province)
-        official = find_district(found, district)
-        if answer and official:
-            town_of(found, official, answer)
-
-    return check
 
 
 def _shortened(name: str, lang: Lang) -> str | None:
