@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from spo import registry
 from spo.cli.app import app, settings
 from spo.cli.days import parse_day
 from spo.cli.options import choice, choose
@@ -37,7 +38,6 @@ def diff(
     strict: Annotated[bool, typer.Option("--strict")] = False,
 ) -> None:
     """What a change does to the registry: records, events, sources, figures and problems."""
-    from spo import registry
     from spo.cli.render.diff_views import format_json, format_markdown, format_text
     from spo.diff import compare
     from spo.diff.sides import choose_sides

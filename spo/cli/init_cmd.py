@@ -14,12 +14,14 @@ from typing import Annotated
 
 import typer
 
+from spo import registry, schemas
 from spo.cli import words
 from spo.cli.app import app, settings
 from spo.cli.language import Lang
 from spo.cli.options import Sources, Website, choose
 from spo.cli.place_questions import ask_place, asked_sources
 from spo.cli.prompts import Asker, require
+from spo.cli.render.console import tell
 from spo.errors import UsageError
 
 
@@ -66,8 +68,6 @@ def init(
         today=date.today(),
         language=lang,
     )
-    from spo.cli.render.console import tell
-
     tell(say("started", lang, folder=str(folder), municipality=started.municipality))
     for path in started.files:
         typer.echo(f"  {path.relative_to(folder).as_posix()}")
@@ -91,7 +91,6 @@ def schema(
     force: Annotated[bool, typer.Option("--force")] = False,
 ) -> None:
     """Print a JSON Schema of the registry's files, or write both into a folder."""
-    from spo import registry, schemas
     from spo.starting import schema_files
     from spo.writing.outputs import check_target, write_files
 
@@ -115,7 +114,5 @@ def schema(
     for path, _ in files:
         check_target(path, force=force, registry=root)
     write_files(files, write, folder=write)
-    from spo.cli.render.console import tell
-
     for path, _ in files:
         tell(say("wrote", lang, path=str(path)))

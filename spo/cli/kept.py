@@ -18,7 +18,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from spo.cache import code_digest
 from spo.cli.language import Lang
+from spo.cli.render.console import PIPED_WIDTH, OutputClosed, columns, console, warn, write_bytes
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -51,8 +53,6 @@ def show(
         if heard is not None:
             heard(note)
         if callable(value):
-            from spo.cli.render.console import console
-
             value(console())
         else:
             (to or write)(value)
@@ -75,11 +75,7 @@ def plain_width() -> int | None:
     if encoding == "utf8" and os.name != "nt" and not sys.stdout.isatty():
         # Piped: `spo.cli.render.console.console` lays tables out for $COLUMNS, or unbounded
         # (found without importing Rich, which a kept table does not need).
-        from spo.cli.render.console import PIPED_WIDTH, columns
-
         return columns() or PIPED_WIDTH
-    from spo.cli.render.console import console
-
     out = console()
     plain = not out.is_terminal and out.color_system is None and not out.legacy_windows
     return out.width if plain and out.encoding.replace("-", "") == "utf8" else None
@@ -87,8 +83,6 @@ def plain_width() -> int | None:
 
 def drawn(width: int, draw: Callable[[Console], None]) -> str:
     """What `draw` prints on a plain console of that width, as text."""
-    from spo.cli.render.console import console
-
     buffer = io.StringIO()
     out = console(buffer)
     out.width = width
@@ -107,7 +101,6 @@ def index_of(root: Path) -> Iterator[Index]:
 def key(index: Index, *parts: object) -> tuple[str, int]:
     """The key of an output: the index's generation, the code that drew it (the command line's
     too, and so its words), and every option (`parts`) it depends on."""
-    from spo.cache import code_digest
     from spo.index import memo_key
 
     generation = index.generation
@@ -162,7 +155,6 @@ def warn_skipped(index: Index, lang: Lang) -> None:
 
 def say(key: str, lang: Lang, **values: object) -> None:
     """A message on stderr."""
-    from spo.cli.render.console import warn
     from spo.cli.render.labels import message
 
     warn(message(key, lang, **values))
@@ -170,8 +162,6 @@ def say(key: str, lang: Lang, **values: object) -> None:
 
 def write(value: bytes | str) -> None:
     """Kept output back to stdout: bytes as they are, text as a console prints it."""
-    from spo.cli.render.console import OutputClosed, write_bytes
-
     if isinstance(value, bytes):
         write_bytes(value)
         return

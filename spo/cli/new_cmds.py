@@ -22,6 +22,7 @@ from spo.cli.place_questions import ask_place, asked_sources
 from spo.cli.prompts import Asker, require, say
 from spo.cli.render import console
 from spo.cli.writing_options import named, root_and_lang
+from spo.schemas import MAX_ID_LENGTH
 from spo.vocabulary import KNOWN_STATUSES, PROJECT_STATUSES
 
 if TYPE_CHECKING:
@@ -81,7 +82,6 @@ def municipality_new(
 def _shortened(name: str, lang: Lang) -> str | None:
     """In a terminal, a name too long to make an id gets a shorter one, said here and shown
     in the file before it is written (the person confirms it, or gives --id)."""
-    from spo.schemas import MAX_ID_LENGTH
     from spo.writing.records import shortened_project_id
 
     shorter = shortened_project_id(name)

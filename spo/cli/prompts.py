@@ -22,6 +22,7 @@ from spo.cli.language import Lang
 from spo.cli.render import console
 from spo.cli.render.problems import one_line, one_line_values
 from spo.errors import SpoError, UsageError
+from spo.naming import candidates
 from spo.turkish import fold
 from spo.vocabulary import Vocabulary
 
@@ -135,7 +136,6 @@ class Asker:
         """A project or municipality id, found by its id or part of its name (never by words of
         its notes or summary: `spo.naming.candidates`, offered as a numbered list when several)."""
         from spo.cli.render.search_results import row_name
-        from spo.naming import candidates
 
         rows = self._rows(kind)
         records: dict[str, str] = {str(r["id"]): row_name(r, self.lang) for r in rows}
