@@ -7,7 +7,9 @@ exit code. No traceback ever reaches a user.
 
 Start-up is kept short: `spo --version` is answered here before click or typer is imported, and
 the command modules are imported only when a command is run or its help is shown
-(`spo.cli.commandline`). Everything else is imported inside the functions that need it.
+(`spo.cli.commandline`). Everything else (click, the command line, the words, the console) is
+imported inside the functions that need it, so that `spo --version` imports nothing but this
+module and `spo.cli.language` (tests/test_startup.py).
 """
 
 from __future__ import annotations

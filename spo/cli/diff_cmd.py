@@ -1,4 +1,8 @@
-"""`spo diff [BASE [HEAD]]`: what a change does to the records and to the office's numbers."""
+"""`spo diff [BASE [HEAD]]`: what a change does to the records and to the office's numbers.
+
+Imports inside the functions: this module is imported whenever any command runs (see
+`spo.cli.lazy`), so the comparison (git, the validator, the report) and its views are
+imported by `spo diff` alone."""
 
 from __future__ import annotations
 

@@ -4,6 +4,10 @@ The tables and their rows come from `spo.export`; this module checks where they 
 Datasette metadata (`metadata.json` beside the database, in the user's language) and says what
 it wrote. Nothing is replaced without --force: an export names a file the user chose, and an
 earlier export there may be one that was published.
+
+Imports inside the functions: this module is imported whenever any command runs (see
+`spo.cli.lazy`), so the model read from the index and the file writer are imported
+by the export that needs them.
 """
 
 from __future__ import annotations

@@ -3,6 +3,10 @@
 In a terminal, `spo init` without --province asks for the office's municipality (province, then
 optionally district and town) with the questions of `spo municipality new`; elsewhere --province
 is required. The work is `spo.starting.start_registry`.
+
+Imports inside the functions: this module is imported whenever any command runs (see
+`spo.cli.lazy`), so the starting of a registry and the file writer are imported by
+`spo init` and `spo schema` alone.
 """
 
 from __future__ import annotations

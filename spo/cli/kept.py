@@ -6,6 +6,10 @@ generation, instead of building the model again.
 the index. A table is kept only when stdout's console prints plain text (piped, or NO_COLOR; not
 a legacy Windows console), as the width it was laid out for, which is part of the key: styled
 terminal output is always drawn afresh, by the same function.
+
+Imports inside the functions: this module is imported whenever any command runs (see
+`spo.cli.lazy`), so the index (SQLite) and the labels (the model) are imported when output is
+had.
 """
 
 from __future__ import annotations

@@ -3,6 +3,10 @@
 Each command calls one operation of `spo.writing` and shows the file it created, or with
 `--dry-run` a diff. In a terminal, missing options are asked for (see `spo.cli.prompts`), and the
 new file is shown before it is written.
+
+Imports inside the functions: this module is imported whenever any command runs (see
+`spo.cli.lazy`), so the writer (`spo.writing`, and YAML and the validator through it)
+is imported by the command that writes.
 """
 
 from __future__ import annotations

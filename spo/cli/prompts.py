@@ -4,6 +4,10 @@ In a terminal, a command missing a required option asks for everything it lacks 
 municipality by part of its name, a stage from its labels, the date with today as default), shows
 a summary and asks for confirmation (`--yes` skips it). When stdin or stdout is not a terminal
 nothing is ever asked: a missing option is a usage error.
+
+Imports inside the functions: the writing command modules import this one whenever any command
+runs (see `spo.cli.lazy`), so the registry's model, the search and the checks of typed values
+(`spo.writing.inputs`) are imported when a question is asked.
 """
 
 from __future__ import annotations

@@ -1,4 +1,8 @@
-"""`spo validate [PATH...]`."""
+"""`spo validate [PATH...]`.
+
+Imports inside the functions: this module is imported whenever any command runs (see
+`spo.cli.lazy`), so the validator, the summary and Rich (for the progress bar) are
+imported by `spo validate` alone."""
 
 from __future__ import annotations
 
