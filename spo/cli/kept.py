@@ -52,24 +52,22 @@ def show(
     table is laid out for and kept as; None on a styled terminal, where it is drawn afresh on
     the console. The note is `heard` first, then the output written `to` its place (stdout).
     Returns the note."""
-    if width is None:
-        value, note = _had(root, lang, parts, make, keep=False)
-        if heard is not None:
-            heard(note)
-        if callable(value):
-            value(console())
-        else:
-            (to or write)(value)
-        return note
 
     def laid_out(index: Index) -> Kept:
         value, note = make(index)
-        return (value if isinstance(value, bytes | str) else drawn(width, value)), note
+        return (value if isinstance(value, bytes | str) else drawn(width or 0, value)), note
 
-    found, note = _kept(root, lang, parts, laid_out)
+    value: Drawing
+    if width is None:
+        value, note = _had(root, lang, parts, make, keep=False)
+    else:
+        value, note = _kept(root, lang, parts, laid_out)
     if heard is not None:
         heard(note)
-    (to or write)(found)
+    if callable(value):
+        value(console())
+    else:
+        (to or write)(value)
     return note
 
 
