@@ -7,15 +7,19 @@ exit code. No traceback ever reaches a user.
 
 Start-up is kept short: `spo --version` is answered here before click or typer is imported, and
 the command modules are imported only when a command is run or its help is shown
-(`spo.cli.commandline`). Everything else is imported inside the functions that need it.
+(`spo.cli.commandline`). Everything else (click, the command line, the words, the console) is
+imported inside the functions that need it, so that `spo --version` imports nothing but this
+module and `spo.cli.language` (tests/test_startup.py).
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Sequence
 
+from spo import __version__
 from spo.cli import language
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
@@ -77,8 +81,6 @@ def _only_version(args: list[str]) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    import signal
-
     # From here a Ctrl-C is a KeyboardInterrupt again (`spo.entry` said it alone at start-up).
     signal.signal(signal.SIGINT, signal.default_int_handler)
     lang: language.Lang = "en"
@@ -87,8 +89,6 @@ def main(argv: Sequence[str] | None = None) -> None:
         lang = language.choose(args)
         _utf8_streams()
         if _only_version(args):
-            from spo import __version__
-
             print(f"spo {__version__}")
             sys.exit(0)
         _run(args, lang)
@@ -105,8 +105,6 @@ def main(argv: Sequence[str] | None = None) -> None:
 def _done() -> None:
     """The run is over and its exit code said: a Ctrl-C now changes nothing (it would kill the
     interpreter while it shuts down, by the signal, with no word)."""
-    import signal
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 

@@ -1,5 +1,8 @@
 """The Typer application and the options every command shares.
 
+The command modules register their commands on the apps defined here (the root `app` and its
+command groups); this module imports none of them (see `spo.cli.lazy`).
+
 Commands and options carry no help text here: `spo.cli.commandline` fills it in from the
 catalogue in the user's language before the command line is parsed.
 """
@@ -20,9 +23,17 @@ from spo.cli.options import choice, choose
 
 _SETTINGS = {"help_option_names": ["-h", "--help"]}
 
+
+class _Spo(LazyGroup):
+    """`spo` itself: the command modules are imported only when a command needs them."""
+
+    def source(self) -> typer.Typer:
+        return app
+
+
 app = typer.Typer(
     name="spo",
-    cls=LazyGroup,  # the command modules are imported only when a command needs them
+    cls=_Spo,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,

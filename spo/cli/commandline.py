@@ -16,7 +16,7 @@ import typer
 from spo.cli import click_words
 from spo.cli.app import app
 from spo.cli.language import Lang
-from spo.cli.lazy import LazyGroup
+from spo.cli.lazy import LazyGroup, Wording
 from spo.cli.words import catalogue, say
 
 ROOT = "spo"
@@ -68,7 +68,7 @@ def localize(command: click.Command, lang: Lang, path: str = ROOT) -> click.Comm
     for param in command.params:
         _param(key, param, lang)
     if isinstance(command, LazyGroup):
-        command.lang = lang  # its commands are worded when they are imported
+        command.wording = Wording(lang, localize, short_help)  # its commands: once imported
         if not command.complete:
             return command
     for name, sub in getattr(command, "commands", {}).items():

@@ -39,6 +39,8 @@ def _complete_ids(kind: str, incomplete: str, ctx: typer.Context | None) -> list
     """(id, name) pairs for the ids or names with `incomplete` anywhere in them, folded as search
     folds ("usk" finds istanbul-uskudar, Üsküdar Belediyesi). Completion runs inside the user's
     shell, so a missing or broken registry gives no candidates rather than an error."""
+    # lazy: spo.cli.options imports this module on every start (`spo --help`); the index is
+    # read only when a shell asks for completions
     from spo import registry
     from spo.errors import SpoError
     from spo.search_rows import folded_words, registry_rows

@@ -1,4 +1,8 @@
-"""`spo diff [BASE [HEAD]]`: what a change does to the records and to the office's numbers."""
+"""`spo diff [BASE [HEAD]]`: what a change does to the records and to the office's numbers.
+
+Imports inside the functions: this module is imported whenever any command runs (see
+`spo.cli.lazy`), so the comparison (git, the validator, the report) and its views are
+imported by `spo diff` alone."""
 
 from __future__ import annotations
 
@@ -10,9 +14,10 @@ from typing import Annotated
 
 import typer
 
+from spo import registry
 from spo.cli.app import app, settings
+from spo.cli.days import parse_day
 from spo.cli.options import choice, choose
-from spo.cli.report_cmd import parse_day
 
 
 class DiffFormat(StrEnum):
@@ -37,7 +42,6 @@ def diff(
     strict: Annotated[bool, typer.Option("--strict")] = False,
 ) -> None:
     """What a change does to the registry: records, events, sources, figures and problems."""
-    from spo import registry
     from spo.cli.render.diff_views import format_json, format_markdown, format_text
     from spo.diff import compare
     from spo.diff.sides import choose_sides

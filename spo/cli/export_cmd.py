@@ -4,40 +4,41 @@ The tables and their rows come from `spo.export`; this module checks where they 
 Datasette metadata (`metadata.json` beside the database, in the user's language) and says what
 it wrote. Nothing is replaced without --force: an export names a file the user chose, and an
 earlier export there may be one that was published.
+
+Imports inside the functions: this module is imported whenever any command runs (see
+`spo.cli.lazy`), so the model read from the index and the file writer are imported
+by the export that needs them.
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
+from spo import __version__, registry
 from spo.cli.app import export_app, settings
 from spo.cli.csv_style import Delimiter, csv_style
 from spo.cli.language import Lang
 from spo.cli.render import console
+from spo.cli.render.console import warn
 from spo.cli.words import say
 from spo.errors import UsageError
-from spo.export.files import SEARCH_TEXT
-
-if TYPE_CHECKING:
-    from spo.export import Table
+from spo.export import SHAPES, Table, dangling, tables
+from spo.export.files import SEARCH_TEXT, csv_rows, write_sqlite
+from spo.spreadsheet import with_bom
 
 METADATA = "metadata.json"
 
 
 def _root(ctx: typer.Context) -> Path:
-    from spo import registry
-
     return registry.find_root(settings(ctx).root)
 
 
 def _tables(ctx: typer.Context, root: Path) -> tuple[list[Table], Lang]:
     """The tables to write, after a warning on stderr for each kind of gap in them."""
-    from spo.cli.render.console import warn
-    from spo.export import dangling, tables
     from spo.reading import read_registry
 
     opts = settings(ctx)
@@ -84,7 +85,6 @@ def export_sqlite(
         if url is not None and not url.startswith(("http://", "https://")):
             raise UsageError.of("usage.export-bad-url", option=option, value=url)
     exported, lang = _tables(ctx, root)
-    from spo.export.files import write_sqlite
     from spo.writing.outputs import write_files
 
     metadata = datasette_metadata(exported, lang, file.stem, source_url, license, license_url)
@@ -106,7 +106,6 @@ def export_csv(
 ) -> None:
     """The registry's tables as CSV files that Excel opens correctly, one per table: for
     Turkish Excel under --lang tr (`spo.cli.csv_style`)."""
-    from spo.export import SHAPES
     from spo.writing.outputs import check_target
 
     style = csv_style(settings(ctx).lang, delimiter)
@@ -119,8 +118,6 @@ def export_csv(
     existing = [folder / f"{shape.name}.csv" for shape in SHAPES] if folder.is_dir() else []
     _free(existing, force, root)
     exported, lang = _tables(ctx, root)
-    from spo.export.files import csv_rows
-    from spo.spreadsheet import with_bom
     from spo.writing.outputs import write_files
 
     files: list[tuple[Path, bytes]] = [
@@ -145,8 +142,6 @@ def datasette_metadata(
 ) -> dict[str, object]:
     """Datasette's metadata: the title, description, source and licence of the whole, and a
     description of each table, in the user's language."""
-    from spo import __version__
-
     about: dict[str, object] = {
         "title": say("export.title", lang),
         "description": say("export.description", lang),

@@ -1,8 +1,11 @@
 """`spo project list|show`, `spo municipality list|show`, `spo transfer list`, `spo search`.
 
 Each command reads the registry, asks `spo.query` or `spo.search` for the records and hands them
-to `spo.cli.render`. Those modules (and Rich, through them) are imported inside the commands, so
-that `spo --help` stays fast. Help texts are in the catalogue (`help.*`).
+to `spo.cli.render`. Help texts are in the catalogue (`help.*`).
+
+Imports inside the functions: this module is imported whenever any command runs or shows its
+help (see `spo.cli.lazy`), so the model, the queries, the search and the renderers (and Rich
+through them) are imported only by the command that needs them.
 """
 
 from __future__ import annotations
@@ -12,9 +15,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from spo import lookup, naming, registry
+from spo.cli import kept
 from spo.cli.app import app, municipality_app, project_app, settings, transfer_app
 from spo.cli.completion import MUNICIPALITY_ID, PROJECT_ID
-from spo.cli.csv_style import Delimiter
+from spo.cli.csv_style import Delimiter, csv_style, kept_for_stdout, refuse_unless_csv
 from spo.cli.language import Lang
 from spo.cli.options import (
     Format,
@@ -29,6 +34,8 @@ from spo.cli.options import (
     sort_order,
     vocabulary,
 )
+from spo.cli.render.console import console, warn
+from spo.errors import SpoError
 from spo.vocabulary import (
     MUNICIPALITY_KINDS,
     PROJECT_STATUSES,
@@ -39,7 +46,6 @@ from spo.vocabulary import (
 )
 
 if TYPE_CHECKING:
-    from spo.cli.csv_style import CsvStyle
     from spo.index import Index
     from spo.model import Registry
 
@@ -48,27 +54,8 @@ DEFAULT_TABLE_LIMIT = 20  # search results a table shows unless told (--limit)
 ShowAs = Annotated[str, choice("--format", "-f", choices=ShowFormat)]
 
 
-def _open(ctx: typer.Context, whole: str | None = "all") -> tuple[Registry, Lang]:
-    """The registry and the language; says on stderr how many files had to be left out.
-    `whole`: the kind of record the command shows whole ("all", or None for only outlines of
-    every record, see `spo.reading.listing_registry`)."""
-    from spo import registry
-    from spo.cli.render.console import warn
-    from spo.cli.render.labels import message
-    from spo.reading import listing_registry, read_registry
-
-    opts = settings(ctx)
-    root = registry.find_root(opts.root)
-    loaded = read_registry(root) if whole == "all" else listing_registry(root, whole=whole)
-    if loaded.skipped:
-        warn(message("skipped", opts.lang, count=len(loaded.skipped)))
-    return loaded, opts.lang
-
-
 def _ids(reg: Registry, kind: str, given: Values) -> list[str]:
     """The ids of the records an option names: ids, or names as people type them (`spo.naming`)."""
-    from spo import naming
-
     return [naming.record_id(reg.root, kind, text) for text in given or []]
 
 
@@ -78,10 +65,7 @@ def _open_one(ctx: typer.Context, kind: str, text: str) -> tuple[Registry, Lang,
     the whole registry when that file is not a clean record, so that what is said about it stays
     what `_open` leads to; except that a file that exists and had to be left out is said to be
     unreadable (exit 1), not missing."""
-    from spo import naming, registry
-    from spo.cli.render.console import warn
     from spo.cli.render.labels import message
-    from spo.errors import SpoError
     from spo.reading import partial_registry, read_registry
 
     opts = settings(ctx)
@@ -107,68 +91,49 @@ def _listed(
     select: Callable[[Registry, Lang], list[object]],
     delimiter: str | None = None,
 ) -> None:
-    """A list command: `select` the records from the registry (`_open(ctx, whole)`) and list them
-    (`words`: the listing in spo.cli.render.listings, and the message when there is none).
+    """A list command: `select` the records from the registry (`whole`: see
+    `spo.reading.listing_registry_of`) and list them (`words`: the kind of record, whose
+    `Listing` is in spo.cli.render.listings, and the message when there is none).
 
     A list depends only on the records, the options and the language (and a table on its
     width), so it is kept in the index (`spo.cli.kept`), keyed by the index's generation (which
     moves on with any change to any file) and those: a warm run of an unchanged registry writes
     it back. A table on a styled terminal is always drawn afresh. CSV is kept without the byte
     order mark, which depends on where stdout goes (`spo.cli.csv_style.for_stdout`)."""
-    from spo.cli.csv_style import csv_style, kept_for_stdout, refuse_unless_csv
-
-    choose("--format", format, ListFormat)  # a mistaken --format is said first
+    fmt = choose("--format", format, ListFormat)  # a mistaken --format is said first
     refuse_unless_csv(format, delimiter)
-    style = csv_style(settings(ctx).lang, delimiter)
-    listing, empty = words
-    machine = format in (ListFormat.json.value, ListFormat.csv.value, ListFormat.yaml.value)
-    width = None
-    if format == ListFormat.table.value:
-        from spo.cli.kept import plain_width
-
-        width = plain_width()
-    if not machine and width is None:
-        from spo.cli.render.labels import message
-
-        reg, lang = _open(ctx, whole)
-        _list(format, listing, select(reg, lang), reg, style, message(empty, lang))
-        return
-    from spo import registry
-    from spo.cli import kept
-
     opts = settings(ctx)
+    style = csv_style(opts.lang, delimiter)
+    kind, empty = words
+    width = kept.plain_width() if fmt is ListFormat.table else 0
 
-    def make(index: Index) -> kept.Kept:
-        from spo.cli.render import listings
+    def make(index: Index) -> kept.Made:
+        from spo.cli.render.listings import LISTINGS, csv_of, formatted, table_of
         from spo.reading import listing_registry_of
 
         reg = listing_registry_of(index, whole=whole)
         items = select(reg, opts.lang)
-        how = getattr(listings, listing)
+        listing = LISTINGS[kind]
         note = "" if items else "empty"
-        if format == ListFormat.csv.value:
-            return listings.csv_of(how, items, reg, style).encode("utf-8"), note
-        if machine:
-            return listings.formatted(format, how, items, reg), note
-        table = listings.table_of(how, items, reg, opts.lang)
-        return (kept.drawn(width or 0, lambda c: c.print(table)), "") if items else ("", "empty")
+        if fmt is ListFormat.csv:
+            return csv_of(listing, items, reg, style).encode("utf-8"), note
+        if fmt is not ListFormat.table:
+            return formatted(fmt.value, listing, items, reg), note
+        if not items:
+            return "", note
+        table = table_of(listing, items, reg, opts.lang)
+        return (lambda out: out.print(table)), note
 
-    parts = ("list", listing, format, opts.lang, options, width, style.delimiter)
-    value, note = kept.output(registry.find_root(opts.root), opts.lang, parts, make)
-    if note:
-        kept.say(empty, opts.lang)
-    if format == ListFormat.csv.value and isinstance(value, bytes):
-        value = kept_for_stdout(value)
-    kept.write(value)
+    def heard(note: str) -> None:
+        if note:
+            kept.say(empty, opts.lang)
 
+    def to_stdout(value: bytes | str) -> None:
+        kept.write(kept_for_stdout(value) if isinstance(value, bytes) else value)
 
-def _list(
-    format: str, listing: str, items: list[object], reg: Registry, style: CsvStyle, empty: str
-) -> None:
-    from spo.cli.render import listings
-
-    fmt = choose("--format", format, ListFormat)
-    listings.emit(fmt.value, getattr(listings, listing), items, reg, style, empty)
+    to = to_stdout if fmt is ListFormat.csv else None
+    parts = ("list", kind, fmt.value, opts.lang, options, width, style.delimiter)
+    kept.show(registry.find_root(opts.root), opts.lang, parts, width, make, heard, to)
 
 
 # --- projects -----------------------------------------------------------------------------------
@@ -209,7 +174,7 @@ def project_list(
         return list(query.projects(reg, wanted, order, name_of(lang)))
 
     options = [owner, theme, target_group, service_model, status, adopted_by, sort]
-    _listed(ctx, format, "project", ("PROJECTS", "no_projects"), options, select, delimiter)
+    _listed(ctx, format, "project", ("project", "no_projects"), options, select, delimiter)
 
 
 @project_app.command("show")
@@ -219,8 +184,7 @@ def project_show(
     format: ShowAs = ShowFormat.table.value,
 ) -> None:
     """Show one project and every municipality that has a transfer of it."""
-    from spo import lookup, query
-    from spo.cli.render.console import console
+    from spo import query
     from spo.cli.render.listings import write_record
     from spo.cli.render.records import project_record, transfer_record
     from spo.cli.render.views import project_view
@@ -271,7 +235,7 @@ def municipality_list(
         return list(query.municipalities(reg, wanted, order))
 
     options = [kind, province, engagements, transfers, stage, sort]
-    words = ("MUNICIPALITIES", "no_municipalities")
+    words = ("municipality", "no_municipalities")
     _listed(ctx, format, "municipality", words, options, select, delimiter)
 
 
@@ -283,8 +247,6 @@ def municipality_show(
 ) -> None:
     """Show one municipality, its transfers, and a dated timeline of its engagements and
     transfer stages."""
-    from spo import lookup
-    from spo.cli.render.console import console
     from spo.cli.render.listings import write_record
     from spo.cli.render.records import municipality_record
     from spo.cli.render.views import municipality_view
@@ -339,7 +301,7 @@ def transfer_list(
         return list(query.transfers(reg, wanted, order, name_of(lang)))
 
     options = [project, to, stage, owner, since, until, sort]
-    _listed(ctx, format, None, ("TRANSFERS", "no_transfers"), options, select, delimiter)
+    _listed(ctx, format, None, ("transfer", "no_transfers"), options, select, delimiter)
 
 
 # --- search -------------------------------------------------------------------------------------
@@ -355,8 +317,7 @@ def search_command(
 ) -> None:
     """Search projects and municipalities by name, place, vocabulary labels, summary, notes and
     tags; the best matches first."""
-    from spo import registry, search
-    from spo.cli.csv_style import csv_style, refuse_unless_csv
+    from spo import search
     from spo.cli.render import search_results
     from spo.cli.render.labels import message
 

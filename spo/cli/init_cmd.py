@@ -3,6 +3,10 @@
 In a terminal, `spo init` without --province asks for the office's municipality (province, then
 optionally district and town) with the questions of `spo municipality new`; elsewhere --province
 is required. The work is `spo.starting.start_registry`.
+
+Imports inside the functions: this module is imported whenever any command runs (see
+`spo.cli.lazy`), so the starting of a registry and the file writer are imported by
+`spo init` and `spo schema` alone.
 """
 
 from __future__ import annotations
@@ -14,11 +18,14 @@ from typing import Annotated
 
 import typer
 
+from spo import registry, schemas
 from spo.cli import words
 from spo.cli.app import app, settings
 from spo.cli.language import Lang
 from spo.cli.options import Sources, Website, choose
+from spo.cli.place_questions import ask_place, asked_sources
 from spo.cli.prompts import Asker, require
+from spo.cli.render.console import tell
 from spo.errors import UsageError
 
 
@@ -40,7 +47,6 @@ def init(
     spo_requirement: Annotated[str | None, typer.Option("--spo-requirement")] = None,
 ) -> None:
     """Start a new registry for another office."""
-    from spo.cli.new_cmds import ask_place, asked_sources
     from spo.distribution import requirement
     from spo.starting import refuse_taken, start_registry
 
@@ -66,8 +72,6 @@ def init(
         today=date.today(),
         language=lang,
     )
-    from spo.cli.render.console import tell
-
     tell(say("started", lang, folder=str(folder), municipality=started.municipality))
     for path in started.files:
         typer.echo(f"  {path.relative_to(folder).as_posix()}")
@@ -91,7 +95,6 @@ def schema(
     force: Annotated[bool, typer.Option("--force")] = False,
 ) -> None:
     """Print a JSON Schema of the registry's files, or write both into a folder."""
-    from spo import registry, schemas
     from spo.starting import schema_files
     from spo.writing.outputs import check_target, write_files
 
@@ -115,7 +118,5 @@ def schema(
     for path, _ in files:
         check_target(path, force=force, registry=root)
     write_files(files, write, folder=write)
-    from spo.cli.render.console import tell
-
     for path, _ in files:
         tell(say("wrote", lang, path=str(path)))

@@ -3,13 +3,15 @@
 Each command calls one operation of `spo.writing` and shows the file it created, or with
 `--dry-run` a diff. In a terminal, missing options are asked for (see `spo.cli.prompts`), and the
 new file is shown before it is written.
+
+Imports inside the functions: this module is imported whenever any command runs (see
+`spo.cli.lazy`), so the writer (`spo.writing`, and YAML and the validator through it)
+is imported by the command that writes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -20,10 +22,11 @@ from spo.cli.asked import summary as show_answers
 from spo.cli.completion import MUNICIPALITY_ID, complete_values
 from spo.cli.language import Lang
 from spo.cli.options import DryRun, Sources, Website, Yes
+from spo.cli.place_questions import ask_place, asked_sources, recorded_already
 from spo.cli.prompts import Asker, require, say
 from spo.cli.render import console
-from spo.cli.write_cmds import named, root_and_lang
-from spo.errors import SpoError
+from spo.cli.writing_options import named, root_and_lang
+from spo.schemas import MAX_ID_LENGTH
 from spo.vocabulary import KNOWN_STATUSES, PROJECT_STATUSES
 
 if TYPE_CHECKING:
@@ -86,78 +89,9 @@ def municipality_new(
     write_asked(make, line, lang, yes=yes, dry_run=dry_run, created=True)
 
 
-def ask_place(
-    asker: Asker, district: str | None, town: str | None
-) -> tuple[str, str | None, str | None]:
-    """Ask for a municipality's province, and optionally its district and town (also for
-    `spo init`); each answer is checked against the province and district tables."""
-    province = asker.checked(lambda: asker.text("province"), _province)
-    district = district or asker.checked(lambda: asker.optional("district"), _district_in(province))
-    if district and not town:
-        town = asker.checked(lambda: asker.optional("town"), _town_in(province, district))
-    return province, district, town
-
-
-def recorded_already(
-    root: Path, province: str, kind: str | None, district: str | None, town: str | None
-) -> tuple[str, str] | None:
-    """The name and file of the municipality these answers name, when it is recorded already;
-    None when it is not (or the answers name none: the write says why)."""
-    from spo.writing.editing import Refusal
-    from spo.writing.known import new_record_path
-    from spo.writing.records import municipality_name, province_of
-
-    try:
-        made = municipality_name(province_of(province), kind, district, town)
-    except (SpoError, Refusal):
-        return None
-    path = new_record_path(root, "municipality", made.id)
-    return (made.name, path.relative_to(root).as_posix()) if path.exists() else None
-
-
-def asked_sources(asker: Asker) -> list[str]:
-    """The new record's sources when none was given: one, or none with a warning (also for
-    `spo init`)."""
-    source = asker.source(record_needs_one=True)
-    return [source] if source else []
-
-
-def _province(answer: str) -> None:
-    from spo.writing.records import province_of
-
-    province_of(answer)
-
-
-def _district_in(province: str) -> Callable[[str | None], None]:
-    """Checks an answer to "district" against the province's districts; no answer passes."""
-    from spo.writing.records import district_of, province_of
-
-    def check(answer: str | None) -> None:
-        if answer:
-            district_of(province_of(province), answer)
-
-    return check
-
-
-def _town_in(province: str, district: str) -> Callable[[str | None], None]:
-    """Checks an answer to "town" against the district's towns; no answer passes, nor does any
-    answer when the district itself is wrong (that refusal comes once, at the end)."""
-    from spo.districts import find_district
-    from spo.writing.records import province_of, town_of
-
-    def check(answer: str | None) -> None:
-        found = province_of(province)
-        official = find_district(found, district)
-        if answer and official:
-            town_of(found, official, answer)
-
-    return check
-
-
 def _shortened(name: str, lang: Lang) -> str | None:
     """In a terminal, a name too long to make an id gets a shorter one, said here and shown
     in the file before it is written (the person confirms it, or gives --id)."""
-    from spo.schemas import MAX_ID_LENGTH
     from spo.writing.records import shortened_project_id
 
     shorter = shortened_project_id(name)

@@ -4,6 +4,10 @@ In a terminal, a command missing a required option asks for everything it lacks 
 municipality by part of its name, a stage from its labels, the date with today as default), shows
 a summary and asks for confirmation (`--yes` skips it). When stdin or stdout is not a terminal
 nothing is ever asked: a missing option is a usage error.
+
+Imports inside the functions: the writing command modules import this one whenever any command
+runs (see `spo.cli.lazy`), so the registry's model, the search and the checks of typed values
+(`spo.writing.inputs`) are imported when a question is asked.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from spo.cli.language import Lang
 from spo.cli.render import console
 from spo.cli.render.problems import one_line, one_line_values
 from spo.errors import SpoError, UsageError
+from spo.naming import candidates
 from spo.turkish import fold
 from spo.vocabulary import Vocabulary
 
@@ -156,7 +161,6 @@ class Asker:
         its notes or summary: `spo.naming.candidates`, offered as a numbered list when several).
         A record of `exclude` is never taken: naming it alone is answered with `excluded`."""
         from spo.cli.render.search_results import row_name
-        from spo.naming import candidates
 
         rows = self._rows(kind)
         records: dict[str, str] = {str(r["id"]): row_name(r, self.lang) for r in rows}

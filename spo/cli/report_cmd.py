@@ -3,7 +3,11 @@
 
 Every format lists the record files the report was computed without (`spo.report.left_out`).
 With `--strict` such a file makes the command exit 1; the report is still written whole (to
-stdout or -o), since what it left out is on the page, and a CI job keeps it as an artifact."""
+stdout or -o), since what it left out is on the page, and a CI job keeps it as an artifact.
+
+Imports inside the functions: this module is imported whenever any command runs (see
+`spo.cli.lazy`), so the model, the report's computation and its renderers (and Rich through
+them) are imported only by the report that needs them."""
 
 from __future__ import annotations
 
@@ -14,11 +18,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from spo import registry
+from spo.cli import kept
 from spo.cli.app import LangChoice, app, settings
 from spo.cli.completion import MUNICIPALITY_ID, complete_values
+from spo.cli.days import parse_day
 from spo.cli.language import Lang
 from spo.cli.options import choice, choose
+from spo.cli.render.console import PIPED_WIDTH, columns, warn
 from spo.errors import UsageError
+from spo.naming import record_id
 from spo.vocabulary import METRICS, MUNICIPALITY_KINDS
 
 if TYPE_CHECKING:
@@ -32,18 +41,6 @@ class ReportFormat(StrEnum):
     json = "json"
     markdown = "markdown"
     html = "html"
-
-
-def parse_day(text: str) -> date:
-    """One day, as people type it (`2025-03-21`, `21.03.2025`, `21 Mart 2025`): a report is as of
-    one day."""
-    from spo.dates import DateError
-    from spo.typed_dates import typed_day as day
-
-    try:
-        return day(text)
-    except DateError as exc:
-        raise UsageError.of("usage.bad-option", option="--as-of", problem=exc.message) from None
 
 
 @app.command()
@@ -66,8 +63,6 @@ def report(
     ] = None,
 ) -> None:
     """The figures behind a press release as of a day, beside the figures published."""
-    from spo import registry
-
     opts = settings(ctx)  # --lang here was read with the global one (see spo.cli.main)
     if lang is not None:
         choose("--lang", lang, LangChoice)
@@ -79,92 +74,61 @@ def report(
         raise UsageError.of("usage.output-with-explain")
     root = registry.find_root(opts.root)
     if output is not None:
-        from spo.cli.render.report_file import check_output
+        from spo.cli.render.report_file import check_output  # lazy: the writer of files
 
         check_output(output, force, root)
     if owner is not None:
-        from spo.naming import record_id
-
         owner = record_id(root, "municipality", owner)
     if explain is None:
-        from spo.cli.kept import plain_width
-
-        width = plain_width() if fmt is ReportFormat.table else 0
-        if output is not None and width is None:  # a table into a file: as if piped
-            from spo.cli.render.console import PIPED_WIDTH, columns
-
-            width = columns() or PIPED_WIDTH
-        if width is not None:
-            left_out = _print_kept(root, fmt, opts.lang, day, owner, width, output)
-            _exit_if_strict(strict, left_out, opts.lang)
-            return
-    from spo.cli.render.console import console, warn
-    from spo.cli.render.labels import message
-    from spo.reading import read_registry
-    from spo.report import compute_report
-    from spo.report import explain as explain_figure
-
-    records = read_registry(root)
-    if explain is not None:
-        explanation = explain_figure(records, explain, day, kind, owner)
+        left_out = _show(root, fmt, opts.lang, day, owner, output)
     else:
-        result = compute_report(records, day, owner, with_left_out=True)
-    if records.skipped:
-        warn(message("skipped", opts.lang, count=len(records.skipped)))
-    if explain is not None:
-        _print_explanation(explanation, records, fmt, opts.lang)
-    else:
-        from spo.cli.render.report_table import render_table
-
-        render_table(result, opts.lang, console())
-    _exit_if_strict(strict, len(records.skipped), opts.lang)
+        left_out = _explain(root, explain, kind, fmt, opts.lang, day, owner)
+    _exit_if_strict(strict, left_out, opts.lang)
 
 
 def _exit_if_strict(strict: bool, left_out: int, lang: Lang) -> None:
     """Under --strict, a report computed without some records fails, once it is written."""
     if strict and left_out:
-        from spo.cli.render.console import warn
-        from spo.cli.render.report_words import message
+        from spo.cli.render.report_words import message  # lazy: needs the model
 
         warn(message("left_out_strict", lang, count=left_out))
         raise typer.Exit(1)
 
 
-def _print_kept(
-    root: Path,
-    fmt: ReportFormat,
-    lang: Lang,
-    day: date,
-    owner: str | None,
-    width: int,
-    output: Path | None = None,
+def _show(
+    root: Path, fmt: ReportFormat, lang: Lang, day: date, owner: str | None, output: Path | None
 ) -> int:
     """A report depends only on the records, the day, the owner, the language (and a table on
     its width), so it is kept in the index (`spo.cli.kept`): a warm run of an unchanged registry
     writes it back instead of building the model and computing the report again. Returns how
     many record files it was computed without (kept as its note)."""
-    from spo.cli import kept
+    width = kept.plain_width() if fmt is ReportFormat.table else 0
+    if output is not None and width is None:  # a table into a file: as if piped
+        width = columns() or PIPED_WIDTH
 
-    def make(index: Index) -> kept.Kept:
-        from spo.reading import registry_of
+    def make(index: Index) -> kept.Made:
+        from spo.reading import registry_of  # lazy: the model
 
         records = registry_of(index, index.records())
-        return _report_output(records, fmt, lang, day, owner, width), str(len(records.skipped))
+        return _report_output(records, fmt, lang, day, owner), str(len(records.skipped))
 
     parts = ("report", fmt.value, lang, day.isoformat(), owner, width)
-    value, note = kept.output(root, lang, parts, make)
-    if output is None:
-        kept.write(value)
-    else:
-        from spo.cli.render.report_file import write_file
+    to = None if output is None else _to_file(output)
+    return int(kept.show(root, lang, parts, width, make, to=to) or 0)
+
+
+def _to_file(output: Path) -> kept.Write:
+    def write(value: bytes | str) -> None:
+        from spo.cli.render.report_file import write_file  # lazy: the writer of files
 
         write_file(output, value if isinstance(value, bytes) else value.encode("utf-8"))
-    return int(note or 0)
+
+    return write
 
 
 def _report_output(
-    records: Registry, fmt: ReportFormat, lang: Lang, day: date, owner: str | None, width: int
-) -> bytes | str:
+    records: Registry, fmt: ReportFormat, lang: Lang, day: date, owner: str | None
+) -> kept.Drawing:
     from spo.report import compute_report
 
     result = compute_report(records, day, owner, with_left_out=True)
@@ -182,10 +146,32 @@ def _report_output(
 
         places, years = relations(records, day, owner), timeline(records, day, owner)
         return format_html(result, places, years, lang).encode("utf-8")
-    from spo.cli.kept import drawn
     from spo.cli.render.report_table import render_table
 
-    return drawn(width, lambda out: render_table(result, lang, out))
+    return lambda out: render_table(result, lang, out)
+
+
+def _explain(
+    root: Path,
+    metric: str,
+    kind: str | None,
+    fmt: ReportFormat,
+    lang: Lang,
+    day: date,
+    owner: str | None,
+) -> int:
+    """`--explain`: the records behind one figure, never kept. Returns how many record files
+    it was computed without."""
+    from spo.cli.render.labels import message
+    from spo.reading import read_registry
+    from spo.report import explain
+
+    records = read_registry(root)
+    explanation = explain(records, metric, day, kind, owner)
+    if records.skipped:
+        warn(message("skipped", lang, count=len(records.skipped)))
+    _print_explanation(explanation, records, fmt, lang)
+    return len(records.skipped)
 
 
 def _print_explanation(

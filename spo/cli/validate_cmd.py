@@ -1,4 +1,8 @@
-"""`spo validate [PATH...]`."""
+"""`spo validate [PATH...]`.
+
+Imports inside the functions: this module is imported whenever any command runs (see
+`spo.cli.lazy`), so the validator, the summary and Rich (for the progress bar) are
+imported by `spo validate` alone."""
 
 from __future__ import annotations
 
@@ -12,9 +16,13 @@ from typing import Annotated, Any, TextIO
 
 import typer
 
+from spo import registry
 from spo.cli.app import app, settings
 from spo.cli.language import Lang
 from spo.cli.options import choice, choose
+from spo.cli.render.console import tell, warn, wrapped
+from spo.cli.render.problems import FORMATTERS, default_format, format_text, summary
+from spo.cli.words import say
 from spo.errors import UsageError
 
 # A run shorter than this shows no progress bar at all.
@@ -42,8 +50,6 @@ class ProgressBar:
                 return
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-            from spo.cli.words import say
 
             self.progress = Progress(
                 TextColumn(say("validate.progress", self.lang)),
@@ -76,8 +82,6 @@ def validate(
     if_changed: Annotated[bool, typer.Option("--if-changed")] = False,
 ) -> None:
     """Check the registry against its schemas and rules; report every problem with its line."""
-    from spo import registry
-    from spo.cli.render.problems import FORMATTERS, default_format, format_text, summary
     from spo.validation import validate as run
 
     opts = settings(ctx)
@@ -92,9 +96,6 @@ def validate(
         from spo.staged import registry_touched
 
         if not registry_touched(root):
-            from spo.cli.render.console import tell
-            from spo.cli.words import say
-
             tell(say("validate.unchanged", opts.lang))
             raise typer.Exit(0)
     bar = ProgressBar(opts.lang) if wants_progress(chosen, sys.stderr, os.environ) else None
@@ -105,15 +106,11 @@ def validate(
         if bar:
             bar.stop()
     if chosen == "text":
-        from spo.cli.render.console import wrapped
-
         colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         # On a terminal, each problem is broken between words, never inside one.
         sys.stdout.write(wrapped(format_text(result.problems, opts.lang, None, colour), sys.stdout))
     else:
         sys.stdout.write(FORMATTERS[chosen](result.problems, opts.lang, None))
-    from spo.cli.render.console import wrapped
-
     out = sys.stderr if chosen == "json" else sys.stdout
     print(wrapped(summary(result.files_checked, result.problems, opts.lang), out), file=out)
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
@@ -126,12 +123,9 @@ def _write_step_summary(file: Path, files_checked: int, problems: Any, lang: Lan
     """Appends the problem table to GitHub's job summary: every problem is seen there, when the
     annotations show only the first ones."""
     from spo.cli.render.problems_summary import format_summary
-    from spo.cli.words import say
 
     try:
         with file.open("a", encoding="utf-8") as out:
             out.write(format_summary(files_checked, problems, lang))
     except OSError as exc:
-        from spo.cli.render.console import warn
-
         warn(say("validate.summary-not-written", lang, path=file, error=exc))

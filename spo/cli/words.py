@@ -252,7 +252,7 @@ def without_personal_data(text: str, lang: Lang) -> str:
     """The text with each piece of personal data in it shown as "<personal data hidden>"."""
     if not may_have_sightings(text):  # the quick test: most text holds no number, no address
         return text
-    from spo.checks.personal_text import hidden
+    from spo.checks.personal_text import hidden  # lazy: its patterns cost ~30 ms at start-up
 
     return hidden(text, template("common.personal-data-hidden", lang))
 

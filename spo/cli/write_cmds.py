@@ -1,14 +1,17 @@
-"""`spo transfer add`, `spo engagement add`, and what every writing command shares.
+"""`spo transfer add`, `spo engagement add`.
 
 Each command calls one operation of `spo.writing` and shows what it wrote (`report`): the file
 and its new lines, or with `--dry-run` a diff. In a terminal, missing options are asked for (see
 `spo.cli.prompts`).
+
+Imports inside the functions: this module is imported whenever any command runs (see
+`spo.cli.lazy`), so the writer (`spo.writing`, and YAML and the validator through it)
+is imported by the command that writes.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -21,28 +24,13 @@ from spo.cli.language import Lang
 from spo.cli.options import DryRun, Note, Source, When, Yes, count
 from spo.cli.prompts import Asker, reason, require, say
 from spo.cli.render import console
+from spo.cli.writing_options import named, root_and_lang
 from spo.errors import SpoError
 from spo.rules import next_stage
 from spo.schemas import MAX_COUNT
 from spo.vocabulary import ENGAGEMENT_KINDS, STAGES, Vocabulary
 
-# --- shared by the writing commands ----------------------------------------------------------
-
-
-def root_and_lang(ctx: typer.Context) -> tuple[Path, Lang]:
-    """The registry folder and the language a command works in."""
-    from spo import registry
-
-    opts = settings(ctx)
-    return registry.find_root(opts.root), opts.lang
-
-
-def named(root: Path, kind: str, text: str | None) -> str | None:
-    """The id of the record an option names, by its id or by its name as people type it
-    ("Üsküdar", "mahalle mutfaklari"); an id is checked against its file name alone."""
-    from spo import naming
-
-    return None if text is None else naming.record_id(root, kind, text)
+# --- shared by the two commands ----------------------------------------------------------------
 
 
 def _label(vocab: Vocabulary, typed: str, lang: Lang) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import io
 import os
+import re
+import shutil
 import sys
 from typing import IO, TYPE_CHECKING, Any
 
@@ -55,8 +57,6 @@ def console(file: IO[str] | None = None) -> Console:
     styled = tty and not os.environ.get("NO_COLOR")
     width = columns()
     if file is None and width is None:
-        import shutil
-
         # Piped: unbounded rows; on a terminal, its width (Rich would take a bad $COLUMNS).
         width = shutil.get_terminal_size().columns if tty else PIPED_WIDTH
     return QuietOnClosedPipe(
@@ -137,8 +137,6 @@ def wrapped(text: str, stream: IO[str]) -> str:
             return text
     except (AttributeError, ValueError):
         return text
-    import shutil
-
     width = columns() or shutil.get_terminal_size().columns
     return "\n".join(_wrap_line(line, width) for line in text.split("\n"))
 
@@ -164,6 +162,4 @@ def _wrap_line(line: str, width: int) -> str:
 
 def _visible(text: str) -> int:
     """How many columns a text takes: its colour codes (`\x1b[31m`) take none."""
-    import re
-
     return len(re.sub(r"\x1b\[[0-9;]*m", "", text))

@@ -17,6 +17,7 @@ from spo.diff import Change, Diff, FigureDelta, RecordDiff, Side, StatusChange
 from spo.diff.numbers import UNCOUNTED
 from spo.diff.records import STATUSES
 from spo.message import Message
+from spo.schemas import vocabulary_keys
 from spo.vocabulary import MUNICIPALITY_KINDS, QUALIFIERS, STAGES
 
 # A headline figure's heading in the report (`report.<key>`).
@@ -120,8 +121,6 @@ _NAMED = ("kind", "host", "date", "stage", "project", "metric")
 @cache
 def _vocabulary_keys() -> dict[str, str]:
     """The fields whose values are a vocabulary's, as the schemas say: shown by their labels."""
-    from spo.schemas import vocabulary_keys
-
     return vocabulary_keys()
 
 

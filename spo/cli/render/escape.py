@@ -197,7 +197,7 @@ _MARK = re.compile(f"[{_MARKS}]")
 @cache
 def _yaml_dumper() -> Any:
     """PyYAML's dumper, with a text holding a mark double-quoted; built once, when first used."""
-    import yaml
+    import yaml  # lazy: PyYAML costs ~40 ms, and every error message imports this module
 
     base: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
@@ -215,7 +215,7 @@ def _yaml_dumper() -> Any:
 def yaml_text(data: Any) -> str:
     """Data as YAML, Turkish letters as they are, block style, keys in their order; no control
     character or bidirectional mark raw."""
-    import yaml
+    import yaml  # lazy: PyYAML costs ~40 ms, and every error message imports this module
 
     dumped = str(yaml.dump(data, Dumper=_yaml_dumper(), allow_unicode=True, sort_keys=False))
     # Every text holding a mark is double-quoted, where `\uXXXX` means the same character.

@@ -1,6 +1,6 @@
 """How each kind of record is listed by the find commands: table cells with labels in the chosen
-language, and one `Listing` per kind tying its cells to its JSON/YAML record and CSV row. `emit`
-writes a list in the chosen format; `write_record` one record.
+language, and one `Listing` per kind (`LISTINGS`) tying its cells to its JSON/YAML record and CSV
+row; a list as a table, as JSON or YAML, or as CSV; `write_record` writes one record.
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from spo.cli.csv_style import CsvStyle, for_stdout
+from spo.cli.csv_style import CsvStyle
 from spo.cli.language import Lang
-from spo.cli.render.console import console, warn, write_bytes, write_text
+from spo.cli.render.console import write_text
 from spo.cli.render.labels import (
     date_label,
     project_name,
@@ -117,27 +117,8 @@ TRANSFERS = Listing(
     transfer_cells,
 )
 
-
-def emit(
-    fmt: str,
-    listing: Listing,
-    items: Sequence[Any],
-    registry: Registry,
-    style: CsvStyle,
-    empty: str,
-) -> None:
-    """Write a list of records in the chosen format (CSV in `style`, whose language is the
-    reader's). An empty list is a normal answer, said on stderr (JSON and YAML still print an
-    empty list, CSV its header)."""
-    if not items:
-        warn(empty)
-    if fmt == "table":
-        if items:
-            console().print(table_of(listing, items, registry, style.lang))
-    elif fmt == "csv":
-        write_bytes(for_stdout(csv_of(listing, items, registry, style)))
-    else:
-        write_bytes(formatted(fmt, listing, items, registry))
+# Each kind of record's listing, by the kind's name (`spo project list` lists "project").
+LISTINGS = {"project": PROJECTS, "municipality": MUNICIPALITIES, "transfer": TRANSFERS}
 
 
 def table_of(listing: Listing, items: Sequence[Any], registry: Registry, lang: Lang) -> Any:

@@ -13,6 +13,8 @@ from spo.cli.language import Lang
 from spo.cli.render.console import text
 from spo.cli.render.escape import json_text, markdown, markdown_line
 from spo.cli.render.labels import date_label, localized_name, project_name_by_id
+from spo.cli.render.report_markdown import markdown_table
+from spo.cli.render.report_table import print_section
 from spo.cli.render.report_words import NO_NUMBER, completeness_line, figure_line, message
 from spo.cli.words import label
 from spo.model import Registry
@@ -122,8 +124,6 @@ def columns_and_rows(
 
 
 def format_markdown(explanation: Explanation, registry: Registry, lang: Lang) -> str:
-    from spo.cli.render.report_markdown import markdown_table
-
     lines = [f"# {markdown(title(explanation, lang))}", ""]
     figures = figure_lines(explanation, registry, lang)
     if figures:
@@ -136,8 +136,6 @@ def format_markdown(explanation: Explanation, registry: Registry, lang: Lang) ->
 def render_table(
     explanation: Explanation, registry: Registry, lang: Lang, console: Console
 ) -> None:
-
-    from spo.cli.render.report_table import print_section
 
     console.print(text(title(explanation, lang), style="bold"))
     for line in figure_lines(explanation, registry, lang):

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from spo.cli.language import Lang
+from spo.cli.render import report_left_out as left_out
 from spo.cli.render.escape import html_text as escape
 from spo.cli.render.report_css import CSS
 from spo.cli.render.report_sections import Section, sections, tallies
@@ -122,8 +123,6 @@ def _scope(report: Report, lang: Lang) -> str:
 
 def left_out_section(report: Report, lang: Lang) -> list[str]:
     """The records the report was computed without, above every figure (none: nothing)."""
-    from spo.cli.render import report_left_out as left_out
-
     if not report.left_out:
         return []
     return [

@@ -6,6 +6,7 @@ from typing import Any
 
 from spo.cli.language import Lang
 from spo.cli.render.escape import json_text
+from spo.cli.render.report_left_out import json_data
 from spo.cli.render.report_sections import tallies
 from spo.model import Completeness, ReportedFigure, Source
 from spo.report import FigureCheck, Report
@@ -117,6 +118,4 @@ def report_data(report: Report) -> dict[str, Any]:
 
 def format_json(report: Report, lang: Lang = "en") -> str:
     """The report's data, and the records it left out (their reasons worded in `lang`)."""
-    from spo.cli.render.report_left_out import json_data
-
     return json_text({**report_data(report), "left_out": json_data(report, lang)})

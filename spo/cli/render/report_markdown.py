@@ -5,6 +5,7 @@ renders as HTML."""
 from __future__ import annotations
 
 from spo.cli.language import Lang
+from spo.cli.render import report_left_out as left_out
 from spo.cli.render.escape import Markdown, markdown, markdown_line
 from spo.cli.render.report_sections import Rows, sections
 from spo.cli.render.report_words import (
@@ -58,8 +59,6 @@ def format_markdown(report: Report, lang: Lang) -> str:
 
 def left_out_lines(report: Report, lang: Lang) -> list[str]:
     """The records the report was computed without, as a section of their own."""
-    from spo.cli.render import report_left_out as left_out
-
     if not report.left_out:
         return []
     return [

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from spo.cli.language import Lang
+from spo.cli.render import report_left_out as left_out
 from spo.cli.render import tables
 from spo.cli.render.console import text
 from spo.cli.render.escape import terminal
@@ -74,8 +75,6 @@ def render_table(report: Report, lang: Lang, console: Console) -> None:
 
 def print_left_out(report: Report, lang: Lang, console: Console) -> None:
     """The records the report was computed without: a table (one card per file when narrow)."""
-    from spo.cli.render import report_left_out as left_out
-
     if not report.left_out:
         return
     console.print()

@@ -24,7 +24,7 @@ from spo.cli.render.tables import table
 from spo.cli.words import label
 from spo.dates import FuzzyDate
 from spo.model import Engagement, Municipality, Office, Partner, Project, Registry, Source
-from spo.query import municipality_name
+from spo.query import municipality_name, owned_projects, transfers_of
 from spo.vocabulary import (
     COMPLETE_RECORDS,
     ENGAGEMENT_KINDS,
@@ -45,8 +45,6 @@ if TYPE_CHECKING:
 def project_view(project: Project, registry: Registry, lang: Lang) -> RenderableType:
     """A project, then every municipality that has a transfer of it with its current stage."""
     from rich.console import Group
-
-    from spo.query import transfers_of
 
     needs = "; ".join(f"{message('req_' + k, lang)}: {v}" for k, v in project.requirements if v)
     owner = registry.municipalities.get(project.owner)
@@ -207,8 +205,6 @@ def timeline(municipality: Municipality, registry: Registry, lang: Lang) -> list
 def municipality_view(municipality: Municipality, registry: Registry, lang: Lang) -> RenderableType:
     """A municipality, its transfers, and its engagements and transfer stages as a timeline."""
     from rich.console import Group
-
-    from spo.query import owned_projects
 
     province = municipality.province
     parts: list[RenderableType] = [
