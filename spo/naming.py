@@ -129,8 +129,8 @@ def record_id(root: Path, kind: str, text: str) -> str:
     name alone, so that writing commands given ids stay as fast for 10,000 records as for 100;
     only a name reads the registry."""
     from spo import registry
+    from spo.index import registry_rows
     from spo.schemas import is_id
-    from spo.search_rows import registry_rows
 
     if is_id(text) and registry.record_path(root, kind, text).is_file():
         return text

@@ -13,6 +13,7 @@ file, so that the one that waited finds the files already read.)
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sqlite3
 import time
@@ -74,8 +75,6 @@ def known(conn: sqlite3.Connection) -> Seen:
 def digest(seen: Seen) -> str:
     """One value for a whole scan: when it is the one the index was last refreshed with, no
     file changed, and nothing more needs comparing."""
-    import hashlib
-
     return hashlib.blake2b(repr(seen).encode(), digest_size=16).hexdigest()
 
 
