@@ -48,6 +48,7 @@ from spo.writing.editing import (
 )
 from spo.writing.known import KnownIds, checked_id, new_record_path
 from spo.writing.render import block_document
+from spo.writing.schema_files import ensure_schema
 
 
 def schema_line(kind: str) -> str:
@@ -265,8 +266,6 @@ def _created(
     dry_run: bool,
 ) -> WriteResult:
     """Create the record; then, if missing, the schema its first line points at."""
-    from spo.starting import ensure_schema
-
     result = create_record(root, kind, path, text, references, today, dry_run)
     if result.written:
         schema = ensure_schema(root, kind)
