@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from spo import registry
+from spo.checks.cache import ResultCache
 from spo.checks.content import date_findings
 from spo.checks.personal import comment_findings
+from spo.checks.pool import POOL_THRESHOLD
 from spo.checks.references import (
     municipality_findings,
     one_per_province_findings,
@@ -25,7 +27,6 @@ from spo.errors import UsageError
 from spo.loader import Locator, decode, parse, size_problem
 from spo.message import Message
 from spo.problems import Finding, Problem, Severity
-from spo.validation_cache import ResultCache
 from spo.validation_files import (
     FileResult,
     Progress,
@@ -33,7 +34,6 @@ from spo.validation_files import (
     own_findings,
     text_of,
 )
-from spo.workers import POOL_THRESHOLD
 
 
 @dataclass(frozen=True)

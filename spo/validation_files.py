@@ -20,17 +20,17 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from spo.checks.cache import ResultCache, Stamp, digest_of, stamp
 from spo.checks.characters import character_findings
 from spo.checks.content import content_findings
 from spo.checks.figures import figure_findings
 from spo.checks.personal import comment_findings, personal_data_findings
+from spo.checks.pool import POOL_THRESHOLD, mapped, pool_size, spans
 from spo.checks.references import id_findings
 from spo.checks.schema import schema_findings
 from spo.loader import decode, load_file, parse, read_bytes
 from spo.message import Message
 from spo.problems import Finding, Problem
-from spo.validation_cache import ResultCache, Stamp, digest_of, stamp
-from spo.workers import POOL_THRESHOLD, mapped, pool_size, spans
 
 # Told how many files are done, of how many.
 Progress = Callable[[int, int], None]

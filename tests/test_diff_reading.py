@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 
 import spo.diff.reading as reading
+from spo.checks.pool import cores
 from spo.diff import compare
 from spo.diff.sides import folder_side
 from spo.loader import load_file
 from spo.registry import kind_of
 from spo.validation import buildable, buildable_given
 from spo.validation_files import own_findings
-from spo.workers import cores
 from tests.conftest import REGISTRIES
 
 

@@ -14,6 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from spo.checks.pool import POOL_THRESHOLD, mapped, pool_size, spans
 from spo.diff.sides import Side, SideFile
 from spo.loader import decode
 from spo.model import Municipality, Project, Registry
@@ -21,7 +22,6 @@ from spo.problems import Problem
 from spo.reading import build
 from spo.validation import buildable_given, problems_of, stray_problem
 from spo.validation_files import FileResult, checked_text
-from spo.workers import POOL_THRESHOLD, mapped, pool_size, spans
 
 
 @dataclass(frozen=True)
