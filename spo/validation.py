@@ -14,7 +14,6 @@ from typing import Any
 
 from spo import registry
 from spo.checks.cache import ResultCache
-from spo.checks.content import date_findings
 from spo.checks.personal import comment_findings
 from spo.checks.pool import POOL_THRESHOLD
 from spo.checks.references import (
@@ -22,7 +21,6 @@ from spo.checks.references import (
     one_per_province_findings,
     project_findings,
 )
-from spo.checks.schema import schema_findings
 from spo.errors import UsageError
 from spo.loader import Locator, decode, parse, size_problem
 from spo.message import Message
@@ -190,22 +188,6 @@ def _record_findings(
     """Every check of one record that needs no other record's content but its references'."""
     found = own_findings(kind, record_id, data, today, text)
     return found + _reference_findings(kind, record_id, data, municipality_ids, projects)
-
-
-# The findings that keep a record out of the model: the schema's shape, and dates that are dates.
-UNBUILDABLE = frozenset({"schema", "bad-date"})
-
-
-def buildable(kind: str, data: dict[str, Any]) -> bool:
-    """Whether the model can be built from a record: it has the schema's shape and real dates."""
-    if schema_findings(kind, data):
-        return False
-    return not any(f.code in UNBUILDABLE for f in date_findings(data, date.max))
-
-
-def buildable_given(own: Iterable[Finding]) -> bool:
-    """`buildable`, answered from the record's own findings (`own_findings`) when at hand."""
-    return not any(f.code in UNBUILDABLE for f in own)
 
 
 def check_text(

@@ -114,8 +114,9 @@ def refresh(conn: sqlite3.Connection, root: Path, seen: Seen) -> None:
 
 
 def _read(root: Path, rows: FileRows) -> None:
+    # Imported here: only a new or changed file is read, so a warm index needs no YAML parser.
+    from spo.checks.buildable import buildable
     from spo.loader import load_file
-    from spo.validation import buildable
 
     if rows.name != real_name(rows.name):
         return  # a name that is not UTF-8 cannot be an id
