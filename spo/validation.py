@@ -14,24 +14,20 @@ from typing import Any
 
 from spo import registry
 from spo.checks.cache import ResultCache
+from spo.checks.file import FileResult, own_findings, text_of
 from spo.checks.personal import comment_findings
 from spo.checks.pool import POOL_THRESHOLD
+from spo.checks.progress import Progress
 from spo.checks.references import (
     municipality_findings,
     one_per_province_findings,
     project_findings,
 )
+from spo.checks.run import check_files
 from spo.errors import UsageError
 from spo.loader import Locator, decode, parse, size_problem
 from spo.message import Message
 from spo.problems import Finding, Problem, Severity
-from spo.validation_files import (
-    FileResult,
-    Progress,
-    check_files,
-    own_findings,
-    text_of,
-)
 
 
 @dataclass(frozen=True)
@@ -103,7 +99,9 @@ def validate(
             chosen.append(found)
     kept = ResultCache(root, today) if cache and root else None
     try:
-        everything = check_files(files, root, today, pool_threshold, kept, progress)
+        everything = check_files(
+            files, root, today, threshold=pool_threshold, cache=kept, progress=progress
+        )
     finally:
         if kept:
             kept.close()

@@ -12,12 +12,12 @@ import pytest
 
 import spo.diff.reading as reading
 from spo.checks.buildable import buildable, buildable_given
+from spo.checks.file import own_findings
 from spo.checks.pool import cores
 from spo.diff import compare
 from spo.diff.sides import folder_side
 from spo.loader import load_file
 from spo.registry import kind_of
-from spo.validation_files import own_findings
 from tests.conftest import REGISTRIES
 
 
