@@ -18,6 +18,7 @@ from typing import Any
 from spo import lookup
 from spo.districts import district_like, find_district
 from spo.errors import UsageError
+from spo.model import without_empty
 from spo.places import (
     PlaceProblem,
     district_municipality_problem,
@@ -227,7 +228,7 @@ def new_project(
         data["service_model"] = inputs.term(SERVICE_MODELS, service_model)
     data["website"] = inputs.url(website)
     data["sources"] = [inputs.url(s) for s in sources] or None
-    text = block_document(_without_empty(data), schema_line("project"))
+    text = block_document(without_empty(data, nested=True), schema_line("project"))
     references = References(municipality_ids, {})
     return _created(root, "project", path, text, references, today, dry_run)
 
@@ -272,13 +273,3 @@ def _created(
         if schema is not None:
             result = replace(result, also_written=(shown(root, schema),))
     return result
-
-
-def _without_empty(data: dict[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in data.items():
-        if isinstance(value, dict):
-            value = _without_empty(value)
-        if value is not None and value != {}:
-            out[key] = value
-    return out
