@@ -14,7 +14,7 @@ from typing import Any
 
 from spo import registry
 from spo.checks.cache import ResultCache
-from spo.checks.file import FileResult, own_findings, text_of
+from spo.checks.file import FileResult, own_findings, text_of, to_problems
 from spo.checks.personal import comment_findings
 from spo.checks.pool import POOL_THRESHOLD
 from spo.checks.progress import Progress
@@ -25,7 +25,7 @@ from spo.checks.references import (
 )
 from spo.checks.run import check_files
 from spo.errors import UsageError
-from spo.loader import Locator, decode, parse, size_problem
+from spo.loader import decode, parse, size_problem
 from spo.message import Message
 from spo.problems import Finding, Problem, Severity
 
@@ -58,18 +58,6 @@ def expand(paths: Iterable[Path]) -> list[Path]:
         else:
             raise UsageError.of("usage.no-such-path", path=str(path))
     return out
-
-
-def to_problems(path: Path, text: str | None, findings: Sequence[Finding]) -> list[Problem]:
-    """Give findings their lines; the file is composed only when it has any."""
-    if not findings:
-        return []
-    locator = Locator(text)
-    problems = []
-    for f in findings:
-        line, column = (f.line, f.column) if f.line else locator.locate(f.path, f.at_key)
-        problems.append(Problem(path, line, column, f.path, f.message, f.code, f.severity))
-    return problems
 
 
 def validate(

@@ -8,6 +8,7 @@ the file is done, so that memory holds summaries and texts rather than every doc
 from __future__ import annotations
 
 import pickle
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -21,7 +22,7 @@ from spo.checks.figures import figure_findings
 from spo.checks.personal import comment_findings, personal_data_findings
 from spo.checks.references import id_findings
 from spo.checks.schema import schema_findings
-from spo.loader import decode, load_file, parse, read_bytes
+from spo.loader import Locator, decode, load_file, parse, read_bytes
 from spo.message import Message
 from spo.problems import Finding, Problem
 
@@ -156,6 +157,18 @@ def check_file(
             if not payload[2] and not payload[3]:
                 text = None  # kept only to place findings: read again should others come
     return text, pickle.dumps(payload, pickle.HIGHEST_PROTOCOL) if pack else payload, digest
+
+
+def to_problems(path: Path, text: str | None, findings: Sequence[Finding]) -> list[Problem]:
+    """Give findings their lines; the file is composed only when it has any."""
+    if not findings:
+        return []
+    locator = Locator(text)
+    problems = []
+    for f in findings:
+        line, column = (f.line, f.column) if f.line else locator.locate(f.path, f.at_key)
+        problems.append(Problem(path, line, column, f.path, f.message, f.code, f.severity))
+    return problems
 
 
 def text_of(result: FileResult, root: Path | None) -> str | None:

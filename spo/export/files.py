@@ -11,6 +11,7 @@ from typing import Any
 
 from spo.export import Table
 from spo.spreadsheet import csv_text, with_bom
+from spo.turkish import fold
 from spo.vocabulary import Vocabulary
 
 # How a vocabulary's value is written in a cell (the value itself, or a label the caller chose).
@@ -24,8 +25,6 @@ SEARCH_TEXT = "search_text"
 
 
 def _folded(row: dict[str, Any], columns: tuple[str, ...]) -> str:
-    from spo.turkish import fold
-
     return fold(" ".join(str(row[c]) for c in columns if row.get(c) is not None))
 
 

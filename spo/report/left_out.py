@@ -73,9 +73,10 @@ def _left_out(path: Path, root: Path) -> LeftOut:
 def first_problem(path: Path, kind: str | None, root: Path) -> Problem:
     """The first reason a file is kept out of the model: a reading problem, else the first
     finding that makes it unbuildable (`spo.checks.buildable.UNBUILDABLE`), with its line."""
+    # Imported here: a report is read from the index; only a record left out is read again.
     from spo.checks.buildable import unbuildable_findings
+    from spo.checks.file import to_problems
     from spo.loader import load_file
-    from spo.validation import to_problems
 
     loaded = load_file(path, root)
     problems = sorted(loaded.problems, key=Problem.sort_key)
