@@ -32,6 +32,7 @@ def write_sqlite(tables: list[Table], target: Path) -> None:
     """The tables as one database, with their keys, foreign keys and full-text indexes, in the
     (empty or missing) file `target`. SQLite's own errors of the disk are raised as OSError, as
     any other write's: a full disk as ENOSPC."""
+    # Here: only `spo export --format sqlite` writes a database.
     import sqlite3
 
     import sqlite_utils

@@ -176,6 +176,7 @@ def _on_disk(root: Path, seen: Seen) -> sqlite3.Connection:
         if store.usable(conn) and fresh(conn, seen):
             return conn  # the common case: nothing to write, no lock taken
         conn.close()
+        # Here: only a refresh that writes takes the lock.
         from filelock import FileLock
 
         with FileLock(str(folder / store.LOCK_NAME), timeout=LOCK_TIMEOUT_SECONDS):
