@@ -17,7 +17,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.scenarios import Bench, Row, rows
+from benchmarks.bench import Bench, Row
+from benchmarks.scenarios import rows
 from benchmarks.synthetic import build
 from benchmarks.table import load, markdown, save
 

@@ -23,16 +23,17 @@ import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 
+from benchmarks.bench import Bench, Row
 from benchmarks.measure import Figure
 from benchmarks.synthetic import STAGES
+from spo.diff import compare
+from spo.diff.git import Git
+from spo.diff.sides import folder_side
 from spo.districts import districts_of
-
-if TYPE_CHECKING:
-    from benchmarks.scenarios import Bench, Row
 
 # The day the figures are computed as of: fixed, so that every run does the same work.
 AS_OF = "2025-12-31"
@@ -165,10 +166,6 @@ def _new_status(projects: list[Path]) -> Path:
 
 def files_read(root: Path, base: str = "HEAD~1", head: str | None = "HEAD") -> dict[str, int]:
     """What `spo.diff.compare` parses, against the files both sides hold."""
-    from spo.diff import compare
-    from spo.diff.git import Git
-    from spo.diff.sides import folder_side
-
     repo = Git(root)
     base_side = repo.side(base)
     head_side = repo.side(head) if head else folder_side(root, "worktree", repo.object_format)
@@ -188,8 +185,6 @@ def _changed(base: list[Any], head: list[Any]) -> set[tuple[str, Path]]:
 
 def rows(bench: Bench, cold: Figure, parse: Figure) -> Iterator[Row]:
     """The rows of `spo diff` in `python -m benchmarks`'s table."""
-    from benchmarks.scenarios import Row
-
     root = bench.work / "git-national"
     touched = repository(bench.national, root)
     committed = bench.spo("diff", "HEAD~1", "HEAD", "--as-of", AS_OF, root=root)
@@ -208,9 +203,6 @@ def rows(bench: Bench, cold: Figure, parse: Figure) -> Iterator[Row]:
 
 def profile(root: Path, top: int = 25) -> None:
     """cProfile of `compare` (HEAD~1 against HEAD), the functions taking the most time."""
-    from spo.diff import compare
-    from spo.diff.git import Git
-
     repo = Git(root)
     profiler = cProfile.Profile()
     profiler.enable()

@@ -28,8 +28,11 @@ from typing import Any
 
 import yaml
 
+from spo import query, search
 from spo.cache import registry_folder
+from spo.cli.render import records
 from spo.provinces import all_provinces
+from spo.reading import read_registry
 from spo.turkish import slugify
 from spo.vocabulary import SERVICE_MODELS, STAGES, TARGET_GROUPS, THEMES
 
@@ -179,10 +182,6 @@ def main() -> None:
 
 def parts(root: Path, runs: int) -> None:
     """Where a warm run's time goes, measured in this process."""
-    from spo import query, search
-    from spo.cli.render import records
-    from spo.reading import read_registry
-
     registry = read_registry(root)
     steps: dict[str, Callable[[], object]] = {
         "read_registry (cache warm)": lambda: read_registry(root),

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.mutations import REPOSITORY, mutate, seed_files
+from spo import cli
 
 BASE = REPOSITORY / "tests" / "registries" / "valid-base"
 _PROBLEM = re.compile(
@@ -77,15 +78,13 @@ def make_case(seed: int, case: int, seeds: list[Path]) -> tuple[str, bytes, list
 
 def run_validate(root: Path) -> tuple[int, str, str]:
     """`spo validate` in-process, in `root`, with the user's exit code, stdout and stderr."""
-    from spo.cli import main
-
     out, err = io.StringIO(), io.StringIO()
     cwd = Path.cwd()
     code = 0
     try:
         os.chdir(root)
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            main(["--lang", "en", "validate", "--format", "text"])
+            cli.main(["--lang", "en", "validate", "--format", "text"])
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else 1
     finally:

@@ -39,6 +39,7 @@ from pathlib import Path
 
 from benchmarks.mutations import PIECES, REPOSITORY, mutate_hostile
 from benchmarks.output_rules import KINDS, judge_export, judge_run
+from spo import cli
 
 BASE = REPOSITORY / "tests" / "registries" / "sample"
 TABULAR = ("table", "json", "csv", "yaml")
@@ -140,14 +141,12 @@ def make_case(seed: int, number: int, per_case: tuple[int, int] = (4, 7)) -> Cas
 
 def run_spo(root: Path, argv: list[str]) -> tuple[int, str, str]:
     """`spo ARGV` in-process, in `root`, with the user's exit code, stdout and stderr."""
-    from spo.cli import main
-
     out, err = io.StringIO(), io.StringIO()
     cwd, code = Path.cwd(), 0
     try:
         os.chdir(root)
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            main(argv)
+            cli.main(argv)
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else 1
     finally:

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from benchmarks.bench import Row
 from benchmarks.measure import Figure
-from benchmarks.scenarios import Row
 
 COLUMNS = [
     "what", "spo CPU", "spo wall", "against", "its CPU", "ratio CPU", "ratio wall", "target",

@@ -37,6 +37,7 @@ def requirement(given: str | None = None) -> str:
 def checked_requirement(text: str) -> str:
     """`text` stripped, when it is one requirement for spo's own distribution that names one
     release: `==` a version, or a URL (https, git, a local folder); a `UsageError` otherwise."""
+    # Here: only a requirement given to `spo init` is parsed.
     from packaging.requirements import InvalidRequirement, Requirement
     from packaging.utils import canonicalize_name
 

@@ -20,6 +20,7 @@ def _interrupted_at_start(signum: int, frame: FrameType | None) -> None:
     """Said in the user's language where the words can be read yet; nothing is open to clean up,
     so the process ends here."""
     try:
+        # Here: Ctrl-C may come while the CLI itself is being imported.
         from spo.cli.language import choose
         from spo.cli.words import say
 
@@ -32,6 +33,7 @@ def _interrupted_at_start(signum: int, frame: FrameType | None) -> None:
 
 def main() -> None:
     signal.signal(signal.SIGINT, _interrupted_at_start)
+    # Imported after the handler is set, so a Ctrl-C during start-up is caught.
     from spo.cli import main as run
 
     run()

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from spo.errors import UsageError
 from spo.message import Message
-
-if TYPE_CHECKING:
-    from spo.vocabulary import Vocabulary
+from spo.turkish import fold
+from spo.vocabulary import ALL, Vocabulary
 
 T = TypeVar("T")
 
@@ -35,9 +34,6 @@ def unknown_id(kind: str, value: str, known: Iterable[str]) -> UsageError:
 
 def unknown_value(vocabulary: str, value: str, known: Iterable[str]) -> UsageError:
     """A value that is not in the vocabulary named (exit 2); the message lists its values."""
-    from spo.turkish import fold
-    from spo.vocabulary import ALL
-
     # Suggest what the user was writing: a value, or a label in either language.
     names = {fold(n): n for v in ALL if v.name == vocabulary for t in v.terms for n in (t.tr, t.en)}
     names.update({fold(k): k for k in known})

@@ -19,9 +19,21 @@ from spo.provinces import Province
 Data = dict[str, Any]
 
 
+def without_empty(values: Data, *, nested: bool = False) -> Data:
+    """The fields that have a value, in the order given: None, [] and {} are no value. With
+    `nested`, a mapping's own fields are kept the same way first (one left empty is dropped)."""
+    out: Data = {}
+    for key, value in values.items():
+        if nested and isinstance(value, dict):
+            value = without_empty(value, nested=True)
+        if value is not None and value != [] and value != {}:
+            out[key] = value
+    return out
+
+
 def _data(**values: Any) -> Data:
     """The fields that have a value, in the order given (the schema's order)."""
-    return {k: v for k, v in values.items() if v is not None and v != [] and v != {}}
+    return without_empty(values)
 
 
 def _plain(value: Any) -> Any:

@@ -12,9 +12,13 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from spo import registry
 from spo.errors import UsageError
 from spo.lookup import closest
 from spo.message import Message
+from spo.schemas import is_id
+from spo.search_rows import folded_words
+from spo.turkish import sort_key, word_matches
 
 # What people leave out of a municipality's name ("Üsküdar" for "Üsküdar Belediyesi"), folded.
 NAME_SUFFIXES = (" buyuksehir belediyesi", " belediyesi")
@@ -42,8 +46,6 @@ def _forms(row: Row) -> set[str]:
 
 def _typed(text: str) -> str:
     """What was typed, folded as search folds it, with abbreviations written out."""
-    from spo.search_rows import folded_words
-
     return " ".join(ABBREVIATIONS.get(word, word) for word in folded_words([text])[0])
 
 
@@ -57,8 +59,6 @@ def candidates(kind: str, text: str, rows: Iterable[Row], offered: bool = False)
     counts too, and last come the names where each of its words matches with a typo as search
     allows. The first of these that finds any decides; the records come in Turkish alphabetical
     order of their names."""
-    from spo.turkish import sort_key, word_matches
-
     own = [row for row in rows if row["kind"] == kind]
     by_id = [row for row in own if str(row["id"]) == text]
     if by_id:
@@ -134,9 +134,7 @@ def record_id(root: Path, kind: str, text: str) -> str:
     """`resolve` for the registry at `root`. An existing record's id is answered from its file
     name alone, so that writing commands given ids stay as fast for 10,000 records as for 100;
     only a name reads the registry."""
-    from spo import registry
-    from spo.schemas import is_id
-    from spo.search_rows import registry_rows
+    from spo.index import registry_rows  # here: a write given ids never opens the index
 
     if is_id(text) and registry.record_path(root, kind, text).is_file():
         return text

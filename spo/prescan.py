@@ -15,13 +15,13 @@ from typing import Any
 import yaml
 
 from spo.message import Message
+from spo.positions import LINE_BREAK
 
 # A registry record nests a handful of levels; this leaves room for any honest file while keeping
 # every recursive walk far below Python's recursion limit.
 MAX_DEPTH = 50
 
 _BaseLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
 # (character index, message, code) of one problem found before loading
 Early = tuple[int, Message, str]
@@ -32,13 +32,11 @@ def tab_problems(text: str) -> list[Early]:
     found: list[Early] = []
     if "\t" not in text:
         return found
-    for match in _LINE.finditer(text):
-        line = match.group().rstrip("\r\n")
+    starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+    for start, line in zip(starts, LINE_BREAK.split(text), strict=True):
         indent = len(line) - len(line.lstrip(" \t"))
         if "\t" in line[:indent]:
-            found.append((match.start() + line.index("\t"), Message.of("read.tab"), "tab"))
-        if match.end() == len(text):
-            break
+            found.append((start + line.index("\t"), Message.of("read.tab"), "tab"))
     return found
 
 

@@ -17,6 +17,14 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from spo import registry
+from spo.building import (
+    municipality_from,
+    municipality_outline,
+    project_from,
+    project_outline,
+    transfer_from,
+)
 from spo.errors import InternalError
 from spo.index import Index, again_if_damaged, opened
 from spo.message import Message
@@ -45,8 +53,6 @@ def registry_of(index: Index, found: Iterable[Found]) -> Registry:
 
 
 def build(kind: str, record_id: str, path: Path, data: dict[str, Any]) -> Project | Municipality:
-    from spo.building import municipality_from, project_from
-
     try:
         if kind == "project":
             return project_from(record_id, path, data)
@@ -61,8 +67,7 @@ def partial_registry(root: Path, kind: str, record_id: str) -> Registry | None:
     """The record of one file, read from the file itself, with the records within two links of
     it from the index (whatever a view of it names); None when that file is not a clean,
     buildable record (the caller then reads the whole registry and says what it says today)."""
-    from spo import registry
-    from spo.loader import load_file
+    from spo.loader import load_file  # here: a read from the index alone needs no YAML parser
 
     path = registry.record_path(root, kind, record_id)
     if path.name != f"{record_id}.yaml" or path.parent != registry.folder(root, kind):
@@ -86,7 +91,7 @@ def _buildable(kind: str, data: dict[str, Any], indexed: dict[str, Any]) -> bool
     keeps only buildable records), so the schema is consulted only if the file just changed."""
     if data == indexed:
         return True
-    from spo.validation import buildable
+    from spo.checks.buildable import buildable  # here, like the loader: read files only
 
     return buildable(kind, data)
 
@@ -115,8 +120,6 @@ def listing_registry_of(index: Index, *, whole: str | None) -> Registry:
     of one kind says of the other (a list of municipalities names no project, so gets none).
     With `whole` None, every record is outlined (the transfer list). Nothing outlined is
     JSON-decoded."""
-    from spo.building import municipality_outline, project_outline, transfer_from
-
     if whole is not None:
         built = registry_of(index, index.records(whole))
     else:

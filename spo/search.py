@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spo.errors import UsageError
+from spo.index import registry_rows
 from spo.search_rows import (
     FIELDS,
     LABEL_FIELDS,
@@ -32,7 +33,6 @@ from spo.search_rows import (
     Row,
     document_row,
     folded_words,
-    registry_rows,
 )
 from spo.turkish import MIN_TYPO_LENGTH, word_matches
 

@@ -21,7 +21,6 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from spo.provinces import find_province
@@ -160,11 +159,3 @@ def document_row(kind: str, record_id: str, data: dict[str, Any]) -> Row:
         "sort_en": sort_text(name_en) if name_en else None,
         "fields": {field: by_field[field] for field in FIELDS if by_field.get(field)},
     }
-
-
-def registry_rows(root: Path, containing: Sequence[str] = ()) -> list[Row]:
-    """Every readable record's row, as the index keeps them (made by `document_row` when a file
-    is indexed, so a warm search decodes rows instead of folding 11,400 records' words)."""
-    from spo.index import document_rows
-
-    return [row for _, _, row in document_rows(root, containing)]

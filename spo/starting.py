@@ -9,15 +9,14 @@ that install exactly this release of spo (or the requirement the office gives: s
 reads in its own files are Turkish. The schemas are built by `spo.schemas`, so an installed spo
 needs no copy of this repository's `schemas/` folder.
 
-Every record spo writes starts with a line that points editors at its schema,
-`# yaml-language-server: $schema=../../schemas/<kind>.schema.json`; `ensure_schema` writes
-that schema into the registry when it is missing, so the line always resolves (an existing
-schema file is left as it is: `spo schema --write schemas --force` refreshes it).
+Every record spo writes starts with a line that points editors at its schema; a new registry gets
+both schemas, and `spo.writing.schema_files` writes one that is missing later.
 """
 
 from __future__ import annotations
 
 import os
+import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -26,16 +25,19 @@ from pathlib import Path
 from string import Template
 from typing import TYPE_CHECKING
 
-from spo import DISTRIBUTION, schemas
+import yaml
+
+from spo import DISTRIBUTION
 from spo.distribution import requirement
 from spo.errors import UsageError
-from spo.writing import atomic
 from spo.writing.outputs import write_files
+from spo.writing.records import new_municipality
+from spo.writing.render import scalar
+from spo.writing.schema_files import SCHEMA_FOLDER, schema_files
 
 if TYPE_CHECKING:
     from spo.writing.editing import WriteResult
 
-SCHEMA_FOLDER = "schemas"
 DEFAULT_OFFICE = "Sosyal Politika Ofisi"
 
 # What a new registry holds besides the office's municipality: (path, template in spo/templates).
@@ -45,32 +47,6 @@ TEMPLATES = (
     (".github/workflows/validate.yml", "validate.yml.txt"),
     ("README.md", "README.md.txt"),
 )
-
-
-def schema_file(root: Path, kind: str) -> Path:
-    return schemas.schema_path(root / SCHEMA_FOLDER, kind)
-
-
-def schema_files(folder: Path) -> list[tuple[Path, bytes]]:
-    """Both schemas, as files of `folder` (`spo.writing.outputs.write_files` writes them)."""
-    return [
-        (schemas.schema_path(folder, kind), schemas.render(kind).encode("utf-8"))
-        for kind in schemas.KINDS
-    ]
-
-
-def ensure_schema(root: Path, kind: str) -> Path | None:
-    """Write `<root>/schemas/<kind>.schema.json` if it is missing: the schema that a record's
-    `$schema` line points at. The file written, or None when it was there already."""
-    path = schema_file(root, kind)
-    if path.exists():
-        return None
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:  # whole or not at all, and never over a file that appeared meanwhile
-        atomic.replace(path, schemas.render(kind).encode("utf-8"), atomic.ABSENT, path.parent)
-    except atomic.Changed:
-        return None
-    return path
 
 
 def template(name: str, language: str | None = None) -> str:
@@ -107,8 +83,6 @@ def start_registry(
     """Start a registry in `root` (made if missing). Refused, with nothing written, when `root`
     already holds a registry (a `data/` folder), `spo_requirement` does not install spo, or the
     municipality cannot be built."""
-    from spo.writing.records import new_municipality
-
     refuse_taken(root)
 
     # A dry run first: a wrong province or district is refused before anything is written.
@@ -164,10 +138,6 @@ def refuse_taken(root: Path) -> None:
 def install_fields(installs: str) -> dict[str, str]:
     """How the templates name what installs spo: in a YAML flow list (the hook), as a YAML value
     that is a shell command (the workflow), as a shell command (the README)."""
-    import shlex
-
-    from spo.writing.render import scalar
-
     command = f"pip install {shlex.quote(installs)}"
     return {
         "distribution": DISTRIBUTION,
@@ -179,6 +149,4 @@ def install_fields(installs: str) -> dict[str, str]:
 
 def _field(text: str, key: str) -> str:
     """A top-level value of the generated record (`name: Keskin Belediyesi`)."""
-    import yaml
-
     return str(yaml.safe_load(text)[key])

@@ -13,27 +13,21 @@ from pathlib import Path
 from typing import Any
 
 from spo import registry
-from spo.checks.content import date_findings
+from spo.checks.cache import ResultCache
+from spo.checks.file import FileResult, own_findings, text_of, to_problems
 from spo.checks.personal import comment_findings
+from spo.checks.pool import POOL_THRESHOLD
+from spo.checks.progress import Progress
 from spo.checks.references import (
     municipality_findings,
     one_per_province_findings,
     project_findings,
 )
-from spo.checks.schema import schema_findings
+from spo.checks.run import check_files
 from spo.errors import UsageError
-from spo.loader import Locator, decode, parse, size_problem
+from spo.loader import decode, parse, size_problem
 from spo.message import Message
 from spo.problems import Finding, Problem, Severity
-from spo.validation_cache import ResultCache
-from spo.validation_files import (
-    FileResult,
-    Progress,
-    check_files,
-    own_findings,
-    text_of,
-)
-from spo.workers import POOL_THRESHOLD
 
 
 @dataclass(frozen=True)
@@ -66,18 +60,6 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
-def to_problems(path: Path, text: str | None, findings: Sequence[Finding]) -> list[Problem]:
-    """Give findings their lines; the file is composed only when it has any."""
-    if not findings:
-        return []
-    locator = Locator(text)
-    problems = []
-    for f in findings:
-        line, column = (f.line, f.column) if f.line else locator.locate(f.path, f.at_key)
-        problems.append(Problem(path, line, column, f.path, f.message, f.code, f.severity))
-    return problems
-
-
 def validate(
     root: Path | None,
     paths: Sequence[Path] = (),
@@ -105,7 +87,9 @@ def validate(
             chosen.append(found)
     kept = ResultCache(root, today) if cache and root else None
     try:
-        everything = check_files(files, root, today, pool_threshold, kept, progress)
+        everything = check_files(
+            files, root, today, threshold=pool_threshold, cache=kept, progress=progress
+        )
     finally:
         if kept:
             kept.close()
@@ -190,22 +174,6 @@ def _record_findings(
     """Every check of one record that needs no other record's content but its references'."""
     found = own_findings(kind, record_id, data, today, text)
     return found + _reference_findings(kind, record_id, data, municipality_ids, projects)
-
-
-# The findings that keep a record out of the model: the schema's shape, and dates that are dates.
-UNBUILDABLE = frozenset({"schema", "bad-date"})
-
-
-def buildable(kind: str, data: dict[str, Any]) -> bool:
-    """Whether the model can be built from a record: it has the schema's shape and real dates."""
-    if schema_findings(kind, data):
-        return False
-    return not any(f.code in UNBUILDABLE for f in date_findings(data, date.max))
-
-
-def buildable_given(own: Iterable[Finding]) -> bool:
-    """`buildable`, answered from the record's own findings (`own_findings`) when at hand."""
-    return not any(f.code in UNBUILDABLE for f in own)
 
 
 def check_text(

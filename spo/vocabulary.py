@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from spo.turkish import edit_distance_at_most_one, fold, word_matches
+
 
 @dataclass(frozen=True)
 class Term:
@@ -41,8 +43,6 @@ class Vocabulary:
     def exact_value_for(self, text: str) -> str | None:
         """The value whose id or label `text` is, case and Turkish letters folded; no prefix or
         typo (what a file holds must be the value itself: validation names the label's value)."""
-        from spo.turkish import fold
-
         if text in self.values:
             return text
         found = _exact(fold(text), self._forms())
@@ -55,8 +55,6 @@ class Vocabulary:
         word beginning with each of its words ("hijyen": Temizlik ve hijyen); else those a typo
         away ("helth", "toplnti"). The first of these that finds any decides; several values
         found there are all candidates, in the vocabulary's order."""
-        from spo.turkish import fold
-
         if text in self.values:
             return (text,)
         typed = fold(text)
@@ -70,8 +68,6 @@ class Vocabulary:
         return ()
 
     def _forms(self) -> dict[str, tuple[str, ...]]:
-        from spo.turkish import fold
-
         return {t.value: (fold(t.value), fold(t.tr), fold(t.en)) for t in self.terms}
 
 
@@ -99,8 +95,6 @@ def _words_begin(typed: str, forms: Forms) -> tuple[str, ...]:
 
 
 def _typo(typed: str, forms: Forms) -> tuple[str, ...]:
-    from spo.turkish import edit_distance_at_most_one, word_matches
-
     def near(names: tuple[str, ...]) -> bool:
         whole = len(typed) >= MIN_WHOLE_TYPO and any(
             edit_distance_at_most_one(typed, n) for n in names

@@ -1,6 +1,6 @@
 """How `spo diff` reads a side: many files in forked workers, finding what one process finds;
 and whether a record goes into the model, answered from the findings it already has exactly as
-`spo.validation.buildable` answers it."""
+`spo.checks.buildable.buildable` answers it."""
 
 from __future__ import annotations
 
@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 
 import spo.diff.reading as reading
+from spo.checks.buildable import buildable, buildable_given
+from spo.checks.file import own_findings
+from spo.checks.pool import cores
 from spo.diff import compare
 from spo.diff.sides import folder_side
 from spo.loader import load_file
 from spo.registry import kind_of
-from spo.validation import buildable, buildable_given
-from spo.validation_files import own_findings
-from spo.workers import cores
 from tests.conftest import REGISTRIES
 
 

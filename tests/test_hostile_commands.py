@@ -80,7 +80,7 @@ def test_a_check_that_fails_on_one_file_is_that_files_problem(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Item 12: one file's failing check no longer ends the run with exit 1 and no report."""
-    import spo.validation_files as files
+    import spo.checks.file as files
 
     root = tmp_path / "registry"
     shutil.copytree(REGISTRIES / "valid-base", root)

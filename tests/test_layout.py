@@ -103,3 +103,194 @@ def test_every_json_type_the_schemas_ask_for_has_words() -> None:
         text = (SPO.parent / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8")
         types |= set(re.findall(r'"type": "([a-z]+)"', json.dumps(json.loads(text))))
     assert types and sorted(t for t in types if f"json-type.{t}" not in catalogue()) == []
+
+
+# Imports go down (issue 24). The import graph of `spo/` and `benchmarks/` counts every import,
+# at the top of a module or inside a function (or under TYPE_CHECKING) alike, as
+# /tmp/shared/tools/import_cycles.py does: a module importing its own package is no edge.
+ROOT = SPO.parent
+PACKAGES = ("spo", "benchmarks")
+
+
+def _modules() -> dict[str, Path]:
+    found: dict[str, Path] = {}
+    for package in PACKAGES:
+        for path in (ROOT / package).rglob("*.py"):
+            parts = list(path.relative_to(ROOT).with_suffix("").parts)
+            if parts[-1] == "__init__":
+                parts = parts[:-1]
+            found[".".join(parts)] = path
+    return found
+
+
+MODULES = _modules()
+
+
+def _imported(module: str, node: ast.Import | ast.ImportFrom) -> list[str]:
+    """The modules of this project an import statement names (a name imported from a package
+    may be a module of it)."""
+    if isinstance(node, ast.Import):
+        targets = [a.name for a in node.names]
+    else:
+        base = node.module or ""
+        if node.level:
+            here = module.split(".")
+            if MODULES[module].name != "__init__.py":
+                here = here[:-1]
+            here = here[: len(here) - node.level + 1]
+            base = ".".join(here + ([node.module] if node.module else []))
+        targets = [base] + [f"{base}.{a.name}" for a in node.names]
+    out = []
+    for target in targets:
+        while target and target not in MODULES:
+            target = target.rpartition(".")[0]
+        if target and target != module and not module.startswith(target + "."):
+            out.append(target)
+    return out
+
+
+def _graph() -> dict[str, set[str]]:
+    edges: dict[str, set[str]] = {m: set() for m in MODULES}
+    for module, path in MODULES.items():
+        for node in ast.walk(_tree(path)):
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                edges[module].update(_imported(module, node))
+    return edges
+
+
+GRAPH = _graph()
+
+
+def _circles(edges: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan's algorithm)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    out: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on_stack.add(v)
+        for w in sorted(edges[v]):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                component.append(w)
+                if w == v:
+                    break
+            if len(component) > 1:
+                out.append(sorted(component))
+
+    for v in sorted(edges):
+        if v not in index:
+            visit(v)
+    return out
+
+
+def test_no_module_imports_itself_through_others() -> None:
+    assert [" -> ".join(c) for c in _circles(GRAPH)] == []
+
+
+# The imports inside functions outside `spo/cli/` (which the CLI rework owns): each one is there
+# for start-up time or because most runs never need it, and says why. A new one needs a reason
+# here; one that is gone must leave the table.
+FUNCTION_IMPORTS = {
+    ("spo/cache.py", "platformdirs"): "spo --version must not pay for finding the cache folder",
+    ("spo/checks/pool.py", "multiprocessing"): "a registry below POOL_THRESHOLD starts no pool",
+    ("spo/checks/pool.py", "concurrent.futures"): "a registry below POOL_THRESHOLD starts no pool",
+    ("spo/checks/schema.py", "jsonschema"): "the schema validator is heavy (test_startup)",
+    ("spo/checks/schema.py", "jsonschema.exceptions"): "the schema validator is heavy",
+    ("spo/checks/schema.py", "jsonschema_rs"): "the fast validator only where it is installed",
+    ("spo/distribution.py", "packaging.requirements"): "only a requirement given is parsed",
+    ("spo/distribution.py", "packaging.utils"): "only a requirement given is parsed",
+    ("spo/entry.py", "spo.cli"): "the entry point catches Ctrl-C before the CLI is imported",
+    ("spo/entry.py", "spo.cli.language"): "words for a Ctrl-C during start-up, if loadable",
+    ("spo/entry.py", "spo.cli.words"): "words for a Ctrl-C during start-up, if loadable",
+    ("spo/export/files.py", "sqlite3"): "only `spo export --format sqlite` writes a database",
+    ("spo/export/files.py", "sqlite_utils"): "only `spo export --format sqlite` writes one",
+    ("spo/index/__init__.py", "filelock"): "only a refresh that writes takes the lock",
+    ("spo/index/sync.py", "spo.checks.buildable"): "a warm index reads no file",
+    ("spo/index/sync.py", "spo.loader"): "a warm index needs no YAML parser",
+    ("spo/naming.py", "spo.index"): "a write given ids never opens the index",
+    ("spo/reading.py", "spo.loader"): "a read from the index alone needs no YAML parser",
+    ("spo/reading.py", "spo.checks.buildable"): "only a file changed since indexing is checked",
+    ("spo/report/left_out.py", "spo.checks.buildable"): "only a record left out is read again",
+    ("spo/report/left_out.py", "spo.checks.file"): "only a record left out is read again",
+    ("spo/report/left_out.py", "spo.loader"): "a report read from the index needs no YAML",
+    ("spo/writing/atomic.py", "filelock"): "the lock library only when a write begins",
+}
+
+
+def _in(module: str, names: tuple[str, ...]) -> bool:
+    return any(module == n or module.startswith(n + ".") for n in names)
+
+
+def _function_imports() -> set[tuple[str, str]]:
+    found = set()
+    for module, path in MODULES.items():
+        if _in(module, ("spo.cli",)):
+            continue
+        for function in ast.walk(_tree(path)):
+            if isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                for node in ast.walk(function):
+                    if isinstance(node, ast.Import):
+                        names = [a.name for a in node.names]
+                    elif isinstance(node, ast.ImportFrom):
+                        names = [node.module or ""]
+                    else:
+                        continue
+                    found |= {(path.relative_to(ROOT).as_posix(), name) for name in names}
+    return found
+
+
+def test_imports_inside_functions_are_the_ones_with_a_reason() -> None:
+    found = _function_imports()
+    assert sorted(found - set(FUNCTION_IMPORTS)) == []  # new: move it up, or give a reason
+    assert sorted(set(FUNCTION_IMPORTS) - found) == []  # gone: take it out of the table
+
+
+# The import rules of CONTRIBUTING.md ("How the code is laid out"), for the layers they name.
+BOTTOM = ("spo.turkish", "spo.dates", "spo.lookup", "spo.rules", "spo.vocabulary")
+BOTTOM += ("spo.message", "spo.errors")
+READ_PATH = ("spo.index", "spo.search_rows", "spo.search", "spo.naming", "spo.reading")
+COMMANDS = ("spo.validation", "spo.report", "spo.diff", "spo.export", "spo.writing")
+COMMANDS += ("spo.starting",)
+CLI = ("spo.cli", "spo.entry", "spo.__main__")
+MAY_NOT_IMPORT = [
+    # (layer, what it may not import)
+    pytest.param(("spo.checks",), ("spo.query", *READ_PATH, *COMMANDS, *CLI), id="checks"),
+    pytest.param(READ_PATH, (*COMMANDS, *CLI), id="read-path"),
+    pytest.param(
+        ("spo.validation",), ("spo.query", *READ_PATH, *COMMANDS[1:], *CLI), id="validation"
+    ),
+    pytest.param(COMMANDS, CLI, id="commands"),
+]
+
+
+@pytest.mark.parametrize("module", sorted(m for m in MODULES if _in(m, BOTTOM)))
+def test_the_bottom_layer_imports_nothing_above_it(module: str) -> None:
+    above = sorted(m for m in GRAPH[module] if not _in(m, BOTTOM))
+    assert above == []
+
+
+@pytest.mark.parametrize("layer, forbidden", MAY_NOT_IMPORT)
+def test_each_layer_imports_only_below_it(
+    layer: tuple[str, ...], forbidden: tuple[str, ...]
+) -> None:
+    broken = sorted(
+        f"{module} -> {target}"
+        for module in MODULES
+        if _in(module, layer)
+        for target in GRAPH[module]
+        if _in(target, forbidden) and not _in(target, layer)
+    )
+    assert broken == []

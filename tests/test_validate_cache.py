@@ -19,10 +19,10 @@ import spo
 import spo.schemas
 from benchmarks.mutations import mutate, seed_files
 from spo.cache import registry_folder
+from spo.checks.cache import FILE_NAME
 from spo.message import Message
 from spo.problems import Problem
 from spo.validation import validate
-from spo.validation_cache import FILE_NAME
 
 REGISTRIES = Path(__file__).resolve().parent / "registries"
 TODAY = date(2026, 1, 15)

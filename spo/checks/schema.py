@@ -59,6 +59,7 @@ def _canonical(value: Any) -> Any:
 def _unique_items(validator: Any, unique: Any, instance: Any, schema: Any) -> Iterator[Any]:
     """`uniqueItems` in linear time: jsonschema compares every pair of items that cannot be
     hashed, so 4,000 mappings in a list took 19 seconds."""
+    # jsonschema only once a record is checked: start-up never loads it (test_startup).
     from jsonschema.exceptions import ValidationError
 
     if unique and isinstance(instance, list):
@@ -70,6 +71,7 @@ def _unique_items(validator: Any, unique: Any, instance: Any, schema: Any) -> It
 @cache
 def validator(kind: str) -> Draft202012Validator:
     """One validator per record kind per run: building it is the expensive part."""
+    # jsonschema only once a record is checked: start-up never loads it (test_startup).
     from jsonschema import Draft202012Validator, validators
 
     checker = validators.extend(  # type: ignore[no-untyped-call]
@@ -103,6 +105,7 @@ def fast_validator(kind: str) -> Any:
     (`tests/test_validator_reference.py` keeps the two in agreement).
     """
     try:
+        # Optional: the fast validator is used where it is installed.
         import jsonschema_rs
 
         return jsonschema_rs.validator_for(inline_refs(build(kind)))
@@ -224,6 +227,7 @@ def _findings(kind: str, error: ValidationError) -> list[Finding]:
         # Report the alternative that got furthest rather than "not valid under any", among the
         # alternatives of the value's own type: a citation given as a mapping is wrong inside,
         # not "should be text".
+        # jsonschema only once a record is checked: start-up never loads it.
         from jsonschema.exceptions import best_match
 
         return _findings(kind, best_match(_of_own_type(error)))

@@ -43,7 +43,8 @@ def _complete_ids(kind: str, incomplete: str, ctx: typer.Context | None) -> list
     # read only when a shell asks for completions
     from spo import registry
     from spo.errors import SpoError
-    from spo.search_rows import folded_words, registry_rows
+    from spo.index import registry_rows
+    from spo.search_rows import folded_words
 
     try:
         root = registry.find_root(_given_root(ctx))

@@ -44,7 +44,7 @@ def diff(
     """What a change does to the registry: records, events, sources, figures and problems."""
     from spo.cli.render.diff_views import format_json, format_markdown, format_text
     from spo.diff import compare
-    from spo.diff.sides import choose_sides
+    from spo.diff.choose import choose_sides
 
     opts = settings(ctx)
     chosen = choose("--format", format, DiffFormat)

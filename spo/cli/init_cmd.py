@@ -95,8 +95,8 @@ def schema(
     force: Annotated[bool, typer.Option("--force")] = False,
 ) -> None:
     """Print a JSON Schema of the registry's files, or write both into a folder."""
-    from spo.starting import schema_files
     from spo.writing.outputs import check_target, write_files
+    from spo.writing.schema_files import schema_files
 
     lang = settings(ctx).lang
     if (kind is None) == (write is None):

@@ -14,14 +14,15 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from spo.checks.buildable import buildable_given
+from spo.checks.file import FileResult, checked_text
+from spo.checks.pool import POOL_THRESHOLD, mapped, pool_size, spans
 from spo.diff.sides import Side, SideFile
 from spo.loader import decode
 from spo.model import Municipality, Project, Registry
 from spo.problems import Problem
 from spo.reading import build
-from spo.validation import buildable_given, problems_of, stray_problem
-from spo.validation_files import FileResult, checked_text
-from spo.workers import POOL_THRESHOLD, mapped, pool_size, spans
+from spo.validation import problems_of, stray_problem
 
 
 @dataclass(frozen=True)

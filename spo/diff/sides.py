@@ -11,18 +11,20 @@ relative to the registry's root (`data/projects/x.yaml`), whatever the side.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from spo import registry
-from spo.errors import UsageError
 from spo.loader import read_bytes
 from spo.problems import Problem
 
-if TYPE_CHECKING:
-    from spo.diff.git import Git
+
+class Blobs(Protocol):
+    """Where a revision's file contents come from (`spo.diff.git.Git`), by blob id."""
+
+    def blobs(self, ids: Sequence[str]) -> dict[str, bytes]: ...
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ class Side:
     revision: str | None  # the commit, for a git side
     files: list[SideFile]
     origin: str = "revision"  # "revision", "merge-base" (with `label`), "worktree", "folder"
-    _git: Git | None = None
+    _git: Blobs | None = None
     _problems: dict[Path, Problem] = field(default_factory=dict)
     _bytes: dict[str, bytes] = field(default_factory=dict)
 
@@ -96,54 +98,3 @@ def folder_side(root: Path, origin: str = "folder", object_format: str = "sha1")
 def file_order(file: SideFile) -> tuple[int, str]:
     """The order `spo validate` reads files in: projects, then municipalities, by name."""
     return (0 if file.kind == "project" else 1, file.path.name)
-
-
-def choose_sides(
-    find_root: Callable[[], Path],
-    base: str | None,
-    head: str | None,
-    base_dir: Path | None,
-    head_dir: Path | None,
-) -> tuple[Side, Side]:
-    """The two sides a command line names. BASE defaults to the merge base of HEAD with the
-    default branch, HEAD to the working tree; a folder stands in for either."""
-    from spo.diff.git import Git
-
-    if base is not None and base_dir is not None:
-        raise UsageError.of("diff.side-twice", argument="BASE", option="--base-dir")
-    if head is not None and head_dir is not None:
-        raise UsageError.of("diff.side-twice", argument="HEAD", option="--head-dir")
-    for given, option in ((base_dir, "--base-dir"), (head_dir, "--head-dir")):
-        if given is not None and not (given / "data").is_dir():
-            raise UsageError.of("usage.no-data-folder", origin=option, root=str(given))
-    git: Git | None = None
-    if base_dir is None or head is not None:
-        git = Git(_git_root(find_root, both=head is not None and base_dir is None))
-    if base_dir is not None:
-        base_side = folder_side(base_dir)
-    elif base is not None:
-        assert git is not None
-        base_side = git.side(base)
-    else:
-        assert git is not None
-        base_side = git.default_base()
-    object_format = git.object_format if git else "sha1"
-    if head_dir is not None:
-        head_side = folder_side(head_dir, object_format=object_format)
-    elif head is not None:
-        assert git is not None
-        head_side = git.side(head)
-    else:
-        head_side = folder_side(find_root(), "worktree", object_format)
-    return base_side, head_side
-
-
-def _git_root(find_root: Callable[[], Path], both: bool) -> Path:
-    """The folder whose repository holds the revisions: the registry's; with two revisions,
-    the current folder will do (a clone without a checkout has no `data/` to find)."""
-    try:
-        return find_root()
-    except UsageError:
-        if both:
-            return Path.cwd()
-        raise

@@ -11,6 +11,7 @@ from typing import Any
 
 from spo.export import Table
 from spo.spreadsheet import csv_text, with_bom
+from spo.turkish import fold
 from spo.vocabulary import Vocabulary
 
 # How a vocabulary's value is written in a cell (the value itself, or a label the caller chose).
@@ -24,8 +25,6 @@ SEARCH_TEXT = "search_text"
 
 
 def _folded(row: dict[str, Any], columns: tuple[str, ...]) -> str:
-    from spo.turkish import fold
-
     return fold(" ".join(str(row[c]) for c in columns if row.get(c) is not None))
 
 
@@ -33,6 +32,7 @@ def write_sqlite(tables: list[Table], target: Path) -> None:
     """The tables as one database, with their keys, foreign keys and full-text indexes, in the
     (empty or missing) file `target`. SQLite's own errors of the disk are raised as OSError, as
     any other write's: a full disk as ENOSPC."""
+    # Here: only `spo export --format sqlite` writes a database.
     import sqlite3
 
     import sqlite_utils

@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from spo import search_rows
 from spo.provinces import find_province
 
 
@@ -46,9 +47,7 @@ class FileRows:
             self._project(data)
         else:
             self._municipality(data)
-        from spo.search_rows import document_row
-
-        row = document_row(self.kind, self.id, data)
+        row = search_rows.document_row(self.kind, self.id, data)
         self.document = dumps(row)
         self.words = "".join(row["fields"].values())
 

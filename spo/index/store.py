@@ -12,6 +12,8 @@ from contextlib import suppress
 from pathlib import Path
 
 import spo
+from spo import search_rows
+from spo.cache import code_digest
 
 FORMAT = 4  # raise it whenever the tables or what goes in them change
 FILE_NAME = "index.sqlite3"
@@ -59,11 +61,9 @@ CREATE TABLE memo (key TEXT PRIMARY KEY, value BLOB NOT NULL, note TEXT NOT NULL
 
 def stamp() -> str:
     """What must match for an index file to be used as it is."""
-    from spo.cache import code_digest
-    from spo.search_rows import DOCUMENT_VERSION
-
     code = code_digest(with_cli=False)
-    return f"spo {spo.__version__} / index {FORMAT} / documents {DOCUMENT_VERSION} / {code}"
+    documents = search_rows.DOCUMENT_VERSION  # read here: a test raises it
+    return f"spo {spo.__version__} / index {FORMAT} / documents {documents} / {code}"
 
 
 def connect(target: Path | str) -> sqlite3.Connection:

@@ -13,6 +13,7 @@ file, so that the one that waited finds the files already read.)
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sqlite3
 import time
@@ -74,8 +75,6 @@ def known(conn: sqlite3.Connection) -> Seen:
 def digest(seen: Seen) -> str:
     """One value for a whole scan: when it is the one the index was last refreshed with, no
     file changed, and nothing more needs comparing."""
-    import hashlib
-
     return hashlib.blake2b(repr(seen).encode(), digest_size=16).hexdigest()
 
 
@@ -115,8 +114,9 @@ def refresh(conn: sqlite3.Connection, root: Path, seen: Seen) -> None:
 
 
 def _read(root: Path, rows: FileRows) -> None:
+    # Imported here: only a new or changed file is read, so a warm index needs no YAML parser.
+    from spo.checks.buildable import buildable
     from spo.loader import load_file
-    from spo.validation import buildable
 
     if rows.name != real_name(rows.name):
         return  # a name that is not UTF-8 cannot be an id

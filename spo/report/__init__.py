@@ -52,6 +52,7 @@ from datetime import date
 from spo import lookup
 from spo.agreement import Disagreement, disagreements
 from spo.completeness import in_force
+from spo.errors import SpoError
 from spo.model import (
     Completeness,
     Municipality,
@@ -223,8 +224,6 @@ def compute_report(
 def _refuse_unread_owner(registry: Registry, owner: str) -> None:
     """A report on a municipality whose own file could not be read would be all zeros: refused
     (exit 1, the registry has a problem), naming the file, its line and why."""
-    from spo.errors import SpoError
-
     for item in left_out(registry):
         if item.kind == "municipality" and item.record == owner:
             where = item.file.as_posix() + (f":{item.line}" if item.line else "")

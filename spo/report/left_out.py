@@ -72,19 +72,16 @@ def _left_out(path: Path, root: Path) -> LeftOut:
 
 def first_problem(path: Path, kind: str | None, root: Path) -> Problem:
     """The first reason a file is kept out of the model: a reading problem, else the first
-    finding that makes it unbuildable (`spo.validation.UNBUILDABLE`), with its line."""
-    from datetime import date
-
-    from spo.checks.content import date_findings
-    from spo.checks.schema import schema_findings
+    finding that makes it unbuildable (`spo.checks.buildable.UNBUILDABLE`), with its line."""
+    # Imported here: a report is read from the index; only a record left out is read again.
+    from spo.checks.buildable import unbuildable_findings
+    from spo.checks.file import to_problems
     from spo.loader import load_file
-    from spo.validation import UNBUILDABLE, to_problems
 
     loaded = load_file(path, root)
     problems = sorted(loaded.problems, key=Problem.sort_key)
     if not problems and loaded.data is not None and kind is not None:
-        findings = list(schema_findings(kind, loaded.data))
-        findings += [f for f in date_findings(loaded.data, date.max) if f.code in UNBUILDABLE]
+        findings = unbuildable_findings(kind, loaded.data)
         problems = sorted(to_problems(path, loaded.text, findings), key=Problem.sort_key)
     errors = [p for p in problems if p.is_error] or problems
     if errors:

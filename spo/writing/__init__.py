@@ -11,6 +11,7 @@ reads back as meant and validates it (`spo.validation.check_text`) before anythi
 it still holds the bytes read (else the change is made again on what an editor saved); `known`
 checks ids one file name at a time, so a write costs the same in any size of registry. `render`
 writes YAML values, `entries` writes a new entry in its neighbours' layout, and `inputs` checks
-what the user typed.
+what the user typed; `schema_files` writes the schema a new record's first line points at
+when the registry lacks it.
 Refusals carry message codes (`refusal.*`); the command line words them.
 """

@@ -103,6 +103,7 @@ def _make_cache(root: Path) -> None:
 def locked(root: Path, path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
     """Hold the exclusive lock of `path` (a record file, existing or about to be created), and
     clear what runs that died left of it."""
+    # Here: the lock library is loaded only once a write begins.
     from filelock import FileLock, Timeout
 
     lock_file = lock_path(root, path)

@@ -18,6 +18,7 @@ from typing import Any
 from spo import lookup
 from spo.districts import district_like, find_district
 from spo.errors import UsageError
+from spo.model import without_empty
 from spo.places import (
     PlaceProblem,
     district_municipality_problem,
@@ -48,6 +49,7 @@ from spo.writing.editing import (
 )
 from spo.writing.known import KnownIds, checked_id, new_record_path
 from spo.writing.render import block_document
+from spo.writing.schema_files import ensure_schema
 
 
 def schema_line(kind: str) -> str:
@@ -226,7 +228,7 @@ def new_project(
         data["service_model"] = inputs.term(SERVICE_MODELS, service_model)
     data["website"] = inputs.url(website)
     data["sources"] = [inputs.url(s) for s in sources] or None
-    text = block_document(_without_empty(data), schema_line("project"))
+    text = block_document(without_empty(data, nested=True), schema_line("project"))
     references = References(municipality_ids, {})
     return _created(root, "project", path, text, references, today, dry_run)
 
@@ -265,21 +267,9 @@ def _created(
     dry_run: bool,
 ) -> WriteResult:
     """Create the record; then, if missing, the schema its first line points at."""
-    from spo.starting import ensure_schema
-
     result = create_record(root, kind, path, text, references, today, dry_run)
     if result.written:
         schema = ensure_schema(root, kind)
         if schema is not None:
             result = replace(result, also_written=(shown(root, schema),))
     return result
-
-
-def _without_empty(data: dict[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in data.items():
-        if isinstance(value, dict):
-            value = _without_empty(value)
-        if value is not None and value != {}:
-            out[key] = value
-    return out

@@ -12,6 +12,8 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
+from spo.checks.schema import fast_validator
+
 # Below this many files a pool costs more than it saves.
 POOL_THRESHOLD = 200
 MAX_WORKERS = 8
@@ -44,10 +46,9 @@ def mapped(
 ) -> Iterator[Result]:
     """`work` of each job in a pool of processes, in order. With `fork_only`, a system that
     cannot fork raises RuntimeError (the jobs rely on what the workers inherit)."""
+    # Imported here: a registry below POOL_THRESHOLD never pays for starting multiprocessing.
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
-
-    from spo.checks.schema import fast_validator
 
     methods = multiprocessing.get_all_start_methods()
     if fork_only and "fork" not in methods:

@@ -32,6 +32,7 @@ from typing import Any
 
 import spo
 from spo.cache import code_digest, registry_folder
+from spo.schemas import KINDS, build
 
 FILE_NAME = "validate.sqlite3"
 _FILES = (
@@ -48,8 +49,6 @@ RACY_NS = 2_000_000_000
 
 
 def context(today: date) -> str:
-    from spo.schemas import KINDS, build
-
     schemas = json.dumps([build(kind) for kind in KINDS], sort_keys=True)
     code = code_digest(with_cli=False)
     parts = [spo.__version__, sys.version, code, schemas, today.isoformat(), _SCHEMA]

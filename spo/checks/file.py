@@ -1,39 +1,31 @@
-"""The part of `spo validate` that looks at one file at a time, spread over the machine's cores.
-
-Each file is read and given every check that needs nothing but the file itself (and today's
-date). What the checks across files need (ids, owners, partners, provinces, references) is kept
-as a small summary of the record; the parsed document itself is dropped as soon as the file is
-done, so that memory holds summaries and texts rather than every document at once.
-
-A large registry is spread over a pool of worker processes (forked where the system allows it);
-the results come back in the order of the files, so the output is the same as in one process.
-Should the pool fail to start, or die, the files are checked in this process.
+"""One file's own result: in, a file (or its text), its kind and today's date; out, what
+validation keeps of it (`FileResult`): its reading problems, the findings of every check that
+needs nothing but the file itself, and a small summary of the record for the checks across files
+(ids, owners, partners, provinces, references). The parsed document itself is dropped as soon as
+the file is done, so that memory holds summaries and texts rather than every document at once.
 """
 
 from __future__ import annotations
 
 import pickle
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from spo.checks.cache import digest_of
 from spo.checks.characters import character_findings
 from spo.checks.content import content_findings
 from spo.checks.figures import figure_findings
 from spo.checks.personal import comment_findings, personal_data_findings
 from spo.checks.references import id_findings
 from spo.checks.schema import schema_findings
-from spo.loader import decode, load_file, parse, read_bytes
+from spo.loader import Locator, decode, load_file, parse, read_bytes
 from spo.message import Message
 from spo.problems import Finding, Problem
-from spo.validation_cache import ResultCache, Stamp, digest_of, stamp
-from spo.workers import POOL_THRESHOLD, mapped, pool_size, spans
 
-# Told how many files are done, of how many.
-Progress = Callable[[int, int], None]
 # What the checks across files read of a record (spo.checks.references): its fields, and of each
 # list entry the fields named here (a list keeps its length, so findings keep their paths).
 _SUMMARY_FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -139,12 +131,14 @@ def check_file(
     path: Path,
     root: Path | None,
     today: date,
+    *,
     known: bytes | None = None,
     caching: bool = False,
     pack: bool = False,
 ) -> Output:
     """Read and check one file, as `spo.loader.load_file` reads it. With `caching`, the hash of
-    its bytes comes back too, and nothing else when it is `known` (the cache has the result)."""
+    its bytes comes back too, and nothing else when it is `known` (the cache has the result);
+    with `pack`, the payload comes pickled (to be sent from a worker, or kept)."""
     raw = read_bytes(path, root)
     digest = None
     if isinstance(raw, Problem):
@@ -165,108 +159,16 @@ def check_file(
     return text, pickle.dumps(payload, pickle.HIGHEST_PROTOCOL) if pack else payload, digest
 
 
-# One file to check: its kind, its path (as text: paths are slow to pickle), the hash of its
-# bytes that the cache remembers.
-_Task = tuple[str | None, str, bytes | None]
-
-
-def _check_many(job: tuple[list[_Task], Path | None, date, bool]) -> list[Output]:
-    tasks, root, today, caching = job
-    return [
-        check_file(kind, Path(name), root, today, known, caching, pack=True)
-        for kind, name, known in tasks
-    ]
-
-
-def check_files(
-    files: list[tuple[str | None, Path]],
-    root: Path | None,
-    today: date,
-    threshold: int = POOL_THRESHOLD,
-    cache: ResultCache | None = None,
-    progress: Progress | None = None,
-) -> list[FileResult]:
-    """Every file checked, in the order given: from the cache when it is unchanged, in a pool
-    of processes when many are left. `progress` hears how many files are done, of how many."""
-    results: list[FileResult | None] = []
-    todo: list[tuple[int, Stamp | None]] = []
-    tasks: list[_Task] = []
-    for index, (kind, path) in enumerate(files):
-        now = stamp(path) if cache else None
-        kept = cache.by_stamp(path, now) if cache else None
-        if kept is not None:
-            results.append(FileResult(kind, path, None, *kept))
-            continue
-        results.append(None)
-        todo.append((index, now))
-        tasks.append((kind, str(path), cache.digest(path) if cache and now else None))
-    done = len(files) - len(tasks)
-
-    def advance(count: int) -> None:
-        """Report progress; first called once the pool has started, so that a progress bar's
-        thread never runs while workers are being forked."""
-        nonlocal done
-        done += count
-        if progress:
-            progress(done, len(files))
-
-    outputs = _run(tasks, root, today, threshold, cache is not None, advance)
-    rows: list[tuple[Path, Stamp, bytes, bytes]] = []
-    for (index, now), (text, sent, digest) in zip(todo, outputs, strict=True):
-        kind, path = files[index]
-        if sent is None:  # the bytes the cache remembers
-            kept = cache.blob(path) if cache else None
-            payload = ResultCache.loads(kept) if kept else None
-            if kept and payload is not None and now and digest:
-                rows.append((path, now, digest, kept))  # the same bytes under a new stamp
-                results[index] = FileResult(kind, path, None, *payload)
-                continue
-            text, sent, digest = check_file(kind, path, root, today, None, True, True)
-        assert sent is not None  # checked without a known hash: never "as remembered"
-        payload = pickle.loads(sent) if isinstance(sent, bytes) else sent  # noqa: S301 - ours
-        if cache and now and digest and isinstance(sent, bytes):
-            rows.append((path, now, digest, sent))
-        results[index] = FileResult(kind, path, text, *payload)
-    if cache:
-        cache.store(rows)
-    return [r for r in results if r is not None]
-
-
-def _run(
-    tasks: list[_Task],
-    root: Path | None,
-    today: date,
-    threshold: int,
-    caching: bool,
-    advance: Callable[[int], None],
-) -> list[Output]:
-    workers = pool_size(len(tasks), threshold)
-    if workers:
-        try:
-            return _in_pool(tasks, root, today, caching, workers, advance)
-        except Exception:  # noqa: BLE001 - no pool here (no fork, no semaphores, a worker killed)
-            pass
-    outputs = []
-    for kind, name, known in tasks:
-        outputs.append(check_file(kind, Path(name), root, today, known, caching, pack=caching))
-        advance(1)
-    return outputs
-
-
-def _in_pool(
-    tasks: list[_Task],
-    root: Path | None,
-    today: date,
-    caching: bool,
-    workers: int,
-    advance: Callable[[int], None],
-) -> list[Output]:
-    jobs = [(tasks[start:stop], root, today, caching) for start, stop in spans(len(tasks), workers)]
-    outputs: list[Output] = []
-    for chunk_outputs in mapped(_check_many, jobs, workers):
-        outputs.extend(chunk_outputs)
-        advance(len(chunk_outputs))
-    return outputs
+def to_problems(path: Path, text: str | None, findings: Sequence[Finding]) -> list[Problem]:
+    """Give findings their lines; the file is composed only when it has any."""
+    if not findings:
+        return []
+    locator = Locator(text)
+    problems = []
+    for f in findings:
+        line, column = (f.line, f.column) if f.line else locator.locate(f.path, f.at_key)
+        problems.append(Problem(path, line, column, f.path, f.message, f.code, f.severity))
+    return problems
 
 
 def text_of(result: FileResult, root: Path | None) -> str | None:
