@@ -140,6 +140,13 @@ CASES = [
         "[future-date] at $.engagements[0].date\n",
     ),
     Case(
+        "a date only known to be on or after a day in the future",
+        f"{M}/artvin.yaml",
+        ARTVIN + "engagements:\n  - kind: meeting\n    host: mersin-bb\n    date: 2999-01/..\n",
+        f"{M}/artvin.yaml:10:11: error: date 2999-01/.. is in the future (today is TODAY) "
+        "[future-date] at $.engagements[0].date\n",
+    ),
+    Case(
         "duplicate key",
         f"{M}/artvin.yaml",
         ARTVIN + "name: Artvin İl Belediyesi\n",
@@ -363,6 +370,16 @@ CASES = [
         "$.transfers[0].history[1].date\n",
     ),
     Case(
+        "history not in date order, the entry above known only to be on or after a month",
+        f"{M}/artvin.yaml",
+        ARTVIN + "transfers:\n  - project: mahalle-mutfaklari\n    history:\n"
+        "      - stage: inquiry\n        date: 2025-07/..\n"
+        "      - stage: paused\n        date: 2025-03\n",
+        f"{M}/artvin.yaml:13:15: error: stage Paused (paused) is dated 2025-03, before the "
+        "entry above it (2025-07/..); list the history in date order [stage-order] at "
+        "$.transfers[0].history[1].date\n",
+    ),
+    Case(
         "a stage recorded twice",
         f"{M}/artvin.yaml",
         ARTVIN + "transfers:\n  - project: mahalle-mutfaklari\n    history:\n"
@@ -437,6 +454,20 @@ def test_each_mistake_is_reported_at_its_line(case: Case, base: Path) -> None:
 
 
 def test_a_valid_registry_passes(base: Path) -> None:
+    result = run_spo("validate")
+    assert (result.exit_code, result.stdout) == (0, "3 files checked, 0 problems\n")
+
+
+def test_an_interval_of_one_day_or_one_month_is_valid(base: Path) -> None:
+    """`A/A` is a real interval (the source gives the same bound twice), not one that ends
+    before it starts."""
+    write(
+        base,
+        f"{M}/artvin.yaml",
+        ARTVIN + "engagements:\n"
+        "  - {kind: meeting, host: mersin-bb, date: 2025-03-21/2025-03-21}\n"
+        "  - {kind: meeting, host: mersin-bb, date: 2025-04/2025-04}\n",
+    )
     result = run_spo("validate")
     assert (result.exit_code, result.stdout) == (0, "3 files checked, 0 problems\n")
 
