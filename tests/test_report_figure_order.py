@@ -37,6 +37,12 @@ reported_figures:
   - {date: "2025-12-31", metric: municipalities-supported, value: 1, qualifier: at-least}
 """
 
+# İzmir hosted no study visit: nothing in the registry could back this figure.
+IZMIR = """\
+  - {date: "2025-12-31", metric: municipalities-hosted, value: 5, qualifier: as-stated,
+     source: https://example.org/izmir/2}
+"""
+
 # (date, metric, kind, publisher) as the report lists them.
 ORDER = [
     ("2025-01", "projects-supported", None, "izmir-bb"),
@@ -52,6 +58,7 @@ ORDER = [
     ("2025-06-01/2025-06-30", "visitors", None, "mersin-bb"),  # June's days: by metric
     ("2025-06-30", "municipalities-hosted", None, "mersin-bb"),
     ("2025-06-30", "projects-transferred", None, "mersin-bb"),
+    ("2025-12-31", "municipalities-hosted", None, "izmir-bb"),
     ("2025-12-31", "municipalities-supported", None, "izmir-bb"),  # İzmir before Mersin
     ("2025-12-31", "municipalities-supported", None, "mersin-bb"),
 ]
@@ -65,6 +72,9 @@ def shuffled(registry_copy: Copy) -> Path:
     sources = rest[rest.index("sources:\n") :]
     figures = SHUFFLED.replace("}", ", source: https://example.org/mersin/4}")
     mersin.write_text(head + figures + sources, encoding="utf-8")
+    izmir = root / "data" / "municipalities" / "izmir-bb.yaml"
+    text = izmir.read_text(encoding="utf-8")
+    izmir.write_text(text.replace("reported_figures:\n", "reported_figures:\n" + IZMIR), "utf-8")
     return root
 
 
