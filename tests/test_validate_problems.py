@@ -458,6 +458,29 @@ def test_a_valid_registry_passes(base: Path) -> None:
     assert (result.exit_code, result.stdout) == (0, "3 files checked, 0 problems\n")
 
 
+def test_every_reference_made_right_passes(base: Path) -> None:
+    """The other side of each reference mistake above: a partner that is a registry municipality
+    typed as one, a host and a project that exist, a project of another municipality, the
+    official spelling of a district, an office in its province: nothing to report."""
+    write(
+        base,
+        f"{M}/artvin.yaml",
+        ARTVIN + "office:\n  name: Sosyal Politikalar Ofisi\n  district: Hopa\n"
+        "engagements:\n  - {kind: meeting, host: mersin-bb, date: 2025-03-21}\n"
+        "transfers:\n  - project: mahalle-mutfaklari\n    history:\n"
+        "      - {stage: inquiry, date: 2025-03-21}\n",
+    )
+    write(base, f"{M}/kirikkale-keskin.yaml", KESKIN)
+    write(
+        base,
+        f"{P}/mahalle-mutfaklari.yaml",
+        MAHALLE + "partners:\n  - name: Artvin Belediyesi\n    type: municipality\n"
+        "    role: co-participant\n    municipality: artvin\n",
+    )
+    result = run_spo("validate")
+    assert (result.exit_code, result.stdout) == (0, "4 files checked, 0 problems\n")
+
+
 def test_an_interval_of_one_day_or_one_month_is_valid(base: Path) -> None:
     """`A/A` is a real interval (the source gives the same bound twice), not one that ends
     before it starts."""
