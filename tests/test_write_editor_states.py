@@ -1,0 +1,97 @@
+"""A write meets the file in the states an editor or a reviewer leaves it in: saved in place (for
+a moment empty), with a byte-order mark, or already holding a mistake of its own. spo writes what
+it was asked to, keeps what it found, and refuses only a mistake it would bring in itself.
+
+Each story runs `spo transfer add` on a copy of the `sample` registry.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from spo.writing import editing
+from tests.conftest import run_spo
+from tests.test_write_faults import ADD, ARTVIN, SPO_LINES
+
+
+def editor_saves_in_place(
+    monkeypatch: pytest.MonkeyPatch, path: Path, empty_reads: int
+) -> list[float]:
+    """The file is empty for spo's first `empty_reads` reads, as while an editor saves it in place;
+    the editor's text is back when spo, having paused, reads it again. Returns spo's pauses."""
+    text = path.read_bytes()
+    path.write_bytes(b"")
+    pauses: list[float] = []
+
+    def pause(seconds: float) -> None:
+        pauses.append(seconds)
+        if len(pauses) == empty_reads:
+            path.write_bytes(text)
+
+    monkeypatch.setattr(editing.time, "sleep", pause)
+    return pauses
+
+
+def test_a_file_an_editor_is_saving_in_place_is_read_again_and_written(
+    registry_copy, monkeypatch
+) -> None:
+    root = registry_copy("sample")
+    path = root / ARTVIN
+    before = path.read_text(encoding="utf-8")
+    pauses = editor_saves_in_place(monkeypatch, path, empty_reads=editing.EDIT_ATTEMPTS - 1)
+
+    run = run_spo("--root", str(root), *ADD)
+
+    assert (run.exit_code, run.stderr) == (0, "")
+    assert pauses == [0.1, 0.1]
+    assert path.read_text(encoding="utf-8") == before.replace(
+        "sources:\n", SPO_LINES + "sources:\n"
+    )
+
+
+def test_a_file_empty_at_every_read_is_refused_and_left_empty(registry_copy, monkeypatch) -> None:
+    root = registry_copy("sample")
+    path = root / ARTVIN
+    pauses = editor_saves_in_place(monkeypatch, path, empty_reads=editing.EDIT_ATTEMPTS)
+
+    run = run_spo("--root", str(root), *ADD)
+
+    assert run.exit_code == 1
+    assert run.stderr == (
+        f"spo: nothing written to {ARTVIN}: the file was empty each of the 3 times spo read it: "
+        "another program (an editor) may be saving it; try again once it has saved, or restore "
+        "the file if its content is lost (from git, say)\n"
+    )
+    assert len(pauses) == 2  # no pause after the last read
+    assert path.read_bytes() == b""
+
+
+def test_a_byte_order_mark_is_kept(registry_copy) -> None:
+    root = registry_copy("sample")
+    path = root / ARTVIN
+    before = path.read_text(encoding="utf-8")
+    path.write_bytes(codecs.BOM_UTF8 + before.encode("utf-8"))
+
+    run = run_spo("--root", str(root), *ADD)
+
+    assert (run.exit_code, run.stderr) == (0, "")
+    after = before.replace("sources:\n", SPO_LINES + "sources:\n")
+    assert path.read_bytes() == codecs.BOM_UTF8 + after.encode("utf-8")
+
+
+def test_a_mistake_already_in_the_file_does_not_stop_a_write(registry_copy) -> None:
+    """A reviewer has yet to fix a mistyped host: staff can still record a stage."""
+    root = registry_copy("sample")
+    path = root / ARTVIN
+    broken = path.read_text(encoding="utf-8").replace("host: mersin-bb", "host: mersin", 1)
+    path.write_text(broken, encoding="utf-8")
+
+    run = run_spo("--root", str(root), *ADD)
+
+    assert (run.exit_code, run.stderr) == (0, "")
+    assert path.read_text(encoding="utf-8") == broken.replace(
+        "sources:\n", SPO_LINES + "sources:\n"
+    )
