@@ -287,6 +287,29 @@ CASES = [
         "'artvin' [duplicate-municipality] at $.kind\n",
     ),
     Case(
+        "a provincial municipality in a metropolitan province",
+        f"{M}/mersin.yaml",
+        "id: mersin\nname: Mersin İl Belediyesi\nkind: provincial\nprovince: Mersin\n"
+        "sources:\n  - https://example.org/m\n",
+        f"{M}/mersin.yaml:3:7: error: Mersin is a metropolitan province, so it has a "
+        "metropolitan municipality, not a provincial one [kind-province] at $.kind\n",
+    ),
+    Case(
+        "two metropolitan municipalities in one province",
+        f"{M}/mersin-bb-2.yaml",
+        "id: mersin-bb-2\nname: Mersin Büyükşehir Belediyesi\nkind: metropolitan\nprovince: 33\n"
+        "sources:\n  - https://example.org/m\n",
+        f"{M}/mersin-bb-2.yaml:3:7: error: the province already has a metropolitan municipality: "
+        "'mersin-bb' [duplicate-municipality] at $.kind\n",
+    ),
+    Case(
+        "a municipality hosting its own engagement",
+        f"{M}/artvin.yaml",
+        ARTVIN + "engagements:\n  - kind: meeting\n    host: artvin\n    date: 2025-01\n",
+        f"{M}/artvin.yaml:9:11: error: a municipality cannot host its own engagement "
+        "[self-reference] at $.engagements[0].host\n",
+    ),
+    Case(
         "a province that does not exist",
         f"{M}/artvin.yaml",
         ARTVIN.replace("province: 8", "province: Artvinn"),
