@@ -8,11 +8,16 @@ Each story runs `spo transfer add` on a copy of the `sample` registry.
 from __future__ import annotations
 
 import codecs
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from spo.writing import editing
+from spo.dates import parse_date
+from spo.errors import RefusedWrite
+from spo.writing import editing, transfers
+from spo.writing.transfers import NewStage
 from tests.conftest import run_spo
 from tests.test_write_faults import ADD, ARTVIN, SPO_LINES
 
@@ -95,3 +100,36 @@ def test_a_mistake_already_in_the_file_does_not_stop_a_write(registry_copy) -> N
     assert path.read_text(encoding="utf-8") == broken.replace(
         "sources:\n", SPO_LINES + "sources:\n"
     )
+
+
+# --- the rule itself: an error brought in, counted against the ones already there ----------------
+
+
+def stage_of(project: str, day: str) -> Any:
+    return transfers._stage_change(project, NewStage("paused", parse_date(day), None, None))
+
+
+def test_a_write_is_refused_for_each_error_it_brings_in_not_for_those_already_there(
+    registry_copy,
+) -> None:
+    """With no project known, the file's transfer already names a missing project (one error).
+    A stage for it brings in nothing and is written; a transfer to another missing project brings
+    in one more such error and is refused, naming it alone."""
+    root = registry_copy("sample")
+    path = root / ARTVIN
+    nothing_known = editing.References({"artvin", "mersin-bb"}, {})
+    today = date(2026, 1, 1)
+
+    written = editing.edit_record(
+        root, "municipality", path, stage_of("mahalle-mutfaklari", "2025-07"), nothing_known, today
+    )
+    assert written.written and "2025-07" in path.read_text(encoding="utf-8")
+
+    before = path.read_bytes()
+    with pytest.raises(RefusedWrite) as refused:
+        editing.edit_record(
+            root, "municipality", path, stage_of("kadin-ustalar", "2025-07"), nothing_known, today
+        )
+    (problem,) = refused.value.message.get("reason").get("problems")
+    assert (problem.code, problem.line) == ("unknown-reference", 25)
+    assert path.read_bytes() == before
