@@ -102,6 +102,33 @@ def test_a_mistake_already_in_the_file_does_not_stop_a_write(registry_copy) -> N
     )
 
 
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [
+        (
+            b"id: artvin\nname: [unclosed\n",
+            "line 2: YAML syntax error: a list opened with '[' must go on with ',' or ']'",
+        ),
+        (b"\xff\xfeid: artvin\n", "invalid UTF-8 (byte 0xff); save the file as UTF-8"),
+    ],
+)
+def test_a_file_that_cannot_be_read_is_left_as_it_is_and_named(
+    registry_copy, content: bytes, why: str
+) -> None:
+    root = registry_copy("sample")
+    path = root / ARTVIN
+    path.write_bytes(content)
+
+    run = run_spo("--root", str(root), *ADD)
+
+    assert run.exit_code == 1
+    assert run.stderr == (
+        f"spo: nothing written to {ARTVIN}: the file cannot be read as a record ({why}); fix it "
+        f"first (spo validate {ARTVIN})\n"
+    )
+    assert path.read_bytes() == content
+
+
 # --- the rule itself: an error brought in, counted against the ones already there ----------------
 
 
