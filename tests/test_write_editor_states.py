@@ -157,6 +157,8 @@ def test_a_write_is_refused_for_each_error_it_brings_in_not_for_those_already_th
         editing.edit_record(
             root, "municipality", path, stage_of("kadin-ustalar", "2025-07"), nothing_known, today
         )
-    (problem,) = refused.value.message.get("reason").get("problems")
+    reason = refused.value.message.get("reason")
+    assert reason.key == "refusal.invalid"
+    (problem,) = reason.get("problems")
     assert (problem.code, problem.line) == ("unknown-reference", 25)
     assert path.read_bytes() == before
