@@ -15,6 +15,9 @@ from spo.cli import main
 
 TESTS = Path(__file__).resolve().parent
 REGISTRIES = TESTS / "registries"
+# The team's shared folder beside the clone (../shared): reference tables and stored source texts
+# that the repository does not hold. A fresh clone may not have it; CI always does.
+SHARED = TESTS.parent.parent / "shared"
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,17 @@ def registry_copy(tmp_path: Path):
         return target
 
     return copy
+
+
+def needs_shared(path: Path) -> None:
+    """Skip a test whose data under ../shared is not here (a clone without the shared folder
+    beside it); in CI (CI=true), which always lays shared/ beside the clone, fail instead, so that
+    a moved or renamed file cannot turn the cross-checks into silent skips."""
+    if path.exists():
+        return
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{path} is missing: CI has ../shared beside the clone", pytrace=False)
+    pytest.skip(f"{path} is not here (no ../shared beside this clone)")
 
 
 def assert_golden(path: Path, text: str) -> None:

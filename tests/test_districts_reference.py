@@ -11,22 +11,21 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from spo.districts import districts_of
 from spo.provinces import all_provinces
+from tests.conftest import SHARED, needs_shared
 
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "districts.json"
+REFERENCE = SHARED / "reference" / "districts.json"
 
 
 @pytest.fixture(scope="module")
 def reference() -> dict[int, set[str]]:
     """Reference district names grouped by plate code (their ``provinceId``)."""
-    if not REFERENCE.is_file():
-        pytest.skip(f"reference data not available at {REFERENCE}")
+    needs_shared(REFERENCE)
     rows: list[dict[str, Any]] = json.loads(REFERENCE.read_text(encoding="utf-8"))
     names: dict[int, set[str]] = defaultdict(set)
     for row in rows:

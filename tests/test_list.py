@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import TESTS, run_spo
+from tests.conftest import TESTS, assert_golden, run_spo
 
 GOLDEN = TESTS / "golden" / "find"
 Copy = Callable[[str], Path]
@@ -197,21 +197,21 @@ def test_municipality_list_as_json_adds_the_province_it_found(sample: Path) -> N
     code, out, err = spo(sample, "municipality", "list", "--kind", "metropolitan", "-f", "json")
 
     assert (code, err) == (0, "")
-    assert out == (GOLDEN / "municipalities-metropolitan.json").read_text(encoding="utf-8")
+    assert_golden(GOLDEN / "municipalities-metropolitan.json", out)
 
 
 def test_municipality_list_as_yaml_is_the_same_records(sample: Path) -> None:
     code, out, err = spo(sample, "municipality", "list", "--kind", "metropolitan", "-f", "yaml")
 
     assert (code, err) == (0, "")
-    assert out == (GOLDEN / "municipalities-metropolitan.yaml").read_text(encoding="utf-8")
+    assert_golden(GOLDEN / "municipalities-metropolitan.yaml", out)
 
 
 def test_project_list_as_json_is_every_project_file_as_it_is(sample: Path) -> None:
     code, out, _ = spo(sample, "project", "list", "-f", "json")
 
     assert code == 0
-    assert out == (GOLDEN / "projects.json").read_text(encoding="utf-8")
+    assert_golden(GOLDEN / "projects.json", out)
 
 
 def test_transfer_list_as_yaml_keeps_dates_as_the_strings_in_the_files(sample: Path) -> None:

@@ -7,14 +7,14 @@ absent from a fresh clone, so every test here skips cleanly without it.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from spo.provinces import Province, all_provinces
+from tests.conftest import SHARED, needs_shared
 
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "provinces.json"
+REFERENCE = SHARED / "reference" / "provinces.json"
 
 # Reference region.en label -> our region id.
 REGION_IDS = {
@@ -42,8 +42,7 @@ MAX_CENTRE_OFFSET_DEGREES = 0.5
 @pytest.fixture(scope="module")
 def reference() -> dict[int, dict[str, Any]]:
     """Reference provinces keyed by plate code (their ``id``)."""
-    if not REFERENCE.is_file():
-        pytest.skip(f"reference data not available at {REFERENCE}")
+    needs_shared(REFERENCE)
     rows: list[dict[str, Any]] = json.loads(REFERENCE.read_text(encoding="utf-8"))
     return {int(row["id"]): row for row in rows}
 

@@ -133,3 +133,65 @@ def test_visitors_with_no_count_at_all_are_no_number_in_json_as_in_the_table(
     assert "Visitors — (1 engagement without a participant count)" in " ".join(table.split())
     empty = registry(tmp_path / "empty")
     assert report_json(empty, "--as-of", "2025-12-31")["visitors"]["total"] is None
+
+
+# One document cited in the forms staff write a source in: the same stored copy, the same address
+# (with or without a stored copy on one side), or the same publisher, title and date.
+STORY = "{title: Sosyal Politika Turu, publisher: Mersin Gündem, date: '2025-06-30'"
+HABER = "https://example.org/haber"
+STORED = f"{STORY}, url: {HABER}, archived: 000_a.txt}}"  # the figure's, with its stored copy
+
+
+@pytest.mark.parametrize(
+    ("published", "cited", "expected"),
+    [
+        # the same stored copy, found at two addresses: one document
+        (STORED, f"{{title: T, url: {HABER}/2, archived: 000_a.txt}}", (True, 0)),
+        # two stored copies at one address: two documents
+        (STORED, f"{{title: T, url: {HABER}, archived: 000_b.txt}}", (False, 1)),
+        # a stored copy on one side only: the address decides
+        (STORED, HABER, (True, 0)),
+        (STORED, f"{HABER}/2", (False, 1)),
+        # no address on one side: publisher, title and date decide
+        (f"{STORY}}}", f"{STORY}, url: {HABER}}}", (True, 0)),
+        (f"{STORY}}}", f"{STORY.replace('Turu', 'Günü')}, url: {HABER}}}", (False, 1)),
+        (f"{STORY}}}", f"{STORY.replace('2025-06-30', '2025-06-29')}}}", (False, 1)),
+        (f"{STORY}}}", HABER, (False, 1)),
+    ],
+)  # fmt: skip
+def test_the_same_document_cited_in_another_form_is_still_the_figures_own_source(
+    tmp_path: Path, published: str, cited: str, expected: tuple[bool, int]
+) -> None:
+    figures = figure("municipalities-hosted", 2, "as-stated").replace(HABER, published)
+    root = registry(
+        tmp_path,
+        figures=figures,
+        artvin=f"engagements:\n{visit('2025-02-10', source=cited)}",
+        izmit=f"engagements:\n{visit('2025-03-10', source=cited)}",
+    )
+
+    assert echo_of(report_json(root, "--as-of", "2025-12-31")) == [("met", *expected)]
+
+
+@pytest.mark.parametrize(
+    ("visits", "expected"),
+    [
+        (0, ("unbacked", None, None, None, False)),  # nothing recorded could back it
+        (1, ("met", True, 1, 0, True)),  # the visit cites the announcement: an echo
+        (2, ("contradicted", False, 2, 1, False)),  # more than exactly 1: no echo, whatever cited
+    ],
+)
+def test_only_a_met_figure_can_be_an_echo(
+    tmp_path: Path, visits: int, expected: tuple[object, ...]
+) -> None:
+    days = ["2025-02-10", "2025-03-10"][:visits]
+    root = registry(
+        tmp_path,
+        figures=figure("municipalities-hosted", 1, "exact"),
+        artvin=f"engagements:\n{visit(days[0], source=HABER)}" if visits > 0 else "",
+        izmit=f"engagements:\n{visit(days[1], source=HABER)}" if visits > 1 else "",
+    )
+
+    (check,) = report_json(root, "--as-of", "2025-12-31")["reported"]
+    shown = (check["status"], check["met"], check["recorded"], check["difference"], check["echo"])
+    assert shown == expected

@@ -16,12 +16,13 @@ import pytest
 
 from spo.loader import load_file
 from spo.validation import validate
+from tests.conftest import SHARED, needs_shared
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 # The stored source texts live beside the repository (../shared/sources), not in it: the tests that
-# read them skip when a clone does not have them.
-SHARED_SOURCES = ROOT.parent / "shared" / "sources"
+# read them skip when a clone does not have them, and fail in CI (tests.conftest.needs_shared).
+SHARED_SOURCES = SHARED / "sources"
 
 MERSIN = "mersin-bb"
 ON_OR_BEFORE_ARTICLE = "../2025-03-21"
@@ -192,8 +193,7 @@ def test_the_same_source_is_cited_the_same_way_everywhere() -> None:
 
 
 def test_every_archived_copy_is_a_stored_source_text() -> None:
-    if not SHARED_SOURCES.is_dir():
-        pytest.skip(f"{SHARED_SOURCES} is not here (a fresh clone)")
+    needs_shared(SHARED_SOURCES)
     stored = {path.name for path in SHARED_SOURCES.glob("*.txt")}
     archived = {source["archived"] for _, source in all_sources()}
     assert archived <= stored
@@ -324,8 +324,7 @@ def test_the_office_is_structured_data_on_mersins_record() -> None:
 
 
 def stored_text(name: str) -> str:
-    if not SHARED_SOURCES.is_dir():
-        pytest.skip(f"{SHARED_SOURCES} is not here (a fresh clone)")
+    needs_shared(SHARED_SOURCES)
     text = (SHARED_SOURCES / name).read_text(encoding="utf-8")
     return text.replace("\u2019", "'").replace("\u2018", "'")  # the articles' curly quotes
 
@@ -430,8 +429,7 @@ def test_themes_read_from_a_name_alone_are_marked_inferred() -> None:
 def test_each_figure_has_the_precision_its_source_gives_it() -> None:
     """A qualifier is read off the source's own words: "tam 16" is exact, a bare "16" is as
     stated; nothing adds precision the source did not give."""
-    if not SHARED_SOURCES.is_dir():
-        pytest.skip(f"{SHARED_SOURCES} is not here (a fresh clone)")
+    needs_shared(SHARED_SOURCES)
     for figure in municipalities()[MERSIN]["reported_figures"]:
         text = (SHARED_SOURCES / figure["source"]["archived"]).read_text(encoding="utf-8")
         value, qualifier = figure["value"], figure["qualifier"]

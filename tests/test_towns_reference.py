@@ -15,7 +15,6 @@ name, each with the reason it stays.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -23,8 +22,9 @@ import pytest
 from spo.districts import districts_of
 from spo.provinces import all_provinces
 from spo.towns import towns_of
+from tests.conftest import SHARED, needs_shared
 
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
+REFERENCE = SHARED / "reference"
 
 Town = tuple[int, str, str]  # plate, district, name
 
@@ -86,8 +86,7 @@ REFERENCE_ONLY_AT_MOST = 299
 
 def _load(name: str) -> list[dict[str, Any]]:
     path = REFERENCE / name
-    if not path.is_file():
-        pytest.skip(f"reference data not available at {path}")
+    needs_shared(path)
     rows: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
     return rows
 

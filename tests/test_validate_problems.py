@@ -140,6 +140,13 @@ CASES = [
         "[future-date] at $.engagements[0].date\n",
     ),
     Case(
+        "a date only known to be on or after a day in the future",
+        f"{M}/artvin.yaml",
+        ARTVIN + "engagements:\n  - kind: meeting\n    host: mersin-bb\n    date: 2999-01/..\n",
+        f"{M}/artvin.yaml:10:11: error: date 2999-01/.. is in the future (today is TODAY) "
+        "[future-date] at $.engagements[0].date\n",
+    ),
+    Case(
         "duplicate key",
         f"{M}/artvin.yaml",
         ARTVIN + "name: Artvin İl Belediyesi\n",
@@ -280,6 +287,29 @@ CASES = [
         "'artvin' [duplicate-municipality] at $.kind\n",
     ),
     Case(
+        "a provincial municipality in a metropolitan province",
+        f"{M}/mersin.yaml",
+        "id: mersin\nname: Mersin İl Belediyesi\nkind: provincial\nprovince: Mersin\n"
+        "sources:\n  - https://example.org/m\n",
+        f"{M}/mersin.yaml:3:7: error: Mersin is a metropolitan province, so it has a "
+        "metropolitan municipality, not a provincial one [kind-province] at $.kind\n",
+    ),
+    Case(
+        "two metropolitan municipalities in one province",
+        f"{M}/mersin-bb-2.yaml",
+        "id: mersin-bb-2\nname: Mersin Büyükşehir Belediyesi\nkind: metropolitan\nprovince: 33\n"
+        "sources:\n  - https://example.org/m\n",
+        f"{M}/mersin-bb-2.yaml:3:7: error: the province already has a metropolitan municipality: "
+        "'mersin-bb' [duplicate-municipality] at $.kind\n",
+    ),
+    Case(
+        "a municipality hosting its own engagement",
+        f"{M}/artvin.yaml",
+        ARTVIN + "engagements:\n  - kind: meeting\n    host: artvin\n    date: 2025-01\n",
+        f"{M}/artvin.yaml:9:11: error: a municipality cannot host its own engagement "
+        "[self-reference] at $.engagements[0].host\n",
+    ),
+    Case(
         "a province that does not exist",
         f"{M}/artvin.yaml",
         ARTVIN.replace("province: 8", "province: Artvinn"),
@@ -363,6 +393,16 @@ CASES = [
         "$.transfers[0].history[1].date\n",
     ),
     Case(
+        "history not in date order, the entry above known only to be on or after a month",
+        f"{M}/artvin.yaml",
+        ARTVIN + "transfers:\n  - project: mahalle-mutfaklari\n    history:\n"
+        "      - stage: inquiry\n        date: 2025-07/..\n"
+        "      - stage: paused\n        date: 2025-03\n",
+        f"{M}/artvin.yaml:13:15: error: stage Paused (paused) is dated 2025-03, before the "
+        "entry above it (2025-07/..); list the history in date order [stage-order] at "
+        "$.transfers[0].history[1].date\n",
+    ),
+    Case(
         "a stage recorded twice",
         f"{M}/artvin.yaml",
         ARTVIN + "transfers:\n  - project: mahalle-mutfaklari\n    history:\n"
@@ -437,6 +477,43 @@ def test_each_mistake_is_reported_at_its_line(case: Case, base: Path) -> None:
 
 
 def test_a_valid_registry_passes(base: Path) -> None:
+    result = run_spo("validate")
+    assert (result.exit_code, result.stdout) == (0, "3 files checked, 0 problems\n")
+
+
+def test_every_reference_made_right_passes(base: Path) -> None:
+    """The other side of each reference mistake above: a partner that is a registry municipality
+    typed as one, a host and a project that exist, a project of another municipality, the
+    official spelling of a district, an office in its province: nothing to report."""
+    write(
+        base,
+        f"{M}/artvin.yaml",
+        ARTVIN + "office:\n  name: Sosyal Politikalar Ofisi\n  district: Hopa\n"
+        "engagements:\n  - {kind: meeting, host: mersin-bb, date: 2025-03-21}\n"
+        "transfers:\n  - project: mahalle-mutfaklari\n    history:\n"
+        "      - {stage: inquiry, date: 2025-03-21}\n",
+    )
+    write(base, f"{M}/kirikkale-keskin.yaml", KESKIN)
+    write(
+        base,
+        f"{P}/mahalle-mutfaklari.yaml",
+        MAHALLE + "partners:\n  - name: Artvin Belediyesi\n    type: municipality\n"
+        "    role: co-participant\n    municipality: artvin\n",
+    )
+    result = run_spo("validate")
+    assert (result.exit_code, result.stdout) == (0, "4 files checked, 0 problems\n")
+
+
+def test_an_interval_of_one_day_or_one_month_is_valid(base: Path) -> None:
+    """`A/A` is a real interval (the source gives the same bound twice), not one that ends
+    before it starts."""
+    write(
+        base,
+        f"{M}/artvin.yaml",
+        ARTVIN + "engagements:\n"
+        "  - {kind: meeting, host: mersin-bb, date: 2025-03-21/2025-03-21}\n"
+        "  - {kind: meeting, host: mersin-bb, date: 2025-04/2025-04}\n",
+    )
     result = run_spo("validate")
     assert (result.exit_code, result.stdout) == (0, "3 files checked, 0 problems\n")
 
