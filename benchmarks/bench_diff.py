@@ -33,7 +33,7 @@ from benchmarks.synthetic import STAGES
 from spo.diff import compare
 from spo.diff.git import Git
 from spo.diff.sides import folder_side
-from spo.districts import districts_of
+from spo.places.districts import districts_of
 
 # The day the figures are computed as of: fixed, so that every run does the same work.
 AS_OF = "2025-12-31"

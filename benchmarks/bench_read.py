@@ -5,7 +5,7 @@ in a temporary folder, then runs the real `spo` command in a fresh process each 
 
     python benchmarks/bench_read.py [--municipalities N] [--projects N] [--runs N]
 
-"cold" runs start without the index (in spo.cache.registry_folder), so
+"cold" runs start without the index (in spo.files.cache.registry_folder), so
 every YAML file is parsed; "warm" runs find the
 cache written by the run before. The best of --runs is reported for each, with the ratio. Then
 the warm time is split into its parts, in this process: reading the registry through the cache,
@@ -28,13 +28,14 @@ from typing import Any
 
 import yaml
 
-from spo import query, search
-from spo.cache import registry_folder
 from spo.cli.render import records
-from spo.provinces import all_provinces
-from spo.reading import read_registry
-from spo.turkish import slugify
-from spo.vocabulary import SERVICE_MODELS, STAGES, TARGET_GROUPS, THEMES
+from spo.files.cache import registry_folder
+from spo.places.provinces import all_provinces
+from spo.query import lists as query
+from spo.query import search
+from spo.query.reading import read_registry
+from spo.rules.turkish import slugify
+from spo.rules.vocabulary import SERVICE_MODELS, STAGES, TARGET_GROUPS, THEMES
 
 VOCABULARY = (
     "mahalle mutfak kadın usta emekli yaşam merkez çocuk genç öğrenci sağlık aşı kompost çamaşır "

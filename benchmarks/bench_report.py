@@ -6,7 +6,7 @@ published figures), then runs the real `spo report --format json` in a fresh pro
 
     python benchmarks/bench_report.py [--municipalities N] [--projects N] [--runs N]
 
-"cold" runs start without the index (in spo.cache.registry_folder), so
+"cold" runs start without the index (in spo.files.cache.registry_folder), so
 every YAML file is parsed; "warm" runs find the cache
 written by the run before. The best of --runs is reported for each. The in-process split (reading
 the registry through the warm cache, computing the report, formatting it) shows where time goes.
@@ -28,14 +28,14 @@ from typing import Any
 
 import yaml
 
-from spo.cache import registry_folder
 from spo.cli.render.report_json import format_json
 from spo.cli.render.report_markdown import format_markdown
-from spo.provinces import all_provinces
-from spo.reading import read_registry
+from spo.files.cache import registry_folder
+from spo.places.provinces import all_provinces
+from spo.query.reading import read_registry
 from spo.report import compute_report
-from spo.turkish import slugify
-from spo.vocabulary import (
+from spo.rules.turkish import slugify
+from spo.rules.vocabulary import (
     METRICS,
     PARTNER_ROLES,
     PARTNER_TYPES,

@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import build  # noqa: E402
 
 from spo import loader  # noqa: E402
-from spo.validation import validate  # noqa: E402
+from spo.checks.validation import validate  # noqa: E402
 
 
 def timed(label: str, fn: object) -> float:

@@ -14,8 +14,8 @@ import random
 import re
 from pathlib import Path
 
-from spo.districts import districts_of
-from spo.provinces import all_provinces
+from spo.places.districts import districts_of
+from spo.places.provinces import all_provinces
 
 STAGES = [
     "inquiry",

@@ -10,12 +10,12 @@ from tests.conftest import REGISTRIES, run_spo
 
 
 def test_a_bug_says_internal_error_without_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
-    import spo.validation
+    import spo.checks.validation
 
     def broken(*_: object, **__: object) -> None:
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(spo.validation, "validate", broken)
+    monkeypatch.setattr(spo.checks.validation, "validate", broken)
     result = run_spo("--root", str(REGISTRIES / "valid-base"), "validate")
     # 3, not 1 (which says the registry has problems): CI can tell a bug in spo from a bad record.
     assert result.exit_code == 3

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from spo.checks.content import content_findings
-from spo.loader import load_file, parse
+from spo.files.loader import load_file, parse
 
 TESTS = Path(__file__).resolve().parent
 FILES = sorted([*TESTS.rglob("*.yaml"), *(TESTS.parent / "data").rglob("*.yaml")])

@@ -216,7 +216,7 @@ def test_the_plate_has_one_name_in_both_commands(
 def test_the_python_api_keeps_the_registrys_own_names(sample: Path) -> None:
     from spo.export import tables
     from spo.export.files import csv_bytes
-    from spo.reading import read_registry
+    from spo.query.reading import read_registry
 
     transfers = next(t for t in tables(read_registry(sample)) if t.name == "transfers")
 

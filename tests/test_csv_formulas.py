@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from spo.spreadsheet import as_text
+from spo.export.spreadsheet import as_text
 from tests.conftest import REGISTRIES, run_spo
 
 NAME = '=HYPERLINK("https://evil.example/";"tıkla")'

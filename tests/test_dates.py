@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from spo.cli.words import render
-from spo.dates import DATE_PATTERN, DateError, parse_date, parse_date_or_none, parse_day
+from spo.rules.dates import DATE_PATTERN, DateError, parse_date, parse_date_or_none, parse_day
 
 
 @pytest.mark.parametrize(

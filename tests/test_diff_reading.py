@@ -16,8 +16,8 @@ from spo.checks.file import own_findings
 from spo.checks.pool import cores
 from spo.diff import compare
 from spo.diff.sides import folder_side
-from spo.loader import load_file
-from spo.registry import kind_of
+from spo.files.loader import load_file
+from spo.files.registry import kind_of
 from tests.conftest import REGISTRIES
 
 

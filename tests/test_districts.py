@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from spo.districts import district_like, districts_of, find_district
-from spo.provinces import Province, all_provinces, find_province
+from spo.places.districts import district_like, districts_of, find_district
+from spo.places.provinces import Province, all_provinces, find_province
 
 
 def _province(name: str) -> Province:

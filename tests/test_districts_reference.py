@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from spo.districts import districts_of
-from spo.provinces import all_provinces
+from spo.places.districts import districts_of
+from spo.places.provinces import all_provinces
 from tests.conftest import SHARED, needs_shared
 
 REFERENCE = SHARED / "reference" / "districts.json"

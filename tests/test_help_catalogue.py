@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from spo.vocabulary import (
+from spo.rules.vocabulary import (
     ENGAGEMENT_KINDS,
     METRICS,
     MUNICIPALITY_KINDS,

@@ -120,7 +120,7 @@ def test_a_tag_outside_the_core_schema_or_with_a_bad_value_is_a_problem(
 
 
 def test_core_tags_with_good_values_are_read() -> None:
-    from spo.loader import parse
+    from spo.files.loader import parse
 
     loaded = parse(
         Path("x.yaml"),

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-import spo.loader
-from spo.cache import registry_folder
+import spo.files.loader
+from spo.files.cache import registry_folder
 from spo.index import document_rows, records
 from spo.index.store import FILE_NAME
 from tests.conftest import run_spo
@@ -217,13 +217,13 @@ def test_two_processes_refreshing_the_index_at_once_both_answer(
 
 def _count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     read: list[str] = []
-    original = spo.loader.load_file
+    original = spo.files.loader.load_file
 
-    def counting(path: Path, within: Path | None = None) -> spo.loader.LoadedFile:
+    def counting(path: Path, within: Path | None = None) -> spo.files.loader.LoadedFile:
         read.append(path.name)
         return original(path, within)
 
-    monkeypatch.setattr(spo.loader, "load_file", counting)
+    monkeypatch.setattr(spo.files.loader, "load_file", counting)
     return read
 
 
@@ -269,20 +269,24 @@ def test_a_report_is_kept_per_generation_and_follows_a_change(sample: Path) -> N
 def test_records_and_search_documents_come_from_the_index(
     sample: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import spo.search_rows
+    import spo.index.search_rows
 
     found = records(sample, "project")
     assert [record_id for _, record_id, _ in found] == [i for i, _ in SAMPLE_PROJECTS]
     assert found[2][2]["name"] == {"tr": "Kadın Ustalar", "en": "Women Craftspeople"}
     rows = document_rows(sample)
-    made = {r[1]: spo.search_rows.document_row(k, r[1], r[2]) for k in ("project",) for r in found}
+    made = {
+        r[1]: spo.index.search_rows.document_row(k, r[1], r[2]) for k in ("project",) for r in found
+    }
     assert {record_id: row for _, record_id, row in rows if record_id in made} == made
 
     def document_row(kind: str, record_id: str, data: dict[str, object]) -> dict[str, object]:
         return {"kind": kind, "id": record_id, "words": len(json.dumps(data)), "fields": {}}
 
-    monkeypatch.setattr(spo.search_rows, "document_row", document_row)
-    monkeypatch.setattr(spo.search_rows, "DOCUMENT_VERSION", spo.search_rows.DOCUMENT_VERSION + 1)
+    monkeypatch.setattr(spo.index.search_rows, "document_row", document_row)
+    monkeypatch.setattr(
+        spo.index.search_rows, "DOCUMENT_VERSION", spo.index.search_rows.DOCUMENT_VERSION + 1
+    )
     rows = document_rows(sample)  # rows of another layout: the index is rebuilt with the new ones
 
     assert [(kind, record_id) for kind, record_id, _ in rows][:5] == [

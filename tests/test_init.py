@@ -16,8 +16,8 @@ import pytest
 import yaml
 
 import spo
-from spo import schemas
 from spo.cli import prompts
+from spo.rules import schemas
 from tests.conftest import run_spo
 
 KESKIN = ("--province", "Kırıkkale", "--district", "Keskin")

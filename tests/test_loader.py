@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from spo.cli.words import render
-from spo.loader import MAX_FILE_BYTES, load_file, parse
+from spo.files.loader import MAX_FILE_BYTES, load_file, parse
 
 
 @pytest.mark.parametrize(

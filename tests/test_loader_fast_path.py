@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from spo.core_yaml import ReviewerLoader, load_data
+from spo.files.core_yaml import ReviewerLoader, load_data
 
 TESTS = Path(__file__).resolve().parent
 FILES = sorted([*TESTS.rglob("*.yaml"), *(TESTS.parent / "data").rglob("*.yaml")])

@@ -14,9 +14,9 @@ from spo.cli.render.labels import qualified as figure_value
 from spo.cli.render.records import to_yaml
 from spo.cli.render.tables import Rows, column_widths
 from spo.cli.words import turkish_ablative
-from spo.dates import parse_date
-from spo.spreadsheet import csv_text, with_bom
-from spo.vocabulary import QUALIFIERS
+from spo.export.spreadsheet import csv_text, with_bom
+from spo.rules.dates import parse_date
+from spo.rules.vocabulary import QUALIFIERS
 
 HEADERS = ["ID", "Name", "Stage"]
 ROWS = [

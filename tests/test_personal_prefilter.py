@@ -18,7 +18,7 @@ from spo.checks.personal import personal_data_findings
 from spo.checks.personal_plain import normalised
 from spo.checks.personal_prefilter import AT_LIKE, DIGIT_LIKE, PLUS_LIKE, may_have_sightings
 from spo.checks.personal_text import sightings
-from spo.loader import load_file, parse
+from spo.files.loader import load_file, parse
 
 TESTS = Path(__file__).resolve().parent
 FILES = sorted([*(TESTS / "registries").rglob("*.yaml"), *(TESTS.parent / "data").rglob("*.yaml")])

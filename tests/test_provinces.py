@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from spo.provinces import REGIONS, Province, all_provinces, find_province
+from spo.places.provinces import REGIONS, Province, all_provinces, find_province
 
 METROPOLITAN = {
     "Adana", "Ankara", "Antalya", "Aydın", "Balıkesir", "Bursa", "Denizli",

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from spo.provinces import Province, all_provinces
+from spo.places.provinces import Province, all_provinces
 from tests.conftest import SHARED, needs_shared
 
 REFERENCE = SHARED / "reference" / "provinces.json"

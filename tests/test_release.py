@@ -158,8 +158,11 @@ def test_the_wheel_carries_the_package_its_words_templates_and_tables_and_nothin
     assert len(list((package / "cli/text").glob("*.toml"))) >= 5
     assert len(list((package / "templates").glob("*.txt"))) >= 4
     wanted = {p.relative_to(release.source).as_posix() for p in shipped}
-    wanted |= {"spo/provinces.csv", "spo/districts.csv", "spo/py.typed"}
-    wanted |= {"spo/maps/provinces.json", "spo/maps/LICENCE.txt"}  # the map's data and licence
+    wanted |= {"spo/places/provinces.csv", "spo/places/districts.csv", "spo/py.typed"}
+    wanted |= {
+        "spo/places/maps/provinces.json",
+        "spo/places/maps/LICENCE.txt",
+    }  # the map's data and licence
     wanted |= {f"{info}/licenses/LICENSE"}  # the licence text travels with the code
     assert sorted(wanted - names) == []
 

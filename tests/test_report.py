@@ -34,10 +34,10 @@ from pathlib import Path
 import pytest
 
 from spo.cli.words import render
-from spo.errors import UsageError
 from spo.model import Registry
-from spo.reading import read_registry
+from spo.query.reading import read_registry
 from spo.report import Report, Tally, compute_report, figure_met
+from spo.rules.errors import UsageError
 from tests.conftest import REGISTRIES
 
 NO_STAGES = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from spo.reading import read_registry
+from spo.query.reading import read_registry
 from spo.report.catalogue import Catalogue
 from tests.conftest import run_spo
 from tests.test_report_backing import MERSIN, WIDE, registry, report_json

@@ -21,7 +21,7 @@ from spo.cli.render.report_markdown import format_markdown
 from spo.cli.render.report_table import bar
 from spo.cli.words import turkish_ablative
 from spo.model import Source
-from spo.reading import read_registry
+from spo.query.reading import read_registry
 from spo.report import compute_report
 from tests.conftest import REGISTRIES, TESTS, assert_golden, run_spo
 

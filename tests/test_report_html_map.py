@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from spo.province_shapes import inside
-from spo.provinces import find_province
+from spo.places.provinces import find_province
+from spo.places.shapes import inside
 from tests.conftest import REGISTRIES, run_spo
 from tests.test_partial_records import ADD
 from tests.test_report_html import DAY, Page, cards, chromium, markers, page_of

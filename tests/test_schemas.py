@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from spo import schemas, vocabulary
+from spo.rules import schemas, vocabulary
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -28,7 +28,7 @@ def test_schema_files_pass_the_2020_12_metaschema(kind: str) -> None:
 @pytest.mark.parametrize("kind", schemas.KINDS)
 def test_schema_files_are_generated_from_the_vocabulary(kind: str) -> None:
     written = (REPO / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8")
-    assert written == schemas.render(kind), "run: python -m spo.schemas --write"
+    assert written == schemas.render(kind), "run: python -m spo.rules.schemas --write"
 
 
 def test_every_vocabulary_value_has_both_labels() -> None:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from spo.search import folded_words, word_matches
-from spo.turkish import words
+from spo.query.search import folded_words, word_matches
+from spo.rules.turkish import words
 from tests.conftest import run_spo
 
 Copy = Callable[[str], Path]
@@ -437,8 +437,8 @@ def test_a_limit_that_is_not_a_count_is_a_usage_error(
 
 
 def test_the_sort_text_rows_hold_orders_names_as_the_turkish_alphabet_does() -> None:
-    from spo.search_rows import sort_text
-    from spo.turkish import sort_key
+    from spo.index.search_rows import sort_text
+    from spo.rules.turkish import sort_key
 
     names = ["hala", "hâlâ", "Çiçek", "cicek", "İzmir", "ızgara", "Iğdır", "a b", "ab", "a-b"]
     names += ["Ödemiş", "z9", "z10", "Σας", "ıi", "İi", "", "Ab", "aB", "Üsküdar", "Uşak"]

@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from spo.loader import load_file
-from spo.validation import validate
+from spo.checks.validation import validate
+from spo.files.loader import load_file
 from tests.conftest import SHARED, needs_shared
 
 ROOT = Path(__file__).resolve().parents[1]

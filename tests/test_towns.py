@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from spo import towns
-from spo.districts import districts_of
-from spo.provinces import Province, all_provinces, find_province
-from spo.towns import districts_with_town, find_town, town_like, towns_of
+from spo.places import towns
+from spo.places.districts import districts_of
+from spo.places.provinces import Province, all_provinces, find_province
+from spo.places.towns import districts_with_town, find_town, town_like, towns_of
 
 
 def _province(name: str) -> Province:

@@ -4,12 +4,12 @@ The reference lives outside the repository (``../shared/reference``) and is abse
 clone, so every test here skips cleanly without it. A town is compared as (plate, district,
 name), names exactly, Turkish letters and all.
 
-The team's table was written from its own knowledge and is known to be incomplete: when this
-test was written it had 144 towns, 105 of them exactly as in the reference, which has 404. The
-reference is for cross-checks only, so its other towns are not copied here (nor into the table):
-a town is added to ``spo/towns.csv`` when a source other than the reference confirms it, and the
-bound below is lowered with it. The towns the team has and the reference lacks are listed by
-name, each with the reason it stays.
+The team's table was written from its own knowledge and is known to be incomplete: when this test
+was written it had 144 towns, 105 of them exactly as in the reference, which has 404. The reference
+is for cross-checks only, so its other towns are not copied here (nor into the table): a town is
+added to ``spo/places/towns.csv`` when a source other than the reference confirms it, and the bound
+below is lowered with it. The towns the team has and the reference lacks are listed by name, each
+with the reason it stays.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from typing import Any
 
 import pytest
 
-from spo.districts import districts_of
-from spo.provinces import all_provinces
-from spo.towns import towns_of
+from spo.places.districts import districts_of
+from spo.places.provinces import all_provinces
+from spo.places.towns import towns_of
 from tests.conftest import SHARED, needs_shared
 
 REFERENCE = SHARED / "reference"

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from spo.turkish import (
+from spo.rules.turkish import (
     edit_distance_at_most_one,
     fold,
     slugify,

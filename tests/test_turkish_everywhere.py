@@ -190,12 +190,12 @@ def test_confirmations_understand_both_languages(answer: str, meaning: bool | No
 
 
 def test_ctrl_c_exits_130_with_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    import spo.validation
+    import spo.checks.validation
 
     def interrupted(*_: object, **__: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(spo.validation, "validate", interrupted)
+    monkeypatch.setattr(spo.checks.validation, "validate", interrupted)
     run = run_spo("--root", str(REGISTRIES / "valid-base"), "--lang", "tr", "validate")
     assert (run.exit_code, run.stdout, run.stderr) == (130, "", "spo: kesildi\n")
 

@@ -16,13 +16,13 @@ from pathlib import Path
 import pytest
 
 import spo
-import spo.schemas
+import spo.rules.schemas
 from benchmarks.mutations import mutate, seed_files
-from spo.cache import registry_folder
 from spo.checks.cache import FILE_NAME
-from spo.message import Message
-from spo.problems import Problem
-from spo.validation import validate
+from spo.checks.validation import validate
+from spo.files.cache import registry_folder
+from spo.rules.message import Message
+from spo.rules.problems import Problem
 
 REGISTRIES = Path(__file__).resolve().parent / "registries"
 TODAY = date(2026, 1, 15)
@@ -112,9 +112,9 @@ def test_another_version_schema_or_day_is_not_answered_from_the_cache(
         patch.setattr(spo, "__version__", "99.0")
         assert not _faked(base)
     _fake_every_row(base)
-    build = spo.schemas.build
+    build = spo.rules.schemas.build
     with monkeypatch.context() as patch:
-        patch.setattr(spo.schemas, "build", lambda kind: {**build(kind), "title": "changed"})
+        patch.setattr(spo.rules.schemas, "build", lambda kind: {**build(kind), "title": "changed"})
         assert not _faked(base)
 
 

@@ -108,8 +108,8 @@ def test_github_format_is_chosen_inside_github_actions(broken: Path) -> None:
 
 def test_github_annotation_escapes_newlines_percent_and_separators() -> None:
     from spo.cli.render.problems import format_github
-    from spo.message import Message
-    from spo.problems import Problem
+    from spo.rules.message import Message
+    from spo.rules.problems import Problem
 
     message = Message.of("read.key-not-text", key="50% done\nnext line")
     problem = Problem(Path("a,b:c.yaml"), 3, 1, (), message, "schema")

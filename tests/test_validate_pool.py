@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.mutations import mutate, seed_files
-from spo.validation import validate
+from spo.checks.validation import validate
 
 REGISTRIES = Path(__file__).resolve().parent / "registries"
 TODAY = date(2026, 1, 15)

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from spo.checks.validation import validate
 from spo.cli import validate_cmd
 from spo.cli.validate_cmd import ProgressBar, wants_progress
-from spo.validation import validate
 
 REGISTRIES = Path(__file__).resolve().parent / "registries"
 

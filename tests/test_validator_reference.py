@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from spo import registry
 from spo.checks.schema import fast_validator, schema_findings, validator
-from spo.loader import load_file
+from spo.files import registry
+from spo.files.loader import load_file
 
 TESTS = Path(__file__).resolve().parent
 SHIPPED = TESTS.parent / "data"

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from spo import naming
 from spo.cli import prompts
-from spo.search import registry_rows
+from spo.query import naming
+from spo.query.search import registry_rows
 from tests.conftest import run_spo
 
 Copy = Callable[[str], Path]

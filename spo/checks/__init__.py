@@ -4,5 +4,5 @@ out, every finding of every file, as data. Each check of one record is a module 
 file's own result from them, `run` checks many files (from the result cache in `cache`, over the
 process pool in `pool`, telling `progress`), and `buildable` says whether the model can be built
 from a record. Nothing here imports the index, the report, the writing commands or the CLI;
-`spo.validation` puts the checks across files on top and turns findings into lined problems.
+`spo.checks.validation` puts the checks across files on top and turns findings into lined problems.
 """

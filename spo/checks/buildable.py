@@ -1,6 +1,6 @@
 """Whether the model can be built from a record: in, a record's kind and data (or its own
 findings, when a validation already has them); out, yes or no, or the findings that say no. The
-read path (`spo.index`, `spo.reading`, `spo.report`) asks this, not `spo validate`.
+read path (`spo.index`, `spo.query.reading`, `spo.report`) asks this, not `spo validate`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any
 
 from spo.checks.content import date_findings
 from spo.checks.schema import schema_findings
-from spo.problems import Finding
+from spo.rules.problems import Finding
 
 # The findings that keep a record out of the model: the schema's shape, and dates that are dates.
 UNBUILDABLE = frozenset({"schema", "bad-date"})

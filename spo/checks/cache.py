@@ -31,8 +31,8 @@ from pathlib import Path
 from typing import Any
 
 import spo
-from spo.cache import code_digest, registry_folder
-from spo.schemas import KINDS, build
+from spo.files.cache import code_digest, registry_folder
+from spo.rules.schemas import KINDS, build
 
 FILE_NAME = "validate.sqlite3"
 _FILES = (

@@ -14,9 +14,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from spo.message import Message
-from spo.positions import Positions
-from spo.problems import Finding, JsonPath
+from spo.rules.message import Message
+from spo.rules.positions import Positions
+from spo.rules.problems import Finding, JsonPath
 
 # The bidirectional embeddings, overrides and isolates, as a character class's ranges: the ones
 # that reorder what follows them. The terminal escaper (`spo.cli.render.escape`) shows them too.

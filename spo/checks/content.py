@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from spo.dates import DATE_PATTERN, DateError, parse_date, parse_date_or_none
-from spo.message import Message
-from spo.problems import Finding, JsonPath, Severity
-from spo.rules import comes_before, is_progress
-from spo.schemas import date_keys
+from spo.rules.dates import DATE_PATTERN, DateError, parse_date, parse_date_or_none
+from spo.rules.message import Message
+from spo.rules.problems import Finding, JsonPath, Severity
+from spo.rules.schemas import date_keys
+from spo.rules.stages import comes_before, is_progress
 
 _DATE_SHAPE = re.compile(DATE_PATTERN)
 
@@ -116,7 +116,7 @@ def transfer_findings(data: dict[str, Any]) -> list[Finding]:
 
 def completeness_findings(data: dict[str, Any]) -> list[Finding]:
     """A statement of completeness must say until when for certain, and not end before it starts
-    (`spo.completeness`)."""
+    (`spo.model.completeness`)."""
     found: list[Finding] = []
     statements = data.get("completeness")
     for i, statement in enumerate(statements if isinstance(statements, list) else []):

@@ -1,16 +1,16 @@
-"""A record's published figures checked against each other (`spo.agreement`): a warning on the
+"""A record's published figures checked against each other (`spo.rules.agreement`): a warning on the
 later figure of two that cannot both be true, naming the earlier one."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from spo.agreement import disagreements
-from spo.dates import parse_date_or_none
-from spo.message import Message
 from spo.model import ReportedFigure, Source
-from spo.problems import Finding, Severity
-from spo.vocabulary import METRICS, QUALIFIERS
+from spo.rules.agreement import disagreements
+from spo.rules.dates import parse_date_or_none
+from spo.rules.message import Message
+from spo.rules.problems import Finding, Severity
+from spo.rules.vocabulary import METRICS, QUALIFIERS
 
 
 def _figures(data: dict[str, Any]) -> dict[int, tuple[int, ReportedFigure]]:

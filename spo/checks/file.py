@@ -22,9 +22,9 @@ from spo.checks.figures import figure_findings
 from spo.checks.personal import comment_findings, personal_data_findings
 from spo.checks.references import id_findings
 from spo.checks.schema import schema_findings
-from spo.loader import Locator, decode, load_file, parse, read_bytes
-from spo.message import Message
-from spo.problems import Finding, Problem
+from spo.files.loader import Locator, decode, load_file, parse, read_bytes
+from spo.rules.message import Message
+from spo.rules.problems import Finding, Problem
 
 # What the checks across files read of a record (spo.checks.references): its fields, and of each
 # list entry the fields named here (a list keeps its length, so findings keep their paths).
@@ -136,8 +136,8 @@ def check_file(
     caching: bool = False,
     pack: bool = False,
 ) -> Output:
-    """Read and check one file, as `spo.loader.load_file` reads it. With `caching`, the hash of
-    its bytes comes back too, and nothing else when it is `known` (the cache has the result);
+    """Read and check one file, as `spo.files.loader.load_file` reads it. With `caching`, the hash
+    of its bytes comes back too, and nothing else when it is `known` (the cache has the result);
     with `pack`, the payload comes pickled (to be sent from a worker, or kept)."""
     raw = read_bytes(path, root)
     digest = None

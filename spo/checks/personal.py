@@ -28,9 +28,9 @@ from spo.checks.personal_text import (
     phone_lines,
     sightings,
 )
-from spo.message import Message
-from spo.positions import LINE_BREAK, Positions
-from spo.problems import Finding, JsonPath
+from spo.rules.message import Message
+from spo.rules.positions import LINE_BREAK, Positions
+from spo.rules.problems import Finding, JsonPath
 
 __all__ = [
     "comment_findings",

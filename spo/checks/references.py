@@ -6,20 +6,20 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any
 
-from spo.districts import district_like, find_district
-from spo.lookup import closest
-from spo.message import Message
-from spo.places import (
+from spo.places.districts import district_like, find_district
+from spo.places.geography import (
     PlaceProblem,
     district_municipality_problem,
     district_problem,
     stem,
     town_problem,
 )
-from spo.problems import Finding, JsonPath, Severity
-from spo.provinces import Province, all_provinces, find_province
-from spo.rules import is_self_engagement, is_self_transfer
-from spo.turkish import fold
+from spo.places.provinces import Province, all_provinces, find_province
+from spo.rules.lookup import closest
+from spo.rules.message import Message
+from spo.rules.problems import Finding, JsonPath, Severity
+from spo.rules.stages import is_self_engagement, is_self_transfer
+from spo.rules.turkish import fold
 
 Records = Mapping[str, dict[str, Any]]  # id -> data
 

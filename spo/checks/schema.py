@@ -6,12 +6,12 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from spo.dates import DATE_PATTERN
-from spo.lookup import closest
-from spo.message import Message
-from spo.problems import Finding, JsonPath
-from spo.schemas import ID_PATTERN, URL_PATTERN, build
-from spo.vocabulary import ALL
+from spo.rules.dates import DATE_PATTERN
+from spo.rules.lookup import closest
+from spo.rules.message import Message
+from spo.rules.problems import Finding, JsonPath
+from spo.rules.schemas import ID_PATTERN, URL_PATTERN, build
+from spo.rules.vocabulary import ALL
 
 VOCABULARIES = {vocab.name: vocab for vocab in ALL}
 

@@ -134,7 +134,7 @@ def _run(args: list[str], lang: language.Lang) -> None:
     from spo.cli.render.console import OutputClosed
     from spo.cli.render.problems import one_line_values
     from spo.cli.words import render, say
-    from spo.errors import SpoError
+    from spo.rules.errors import SpoError
 
     try:
         command = build(lang)

@@ -61,7 +61,7 @@ class LangChoice(StrEnum):
 
 @dataclass(frozen=True)
 class Settings:
-    root: Path | None  # as given with --root; None: look for it (see spo.registry.find_root)
+    root: Path | None  # as given with --root; None: look for it (see spo.files.registry.find_root)
     lang: Lang
 
 

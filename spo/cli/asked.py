@@ -22,7 +22,7 @@ from spo.cli.prompts import ask_yes, say
 from spo.cli.render import console
 from spo.cli.render.escape import shell_word, terminal
 from spo.cli.render.problems import one_line, one_line_values
-from spo.errors import SpoError
+from spo.rules.errors import SpoError
 
 if TYPE_CHECKING:
     from spo.writing.editing import WriteResult

@@ -13,7 +13,7 @@ import click
 import typer
 from click.shell_completion import CompletionItem
 
-from spo.vocabulary import Vocabulary
+from spo.rules.vocabulary import Vocabulary
 
 
 def _given_root(ctx: typer.Context | None) -> Path | None:
@@ -41,10 +41,10 @@ def _complete_ids(kind: str, incomplete: str, ctx: typer.Context | None) -> list
     shell, so a missing or broken registry gives no candidates rather than an error."""
     # lazy: spo.cli.options imports this module on every start (`spo --help`); the index is
     # read only when a shell asks for completions
-    from spo import registry
-    from spo.errors import SpoError
+    from spo.files import registry
     from spo.index import registry_rows
-    from spo.search_rows import folded_words
+    from spo.index.search_rows import folded_words
+    from spo.rules.errors import SpoError
 
     try:
         root = registry.find_root(_given_root(ctx))

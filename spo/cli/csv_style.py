@@ -1,15 +1,14 @@
 """How a CSV reads for its reader, the one rule for `export csv` and every `--format csv`.
 
-Under `--lang tr` a CSV is for the office's Turkish Excel: separated by `;` (Turkish Windows'
-list separator, since `,` is its decimal comma: with `,` a double-click puts each row in column
-A), headers in Turkish, vocabulary values as their Turkish labels, dates kept as the registry's
-text (`spo.spreadsheet`), fractions with a decimal comma (Turkish Excel reads "28.1" as the 28th
+Under `--lang tr` a CSV is for the office's Turkish Excel: separated by `;` (Turkish Windows' list
+separator, since `,` is its decimal comma: with `,` a double-click puts each row in column A),
+headers in Turkish, vocabulary values as their Turkish labels, dates kept as the registry's text
+(`spo.export.spreadsheet`), fractions with a decimal comma (Turkish Excel reads "28.1" as the 28th
 of January). Ids (of records, provinces, rows) stay as they are, in their own columns, so tables
-still join. Under `--lang en` it is for analysts' tools: `,`, the registry's own column names
-and values, dates as written. `--delimiter` overrides the separator alone (the decimal mark
-stays the language's: `--delimiter ,` under `--lang tr` quotes "36,8"). No `sep=;` first line:
-Excel would honour it, but every other reader (Python's csv, pandas, LibreOffice) would take it
-for the header.
+still join. Under `--lang en` it is for analysts' tools: `,`, the registry's own column names and
+values, dates as written. `--delimiter` overrides the separator alone (the decimal mark stays the
+language's: `--delimiter ,` under `--lang tr` quotes "36,8"). No `sep=;` first line: Excel would
+honour it, but every other reader (Python's csv, pandas, LibreOffice) would take it for the header.
 
 Column names are the same in both commands: `csv.column.<name>` in the catalogue gives each its
 header in both languages.
@@ -29,9 +28,9 @@ import typer
 from spo.cli.language import Lang
 from spo.cli.render.escape import csv_cell
 from spo.cli.words import label, say
-from spo.errors import UsageError
-from spo.spreadsheet import csv_text, usable_delimiter, with_bom
-from spo.vocabulary import Vocabulary
+from spo.export.spreadsheet import csv_text, usable_delimiter, with_bom
+from spo.rules.errors import UsageError
+from spo.rules.vocabulary import Vocabulary
 
 Delimiter = Annotated[str | None, typer.Option("--delimiter")]
 

@@ -14,10 +14,10 @@ from typing import Annotated
 
 import typer
 
-from spo import registry
 from spo.cli.app import app, settings
 from spo.cli.days import parse_day
 from spo.cli.options import choice, choose
+from spo.files import registry
 
 
 class DiffFormat(StrEnum):

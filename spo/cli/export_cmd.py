@@ -18,17 +18,18 @@ from typing import Annotated
 
 import typer
 
-from spo import __version__, registry
+from spo import __version__
 from spo.cli.app import export_app, settings
 from spo.cli.csv_style import Delimiter, csv_style
 from spo.cli.language import Lang
 from spo.cli.render import console
 from spo.cli.render.console import warn
 from spo.cli.words import say
-from spo.errors import UsageError
 from spo.export import SHAPES, Table, dangling, tables
 from spo.export.files import SEARCH_TEXT, csv_rows, write_sqlite
-from spo.spreadsheet import with_bom
+from spo.export.spreadsheet import with_bom
+from spo.files import registry
+from spo.rules.errors import UsageError
 
 METADATA = "metadata.json"
 
@@ -39,7 +40,7 @@ def _root(ctx: typer.Context) -> Path:
 
 def _tables(ctx: typer.Context, root: Path) -> tuple[list[Table], Lang]:
     """The tables to write, after a warning on stderr for each kind of gap in them."""
-    from spo.reading import read_registry
+    from spo.query.reading import read_registry
 
     opts = settings(ctx)
     records = read_registry(root)

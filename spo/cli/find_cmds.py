@@ -1,7 +1,7 @@
 """`spo project list|show`, `spo municipality list|show`, `spo transfer list`, `spo search`.
 
-Each command reads the registry, asks `spo.query` or `spo.search` for the records and hands them
-to `spo.cli.render`. Help texts are in the catalogue (`help.*`).
+Each command reads the registry, asks `spo.query.lists` or `spo.query.search` for the records and
+hands them to `spo.cli.render`. Help texts are in the catalogue (`help.*`).
 
 Imports inside the functions: this module is imported whenever any command runs or shows its
 help (see `spo.cli.lazy`), so the model, the queries, the search and the renderers (and Rich
@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from spo import lookup, naming, registry
 from spo.cli import kept
 from spo.cli.app import app, municipality_app, project_app, settings, transfer_app
 from spo.cli.completion import MUNICIPALITY_ID, PROJECT_ID
@@ -35,8 +34,11 @@ from spo.cli.options import (
     vocabulary,
 )
 from spo.cli.render.console import console, warn
-from spo.errors import SpoError
-from spo.vocabulary import (
+from spo.files import registry
+from spo.query import naming
+from spo.rules import lookup
+from spo.rules.errors import SpoError
+from spo.rules.vocabulary import (
     MUNICIPALITY_KINDS,
     PROJECT_STATUSES,
     SERVICE_MODELS,
@@ -55,7 +57,8 @@ ShowAs = Annotated[str, choice("--format", "-f", choices=ShowFormat)]
 
 
 def _ids(reg: Registry, kind: str, given: Values) -> list[str]:
-    """The ids of the records an option names: ids, or names as people type them (`spo.naming`)."""
+    """The ids of the records an option names: ids, or names as people type them
+    (`spo.query.naming`)."""
     return [naming.record_id(reg.root, kind, text) for text in given or []]
 
 
@@ -66,7 +69,7 @@ def _open_one(ctx: typer.Context, kind: str, text: str) -> tuple[Registry, Lang,
     what `_open` leads to; except that a file that exists and had to be left out is said to be
     unreadable (exit 1), not missing."""
     from spo.cli.render.labels import message
-    from spo.reading import partial_registry, read_registry
+    from spo.query.reading import partial_registry, read_registry
 
     opts = settings(ctx)
     root = registry.find_root(opts.root)
@@ -92,7 +95,7 @@ def _listed(
     delimiter: str | None = None,
 ) -> None:
     """A list command: `select` the records from the registry (`whole`: see
-    `spo.reading.listing_registry_of`) and list them (`words`: the kind of record, whose
+    `spo.query.reading.listing_registry_of`) and list them (`words`: the kind of record, whose
     `Listing` is in spo.cli.render.listings, and the message when there is none).
 
     A list depends only on the records, the options and the language (and a table on its
@@ -109,7 +112,7 @@ def _listed(
 
     def make(index: Index) -> kept.Made:
         from spo.cli.render.listings import LISTINGS, csv_of, formatted, table_of
-        from spo.reading import listing_registry_of
+        from spo.query.reading import listing_registry_of
 
         reg = listing_registry_of(index, whole=whole)
         items = select(reg, opts.lang)
@@ -155,8 +158,8 @@ def project_list(
     """List projects."""
 
     def select(reg: Registry, lang: Lang) -> list[object]:
-        from spo import query
         from spo.cli.render.labels import name_of
+        from spo.query import lists as query
 
         order = sort_order(sort)
         wanted = query.ProjectFilter(
@@ -184,10 +187,10 @@ def project_show(
     format: ShowAs = ShowFormat.table.value,
 ) -> None:
     """Show one project and every municipality that has a transfer of it."""
-    from spo import query
     from spo.cli.render.listings import write_record
     from spo.cli.render.records import project_record, transfer_record
     from spo.cli.render.views import project_view
+    from spo.query import lists as query
 
     fmt = choose("--format", format, ShowFormat)
     reg, lang, shown = _open_one(ctx, "project", project_id)
@@ -222,7 +225,7 @@ def municipality_list(
     """List municipalities."""
 
     def select(reg: Registry, lang: Lang) -> list[object]:
-        from spo import query
+        from spo.query import lists as query
 
         order = sort_order(sort)
         wanted = query.MunicipalityFilter(
@@ -283,8 +286,8 @@ def transfer_list(
     """List transfers, each with its current stage."""
 
     def select(reg: Registry, lang: Lang) -> list[object]:
-        from spo import query
         from spo.cli.render.labels import name_of
+        from spo.query import lists as query
 
         order = sort_order(sort)
         wanted = query.TransferFilter(
@@ -317,9 +320,9 @@ def search_command(
 ) -> None:
     """Search projects and municipalities by name, place, vocabulary labels, summary, notes and
     tags; the best matches first."""
-    from spo import search
     from spo.cli.render import search_results
     from spo.cli.render.labels import message
+    from spo.query import search
 
     opts = settings(ctx)
     fmt = choose("--format", format, ListFormat)

@@ -2,7 +2,7 @@
 
 In a terminal, `spo init` without --province asks for the office's municipality (province, then
 optionally district and town) with the questions of `spo municipality new`; elsewhere --province
-is required. The work is `spo.starting.start_registry`.
+is required. The work is `spo.writing.starting.start_registry`.
 
 Imports inside the functions: this module is imported whenever any command runs (see
 `spo.cli.lazy`), so the starting of a registry and the file writer are imported by
@@ -18,7 +18,6 @@ from typing import Annotated
 
 import typer
 
-from spo import registry, schemas
 from spo.cli import words
 from spo.cli.app import app, settings
 from spo.cli.language import Lang
@@ -26,7 +25,9 @@ from spo.cli.options import Sources, Website, choose
 from spo.cli.place_questions import ask_place, asked_sources
 from spo.cli.prompts import Asker, require
 from spo.cli.render.console import tell
-from spo.errors import UsageError
+from spo.files import registry
+from spo.rules import schemas
+from spo.rules.errors import UsageError
 
 
 def say(key: str, lang: Lang, /, **fields: object) -> str:
@@ -47,8 +48,8 @@ def init(
     spo_requirement: Annotated[str | None, typer.Option("--spo-requirement")] = None,
 ) -> None:
     """Start a new registry for another office."""
-    from spo.distribution import requirement
-    from spo.starting import refuse_taken, start_registry
+    from spo.writing.distribution import requirement
+    from spo.writing.starting import refuse_taken, start_registry
 
     lang = settings(ctx).lang
     refuse_taken(folder)  # before any question is asked

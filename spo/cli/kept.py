@@ -22,9 +22,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from spo.cache import code_digest
 from spo.cli.language import Lang
 from spo.cli.render.console import PIPED_WIDTH, OutputClosed, columns, console, warn, write_bytes
+from spo.files.cache import code_digest
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -26,8 +26,8 @@ from spo.cli.place_questions import ask_place, asked_sources, recorded_already
 from spo.cli.prompts import Asker, require, say
 from spo.cli.render import console
 from spo.cli.writing_options import named, root_and_lang
-from spo.schemas import MAX_ID_LENGTH
-from spo.vocabulary import KNOWN_STATUSES, PROJECT_STATUSES
+from spo.rules.schemas import MAX_ID_LENGTH
+from spo.rules.vocabulary import KNOWN_STATUSES, PROJECT_STATUSES
 
 if TYPE_CHECKING:
     from spo.writing.editing import WriteResult

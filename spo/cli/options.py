@@ -15,9 +15,9 @@ from typing import Annotated, Any, Literal, TypeVar
 import typer
 
 from spo.cli.completion import complete_values
-from spo.errors import UsageError
-from spo.lookup import closest
-from spo.vocabulary import Vocabulary
+from spo.rules.errors import UsageError
+from spo.rules.lookup import closest
+from spo.rules.vocabulary import Vocabulary
 
 E = TypeVar("E", bound=StrEnum)
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from spo.cli.prompts import Asker
-from spo.errors import SpoError
+from spo.rules.errors import SpoError
 
 
 def ask_place(
@@ -70,7 +70,7 @@ def _district_in(province: str) -> Callable[[str | None], None]:
 def _town_in(province: str, district: str) -> Callable[[str | None], None]:
     """Checks an answer to "town" against the district's towns; no answer passes, nor does any
     answer when the district itself is wrong (that refusal comes once, at the end)."""
-    from spo.districts import find_district
+    from spo.places.districts import find_district
     from spo.writing.records import province_of, town_of
 
     def check(answer: str | None) -> None:

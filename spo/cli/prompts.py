@@ -25,15 +25,15 @@ from spo.cli import words
 from spo.cli.language import Lang
 from spo.cli.render import console
 from spo.cli.render.problems import one_line, one_line_values
-from spo.errors import SpoError, UsageError
-from spo.naming import candidates
-from spo.turkish import fold
-from spo.vocabulary import Vocabulary
+from spo.query.naming import candidates
+from spo.rules.errors import SpoError, UsageError
+from spo.rules.turkish import fold
+from spo.rules.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
-    from spo.message import Message
+    from spo.index.search_rows import Row
     from spo.model import Registry
-    from spo.search_rows import Row
+    from spo.rules.message import Message
     from spo.writing.editing import Refusal
 
 Answer = TypeVar("Answer", str, str | None)
@@ -80,7 +80,7 @@ class Asker:
     @property
     def registry(self) -> Registry:
         if self._registry is None:
-            from spo.reading import read_registry
+            from spo.query.reading import read_registry
 
             self._registry = read_registry(self.root)
         return self._registry
@@ -139,7 +139,7 @@ class Asker:
         console.warn(say("try-again", self.lang, error=error))
 
     def _rows(self, kind: str) -> list[Row]:
-        from spo.search import registry_rows
+        from spo.query.search import registry_rows
 
         if self._all_rows is None:
             self._all_rows = registry_rows(self.root)
@@ -157,9 +157,9 @@ class Asker:
     def record(
         self, kind: str, key: str, exclude: Sequence[str] = (), excluded: str = "no-match"
     ) -> str:
-        """A project or municipality id, found by its id or part of its name (never by words of
-        its notes or summary: `spo.naming.candidates`, offered as a numbered list when several).
-        A record of `exclude` is never taken: naming it alone is answered with `excluded`."""
+        """A project or municipality id, found by its id or part of its name (never by words of its
+        notes or summary: `spo.query.naming.candidates`, offered as a numbered list when several). A
+        record of `exclude` is never taken: naming it alone is answered with `excluded`."""
         from spo.cli.render.search_results import row_name
 
         rows = self._rows(kind)

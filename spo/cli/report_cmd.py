@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from spo import registry
 from spo.cli import kept
 from spo.cli.app import LangChoice, app, settings
 from spo.cli.completion import MUNICIPALITY_ID, complete_values
@@ -26,9 +25,10 @@ from spo.cli.days import parse_day
 from spo.cli.language import Lang
 from spo.cli.options import choice, choose
 from spo.cli.render.console import PIPED_WIDTH, columns, warn
-from spo.errors import UsageError
-from spo.naming import record_id
-from spo.vocabulary import METRICS, MUNICIPALITY_KINDS
+from spo.files import registry
+from spo.query.naming import record_id
+from spo.rules.errors import UsageError
+from spo.rules.vocabulary import METRICS, MUNICIPALITY_KINDS
 
 if TYPE_CHECKING:
     from spo.index import Index
@@ -107,7 +107,7 @@ def _show(
         width = columns() or PIPED_WIDTH
 
     def make(index: Index) -> kept.Made:
-        from spo.reading import registry_of  # lazy: the model
+        from spo.query.reading import registry_of  # lazy: the model
 
         records = registry_of(index, index.records())
         return _report_output(records, fmt, lang, day, owner), str(len(records.skipped))
@@ -163,7 +163,7 @@ def _explain(
     """`--explain`: the records behind one figure, never kept. Returns how many record files
     it was computed without."""
     from spo.cli.render.labels import message
-    from spo.reading import read_registry
+    from spo.query.reading import read_registry
     from spo.report import explain
 
     records = read_registry(root)

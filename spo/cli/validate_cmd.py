@@ -16,14 +16,14 @@ from typing import Annotated, Any, TextIO
 
 import typer
 
-from spo import registry
 from spo.cli.app import app, settings
 from spo.cli.language import Lang
 from spo.cli.options import choice, choose
 from spo.cli.render.console import tell, warn, wrapped
 from spo.cli.render.problems import FORMATTERS, default_format, format_text, summary
 from spo.cli.words import say
-from spo.errors import UsageError
+from spo.files import registry
+from spo.rules.errors import UsageError
 
 # A run shorter than this shows no progress bar at all.
 PROGRESS_AFTER_SECONDS = 1.0
@@ -82,7 +82,7 @@ def validate(
     if_changed: Annotated[bool, typer.Option("--if-changed")] = False,
 ) -> None:
     """Check the registry against its schemas and rules; report every problem with its line."""
-    from spo.validation import validate as run
+    from spo.checks.validation import validate as run
 
     opts = settings(ctx)
     chosen = choose("--format", format, ProblemFormat).value if format else default_format()
@@ -93,7 +93,7 @@ def validate(
             raise
         root = None  # lone files outside any registry: check them on their own
     if if_changed and root is not None and not paths:
-        from spo.staged import registry_touched
+        from spo.files.staged import registry_touched
 
         if not registry_touched(root):
             tell(say("validate.unchanged", opts.lang))

@@ -45,13 +45,13 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any, cast
 
-from spo.cache import cache_root
 from spo.checks.personal_prefilter import may_have_sightings
 from spo.cli.language import LANGS, Lang
-from spo.message import Message
-from spo.problems import Problem, format_json_path
-from spo.turkish import tr_lower
-from spo.vocabulary import ALL, Vocabulary
+from spo.files.cache import cache_root
+from spo.rules.message import Message
+from spo.rules.problems import Problem, format_json_path
+from spo.rules.turkish import tr_lower
+from spo.rules.vocabulary import ALL, Vocabulary
 
 Entry = Mapping[str, Any]
 CATALOGUE_FILES = ("glossary", "messages", "cli", "help")

@@ -25,10 +25,10 @@ from spo.cli.options import DryRun, Note, Source, When, Yes, count
 from spo.cli.prompts import Asker, reason, require, say
 from spo.cli.render import console
 from spo.cli.writing_options import named, root_and_lang
-from spo.errors import SpoError
-from spo.rules import next_stage
-from spo.schemas import MAX_COUNT
-from spo.vocabulary import ENGAGEMENT_KINDS, STAGES, Vocabulary
+from spo.rules.errors import SpoError
+from spo.rules.schemas import MAX_COUNT
+from spo.rules.stages import next_stage
+from spo.rules.vocabulary import ENGAGEMENT_KINDS, STAGES, Vocabulary
 
 # --- shared by the two commands ----------------------------------------------------------------
 

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import typer
 
-from spo import naming, registry
 from spo.cli.app import settings
 from spo.cli.language import Lang
+from spo.files import registry
+from spo.query import naming
 
 
 def root_and_lang(ctx: typer.Context) -> tuple[Path, Lang]:

@@ -23,9 +23,9 @@ from spo.diff.numbers import (
 from spo.diff.reading import Memo, SideState, read_side
 from spo.diff.records import Change, RecordDiff, compare_records
 from spo.diff.sides import Side
-from spo.problems import Problem
-from spo.registry import kind_of, record_path
+from spo.files.registry import kind_of, record_path
 from spo.report import compute_report
+from spo.rules.problems import Problem
 
 __all__ = ["Change", "Diff", "FigureDelta", "RecordDiff", "Side", "StatusChange", "compare"]
 

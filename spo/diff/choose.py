@@ -10,7 +10,7 @@ from pathlib import Path
 
 from spo.diff.git import Git
 from spo.diff.sides import Side, folder_side
-from spo.errors import UsageError
+from spo.rules.errors import UsageError
 
 
 def choose_sides(

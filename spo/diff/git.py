@@ -15,12 +15,12 @@ import subprocess
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
-from spo import registry
 from spo.diff.sides import Side, SideFile, file_order
-from spo.errors import UsageError
-from spo.loader import MAX_FILE_BYTES
-from spo.message import Message
-from spo.problems import Problem
+from spo.files import registry
+from spo.files.loader import MAX_FILE_BYTES
+from spo.rules.errors import UsageError
+from spo.rules.message import Message
+from spo.rules.problems import Problem
 
 # Where a default branch may be found when `origin/HEAD` does not say (`git clone` sets it).
 DEFAULT_BRANCHES = ("origin/main", "origin/master", "main", "master")

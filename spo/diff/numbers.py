@@ -14,9 +14,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from spo.problems import Problem
 from spo.report import KINDS, Report
 from spo.report.figures import FigureCheck
+from spo.rules.problems import Problem
 
 
 @dataclass(frozen=True)

@@ -17,12 +17,12 @@ from typing import Any
 from spo.checks.buildable import buildable_given
 from spo.checks.file import FileResult, checked_text
 from spo.checks.pool import POOL_THRESHOLD, mapped, pool_size, spans
+from spo.checks.validation import problems_of, stray_problem
 from spo.diff.sides import Side, SideFile
-from spo.loader import decode
+from spo.files.loader import decode
 from spo.model import Municipality, Project, Registry
-from spo.problems import Problem
-from spo.reading import build
-from spo.validation import problems_of, stray_problem
+from spo.query.reading import build
+from spo.rules.problems import Problem
 
 
 @dataclass(frozen=True)

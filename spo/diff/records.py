@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from spo.diff.reading import SideState
-from spo.message import Message
+from spo.files.registry import FOLDERS
 from spo.model import Source
-from spo.registry import FOLDERS
+from spo.rules.message import Message
 
 KINDS = tuple(FOLDERS)  # projects first, as `spo validate` reads them
 # What happened to a record, in the order a diff lists them.

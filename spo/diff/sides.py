@@ -16,9 +16,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
-from spo import registry
-from spo.loader import read_bytes
-from spo.problems import Problem
+from spo.files import registry
+from spo.files.loader import read_bytes
+from spo.rules.problems import Problem
 
 
 class Blobs(Protocol):

@@ -14,8 +14,8 @@ from typing import Any
 
 from spo.export.rows import rows_of
 from spo.model import Registry
-from spo.provinces import REGIONS
-from spo.vocabulary import (
+from spo.places.provinces import REGIONS
+from spo.rules.vocabulary import (
     ENGAGEMENT_KINDS,
     METRICS,
     MUNICIPALITY_KINDS,

@@ -10,14 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from spo.export import Table
-from spo.spreadsheet import csv_text, with_bom
-from spo.turkish import fold
-from spo.vocabulary import Vocabulary
+from spo.export.spreadsheet import csv_text, with_bom
+from spo.rules.turkish import fold
+from spo.rules.vocabulary import Vocabulary
 
 # How a vocabulary's value is written in a cell (the value itself, or a label the caller chose).
 Word = Callable[[Vocabulary, str], str]
 
-# A searchable table's searched columns again, folded (`spo.turkish.fold`: "Üsküdar" ->
+# A searchable table's searched columns again, folded (`spo.rules.turkish.fold`: "Üsküdar" ->
 # "uskudar"): SQLite's own case folding does not know Turkish (I/ı, İ/i) or drop accents, so
 # without it "uskudar" or "KADIN" would find nothing; with it both the text as written and
 # its plain form are searched.
@@ -101,5 +101,5 @@ def csv_rows(table: Table, word: Word = _as_written, decimal: str = ".") -> list
 
 def csv_bytes(table: Table, *, delimiter: str = ",") -> bytes:
     """A table as Excel opens it: UTF-8 with a byte order mark, CRLF line ends, a header row of
-    the column names, formula-like text as text (`spo.spreadsheet`)."""
+    the column names, formula-like text as text (`spo.export.spreadsheet`)."""
     return with_bom(csv_text(table.column_names, csv_rows(table), delimiter=delimiter))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from spo.model import Municipality, Project, Registry, Source
-from spo.provinces import all_provinces
+from spo.places.provinces import all_provinces
 
 Row = dict[str, Any]
 

@@ -1,11 +1,11 @@
 """An SQLite index of the registry, for every read command.
 
-`open_index(root)` returns the index brought up to the registry's files (see `spo.index.sync`):
-a database in the user's cache folder (`spo.cache.registry_folder`), never in the registry. It is
-rebuilt silently when missing, unreadable or written by another spo version, and it lives in
+`open_index(root)` returns the index brought up to the registry's files (see `spo.index.sync`): a
+database in the user's cache folder (`spo.files.cache.registry_folder`), never in the registry. It
+is rebuilt silently when missing, unreadable or written by another spo version, and it lives in
 memory when the cache folder cannot be written: the cache only ever saves time, it never fails a
-read command. Processes refreshing the same index take turns on a lock file, so that a rebuild
-never removes a file another process is writing, and the one that waited finds the work done.
+read command. Processes refreshing the same index take turns on a lock file, so that a rebuild never
+removes a file another process is writing, and the one that waited finds the work done.
 
 The index holds, per record, its data as JSON (to build the model when a command needs all of
 it) and the columns the fast paths query; see `spo.index.store.SCHEMA`.
@@ -21,12 +21,12 @@ from functools import wraps
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
-from spo import registry
-from spo.cache import registry_folder
-from spo.errors import SpoError
+from spo.files import registry
+from spo.files.cache import registry_folder
 from spo.index import store
 from spo.index.rows import dumps
 from spo.index.sync import Seen, fresh, real_name, refresh, scan
+from spo.rules.errors import SpoError
 
 __all__ = [
     "Index",
@@ -232,7 +232,7 @@ def records(root: Path, kind: str | None = None) -> list[Row]:
 
 @again_if_damaged
 def document_rows(root: Path, containing: Sequence[str] = ()) -> list[tuple[str, str, Any]]:
-    """(kind, id, row) for every record, where row is what `spo.search_rows.document_row`
+    """(kind, id, row) for every record, where row is what `spo.index.search_rows.document_row`
     made of it."""
     with opened(root) as index:
         return index.document_rows(containing)

@@ -9,8 +9,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from spo import search_rows
-from spo.provinces import find_province
+from spo.index import search_rows
+from spo.places.provinces import find_province
 
 
 def dumps(value: Any) -> str:
@@ -23,7 +23,7 @@ class FileRows:
 
     path: str  # `<folder>/<name>`, e.g. `projects/mahalle-mutfagi.yaml`
     kind: str
-    rank: int  # the kind's place in spo.registry.FOLDERS: records are read in that order
+    rank: int  # the kind's place in spo.files.registry.FOLDERS: records are read in that order
     name: str  # the file name
     size: int
     mtime_ns: int

@@ -1,7 +1,7 @@
 """The index database itself: where it is, its tables, and whether a file on disk can be trusted.
 
-The index is a cache: `spo.cache.registry_folder(root)/index.sqlite3`, never in the registry. Its
-`stamp` (spo's version, the index format and the search documents' version) is written in it; a
+The index is a cache: `spo.files.cache.registry_folder(root)/index.sqlite3`, never in the registry.
+Its `stamp` (spo's version, the index format and the search documents' version) is written in it; a
 file with another stamp, another schema or that SQLite cannot read is thrown away and rebuilt.
 """
 
@@ -12,8 +12,8 @@ from contextlib import suppress
 from pathlib import Path
 
 import spo
-from spo import search_rows
-from spo.cache import code_digest
+from spo.files.cache import code_digest
+from spo.index import search_rows
 
 FORMAT = 4  # raise it whenever the tables or what goes in them change
 FILE_NAME = "index.sqlite3"
@@ -49,7 +49,7 @@ CREATE TABLE links (
 CREATE INDEX links_from ON links (kind, id);
 CREATE INDEX links_to ON links (to_kind, to_id);
 CREATE INDEX links_path ON links (path);
--- What `spo.search_rows.document_row` made of each record: what search and names need.
+-- What `spo.index.search_rows.document_row` made of each record: what search and names need.
 -- `words`: its fields' folded words, " w1 w2 ", so "a word begins with q" is instr(words, ' q').
 CREATE TABLE documents (
     path TEXT PRIMARY KEY, kind TEXT NOT NULL, id TEXT NOT NULL, row TEXT, words TEXT NOT NULL

@@ -2,7 +2,7 @@
 
 A file is known by its path, size, modification time, change time and inode: a copy that keeps
 the old modification time (`cp -p`, `rsync -t`, a backup restored) still changes the other two.
-New and changed files are read with `spo.loader.load_file` before the database is locked; one
+New and changed files are read with `spo.files.loader.load_file` before the database is locked; one
 short write transaction (`BEGIN IMMEDIATE`) then replaces their rows, drops the rows of removed
 files and moves the generation on. Another process writing at the same moment makes this one
 wait (SQLite's busy timeout) and retry; both write what is on disk, so either order gives the
@@ -19,7 +19,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-from spo import registry
+from spo.files import registry
 from spo.index.rows import FileRows
 
 WRITE_ATTEMPTS = 5
@@ -116,7 +116,7 @@ def refresh(conn: sqlite3.Connection, root: Path, seen: Seen) -> None:
 def _read(root: Path, rows: FileRows) -> None:
     # Imported here: only a new or changed file is read, so a warm index needs no YAML parser.
     from spo.checks.buildable import buildable
-    from spo.loader import load_file
+    from spo.files.loader import load_file
 
     if rows.name != real_name(rows.name):
         return  # a name that is not UTF-8 cannot be an id

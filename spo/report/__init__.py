@@ -49,10 +49,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
-from spo import lookup
-from spo.agreement import Disagreement, disagreements
-from spo.completeness import in_force
-from spo.errors import SpoError
 from spo.model import (
     Completeness,
     Municipality,
@@ -63,13 +59,17 @@ from spo.model import (
     Transfer,
     known_by,
 )
-from spo.qualifiers import APPROXIMATELY_WITHIN, NEARLY_WITHIN, figure_met
+from spo.model.completeness import in_force
 from spo.report.catalogue import Catalogue
 from spo.report.explain import ExplainRow, Explanation, explain
 from spo.report.figures import FigureCheck, checkable, figure_checks
 from spo.report.left_out import LeftOut, left_out
 from spo.report.scope import KINDS, Measure, Scope, Tally, Visitors, stage_as_of
-from spo.turkish import sort_key
+from spo.rules import lookup
+from spo.rules.agreement import Disagreement, disagreements
+from spo.rules.errors import SpoError
+from spo.rules.qualifiers import APPROXIMATELY_WITHIN, NEARLY_WITHIN, figure_met
+from spo.rules.turkish import sort_key
 
 __all__ = [
     "APPROXIMATELY_WITHIN",
@@ -142,8 +142,8 @@ class Report:
     engagements_recorded: int = 0
     # Published figures that cannot both be true (`spo.report.agreement`).
     disagreements: tuple[Disagreement[ReportedFigure], ...] = ()
-    # What the municipalities in scope declare their records complete for (`spo.completeness`),
-    # on authorities out by the day.
+    # What the municipalities in scope declare their records complete for
+    # (`spo.model.completeness`), on authorities out by the day.
     completeness: tuple[Completeness, ...] = ()
     # The record files the registry could not read, so counted nowhere above
     # (`spo.report.left_out`).

@@ -22,10 +22,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from spo.dates import parse_date_or_none
 from spo.model import Project, Transfer, known_by
-from spo.turkish import fold
-from spo.vocabulary import PARTNER_TYPES, TARGET_GROUPS, THEMES, Vocabulary
+from spo.rules.dates import parse_date_or_none
+from spo.rules.turkish import fold
+from spo.rules.vocabulary import PARTNER_TYPES, TARGET_GROUPS, THEMES, Vocabulary
 
 
 def known_since(project: Project, transfers: Iterable[Transfer] = ()) -> date | None:

@@ -13,14 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from spo import lookup
-from spo.dates import FuzzyDate
 from spo.model import Engagement, Registry, Source, StageEntry, Transfer
 from spo.report.figures import FigureCheck, checkable, figure_checks
 from spo.report.scope import TRANSFER_METRICS, Scope, Tallies
-from spo.rules import is_support
-from spo.turkish import sort_key
-from spo.vocabulary import METRICS, MUNICIPALITY_KINDS
+from spo.rules import lookup
+from spo.rules.dates import FuzzyDate
+from spo.rules.stages import is_support
+from spo.rules.turkish import sort_key
+from spo.rules.vocabulary import METRICS, MUNICIPALITY_KINDS
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Published figures set beside the registry: met, partly recorded, contradicted, or unbacked.
 
-The qualifiers' rules are `spo.qualifiers`.
+The qualifiers' rules are `spo.rules.qualifiers`.
 
 A registry is usually incomplete: staff record transfers one by one. So a shortfall is not a
 refutation. As of the figure's date:
@@ -14,10 +14,10 @@ refutation. As of the figure's date:
     partly-recorded  the records fall short of the figure ("recorded 1 of more than 30"); never
                      a negative difference and never "not met"
 
-A shortfall contradicts a figure only where the registry is declared complete for its scope and
-date (`spo.completeness`): the figure's publisher says the registry holds every record of the kind
-behind it up to the figure's day. Then a shortfall, even to nothing recorded, is contradicted,
-and the check names the statement (`complete`) that makes it so.
+A shortfall contradicts a figure only where the registry is declared complete for its scope and date
+(`spo.model.completeness`): the figure's publisher says the registry holds every record of the kind
+behind it up to the figure's day. Then a shortfall, even to nothing recorded, is contradicted, and
+the check names the statement (`complete`) that makes it so.
 
 A met figure is an *echo* when every record behind it cites only the figure's own source: the
 records repeat the announcement, they do not confirm it. Otherwise it says how many other
@@ -29,11 +29,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from spo.completeness import covering, in_force
 from spo.model import Completeness, ReportedFigure, Source
-from spo.qualifiers import figure_exceeded, figure_met
+from spo.model.completeness import covering, in_force
 from spo.report.scope import KINDS, Measure, Scope, Tallies
-from spo.vocabulary import METRICS, QUALIFIERS
+from spo.rules.qualifiers import figure_exceeded, figure_met
+from spo.rules.vocabulary import METRICS, QUALIFIERS
 
 MET, PARTLY_RECORDED, CONTRADICTED, UNBACKED = "met", "partly-recorded", "contradicted", "unbacked"
 STATUSES = (MET, PARTLY_RECORDED, CONTRADICTED, UNBACKED)

@@ -19,10 +19,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from spo import registry as folders
-from spo.message import Message
+from spo.files import registry as folders
 from spo.model import Registry
-from spo.problems import Problem
+from spo.rules.message import Message
+from spo.rules.problems import Problem
 
 # What a left-out file may affect, as the renderers name it.
 MUNICIPALITY_FIGURES = "municipality"  # that municipality's own figures
@@ -76,7 +76,7 @@ def first_problem(path: Path, kind: str | None, root: Path) -> Problem:
     # Imported here: a report is read from the index; only a record left out is read again.
     from spo.checks.buildable import unbuildable_findings
     from spo.checks.file import to_problems
-    from spo.loader import load_file
+    from spo.files.loader import load_file
 
     loaded = load_file(path, root)
     problems = sorted(loaded.problems, key=Problem.sort_key)

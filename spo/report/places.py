@@ -16,7 +16,7 @@ from datetime import date
 
 from spo.model import Registry
 from spo.report.scope import Scope, Tallies
-from spo.vocabulary import STAGES
+from spo.rules.vocabulary import STAGES
 
 # The relations, furthest along first; "none" is a municipality the report does not count.
 RELATIONS = ("launched", "supported", "in_talks", "hosted")

@@ -18,8 +18,8 @@ from datetime import date
 from functools import cached_property
 
 from spo.model import Engagement, Municipality, Registry, Source, StageEntry, Transfer
-from spo.rules import is_support
-from spo.vocabulary import MUNICIPALITY_KINDS, STAGES
+from spo.rules.stages import is_support
+from spo.rules.vocabulary import MUNICIPALITY_KINDS, STAGES
 
 KINDS = tuple(MUNICIPALITY_KINDS.values)
 

@@ -62,7 +62,7 @@ def fingerprint(path: Path) -> str:
         return ABSENT
 
 
-CACHE = Path(".spo-cache")  # shared with the read cache (spo.reading)
+CACHE = Path(".spo-cache")  # shared with the read cache (spo.query.reading)
 LOCK_FOLDER = CACHE / "locks"
 TEMP_FOLDER = CACHE / "tmp"
 

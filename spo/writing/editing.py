@@ -24,11 +24,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from spo.errors import RefusedWrite, SpoError
-from spo.loader import decode, parse, read_bytes
-from spo.message import Message
-from spo.problems import Problem
-from spo.validation import check_bytes
+from spo.checks.validation import check_bytes
+from spo.files.loader import decode, parse, read_bytes
+from spo.rules.errors import RefusedWrite, SpoError
+from spo.rules.message import Message
+from spo.rules.problems import Problem
 from spo.writing import atomic
 from spo.writing.outputs import write_failure
 from spo.writing.roundtrip import Edit, LayoutError, YamlText, split_lines

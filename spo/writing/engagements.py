@@ -8,11 +8,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from spo import lookup, registry
-from spo.dates import FuzzyDate, parse_date_or_none
-from spo.message import Message
-from spo.rules import is_self_engagement
-from spo.vocabulary import ENGAGEMENT_KINDS
+from spo.files import registry
+from spo.rules import lookup
+from spo.rules.dates import FuzzyDate, parse_date_or_none
+from spo.rules.message import Message
+from spo.rules.stages import is_self_engagement
+from spo.rules.vocabulary import ENGAGEMENT_KINDS
 from spo.writing import inputs
 from spo.writing.editing import References, Refusal, WriteResult, edit_record, refusing, shown
 from spo.writing.known import KnownIds, KnownProjects

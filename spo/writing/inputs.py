@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from spo import lookup
 from spo.checks.characters import character_findings
 from spo.checks.personal_text import personal_sightings
-from spo.dates import DateError, FuzzyDate, parse_date
-from spo.errors import UsageError
-from spo.schemas import URL_PATTERN
-from spo.typed_dates import typed_date
-from spo.vocabulary import Vocabulary
+from spo.rules import lookup
+from spo.rules.dates import DateError, FuzzyDate, parse_date
+from spo.rules.errors import UsageError
+from spo.rules.schemas import URL_PATTERN
+from spo.rules.typed_dates import typed_date
+from spo.rules.vocabulary import Vocabulary
 from spo.writing.editing import Refusal
 
 _URL = re.compile(URL_PATTERN)
@@ -24,7 +24,7 @@ _URL = re.compile(URL_PATTERN)
 
 def term(vocab: Vocabulary, value: str) -> str:
     """A vocabulary value from its id, its Turkish or English label ("Sunum"), a prefix or a
-    typo (`spo.lookup.value`)."""
+    typo (`spo.rules.lookup.value`)."""
     return lookup.value(vocab, value)
 
 

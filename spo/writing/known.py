@@ -13,9 +13,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from spo import registry
-from spo.errors import UsageError
-from spo.schemas import MAX_ID_LENGTH, is_id, is_slug, shortened_id
+from spo.files import registry
+from spo.rules.errors import UsageError
+from spo.rules.schemas import MAX_ID_LENGTH, is_id, is_slug, shortened_id
 
 
 def checked_id(value: str, shorter: bool = True) -> str:

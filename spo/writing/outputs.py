@@ -25,8 +25,8 @@ import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from spo.errors import SpoError, UsageError
-from spo.registry import FOLDERS
+from spo.files.registry import FOLDERS
+from spo.rules.errors import SpoError, UsageError
 from spo.writing import atomic
 
 # What a file holds: its bytes, or a function that writes it at the path it is given (SQLite

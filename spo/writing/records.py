@@ -15,22 +15,22 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from spo import lookup
-from spo.districts import district_like, find_district
-from spo.errors import UsageError
 from spo.model import without_empty
-from spo.places import (
+from spo.places.districts import district_like, find_district
+from spo.places.geography import (
     PlaceProblem,
     district_municipality_problem,
     district_problem,
     provincial_id,
     town_problem,
 )
-from spo.provinces import Province, all_provinces, find_province
-from spo.schemas import MAX_ID_LENGTH, shortened_id
-from spo.towns import find_town
-from spo.turkish import fold, slugify
-from spo.vocabulary import (
+from spo.places.provinces import Province, all_provinces, find_province
+from spo.places.towns import find_town
+from spo.rules import lookup
+from spo.rules.errors import UsageError
+from spo.rules.schemas import MAX_ID_LENGTH, shortened_id
+from spo.rules.turkish import fold, slugify
+from spo.rules.vocabulary import (
     KNOWN_STATUSES,
     MUNICIPALITY_KINDS,
     PROJECT_STATUSES,

@@ -15,8 +15,8 @@ from typing import Any
 
 import yaml
 
-from spo.loader import parse
-from spo.schemas import date_keys
+from spo.files.loader import parse
+from spo.rules.schemas import date_keys
 
 DATE_KEYS = date_keys()
 _UNLIMITED = float("inf")  # never fold a long line: one value, one line

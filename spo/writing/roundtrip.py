@@ -23,9 +23,9 @@ from typing import Any
 
 import yaml
 
-from spo.loader import compose
-from spo.message import Message
-from spo.problems import JsonPath
+from spo.files.loader import compose
+from spo.rules.message import Message
+from spo.rules.problems import JsonPath
 from spo.writing import entries, render
 from spo.writing.entries import Layout
 

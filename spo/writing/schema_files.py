@@ -2,14 +2,14 @@
 `# yaml-language-server: $schema=../../schemas/<kind>.schema.json`, and `ensure_schema` writes that
 schema into the registry when it is missing, so the line always resolves (an existing schema file
 is left as it is: `spo schema --write schemas --force` refreshes it). The schemas themselves are
-built by `spo.schemas`.
+built by `spo.rules.schemas`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from spo import schemas
+from spo.rules import schemas
 from spo.writing import atomic
 
 SCHEMA_FOLDER = "schemas"

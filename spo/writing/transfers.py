@@ -13,13 +13,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from spo import lookup, registry
-from spo.dates import FuzzyDate, parse_date_or_none
-from spo.loader import load_file
-from spo.message import Message
-from spo.rules import comes_before, is_progress, is_self_transfer
-from spo.schemas import build
-from spo.vocabulary import STAGES
+from spo.files import registry
+from spo.files.loader import load_file
+from spo.rules import lookup
+from spo.rules.dates import FuzzyDate, parse_date_or_none
+from spo.rules.message import Message
+from spo.rules.schemas import build
+from spo.rules.stages import comes_before, is_progress, is_self_transfer
+from spo.rules.vocabulary import STAGES
 from spo.writing import inputs
 from spo.writing.editing import References, Refusal, WriteResult, edit_record, refusing, shown
 from spo.writing.known import KnownIds, KnownProjects

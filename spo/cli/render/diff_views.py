@@ -16,7 +16,7 @@ from spo.cli.render.problems_summary import SUMMARY_ROWS
 from spo.cli.words import render, say
 from spo.diff import Diff, RecordDiff, Side
 from spo.diff.records import KINDS
-from spo.problems import Problem
+from spo.rules.problems import Problem
 
 # A line of a section: its depth, its text, and whether it heads the lines below it.
 Line = tuple[int, str, bool]

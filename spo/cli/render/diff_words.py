@@ -12,13 +12,13 @@ from spo.cli.language import Lang
 from spo.cli.render.labels import date_label, localized_name, metric_label, qualified
 from spo.cli.render.report_words import signed
 from spo.cli.words import VOCABULARIES, catalogue, label, lower, render, repr_given, say
-from spo.dates import parse_date_or_none
 from spo.diff import Change, Diff, FigureDelta, RecordDiff, Side, StatusChange
 from spo.diff.numbers import UNCOUNTED
 from spo.diff.records import STATUSES
-from spo.message import Message
-from spo.schemas import vocabulary_keys
-from spo.vocabulary import MUNICIPALITY_KINDS, QUALIFIERS, STAGES
+from spo.rules.dates import parse_date_or_none
+from spo.rules.message import Message
+from spo.rules.schemas import vocabulary_keys
+from spo.rules.vocabulary import MUNICIPALITY_KINDS, QUALIFIERS, STAGES
 
 # A headline figure's heading in the report (`report.<key>`).
 _HEADINGS = {

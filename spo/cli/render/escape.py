@@ -20,7 +20,7 @@ goes and is never read as a command, a tag or a control sequence there:
   quoted, `$'…\\n…'`, so that it reads back exactly and still shows on one line.
 - `csv_cell`: a CSV cell for a spreadsheet or a terminal: controls but tab and line breaks, and
   the marks, written as visible escapes. Only a registry that fails validation holds them.
-  (What a spreadsheet would calculate is `spo.spreadsheet`'s, the CSV writer's.)
+  (What a spreadsheet would calculate is `spo.export.spreadsheet`'s, the CSV writer's.)
 
 Pure functions from text to text.
 """
@@ -228,7 +228,7 @@ _UNSAFE_IN_CSV = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_MARKS}]")
 
 
 def csv_cell(text: str) -> str:
-    """A cell as written, but for the characters a spreadsheet shows as garbage and a terminal
-    acts on, written as visible escapes (tab and line breaks stay: CSV quotes them). The
-    spreadsheet's own reading (formulas, dates) is `spo.spreadsheet`'s, which writes the CSV."""
+    """A cell as written, but for the characters a spreadsheet shows as garbage and a terminal acts
+    on, written as visible escapes (tab and line breaks stay: CSV quotes them). The spreadsheet's
+    own reading (formulas, dates) is `spo.export.spreadsheet`'s, which writes the CSV."""
     return _UNSAFE_IN_CSV.sub(_visible, text)

@@ -10,10 +10,10 @@ from typing import Any
 
 from spo.cli.language import Lang
 from spo.cli.words import label, say
-from spo.dates import FuzzyDate
 from spo.model import Completeness, Project, Registry
-from spo.query import NameOf, turkish_name
-from spo.vocabulary import METRICS, MUNICIPALITY_KINDS, Vocabulary
+from spo.query.lists import NameOf, turkish_name
+from spo.rules.dates import FuzzyDate
+from spo.rules.vocabulary import METRICS, MUNICIPALITY_KINDS, Vocabulary
 
 
 def message(key: str, lang: Lang, /, **fields: Any) -> str:

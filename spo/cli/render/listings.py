@@ -36,8 +36,8 @@ from spo.cli.render.records import (
 from spo.cli.render.tables import table
 from spo.cli.words import label
 from spo.model import Municipality, Project, Registry, Transfer
-from spo.query import latest_activity, municipality_name
-from spo.vocabulary import (
+from spo.query.lists import latest_activity, municipality_name
+from spo.rules.vocabulary import (
     MUNICIPALITY_KINDS,
     PROJECT_STATUSES,
     STAGES,

@@ -13,7 +13,7 @@ from typing import Any
 
 from spo.cli.render.escape import json_text, yaml_text
 from spo.model import Municipality, Project, Registry, Source, Transfer
-from spo.vocabulary import (
+from spo.rules.vocabulary import (
     ENGAGEMENT_KINDS,
     METRICS,
     MUNICIPALITY_KINDS,

@@ -19,7 +19,7 @@ from spo.cli.render.report_words import NO_NUMBER, completeness_line, figure_lin
 from spo.cli.words import label
 from spo.model import Registry
 from spo.report import ExplainRow, Explanation
-from spo.vocabulary import ENGAGEMENT_KINDS, METRICS, MUNICIPALITY_KINDS, STAGES
+from spo.rules.vocabulary import ENGAGEMENT_KINDS, METRICS, MUNICIPALITY_KINDS, STAGES
 
 if TYPE_CHECKING:
     from rich.console import Console

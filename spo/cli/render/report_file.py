@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from spo.errors import UsageError
+from spo.rules.errors import UsageError
 from spo.writing.outputs import check_target, write_files
 
 

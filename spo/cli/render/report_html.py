@@ -29,7 +29,7 @@ from spo.cli.words import label, say
 from spo.model import Source
 from spo.report import Report
 from spo.report.places import NO_RELATION, RELATIONS, Place, Year
-from spo.vocabulary import STAGES
+from spo.rules.vocabulary import STAGES
 
 # A web address as the schemas take one (http or https, no space), and no control character
 _WEB_ADDRESS = re.compile(r"https?://[^\s\x00-\x1f\x7f-\x9f]+", re.IGNORECASE)

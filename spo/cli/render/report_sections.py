@@ -22,7 +22,7 @@ from spo.cli.render.report_words import (
 from spo.cli.words import label
 from spo.model import ReportedFigure
 from spo.report import KINDS, Report, Tally
-from spo.vocabulary import (
+from spo.rules.vocabulary import (
     MUNICIPALITY_KINDS,
     PARTNER_TYPES,
     STAGES,

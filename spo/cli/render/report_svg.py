@@ -1,5 +1,5 @@
 """The HTML report's pictures as inline SVG, drawn here from the registry's own tables: a map of
-Turkey's 81 provinces (their outlines from `spo.province_shapes`, projected from longitude and
+Turkey's 81 provinces (their outlines from `spo.places.shapes`, projected from longitude and
 latitude), each province tinted by the furthest relation of its municipalities and every
 municipality a dot inside its province, coloured by its relation to the office; and bar charts.
 Every text is escaped; nothing is fetched."""
@@ -11,8 +11,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from spo.cli.render.escape import html_text as escape
-from spo.province_shapes import inside, province_shapes
-from spo.provinces import Province, all_provinces
+from spo.places.provinces import Province, all_provinces
+from spo.places.shapes import inside, province_shapes
 from spo.report.places import NO_RELATION, RELATIONS, Place, furthest
 
 WEST, EAST, SOUTH, NORTH = 25.5, 45.0, 35.7, 42.2

@@ -11,9 +11,9 @@ from spo.cli.language import Lang
 from spo.cli.render.labels import date_label, metric_label, period_label, qualified
 from spo.cli.words import label
 from spo.model import Completeness
-from spo.qualifiers import APPROXIMATELY_WITHIN, NEARLY_WITHIN
 from spo.report import FigureCheck, OfficeOf, Report
-from spo.vocabulary import COMPLETE_RECORDS
+from spo.rules.qualifiers import APPROXIMATELY_WITHIN, NEARLY_WITHIN
+from spo.rules.vocabulary import COMPLETE_RECORDS
 
 
 def message(key: str, lang: Lang, /, **fields: Any) -> str:

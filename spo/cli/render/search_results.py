@@ -12,7 +12,7 @@ from spo.cli.render.console import console, warn, write_bytes, write_text
 from spo.cli.render.labels import localized_name, message
 from spo.cli.render.records import Record, to_json, to_yaml
 from spo.cli.render.tables import table
-from spo.search import Hit, Row
+from spo.query.search import Hit, Row
 
 COLUMNS = ["type", "id", "name", "matched_in"]
 

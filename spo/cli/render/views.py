@@ -22,10 +22,10 @@ from spo.cli.render.labels import (
 )
 from spo.cli.render.tables import table
 from spo.cli.words import label
-from spo.dates import FuzzyDate
 from spo.model import Engagement, Municipality, Office, Partner, Project, Registry, Source
-from spo.query import municipality_name, owned_projects, transfers_of
-from spo.vocabulary import (
+from spo.query.lists import municipality_name, owned_projects, transfers_of
+from spo.rules.dates import FuzzyDate
+from spo.rules.vocabulary import (
     COMPLETE_RECORDS,
     ENGAGEMENT_KINDS,
     MUNICIPALITY_KINDS,
