@@ -46,9 +46,10 @@ from pathlib import Path
 from typing import Any, cast
 
 from spo.checks.personal_prefilter import may_have_sightings
+from spo.cli.citing import file_value
 from spo.cli.language import LANGS, Lang
 from spo.files.cache import cache_root
-from spo.rules.message import Message
+from spo.rules.message import FileValue, Message
 from spo.rules.problems import Problem, format_json_path
 from spo.rules.turkish import tr_lower
 from spo.rules.vocabulary import ALL, Vocabulary
@@ -300,6 +301,8 @@ class _Formatter(string.Formatter):
 
     def _worded(self, value: Any, format_spec: str) -> str:
         lang = self.lang
+        if isinstance(value, FileValue) and not format_spec.startswith("opt/"):
+            return file_value(value)  # a file's own value, as a reviewer reads it
         if format_spec == "glossary":
             return term(str(value), lang)
         if format_spec.startswith("lower/"):  # a label inside a sentence: "a district municipality"

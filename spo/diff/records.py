@@ -18,8 +18,7 @@ from typing import Any
 
 from spo.diff.reading import SideState
 from spo.files.registry import FOLDERS
-from spo.model import Source
-from spo.rules.message import Message
+from spo.rules.message import FileValue, Message
 
 KINDS = tuple(FOLDERS)  # projects first, as `spo validate` reads them
 # What happened to a record, in the order a diff lists them.
@@ -319,26 +318,17 @@ def event_message(event: str, how: str, entry: dict[str, Any], **extra: Any) -> 
     return Message.of(f"diff.at.{event}", **params, **extra)
 
 
-def cite(source: Any) -> str:
-    """A source as the report cites it; one whose fields are not all text (the file is invalid,
-    and validate says so) as its `key: value` pairs."""
-    if isinstance(source, dict) and not all(isinstance(v, str) for v in source.values()):
-        return ", ".join(f"{k}: {text(v)}" for k, v in source.items())
-    found = Source.of(source)
-    return found.cite() if found else text(source) or ""
+def cite(source: Any) -> FileValue:
+    """A source, to be cited as the report cites it."""
+    return FileValue.of(source, source=True)
 
 
 def text(value: Any) -> Any:
-    """A value as a reviewer reads it: text and numbers as they are, a list joined, a mapping
-    as `key: value` pairs; None stays None."""
+    """A value of a file, for a message: text, numbers and truth values as they are, None as
+    None, anything else (a list, a mapping, a number JSON cannot hold) as the file holds it, to
+    be worded by the command line."""
     if isinstance(value, float) and not math.isfinite(value):
-        return str(value)  # JSON has no infinity: as text
+        return FileValue.of(value)  # JSON has no infinity
     if value is None or isinstance(value, str | int | float | bool):
         return value
-    if isinstance(value, list):
-        return "[" + ", ".join(str(text(v)) for v in value) + "]"
-    if isinstance(value, dict):
-        if "url" in value or "title" in value or "archived" in value:
-            return cite(value)
-        return ", ".join(f"{k}: {text(v)}" for k, v in value.items())
-    return str(value)
+    return FileValue.of(value)

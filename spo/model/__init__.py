@@ -82,14 +82,6 @@ class Source:
         data = _fields_data(self)
         return self.url if list(data) == ["url"] and self.url else data
 
-    def citation(self) -> str:
-        """Publisher, title and date, as far as they are known."""
-        return ", ".join(p for p in (self.publisher, self.title, self.date) if p)
-
-    def cite(self) -> str:
-        text = self.citation()
-        return f"{text} <{self.url}>" if text and self.url else text or self.url or ""
-
 
 _SOURCE_FIELDS = tuple(f.name for f in fields(Source))
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from spo.cli.citing import cite
 from spo.cli.language import Lang
 from spo.cli.render.console import text
 from spo.cli.render.labels import message
@@ -54,9 +55,9 @@ def source_line(source: Source, lang: Lang) -> str:
     """A source as it is cited, with its stored copy: "Mersin Gündem, ..., 2025-03-21 <url>
     (stored copy: 000_....txt)"."""
     if not source.archived:
-        return source.cite()
+        return cite(source)
     stored = message("archived", lang, copy=source.archived)
-    return f"{source.cite()} ({stored})" if source.cite() else stored
+    return f"{cite(source)} ({stored})" if cite(source) else stored
 
 
 def source_lines(sources: Sequence[Source], lang: Lang) -> list[str | RenderableType]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from spo.cli.citing import file_value
 from spo.cli.language import Lang
 from spo.cli.render.diff_words import Namer, figure_line, headline, status_line, title
 from spo.cli.render.escape import json_text, markdown, markdown_line, terminal
@@ -16,6 +17,7 @@ from spo.cli.render.problems_summary import SUMMARY_ROWS
 from spo.cli.words import render, say
 from spo.diff import Diff, RecordDiff, Side
 from spo.diff.records import KINDS
+from spo.rules.message import FileValue, Message
 from spo.rules.problems import Problem
 
 # A line of a section: its depth, its text, and whether it heads the lines below it.
@@ -145,6 +147,11 @@ def _side(side: Side) -> dict[str, Any]:
     return {"label": side.label, "origin": side.origin, "revision": side.revision}
 
 
+def _plain(message: Message) -> dict[str, Any]:
+    """A message's parameters for JSON: a file's value as a reviewer reads it (as text)."""
+    return {k: file_value(v) if isinstance(v, FileValue) else v for k, v in message.params}
+
+
 def _record(record: RecordDiff, namer: Namer) -> dict[str, Any]:
     return {
         "kind": record.kind,
@@ -155,8 +162,8 @@ def _record(record: RecordDiff, namer: Namer) -> dict[str, Any]:
         "changes": [
             {
                 "change": c.what.key.removeprefix("diff.change."),
-                **dict(c.what.params),
-                "at": {"event": c.at.key.removeprefix("diff.at."), **dict(c.at.params)}
+                **_plain(c.what),
+                "at": {"event": c.at.key.removeprefix("diff.at."), **_plain(c.at)}
                 if c.at
                 else None,
                 "text": namer.change(c),

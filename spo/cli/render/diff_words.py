@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from spo.cli.citing import file_value
 from spo.cli.language import Lang
 from spo.cli.render.labels import date_label, localized_name, metric_label, qualified
 from spo.cli.render.report_words import signed
@@ -16,7 +17,7 @@ from spo.diff import Change, Diff, FigureDelta, RecordDiff, Side, StatusChange
 from spo.diff.numbers import UNCOUNTED
 from spo.diff.records import STATUSES
 from spo.rules.dates import parse_date_or_none
-from spo.rules.message import Message
+from spo.rules.message import FileValue, Message
 from spo.rules.schemas import vocabulary_keys
 from spo.rules.vocabulary import MUNICIPALITY_KINDS, QUALIFIERS, STAGES
 
@@ -139,7 +140,7 @@ def field_value(field: str, value: object, lang: Lang) -> str:
     vocabulary = _vocabulary_keys().get(field)
     if vocabulary and isinstance(value, str) and value in VOCABULARIES[vocabulary].values:
         return label(vocabulary, value, lang)
-    return repr_given(value)
+    return repr_given(file_value(value) if isinstance(value, FileValue) else value)
 
 
 def figure_label(delta: FigureDelta, lang: Lang) -> str:

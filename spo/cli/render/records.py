@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from spo.cli.citing import cite
 from spo.cli.render.escape import json_text, yaml_text
 from spo.model import Municipality, Project, Registry, Source, Transfer
 from spo.rules.vocabulary import (
@@ -76,7 +77,7 @@ Word = Callable[[Vocabulary, str], str]
 
 def _cite(source: Any) -> str:
     found = Source.of(source)
-    return found.cite() if found else ""
+    return cite(found)
 
 
 def _joined(values: Iterable[Any]) -> str:

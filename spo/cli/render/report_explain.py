@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from spo.cli.citing import cite
 from spo.cli.language import Lang
 from spo.cli.render.console import text
 from spo.cli.render.escape import json_text, markdown, markdown_line
@@ -116,7 +117,7 @@ def columns_and_rows(
                 if visitors
                 else []
             ),
-            row.source.cite() if row.source else "",
+            cite(row.source),
         ]
         for row in explanation.rows
     ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from spo.cli.citing import citation
 from spo.cli.language import Lang
 from spo.cli.render import report_left_out as left_out
 from spo.cli.render.escape import html_text as escape
@@ -52,7 +53,7 @@ def source_html(source: Source | None, lang: Lang) -> str:
     its archived copy (a link, or the stored file's name)."""
     if source is None:
         return ""
-    text = source.citation()
+    text = citation(source)
     cited = _link(source.url, text or source.url or "")
     if source.url and text and not _WEB_ADDRESS.fullmatch(source.url):
         cited += f" {escape(source.url)}"  # an address that is not a web page: shown, not linked

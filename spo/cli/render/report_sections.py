@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from spo.cli.citing import cite
 from spo.cli.language import Lang
 from spo.cli.render.labels import localized_name, metric_label, qualified
 from spo.cli.render.report_words import (
@@ -60,7 +61,7 @@ def _claim(figures: tuple[ReportedFigure, ...], lang: Lang) -> str:
         + qualified(f.value, f.qualifier, lang)
         for f in figures
     )
-    cited = first.source.cite() if first.source else ""
+    cited = cite(first.source)
     return f"{first.date.text} · {said}" + (f" ({cited})" if cited else "")
 
 
@@ -215,7 +216,7 @@ def sections(report: Report, lang: Lang) -> list[Section]:
                     recorded_text(c, lang),
                     NO_NUMBER if c.difference is None else signed(c.difference),
                     status_text(c, lang),
-                    c.source.cite() if c.source else "",
+                    cite(c.source),
                 ]
                 for c in report.reported
             ],

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from spo.cli import words
+from spo.cli.citing import cite
 from spo.cli.language import Lang
 from spo.cli.render.labels import date_label, metric_label, period_label, qualified
 from spo.cli.words import label
@@ -123,7 +124,7 @@ def completeness_line(statement: Completeness, municipality: str, lang: Lang) ->
         municipality=municipality,
         records=label(COMPLETE_RECORDS, statement.records, lang),
         period=period_label(statement, lang),
-        source=statement.source.cite() if statement.source else "",
+        source=cite(statement.source),
     )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from spo.cli.citing import cite
 from spo.cli.language import Lang
 from spo.cli.render.blocks import fields, heading, lines, section, source_lines
 from spo.cli.render.labels import (
@@ -106,8 +107,8 @@ def _status(project: Project, lang: Lang) -> str:
     basis, source = [], project.status_source
     if project.status_as_of:
         basis.append(message("status_as_of", lang, day=date_label(project.status_as_of, lang)))
-    if source and source.cite():
-        basis.append(message("status_source", lang, source=source.cite()))
+    if source and cite(source):
+        basis.append(message("status_source", lang, source=cite(source)))
     if source and source.archived:
         basis.append(message("archived", lang, copy=source.archived))
     return f"{status} ({'; '.join(basis)})" if basis else status
@@ -270,7 +271,7 @@ def municipality_view(municipality: Municipality, registry: Registry, lang: Lang
             [
                 label(COMPLETE_RECORDS, c.records, lang),
                 period_label(c, lang),
-                c.source.cite() if c.source else "",
+                cite(c.source),
             ]
             for c in municipality.completeness
         ]
