@@ -360,3 +360,52 @@ def test_the_core_top_level_is_its_stages() -> None:
     loose = sorted(p.name for p in SPO.glob("*.py"))
     assert loose == ["__init__.py", "__main__.py", "entry.py"]
     assert (SPO / "api" / "__init__.py").is_file()  # the library: a package of its own
+
+
+# The command line reaches the core only through the library (issue 24): `spo.api`, or `spo`
+# itself for the version. Every import counts: at the top, inside a function, under
+# TYPE_CHECKING.
+CLI = sorted((SPO / "cli").rglob("*.py"))
+
+
+def _core_imports(path: Path, root: Path = ROOT) -> list[str]:
+    found = []
+    for node in ast.walk(_tree(path)):
+        if isinstance(node, ast.Import):
+            modules = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            modules = [node.module]
+            if node.module == "spo":  # `from spo import api` names the library too
+                modules = [f"spo.{a.name}" if a.name == "api" else "spo" for a in node.names]
+        else:
+            continue
+        for module in modules:
+            if module.startswith("spo.") and not _in(module, ("spo.cli", "spo.api")):
+                found.append(f"{path.relative_to(root).as_posix()}:{node.lineno}: {module}")
+    return found
+
+
+def test_the_command_line_uses_the_core_only_through_the_api() -> None:
+    assert [line for path in CLI for line in _core_imports(path)] == []
+
+
+def test_a_core_import_in_the_command_line_is_named_with_its_file(tmp_path: Path) -> None:
+    module = tmp_path / "spo" / "cli" / "x.py"
+    module.parent.mkdir(parents=True)
+    module.write_text(
+        "from typing import TYPE_CHECKING\n"
+        "import spo.rules.errors\n"
+        "from spo import __version__, api\n"
+        "from spo.api import Registry\n"
+        "if TYPE_CHECKING:\n"
+        "    from spo.model import Project\n"
+        "def f():\n"
+        "    from spo.query import naming\n",
+        encoding="utf-8",
+    )
+
+    assert sorted(_core_imports(module, tmp_path)) == [
+        "spo/cli/x.py:2: spo.rules.errors",
+        "spo/cli/x.py:6: spo.model",
+        "spo/cli/x.py:8: spo.query",
+    ]

@@ -29,7 +29,7 @@ import importlib
 from os import PathLike
 from typing import TYPE_CHECKING
 
-from spo.api.registry import Registry
+from spo.api.registry import Registry, compare
 
 # fmt: off
 # isort: off
@@ -99,7 +99,7 @@ if TYPE_CHECKING:
     )
     from spo.diff.numbers import UNCOUNTED as UNCOUNTED
     from spo.diff.records import KINDS as DIFF_KINDS, STATUSES as DIFF_STATUSES
-    from spo.export import SHAPES as SHAPES, Table as Table
+    from spo.export import SHAPES as SHAPES, Table as Table, dangling as dangling
     from spo.export.files import (
         SEARCH_TEXT as SEARCH_TEXT, csv_rows as csv_rows, write_sqlite as write_sqlite,
     )
@@ -162,7 +162,7 @@ _FOR_FRONT_ENDS: dict[str, str] = {
     "spo.diff": "Change Diff FigureDelta RecordDiff Side StatusChange",
     "spo.diff.numbers": "UNCOUNTED",
     "spo.diff.records": "DIFF_KINDS=KINDS DIFF_STATUSES=STATUSES",
-    "spo.export": "SHAPES Table",
+    "spo.export": "SHAPES Table dangling",
     "spo.export.files": "SEARCH_TEXT csv_rows write_sqlite",
     "spo.export.spreadsheet": "csv_text usable_delimiter with_bom",
     "spo.writing.editing": "Refusal WriteResult",
@@ -179,7 +179,7 @@ _FOR_FRONT_ENDS: dict[str, str] = {
 # fmt: on
 
 __all__ = [
-    "Registry", "open",
+    "Registry", "open", "compare",
     # for front ends
     "Completeness", "Engagement", "Municipality", "Office", "Partner", "Project",
     "ReportedFigure", "Source", "Transfer", "Records", "ALL", "COMPLETE_RECORDS",
@@ -196,7 +196,8 @@ __all__ = [
     "Explanation", "FigureCheck", "OfficeOf", "Report", "Tally", "REPORT_KINDS", "LeftOut",
     "MUNICIPALITY_FIGURES", "PROJECT_ROWS", "NO_RELATION", "RELATIONS", "Place", "Year",
     "furthest", "Change", "Diff", "FigureDelta", "RecordDiff", "Side", "StatusChange",
-    "UNCOUNTED", "DIFF_KINDS", "DIFF_STATUSES", "SHAPES", "Table", "SEARCH_TEXT", "csv_rows",
+    "UNCOUNTED", "DIFF_KINDS", "DIFF_STATUSES", "SHAPES", "Table", "dangling", "SEARCH_TEXT",
+    "csv_rows",
     "write_sqlite", "csv_text", "usable_delimiter", "with_bom", "Refusal", "WriteResult",
     "Started", "checked_id", "district_of", "province_of", "shortened_project_id", "town_of",
     "new_municipality_name", "check_target", "write_files", "schema_files", "requirement",

@@ -13,7 +13,7 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, overload
 
-from spo.api.writes import Kind, Writes
+from spo.api.writes import Writes
 
 if TYPE_CHECKING:
     from spo.checks.progress import Progress
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from spo.diff import Diff
     from spo.export import Table
     from spo.index import Index
+    from spo.index.search_rows import Row
     from spo.model import Municipality, Project, Transfer
     from spo.model import Registry as Records
     from spo.query.lists import NameOf
@@ -66,13 +67,16 @@ class Registry(Writes):
 
         return read_registry(self.root) if index is None else registry_of(index, index.records())
 
-    def read_for_listing(self, index: Index, *, whole: Kind | None) -> Records:
+    def _read(self, records: Records | None) -> Records:
+        return self.read() if records is None else records
+
+    def read_for_listing(self, index: Index, *, whole: str | None) -> Records:
         """The records a list needs: those of kind `whole` whole, the others outlined."""
         from spo.query.reading import listing_registry_of
 
         return listing_registry_of(index, whole=whole)
 
-    def read_around(self, kind: Kind, record_id: str) -> Records:
+    def read_around(self, kind: str, record_id: str) -> Records:
         """What showing one record needs: its file read itself, and the records it names or
         is named by; the whole registry when that file is not a clean record. SpoError
         `show.unreadable` when the file exists but had to be left out."""
@@ -96,7 +100,7 @@ class Registry(Writes):
 
     # --- naming ----------------------------------------------------------------------------
 
-    def id_of(self, kind: Kind, text: str) -> str:
+    def id_of(self, kind: str, text: str) -> str:
         """The id of the record `text` names: its id, or its name as people type it ("kadikoy",
         "Ankara BB"). UsageError when it names none, or several."""
         from spo.query.naming import record_id
@@ -107,7 +111,7 @@ class Registry(Writes):
     def find(self, text: str, *, kind: Literal["project"]) -> Project: ...
     @overload
     def find(self, text: str, *, kind: Literal["municipality"]) -> Municipality: ...
-    def find(self, text: str, *, kind: Kind) -> Project | Municipality:
+    def find(self, text: str, *, kind: str) -> Project | Municipality:
         """The record `text` names, by id or by name as people type it."""
         found = self.id_of(kind, text)
         return self.project(found) if kind == "project" else self.municipality(found)
@@ -125,23 +129,26 @@ class Registry(Writes):
         records = self.read_around("municipality", municipality_id).municipalities
         return get("municipality", records, municipality_id)
 
-    def rows(self, kind: Kind | None = None) -> list[dict[str, object]]:
-        """The index's row of each readable record (id, kind, names, words), of `kind` if given."""
+    def rows(self, kind: str | None = None) -> list[Row]:
+        """The index's row of each readable record (its id, kind, names and words), of `kind`
+        if given: what completions and questions offer."""
         from spo.index import registry_rows
 
         return [r for r in registry_rows(self.root) if kind is None or r["kind"] == kind]
 
-    def candidates(self, kind: Kind, text: str, *, offered: bool = False) -> list[str]:
-        """The ids of the records of `kind` that `text` may name (see `id_of`); `offered`: for
-        a numbered list to choose from, where typos count too."""
+    def candidates(
+        self, kind: str, text: str, *, offered: bool = False, rows: Sequence[Row] | None = None
+    ) -> list[str]:
+        """The ids of the records of `kind` that `text` may name (see `id_of`), among `rows` if
+        given (`rows()`); `offered`: for a numbered list to choose from, where typos count."""
         from spo.query.naming import candidates
-        from spo.query.search import registry_rows
 
-        return [str(r["id"]) for r in candidates(kind, text, registry_rows(self.root), offered)]
+        among = self.rows(kind) if rows is None else rows
+        return [str(r["id"]) for r in candidates(kind, text, among, offered)]
 
     # --- lists and search -----------------------------------------------------------------
 
-    def _ids(self, kind: Kind, records: Records, given: Iterable[str]) -> frozenset[str]:
+    def _ids(self, kind: str, records: Records, given: Iterable[str]) -> frozenset[str]:
         from spo.query.lists import known_ids
 
         table = records.projects if kind == "project" else records.municipalities
@@ -166,7 +173,7 @@ class Registry(Writes):
         from spo.query import lists
         from spo.rules import vocabulary as v
 
-        records = records or self.read()
+        records = self._read(records)
         wanted = lists.ProjectFilter(
             owners=self._ids("municipality", records, owner),
             themes=lists.vocabulary_values(v.THEMES, theme),
@@ -192,7 +199,7 @@ class Registry(Writes):
         from spo.query import lists
         from spo.rules import vocabulary as v
 
-        records = records or self.read()
+        records = self._read(records)
         wanted = lists.MunicipalityFilter(
             kinds=lists.vocabulary_values(v.MUNICIPALITY_KINDS, kind),
             provinces=lists.province_plates(province),
@@ -220,7 +227,7 @@ class Registry(Writes):
         from spo.query import lists
         from spo.rules import vocabulary as v
 
-        records = records or self.read()
+        records = self._read(records)
         wanted = lists.TransferFilter(
             projects=self._ids("project", records, project),
             municipalities=self._ids("municipality", records, municipality),
@@ -247,7 +254,7 @@ class Registry(Writes):
         left out was left out."""
         from spo.report import compute_report
 
-        records = records or self.read()
+        records = self._read(records)
         return compute_report(records, as_of or date.today(), owner, with_left_out=True)
 
     def places(
@@ -256,7 +263,7 @@ class Registry(Writes):
         """Every municipality with its province and relation (`RELATIONS`) as of the day."""
         from spo.report.places import relations
 
-        return relations(records or self.read(), as_of or date.today(), owner)
+        return relations(self._read(records), as_of or date.today(), owner)
 
     def timeline(
         self, *, as_of: date | None = None, owner: str | None = None, records: Records | None = None
@@ -264,7 +271,7 @@ class Registry(Writes):
         """Study visits and stages reached per year, up to the day."""
         from spo.report.places import timeline
 
-        return timeline(records or self.read(), as_of or date.today(), owner)
+        return timeline(self._read(records), as_of or date.today(), owner)
 
     def explain(
         self,
@@ -279,7 +286,7 @@ class Registry(Writes):
         only if given. UsageError for an unknown metric, kind or owner."""
         from spo.report import explain
 
-        return explain(records or self.read(), metric, as_of or date.today(), kind, owner)
+        return explain(self._read(records), metric, as_of or date.today(), kind, owner)
 
     def diff(
         self,
@@ -290,23 +297,16 @@ class Registry(Writes):
         head_dir: str | PathLike[str] | None = None,
         as_of: date | None = None,
     ) -> Diff:
-        """What changed between two versions of the registry: git revisions of the repository
-        holding it (`base`: by default the merge base with the default branch; `head`: by
-        default the working tree), or registry folders (`base_dir`, `head_dir`)."""
-        from spo.diff import compare
-        from spo.diff.choose import choose_sides
-
-        def folder(given: str | PathLike[str] | None) -> Path | None:
-            return None if given is None else Path(given)
-
-        sides = choose_sides(lambda: self.root, base, head, folder(base_dir), folder(head_dir))
-        return compare(*sides, as_of or date.today())
+        """What changed between two versions of this registry: see `compare`."""
+        return compare(
+            base, head, root=self.root, base_dir=base_dir, head_dir=head_dir, as_of=as_of
+        )
 
     def export_tables(self, *, records: Records | None = None) -> list[Table]:
         """The registry as the tables of `spo export` (`SHAPES`), each with its rows."""
         from spo.export import tables
 
-        return tables(records or self.read())
+        return tables(self._read(records))
 
     # --- checks ----------------------------------------------------------------------------
 
@@ -325,3 +325,41 @@ class Registry(Writes):
 
         chosen = [Path(p) for p in paths]
         return validate(self.root, chosen, today=today, cache=cache, progress=progress)
+
+    @staticmethod
+    def validate_files(
+        paths: Sequence[str | PathLike[str]],
+        *,
+        today: date | None = None,
+        progress: Progress | None = None,
+    ) -> ValidationResult:
+        """Files outside any registry, each checked on its own (no references resolve)."""
+        from spo.checks.validation import validate
+
+        return validate(None, [Path(p) for p in paths], today=today, progress=progress)
+
+
+def compare(
+    base: str | None = None,
+    head: str | None = None,
+    *,
+    root: str | PathLike[str] | None = None,
+    base_dir: str | PathLike[str] | None = None,
+    head_dir: str | PathLike[str] | None = None,
+    as_of: date | None = None,
+) -> Diff:
+    """What changed between two versions of a registry (`spo diff`): git revisions of the
+    repository holding it (`base`: by default the merge base with the default branch; `head`:
+    by default the working tree), or registry folders (`base_dir`, `head_dir`). The registry
+    (`root`, as `open` finds it) is looked for only when a side needs it."""
+    from spo.diff import compare
+    from spo.diff.choose import choose_sides
+
+    def folder(given: str | PathLike[str] | None) -> Path | None:
+        return None if given is None else Path(given)
+
+    def find_root() -> Path:
+        return Registry.at(root).root
+
+    sides = choose_sides(find_root, base, head, folder(base_dir), folder(head_dir))
+    return compare(*sides, as_of or date.today())

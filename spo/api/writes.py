@@ -150,8 +150,8 @@ class Writes:
 
         return free_project_id(self.root, name, project_id)
 
-    def new_record_path(self, kind: Kind, record_id: str) -> Path:
-        """Where a new record would be written; UsageError when a record has that id."""
+    def new_record_path(self, kind: str, record_id: str) -> Path:
+        """Where a new record of that id goes; UsageError for an id that is no slug, or too long."""
         from spo.writing.known import new_record_path
 
         return new_record_path(self.root, kind, record_id)
