@@ -8,7 +8,8 @@
 
 What is public and stable, here (and as `spo.<name>`, which hands these names on):
 
-- `Registry` and `open`, for analysts and scripts. Each method returns the core's typed values
+- `Registry`, `open` and `compare` (`spo diff`, which may need no registry), for analysts
+  and scripts. Each method returns the core's typed values
   (`Records`, `Project`, `Municipality`, `Transfer`, `Report`, `Explanation`, `Diff`,
   `ValidationResult` with its `Problem`s, `WriteResult`...), never prints, and raises the core's
   errors (`SpoError`, its `UsageError`, a write's `Refusal`), each with a message code
@@ -35,21 +36,22 @@ from spo.api.registry import Registry, compare
 # isort: off
 if TYPE_CHECKING:
     from spo.model import (
-        Completeness as Completeness, Engagement as Engagement, Municipality as Municipality, Office
-        as Office, Partner as Partner, Project as Project, ReportedFigure as ReportedFigure, Source
-        as Source, Transfer as Transfer, Registry as Records,
+        Completeness as Completeness, Engagement as Engagement, Municipality as Municipality,
+        Office as Office, Partner as Partner, Project as Project, ReportedFigure as ReportedFigure,
+        Source as Source, Transfer as Transfer, Registry as Records,
     )
     from spo.rules.vocabulary import (
         ALL as ALL, COMPLETE_RECORDS as COMPLETE_RECORDS, ENGAGEMENT_KINDS as ENGAGEMENT_KINDS,
-        KNOWN_STATUSES as KNOWN_STATUSES, METRICS as METRICS, MUNICIPALITY_KINDS as
-        MUNICIPALITY_KINDS, PARTNER_ROLES as PARTNER_ROLES, PARTNER_TYPES as PARTNER_TYPES,
-        PROJECT_STATUSES as PROJECT_STATUSES, QUALIFIERS as QUALIFIERS, SERVICE_MODELS as
-        SERVICE_MODELS, STAGES as STAGES, TARGET_GROUPS as TARGET_GROUPS, THEMES as THEMES,
-        Vocabulary as Vocabulary,
+        KNOWN_STATUSES as KNOWN_STATUSES, METRICS as METRICS,
+        MUNICIPALITY_KINDS as MUNICIPALITY_KINDS, PARTNER_ROLES as PARTNER_ROLES,
+        PARTNER_TYPES as PARTNER_TYPES, PROJECT_STATUSES as PROJECT_STATUSES,
+        QUALIFIERS as QUALIFIERS, SERVICE_MODELS as SERVICE_MODELS, STAGES as STAGES,
+        TARGET_GROUPS as TARGET_GROUPS, THEMES as THEMES, Vocabulary as Vocabulary,
     )
     from spo.rules.schemas import (
         MAX_COUNT as MAX_COUNT, MAX_ID_LENGTH as MAX_ID_LENGTH, vocabulary_keys as vocabulary_keys,
     )
+    from spo.rules import schemas as schemas
     from spo.rules.message import Message as Message
     from spo.rules.problems import (
         Problem as Problem, Severity as Severity, format_json_path as format_json_path,
@@ -61,6 +63,7 @@ if TYPE_CHECKING:
     from spo.rules.typed_dates import typed_day as typed_day
     from spo.rules.turkish import fold as fold, tr_lower as tr_lower
     from spo.rules.lookup import closest as closest
+    from spo.rules import lookup as lookup
     from spo.rules.stages import next_stage as next_stage
     from spo.rules.qualifiers import (
         APPROXIMATELY_WITHIN as APPROXIMATELY_WITHIN, NEARLY_WITHIN as NEARLY_WITHIN,
@@ -77,31 +80,32 @@ if TYPE_CHECKING:
     from spo.index.search_rows import Row as Row, folded_words as folded_words
     from spo.query.search import Hit as Hit
     from spo.query.lists import (
-        NameOf as NameOf, latest_activity as latest_activity, municipality_name as
-        municipality_name, owned_projects as owned_projects, transfers_of as transfers_of,
-        turkish_name as turkish_name,
+        NameOf as NameOf, latest_activity as latest_activity,
+        municipality_name as municipality_name, owned_projects as owned_projects,
+        transfers_of as transfers_of, turkish_name as turkish_name,
     )
     from spo.report import (
-        ExplainRow as ExplainRow, Explanation as Explanation, FigureCheck as FigureCheck, OfficeOf
-        as OfficeOf, Report as Report, Tally as Tally, KINDS as REPORT_KINDS,
+        ExplainRow as ExplainRow, Explanation as Explanation, FigureCheck as FigureCheck,
+        OfficeOf as OfficeOf, Report as Report, Tally as Tally, KINDS as REPORT_KINDS,
     )
     from spo.report.left_out import (
-        LeftOut as LeftOut, MUNICIPALITY_FIGURES as MUNICIPALITY_FIGURES, PROJECT_ROWS as
-        PROJECT_ROWS,
+        LeftOut as LeftOut, MUNICIPALITY_FIGURES as MUNICIPALITY_FIGURES,
+        PROJECT_ROWS as PROJECT_ROWS,
     )
     from spo.report.places import (
-        NO_RELATION as NO_RELATION, RELATIONS as RELATIONS, Place as Place, Year as Year, furthest
-        as furthest,
+        NO_RELATION as NO_RELATION, RELATIONS as RELATIONS, Place as Place, Year as Year,
+        furthest as furthest,
     )
     from spo.diff import (
-        Change as Change, Diff as Diff, FigureDelta as FigureDelta, RecordDiff as RecordDiff, Side
-        as Side, StatusChange as StatusChange,
+        Change as Change, Diff as Diff, FigureDelta as FigureDelta, RecordDiff as RecordDiff,
+        Side as Side, StatusChange as StatusChange,
     )
     from spo.diff.numbers import UNCOUNTED as UNCOUNTED
     from spo.diff.records import KINDS as DIFF_KINDS, STATUSES as DIFF_STATUSES
     from spo.export import SHAPES as SHAPES, Table as Table, dangling as dangling
     from spo.export.files import (
-        SEARCH_TEXT as SEARCH_TEXT, csv_rows as csv_rows, write_sqlite as write_sqlite,
+        SEARCH_TEXT as SEARCH_TEXT, csv_bytes as csv_bytes, csv_rows as csv_rows,
+        write_sqlite as write_sqlite,
     )
     from spo.export.spreadsheet import (
         csv_text as csv_text, usable_delimiter as usable_delimiter, with_bom as with_bom,
@@ -110,15 +114,15 @@ if TYPE_CHECKING:
     from spo.writing.starting import Started as Started
     from spo.writing.known import checked_id as checked_id
     from spo.writing.records import (
-        district_of as district_of, province_of as province_of, shortened_project_id as
-        shortened_project_id, town_of as town_of, municipality_name as new_municipality_name,
+        district_of as district_of, province_of as province_of,
+        shortened_project_id as shortened_project_id, town_of as town_of,
+        municipality_name as new_municipality_name,
     )
     from spo.writing.outputs import check_target as check_target, write_files as write_files
     from spo.writing.schema_files import schema_files as schema_files
     from spo.writing.distribution import requirement as requirement
-    from spo.rules import schemas as schemas
     from spo.writing import inputs as inputs
-    from spo.rules import lookup as lookup# isort: on
+# isort: on
 
 # For front ends: each name, where the core keeps it ("name=its name there", "name=*": a module).
 _FOR_FRONT_ENDS: dict[str, str] = {
@@ -163,7 +167,7 @@ _FOR_FRONT_ENDS: dict[str, str] = {
     "spo.diff.numbers": "UNCOUNTED",
     "spo.diff.records": "DIFF_KINDS=KINDS DIFF_STATUSES=STATUSES",
     "spo.export": "SHAPES Table dangling",
-    "spo.export.files": "SEARCH_TEXT csv_rows write_sqlite",
+    "spo.export.files": "SEARCH_TEXT csv_bytes csv_rows write_sqlite",
     "spo.export.spreadsheet": "csv_text usable_delimiter with_bom",
     "spo.writing.editing": "Refusal WriteResult",
     "spo.writing.starting": "Started",
@@ -197,7 +201,7 @@ __all__ = [
     "MUNICIPALITY_FIGURES", "PROJECT_ROWS", "NO_RELATION", "RELATIONS", "Place", "Year",
     "furthest", "Change", "Diff", "FigureDelta", "RecordDiff", "Side", "StatusChange",
     "UNCOUNTED", "DIFF_KINDS", "DIFF_STATUSES", "SHAPES", "Table", "dangling", "SEARCH_TEXT",
-    "csv_rows",
+    "csv_bytes", "csv_rows",
     "write_sqlite", "csv_text", "usable_delimiter", "with_bom", "Refusal", "WriteResult",
     "Started", "checked_id", "district_of", "province_of", "shortened_project_id", "town_of",
     "new_municipality_name", "check_target", "write_files", "schema_files", "requirement",
