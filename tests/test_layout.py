@@ -236,6 +236,41 @@ FUNCTION_IMPORTS = {
     ("spo/report/left_out.py", "spo.checks.file"): "only a record left out is read again",
     ("spo/report/left_out.py", "spo.files.loader"): "a report read from the index needs no YAML",
     ("spo/writing/atomic.py", "filelock"): "the lock library only when a write begins",
+    ("spo/__init__.py", "importlib"): "`spo.Registry` imports the API; `spo --version` does not",
+    # The library imports the core in the method that needs it: the command line imports
+    # `spo.api` whenever it starts (tests/test_startup.py).
+    **{
+        (f"spo/api/{module}.py", core): "spo.api is imported at every start-up"
+        for module, cores in {
+            "registry": (
+                "spo.checks.validation",
+                "spo.diff",
+                "spo.diff.choose",
+                "spo.export",
+                "spo.files.registry",
+                "spo.files.staged",
+                "spo.index",
+                "spo.query",
+                "spo.query.lists",
+                "spo.query.naming",
+                "spo.query.reading",
+                "spo.query.search",
+                "spo.report",
+                "spo.report.places",
+                "spo.rules",
+                "spo.rules.errors",
+                "spo.rules.lookup",
+            ),
+            "writes": (
+                "spo.writing.engagements",
+                "spo.writing.known",
+                "spo.writing.records",
+                "spo.writing.starting",
+                "spo.writing.transfers",
+            ),
+        }.items()
+        for core in cores
+    },
 }
 
 
@@ -271,7 +306,6 @@ def test_imports_inside_functions_are_the_ones_with_a_reason() -> None:
 # module may import its own package and the packages of the floors below, never one above, and
 # of its own floor only the packages listed as its neighbours below.
 FLOORS: list[tuple[str, ...]] = [
-    ("spo",),  # the version and the distribution's name, nothing else
     ("spo.rules",),
     ("spo.places",),
     ("spo.files",),
@@ -280,6 +314,8 @@ FLOORS: list[tuple[str, ...]] = [
     ("spo.index",),
     ("spo.query",),
     ("spo.writing", "spo.report", "spo.export", "spo.diff"),
+    # the library (`spo.api`), and `spo` itself: the version, and the API's names handed on
+    ("spo.api", "spo"),
     ("spo.cli", "spo.entry", "spo.__main__"),
     ("benchmarks",),  # timing runs, over everything
 ]
@@ -287,6 +323,7 @@ FLOORS: list[tuple[str, ...]] = [
 # count, `writing` only records; none imports another but as written here.
 NEIGHBOURS: dict[str, tuple[str, ...]] = {
     "spo.diff": ("spo.report",),
+    "spo": ("spo.api",),
     "spo.__main__": ("spo.entry",),
     "spo.entry": ("spo.cli",),
 }
@@ -322,3 +359,53 @@ def test_the_core_top_level_is_its_stages() -> None:
     """spo's own top level holds packages and the entry points, no loose module of the core."""
     loose = sorted(p.name for p in SPO.glob("*.py"))
     assert loose == ["__init__.py", "__main__.py", "entry.py"]
+    assert (SPO / "api" / "__init__.py").is_file()  # the library: a package of its own
+
+
+# The command line reaches the core only through the library (issue 24): `spo.api`, or `spo`
+# itself for the version. Every import counts: at the top, inside a function, under
+# TYPE_CHECKING.
+CLI = sorted((SPO / "cli").rglob("*.py"))
+
+
+def _core_imports(path: Path, root: Path = ROOT) -> list[str]:
+    found = []
+    for node in ast.walk(_tree(path)):
+        if isinstance(node, ast.Import):
+            modules = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            modules = [node.module]
+            if node.module == "spo":  # `from spo import api` names the library too
+                modules = [f"spo.{a.name}" if a.name == "api" else "spo" for a in node.names]
+        else:
+            continue
+        for module in modules:
+            if module.startswith("spo.") and not _in(module, ("spo.cli", "spo.api")):
+                found.append(f"{path.relative_to(root).as_posix()}:{node.lineno}: {module}")
+    return found
+
+
+def test_the_command_line_uses_the_core_only_through_the_api() -> None:
+    assert [line for path in CLI for line in _core_imports(path)] == []
+
+
+def test_a_core_import_in_the_command_line_is_named_with_its_file(tmp_path: Path) -> None:
+    module = tmp_path / "spo" / "cli" / "x.py"
+    module.parent.mkdir(parents=True)
+    module.write_text(
+        "from typing import TYPE_CHECKING\n"
+        "import spo.rules.errors\n"
+        "from spo import __version__, api\n"
+        "from spo.api import Registry\n"
+        "if TYPE_CHECKING:\n"
+        "    from spo.model import Project\n"
+        "def f():\n"
+        "    from spo.query import naming\n",
+        encoding="utf-8",
+    )
+
+    assert sorted(_core_imports(module, tmp_path)) == [
+        "spo/cli/x.py:2: spo.rules.errors",
+        "spo/cli/x.py:6: spo.model",
+        "spo/cli/x.py:8: spo.query",
+    ]

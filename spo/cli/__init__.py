@@ -129,12 +129,12 @@ def _interrupted(lang: language.Lang) -> None:
 def _run(args: list[str], lang: language.Lang) -> None:
     import click
 
+    from spo.api import SpoError
     from spo.cli.app import Settings
     from spo.cli.commandline import build
     from spo.cli.render.console import OutputClosed
     from spo.cli.render.problems import one_line_values
     from spo.cli.words import render, say
-    from spo.rules.errors import SpoError
 
     try:
         command = build(lang)

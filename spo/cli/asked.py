@@ -16,16 +16,16 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from spo.api import SpoError
 from spo.cli import words
 from spo.cli.language import Lang
 from spo.cli.prompts import ask_yes, say
 from spo.cli.render import console
 from spo.cli.render.escape import shell_word, terminal
 from spo.cli.render.problems import one_line, one_line_values
-from spo.rules.errors import SpoError
 
 if TYPE_CHECKING:
-    from spo.writing.editing import WriteResult
+    from spo.api import WriteResult
 
 # An option and what it was given: None leaves it out, a list repeats it, True is a flag alone.
 Given = tuple[str, "str | int | bool | Sequence[str] | None"]

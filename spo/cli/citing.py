@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from spo.rules.message import FileValue, Pairs
+from spo.api import FileValue, Pairs
 
 if TYPE_CHECKING:
-    from spo.model import Source
+    from spo.api import Source
 
 
 def citation(source: Source) -> str:

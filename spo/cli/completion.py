@@ -13,7 +13,7 @@ import click
 import typer
 from click.shell_completion import CompletionItem
 
-from spo.rules.vocabulary import Vocabulary
+from spo.api import Vocabulary
 
 
 def _given_root(ctx: typer.Context | None) -> Path | None:
@@ -41,14 +41,10 @@ def _complete_ids(kind: str, incomplete: str, ctx: typer.Context | None) -> list
     shell, so a missing or broken registry gives no candidates rather than an error."""
     # lazy: spo.cli.options imports this module on every start (`spo --help`); the index is
     # read only when a shell asks for completions
-    from spo.files import registry
-    from spo.index import registry_rows
-    from spo.index.search_rows import folded_words
-    from spo.rules.errors import SpoError
+    from spo.api import Registry, SpoError, folded_words
 
     try:
-        root = registry.find_root(_given_root(ctx))
-        rows = [r for r in registry_rows(root) if r["kind"] == kind]
+        rows = Registry.at(_given_root(ctx)).rows(kind)
     except (SpoError, OSError, ValueError):
         return []
     typed = " ".join(folded_words([incomplete])[0])

@@ -25,12 +25,10 @@ from typing import Annotated
 
 import typer
 
+from spo.api import UsageError, Vocabulary, csv_text, usable_delimiter, with_bom
 from spo.cli.language import Lang
 from spo.cli.render.escape import csv_cell
 from spo.cli.words import label, say
-from spo.export.spreadsheet import csv_text, usable_delimiter, with_bom
-from spo.rules.errors import UsageError
-from spo.rules.vocabulary import Vocabulary
 
 Delimiter = Annotated[str | None, typer.Option("--delimiter")]
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from spo.rules.errors import UsageError
+from spo.api import UsageError
 
 
 def parse_day(text: str) -> date:
     """One day, as people type it (`2025-03-21`, `21.03.2025`, `21 Mart 2025`): a report is as of
     one day."""
     # lazy: the typed-date rules (and their month names) are read only when --as-of is given
-    from spo.rules.dates import DateError
-    from spo.rules.typed_dates import typed_day as day
+    from spo.api import DateError
+    from spo.api import typed_day as day
 
     try:
         return day(text)

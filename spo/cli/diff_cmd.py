@@ -17,7 +17,6 @@ import typer
 from spo.cli.app import app, settings
 from spo.cli.days import parse_day
 from spo.cli.options import choice, choose
-from spo.files import registry
 
 
 class DiffFormat(StrEnum):
@@ -42,15 +41,13 @@ def diff(
     strict: Annotated[bool, typer.Option("--strict")] = False,
 ) -> None:
     """What a change does to the registry: records, events, sources, figures and problems."""
+    from spo.api import compare
     from spo.cli.render.diff_views import format_json, format_markdown, format_text
-    from spo.diff import compare
-    from spo.diff.choose import choose_sides
 
     opts = settings(ctx)
     chosen = choose("--format", format, DiffFormat)
     day = parse_day(as_of) if as_of is not None else date.today()
-    sides = choose_sides(lambda: registry.find_root(opts.root), base, head, base_dir, head_dir)
-    result = compare(*sides, day)
+    result = compare(base, head, root=opts.root, base_dir=base_dir, head_dir=head_dir, as_of=day)
     views = {"text": format_text, "markdown": format_markdown, "json": format_json}
     sys.stdout.write(views[chosen.value](result, opts.lang))
     raise typer.Exit(1 if result.failed(strict) else 0)

@@ -19,36 +19,41 @@ from typing import Annotated
 import typer
 
 from spo import __version__
+from spo.api import (
+    SEARCH_TEXT,
+    SHAPES,
+    Registry,
+    Table,
+    UsageError,
+    csv_rows,
+    dangling,
+    with_bom,
+    write_sqlite,
+)
 from spo.cli.app import export_app, settings
 from spo.cli.csv_style import Delimiter, csv_style
 from spo.cli.language import Lang
 from spo.cli.render import console
 from spo.cli.render.console import warn
 from spo.cli.words import say
-from spo.export import SHAPES, Table, dangling, tables
-from spo.export.files import SEARCH_TEXT, csv_rows, write_sqlite
-from spo.export.spreadsheet import with_bom
-from spo.files import registry
-from spo.rules.errors import UsageError
 
 METADATA = "metadata.json"
 
 
 def _root(ctx: typer.Context) -> Path:
-    return registry.find_root(settings(ctx).root)
+    return Registry.at(settings(ctx).root).root
 
 
 def _tables(ctx: typer.Context, root: Path) -> tuple[list[Table], Lang]:
     """The tables to write, after a warning on stderr for each kind of gap in them."""
-    from spo.query.reading import read_registry
-
     opts = settings(ctx)
-    records = read_registry(root)
+    reg = Registry(root)
+    records = reg.read()
     if records.skipped:
         from spo.cli.render.labels import message
 
         warn(message("skipped", opts.lang, count=len(records.skipped)))
-    exported = tables(records)
+    exported = reg.export_tables(records=records)
     broken = dangling(exported)
     if broken:
         warn(say("export.dangling", opts.lang, count=broken))
@@ -58,7 +63,7 @@ def _tables(ctx: typer.Context, root: Path) -> tuple[list[Table], Lang]:
 def _free(targets: list[Path], force: bool, root: Path) -> None:
     """Refuse (exit 2) unless every target can be written: its folder exists, and it is one
     that `spo.writing.outputs.check_target` lets spo write (--force to replace a file)."""
-    from spo.writing.outputs import check_target
+    from spo.api import check_target
 
     for target in targets:
         if not target.parent.is_dir():
@@ -86,7 +91,7 @@ def export_sqlite(
         if url is not None and not url.startswith(("http://", "https://")):
             raise UsageError.of("usage.export-bad-url", option=option, value=url)
     exported, lang = _tables(ctx, root)
-    from spo.writing.outputs import write_files
+    from spo.api import write_files
 
     metadata = datasette_metadata(exported, lang, file.stem, source_url, license, license_url)
     text = json.dumps(metadata, ensure_ascii=False, indent=2) + "\n"
@@ -107,7 +112,7 @@ def export_csv(
 ) -> None:
     """The registry's tables as CSV files that Excel opens correctly, one per table: for
     Turkish Excel under --lang tr (`spo.cli.csv_style`)."""
-    from spo.writing.outputs import check_target
+    from spo.api import check_target
 
     style = csv_style(settings(ctx).lang, delimiter)
     root = _root(ctx)
@@ -119,7 +124,7 @@ def export_csv(
     existing = [folder / f"{shape.name}.csv" for shape in SHAPES] if folder.is_dir() else []
     _free(existing, force, root)
     exported, lang = _tables(ctx, root)
-    from spo.writing.outputs import write_files
+    from spo.api import write_files
 
     files: list[tuple[Path, bytes]] = [
         (

@@ -1,6 +1,6 @@
 """`spo project list|show`, `spo municipality list|show`, `spo transfer list`, `spo search`.
 
-Each command reads the registry, asks `spo.query.lists` or `spo.query.search` for the records and
+Each command reads the registry, asks `spo.api.Registry` for the records (its lists or search) and
 hands them to `spo.cli.render`. Help texts are in the catalogue (`help.*`).
 
 Imports inside the functions: this module is imported whenever any command runs or shows its
@@ -15,6 +15,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from spo.api import (
+    MUNICIPALITY_KINDS,
+    PROJECT_STATUSES,
+    SERVICE_MODELS,
+    STAGES,
+    TARGET_GROUPS,
+    THEMES,
+    Registry,
+    lookup,
+)
 from spo.cli import kept
 from spo.cli.app import app, municipality_app, project_app, settings, transfer_app
 from spo.cli.completion import MUNICIPALITY_ID, PROJECT_ID
@@ -34,52 +44,27 @@ from spo.cli.options import (
     vocabulary,
 )
 from spo.cli.render.console import console, warn
-from spo.files import registry
-from spo.query import naming
-from spo.rules import lookup
-from spo.rules.errors import SpoError
-from spo.rules.vocabulary import (
-    MUNICIPALITY_KINDS,
-    PROJECT_STATUSES,
-    SERVICE_MODELS,
-    STAGES,
-    TARGET_GROUPS,
-    THEMES,
-)
 
 if TYPE_CHECKING:
-    from spo.index import Index
-    from spo.model import Registry
+    from spo.api import Index, Records
 
 DEFAULT_TABLE_LIMIT = 20  # search results a table shows unless told (--limit)
 
 ShowAs = Annotated[str, choice("--format", "-f", choices=ShowFormat)]
 
 
-def _ids(reg: Registry, kind: str, given: Values) -> list[str]:
-    """The ids of the records an option names: ids, or names as people type them
-    (`spo.query.naming`)."""
-    return [naming.record_id(reg.root, kind, text) for text in given or []]
-
-
-def _open_one(ctx: typer.Context, kind: str, text: str) -> tuple[Registry, Lang, str]:
+def _open_one(ctx: typer.Context, kind: str, text: str) -> tuple[Records, Lang, str]:
     """For `show`: the id `text` names (a name is looked up before anything is read), and the
     one file shown, read itself, with from the index only the records it names or is named by;
     the whole registry when that file is not a clean record, so that what is said about it stays
     what `_open` leads to; except that a file that exists and had to be left out is said to be
     unreadable (exit 1), not missing."""
     from spo.cli.render.labels import message
-    from spo.query.reading import partial_registry, read_registry
 
     opts = settings(ctx)
-    root = registry.find_root(opts.root)
-    record_id = naming.record_id(root, kind, text)
-    loaded = partial_registry(root, kind, record_id)
-    if loaded is None:
-        loaded = read_registry(root)
-        path = registry.record_path(root, kind, record_id)
-        if path in loaded.skipped:
-            raise SpoError.of("show.unreadable", path=path.relative_to(root).as_posix())
+    reg = Registry.at(opts.root)
+    record_id = reg.id_of(kind, text)
+    loaded = reg.read_around(kind, record_id)
     if loaded.skipped:
         warn(message("skipped", opts.lang, count=len(loaded.skipped)))
     return loaded, opts.lang, record_id
@@ -91,11 +76,11 @@ def _listed(
     whole: str | None,
     words: tuple[str, str],
     options: Sequence[object],
-    select: Callable[[Registry, Lang], list[object]],
+    select: Callable[[Registry, Records, Lang], list[object]],
     delimiter: str | None = None,
 ) -> None:
     """A list command: `select` the records from the registry (`whole`: see
-    `spo.query.reading.listing_registry_of`) and list them (`words`: the kind of record, whose
+    `spo.api.Registry.read_for_listing`) and list them (`words`: the kind of record, whose
     `Listing` is in spo.cli.render.listings, and the message when there is none).
 
     A list depends only on the records, the options and the language (and a table on its
@@ -112,19 +97,18 @@ def _listed(
 
     def make(index: Index) -> kept.Made:
         from spo.cli.render.listings import LISTINGS, csv_of, formatted, table_of
-        from spo.query.reading import listing_registry_of
 
-        reg = listing_registry_of(index, whole=whole)
-        items = select(reg, opts.lang)
+        records = registry.read_for_listing(index, whole=whole)
+        items = select(registry, records, opts.lang)
         listing = LISTINGS[kind]
         note = "" if items else "empty"
         if fmt is ListFormat.csv:
-            return csv_of(listing, items, reg, style).encode("utf-8"), note
+            return csv_of(listing, items, records, style).encode("utf-8"), note
         if fmt is not ListFormat.table:
-            return formatted(fmt.value, listing, items, reg), note
+            return formatted(fmt.value, listing, items, records), note
         if not items:
             return "", note
-        table = table_of(listing, items, reg, opts.lang)
+        table = table_of(listing, items, records, opts.lang)
         return (lambda out: out.print(table)), note
 
     def heard(note: str) -> None:
@@ -136,7 +120,8 @@ def _listed(
 
     to = to_stdout if fmt is ListFormat.csv else None
     parts = ("list", kind, fmt.value, opts.lang, options, width, style.delimiter)
-    kept.show(registry.find_root(opts.root), opts.lang, parts, width, make, heard, to)
+    registry = Registry.at(opts.root)
+    kept.show(registry.root, opts.lang, parts, width, make, heard, to)
 
 
 # --- projects -----------------------------------------------------------------------------------
@@ -157,24 +142,21 @@ def project_list(
 ) -> None:
     """List projects."""
 
-    def select(reg: Registry, lang: Lang) -> list[object]:
+    def select(reg: Registry, records: Records, lang: Lang) -> list[object]:
         from spo.cli.render.labels import name_of
-        from spo.query import lists as query
 
-        order = sort_order(sort)
-        wanted = query.ProjectFilter(
-            owners=query.known_ids(
-                "municipality", reg.municipalities, _ids(reg, "municipality", owner)
-            ),
-            themes=query.vocabulary_values(THEMES, theme or []),
-            target_groups=query.vocabulary_values(TARGET_GROUPS, target_group or []),
-            service_models=query.vocabulary_values(SERVICE_MODELS, service_model or []),
-            statuses=query.vocabulary_values(PROJECT_STATUSES, status or []),
-            adopted_by=query.known_ids(
-                "municipality", reg.municipalities, _ids(reg, "municipality", adopted_by)
-            ),
+        found = reg.projects(
+            owner=owner or (),
+            theme=theme or (),
+            target_group=target_group or (),
+            service_model=service_model or (),
+            status=status or (),
+            adopted_by=adopted_by or (),
+            sort=sort_order(sort),
+            name_of=name_of(lang),
+            records=records,
         )
-        return list(query.projects(reg, wanted, order, name_of(lang)))
+        return list(found)
 
     options = [owner, theme, target_group, service_model, status, adopted_by, sort]
     _listed(ctx, format, "project", ("project", "no_projects"), options, select, delimiter)
@@ -187,10 +169,10 @@ def project_show(
     format: ShowAs = ShowFormat.table.value,
 ) -> None:
     """Show one project and every municipality that has a transfer of it."""
+    from spo.api import transfers_of
     from spo.cli.render.listings import write_record
     from spo.cli.render.records import project_record, transfer_record
     from spo.cli.render.views import project_view
-    from spo.query import lists as query
 
     fmt = choose("--format", format, ShowFormat)
     reg, lang, shown = _open_one(ctx, "project", project_id)
@@ -199,7 +181,7 @@ def project_show(
         console().print(project_view(project, reg, lang))
         return
     record = project_record(project, reg)
-    record["transfers"] = [transfer_record(t, reg) for t in query.transfers_of(reg, project.id)]
+    record["transfers"] = [transfer_record(t, reg) for t in transfers_of(reg, project.id)]
     write_record(fmt.value, record)
 
 
@@ -224,18 +206,17 @@ def municipality_list(
 ) -> None:
     """List municipalities."""
 
-    def select(reg: Registry, lang: Lang) -> list[object]:
-        from spo.query import lists as query
-
-        order = sort_order(sort)
-        wanted = query.MunicipalityFilter(
-            kinds=query.vocabulary_values(MUNICIPALITY_KINDS, kind or []),
-            provinces=query.province_plates(province or []),
+    def select(reg: Registry, records: Records, lang: Lang) -> list[object]:
+        found = reg.municipalities(
+            kind=kind or (),
+            province=province or (),
             has_engagements=engagements,
             has_transfers=transfers,
-            stages=query.vocabulary_values(STAGES, stage or []),
+            stage=stage or (),
+            sort=sort_order(sort),
+            records=records,
         )
-        return list(query.municipalities(reg, wanted, order))
+        return list(found)
 
     options = [kind, province, engagements, transfers, stage, sort]
     words = ("municipality", "no_municipalities")
@@ -285,23 +266,21 @@ def transfer_list(
 ) -> None:
     """List transfers, each with its current stage."""
 
-    def select(reg: Registry, lang: Lang) -> list[object]:
+    def select(reg: Registry, records: Records, lang: Lang) -> list[object]:
         from spo.cli.render.labels import name_of
-        from spo.query import lists as query
 
-        order = sort_order(sort)
-        wanted = query.TransferFilter(
-            projects=query.known_ids("project", reg.projects, _ids(reg, "project", project)),
-            municipalities=query.known_ids(
-                "municipality", reg.municipalities, _ids(reg, "municipality", to)
-            ),
-            stages=query.vocabulary_values(STAGES, stage or []),
-            mentors=query.known_ids(
-                "municipality", reg.municipalities, _ids(reg, "municipality", owner)
-            ),
-            dates=query.date_range(since, until),
+        found = reg.transfers(
+            project=project or (),
+            municipality=to or (),
+            stage=stage or (),
+            mentor=owner or (),
+            since=since,
+            until=until,
+            sort=sort_order(sort),
+            name_of=name_of(lang),
+            records=records,
         )
-        return list(query.transfers(reg, wanted, order, name_of(lang)))
+        return list(found)
 
     options = [project, to, stage, owner, since, until, sort]
     _listed(ctx, format, None, ("transfer", "no_transfers"), options, select, delimiter)
@@ -322,7 +301,6 @@ def search_command(
     tags; the best matches first."""
     from spo.cli.render import search_results
     from spo.cli.render.labels import message
-    from spo.query import search
 
     opts = settings(ctx)
     fmt = choose("--format", format, ListFormat)
@@ -332,7 +310,7 @@ def search_command(
     if most is None:
         most = DEFAULT_TABLE_LIMIT if fmt is ListFormat.table else 0
     text = " ".join(query_words)
-    hits = search.search_registry(registry.find_root(opts.root), text, english=opts.lang == "en")
+    hits = Registry.at(opts.root).search(text, english=opts.lang == "en")
     shown = hits[:most] if most else hits
     empty = message("no_hits", opts.lang, query=text)
     search_results.emit(fmt.value, shown, len(hits) - len(shown), style, empty)

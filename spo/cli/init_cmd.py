@@ -18,6 +18,7 @@ from typing import Annotated
 
 import typer
 
+from spo.api import Registry, UsageError, schemas
 from spo.cli import words
 from spo.cli.app import app, settings
 from spo.cli.language import Lang
@@ -25,9 +26,6 @@ from spo.cli.options import Sources, Website, choose
 from spo.cli.place_questions import ask_place, asked_sources
 from spo.cli.prompts import Asker, require
 from spo.cli.render.console import tell
-from spo.files import registry
-from spo.rules import schemas
-from spo.rules.errors import UsageError
 
 
 def say(key: str, lang: Lang, /, **fields: object) -> str:
@@ -48,11 +46,10 @@ def init(
     spo_requirement: Annotated[str | None, typer.Option("--spo-requirement")] = None,
 ) -> None:
     """Start a new registry for another office."""
-    from spo.writing.distribution import requirement
-    from spo.writing.starting import refuse_taken, start_registry
+    from spo.api import requirement
 
     lang = settings(ctx).lang
-    refuse_taken(folder)  # before any question is asked
+    Registry(folder).refuse_taken()  # before any question is asked
     if spo_requirement is not None:
         requirement(spo_requirement)  # refused before any question too
     if require({"--province": province}, lang):
@@ -61,8 +58,7 @@ def init(
         office = office or asker.optional("office")
         sources = sources or asked_sources(asker)
     assert province
-    started = start_registry(
-        folder,
+    started = Registry(folder).start(
         province,
         district,
         town,
@@ -96,8 +92,7 @@ def schema(
     force: Annotated[bool, typer.Option("--force")] = False,
 ) -> None:
     """Print a JSON Schema of the registry's files, or write both into a folder."""
-    from spo.writing.outputs import check_target, write_files
-    from spo.writing.schema_files import schema_files
+    from spo.api import check_target, schema_files, write_files
 
     lang = settings(ctx).lang
     if (kind is None) == (write is None):
@@ -112,7 +107,7 @@ def schema(
     if write.exists() and not write.is_dir():
         raise UsageError.of("usage.not-a-folder", folder=str(write))
     try:
-        root: Path | None = registry.find_root(settings(ctx).root)
+        root: Path | None = Registry.at(settings(ctx).root).root
     except UsageError:  # no registry here: the schemas can go anywhere but a data folder
         root = None
     files = schema_files(write)

@@ -22,14 +22,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from spo.api import code_digest
 from spo.cli.language import Lang
 from spo.cli.render.console import PIPED_WIDTH, OutputClosed, columns, console, warn, write_bytes
-from spo.files.cache import code_digest
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from spo.index import Index
+    from spo.api import Index
 
 Kept = tuple[bytes | str, str]  # the output, and a note ("empty": say so on stderr)
 # What a command renders: its output as written, or how to draw it on a console (a table).
@@ -94,16 +94,16 @@ def drawn(width: int, draw: Callable[[Console], None]) -> str:
 
 @contextmanager
 def index_of(root: Path) -> Iterator[Index]:
-    from spo.index import opened
+    from spo.api import Registry
 
-    with opened(root) as index:
+    with Registry(root).index() as index:
         yield index
 
 
 def key(index: Index, *parts: object) -> tuple[str, int]:
     """The key of an output: the index's generation, the code that drew it (the command line's
     too, and so its words), and every option (`parts`) it depends on."""
-    from spo.index import memo_key
+    from spo.api import memo_key
 
     generation = index.generation
     return memo_key(*parts, code_digest(with_cli=True), generation), generation
@@ -123,7 +123,7 @@ def _had(
     """The output from the index, kept there if `keep`. Files the index left out are warned
     about once the output is had. An index that proves damaged inside is thrown away and the
     output had from a new one: nothing has been written by then."""
-    from spo.index import IndexDamaged
+    from spo.api import IndexDamaged
 
     try:
         return _made(root, lang, parts, make, keep)

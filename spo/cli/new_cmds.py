@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from spo.api import KNOWN_STATUSES, MAX_ID_LENGTH, PROJECT_STATUSES
 from spo.cli.app import municipality_app, project_app, settings
 from spo.cli.asked import Given, command_line, named_as, report, write_asked
 from spo.cli.asked import summary as show_answers
@@ -26,11 +27,9 @@ from spo.cli.place_questions import ask_place, asked_sources, recorded_already
 from spo.cli.prompts import Asker, require, say
 from spo.cli.render import console
 from spo.cli.writing_options import named, root_and_lang
-from spo.rules.schemas import MAX_ID_LENGTH
-from spo.rules.vocabulary import KNOWN_STATUSES, PROJECT_STATUSES
 
 if TYPE_CHECKING:
-    from spo.writing.editing import WriteResult
+    from spo.api import WriteResult
 
 
 @municipality_app.command("new")
@@ -47,7 +46,7 @@ def municipality_new(
     yes: Yes = False,
 ) -> None:
     """Create a municipality file; its id, name and kind come from the province table."""
-    from spo.writing.records import new_municipality
+    from spo.api import Registry
 
     root, lang = root_and_lang(ctx)
     today = date.today()
@@ -66,12 +65,11 @@ def municipality_new(
 
     def make(preview: bool) -> WriteResult:
         assert province
-        return new_municipality(
-            root,
+        return Registry(root).new_municipality(
             province,
-            kind,
-            district,
-            town,
+            kind=kind,
+            district=district,
+            town=town,
             name=name,
             website=website,
             sources=sources or (),
@@ -92,7 +90,7 @@ def municipality_new(
 def _shortened(name: str, lang: Lang) -> str | None:
     """In a terminal, a name too long to make an id gets a shorter one, said here and shown
     in the file before it is written (the person confirms it, or gives --id)."""
-    from spo.writing.records import shortened_project_id
+    from spo.api import shortened_project_id
 
     shorter = shortened_project_id(name)
     if shorter is not None:
@@ -124,8 +122,7 @@ def project_new(
     yes: Yes = False,
 ) -> None:
     """Create a project file; its id is its Turkish name as a slug."""
-    from spo.writing.known import checked_id
-    from spo.writing.records import free_project_id, new_project
+    from spo.api import Registry, checked_id
 
     root, lang = root_and_lang(ctx)
     if project_id is not None:
@@ -138,7 +135,7 @@ def project_new(
         asker = Asker(root, lang)
         name = name or asker.checked(
             lambda: asker.free_text("name", "name"),
-            lambda answer: free_project_id(root, answer, project_id),
+            lambda answer: Registry(root).free_project_id(answer, project_id),
         )
         owner = owner or asker.record("municipality", "owner")
         summary = summary or asker.free_text("summary", "summary")
@@ -151,12 +148,11 @@ def project_new(
 
     def make(preview: bool) -> WriteResult:
         assert name and owner and summary and status
-        return new_project(
-            root,
+        return Registry(root).new_project(
             name,
-            owner,
-            summary,
-            status,
+            owner=owner,
+            summary=summary,
+            status=status,
             project_id=project_id,
             name_en=name_en,
             summary_en=summary_en,

@@ -14,10 +14,8 @@ from typing import Annotated, Any, Literal, TypeVar
 
 import typer
 
+from spo.api import UsageError, Vocabulary, closest
 from spo.cli.completion import complete_values
-from spo.rules.errors import UsageError
-from spo.rules.lookup import closest
-from spo.rules.vocabulary import Vocabulary
 
 E = TypeVar("E", bound=StrEnum)
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from spo.api import SpoError
 from spo.cli.prompts import Asker
-from spo.rules.errors import SpoError
 
 
 def ask_place(
@@ -31,15 +31,13 @@ def recorded_already(
 ) -> tuple[str, str] | None:
     """The name and file of the municipality these answers name, when it is recorded already;
     None when it is not (or the answers name none: the write says why)."""
-    from spo.writing.editing import Refusal
-    from spo.writing.known import new_record_path
-    from spo.writing.records import municipality_name, province_of
+    from spo.api import Refusal, Registry, new_municipality_name, province_of
 
     try:
-        made = municipality_name(province_of(province), kind, district, town)
+        made = new_municipality_name(province_of(province), kind, district, town)
     except (SpoError, Refusal):
         return None
-    path = new_record_path(root, "municipality", made.id)
+    path = Registry(root).new_record_path("municipality", made.id)
     return (made.name, path.relative_to(root).as_posix()) if path.exists() else None
 
 
@@ -51,14 +49,14 @@ def asked_sources(asker: Asker) -> list[str]:
 
 
 def _province(answer: str) -> None:
-    from spo.writing.records import province_of
+    from spo.api import province_of
 
     province_of(answer)
 
 
 def _district_in(province: str) -> Callable[[str | None], None]:
     """Checks an answer to "district" against the province's districts; no answer passes."""
-    from spo.writing.records import district_of, province_of
+    from spo.api import district_of, province_of
 
     def check(answer: str | None) -> None:
         if answer:
@@ -70,8 +68,7 @@ def _district_in(province: str) -> Callable[[str | None], None]:
 def _town_in(province: str, district: str) -> Callable[[str | None], None]:
     """Checks an answer to "town" against the district's towns; no answer passes, nor does any
     answer when the district itself is wrong (that refusal comes once, at the end)."""
-    from spo.places.districts import find_district
-    from spo.writing.records import province_of, town_of
+    from spo.api import find_district, province_of, town_of
 
     def check(answer: str | None) -> None:
         found = province_of(province)

@@ -21,20 +21,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 
+from spo.api import SpoError, UsageError, Vocabulary, fold
 from spo.cli import words
 from spo.cli.language import Lang
 from spo.cli.render import console
 from spo.cli.render.problems import one_line, one_line_values
-from spo.query.naming import candidates
-from spo.rules.errors import SpoError, UsageError
-from spo.rules.turkish import fold
-from spo.rules.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
-    from spo.index.search_rows import Row
-    from spo.model import Registry
-    from spo.rules.message import Message
-    from spo.writing.editing import Refusal
+    from spo.api import Message, Records, Refusal, Row
 
 Answer = TypeVar("Answer", str, str | None)
 Checked = TypeVar("Checked")
@@ -74,15 +68,15 @@ class Asker:
 
     root: Path
     lang: Lang
-    _registry: Registry | None = None
+    _registry: Records | None = None
     _all_rows: list[Row] | None = None
 
     @property
-    def registry(self) -> Registry:
+    def registry(self) -> Records:
         if self._registry is None:
-            from spo.query.reading import read_registry
+            from spo.api import Registry
 
-            self._registry = read_registry(self.root)
+            self._registry = Registry(self.root).read()
         return self._registry
 
     def text(self, key: str, default: str | None = None) -> str:
@@ -124,7 +118,7 @@ class Asker:
 
     def passes(self, answer: Checked, check: Callable[[Checked], object]) -> bool:
         """Whether `check` accepts an answer; when it does not, the reason is said."""
-        from spo.writing.editing import Refusal
+        from spo.api import Refusal
 
         try:
             check(answer)
@@ -139,10 +133,10 @@ class Asker:
         console.warn(say("try-again", self.lang, error=error))
 
     def _rows(self, kind: str) -> list[Row]:
-        from spo.query.search import registry_rows
+        from spo.api import Registry
 
         if self._all_rows is None:
-            self._all_rows = registry_rows(self.root)
+            self._all_rows = Registry(self.root).rows()
         return [r for r in self._all_rows if r["kind"] == kind]
 
     def name_of(self, kind: str, record_id: str) -> str | None:
@@ -158,8 +152,9 @@ class Asker:
         self, kind: str, key: str, exclude: Sequence[str] = (), excluded: str = "no-match"
     ) -> str:
         """A project or municipality id, found by its id or part of its name (never by words of its
-        notes or summary: `spo.query.naming.candidates`, offered as a numbered list when several). A
+        notes or summary: `spo.api.Registry.candidates`, offered as a numbered list when several). A
         record of `exclude` is never taken: naming it alone is answered with `excluded`."""
+        from spo.api import Registry
         from spo.cli.render.search_results import row_name
 
         rows = self._rows(kind)
@@ -169,7 +164,7 @@ class Asker:
             typed = str(typer.prompt(say("type-name", self.lang, what=what))).strip()
             if typed in records and typed not in exclude:
                 return typed
-            found = [str(r["id"]) for r in candidates(kind, typed, rows, offered=True)]
+            found = Registry(self.root).candidates(kind, typed, offered=True, rows=rows)
             hits = [h for h in found if h not in exclude]
             if not hits:
                 why, name = (excluded, records[found[0]]) if found else ("no-match", "")
@@ -198,7 +193,7 @@ class Asker:
 
     def term(self, vocab: Vocabulary, key: str, default: str | None = None) -> str:
         """A vocabulary value: by number, value, or Turkish or English label."""
-        from spo.writing import inputs
+        from spo.api import inputs
 
         for number, t in enumerate(vocab.terms, start=1):
             typer.echo(f"  {number:>2}  {words.label(vocab, t.value, self.lang)} ({t.value})")
@@ -220,14 +215,14 @@ class Asker:
 
     def web_address(self, key: str) -> str:
         """A web address that must be given, checked as it is typed."""
-        from spo.writing import inputs
+        from spo.api import inputs
 
         return self.checked(lambda: self.text(key), inputs.url)
 
     def source(self, *, record_needs_one: bool = False) -> str | None:
         """A source's web address, checked as it is typed. It may be left empty; when the new
         record then has no source at all, the answer is taken with a warning of what follows."""
-        from spo.writing import inputs
+        from spo.api import inputs
 
         answer = self.checked(lambda: self.optional("source"), inputs.url)
         if answer is None and record_needs_one:
@@ -246,7 +241,7 @@ class Asker:
         as it is typed (today offered as the default); the ISO date it means, said back when it
         was typed otherwise ("5 Aralık 2026 → 2026-12-05"). A date `given` as an option is
         checked the same way, and asked for (with the reason) only when it is wrong."""
-        from spo.writing import inputs
+        from spo.api import inputs
 
         def check(answer: str) -> object:
             return inputs.when(answer, today)
@@ -263,13 +258,13 @@ class Asker:
 
     def free_text(self, key: str, field: str) -> str:
         """Text such as a summary, checked as it is typed: not blank, no personal data."""
-        from spo.writing import inputs
+        from spo.api import inputs
 
         return self.checked(lambda: self.text(key), lambda answer: inputs.free_text(answer, field))
 
     def note(self) -> str | None:
         """A note, which may be left empty, checked as it is typed: no personal data."""
-        from spo.writing import inputs
+        from spo.api import inputs
 
         return self.checked(
             lambda: self.optional("note"), lambda answer: inputs.free_text(answer, "note")

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from spo.api import METRICS, MUNICIPALITY_KINDS, Registry, UsageError
 from spo.cli import kept
 from spo.cli.app import LangChoice, app, settings
 from spo.cli.completion import MUNICIPALITY_ID, complete_values
@@ -25,15 +26,9 @@ from spo.cli.days import parse_day
 from spo.cli.language import Lang
 from spo.cli.options import choice, choose
 from spo.cli.render.console import PIPED_WIDTH, columns, warn
-from spo.files import registry
-from spo.query.naming import record_id
-from spo.rules.errors import UsageError
-from spo.rules.vocabulary import METRICS, MUNICIPALITY_KINDS
 
 if TYPE_CHECKING:
-    from spo.index import Index
-    from spo.model import Registry
-    from spo.report import Explanation
+    from spo.api import Explanation, Index, Records
 
 
 class ReportFormat(StrEnum):
@@ -72,13 +67,14 @@ def report(
         raise UsageError.of("usage.kind-needs-explain")
     if output is not None and explain is not None:
         raise UsageError.of("usage.output-with-explain")
-    root = registry.find_root(opts.root)
+    reg = Registry.at(opts.root)
+    root = reg.root
     if output is not None:
         from spo.cli.render.report_file import check_output  # lazy: the writer of files
 
         check_output(output, force, root)
     if owner is not None:
-        owner = record_id(root, "municipality", owner)
+        owner = reg.id_of("municipality", owner)
     if explain is None:
         left_out = _show(root, fmt, opts.lang, day, owner, output)
     else:
@@ -107,9 +103,7 @@ def _show(
         width = columns() or PIPED_WIDTH
 
     def make(index: Index) -> kept.Made:
-        from spo.query.reading import registry_of  # lazy: the model
-
-        records = registry_of(index, index.records())
+        records = Registry(root).read(index=index)
         return _report_output(records, fmt, lang, day, owner), str(len(records.skipped))
 
     parts = ("report", fmt.value, lang, day.isoformat(), owner, width)
@@ -127,11 +121,10 @@ def _to_file(output: Path) -> kept.Write:
 
 
 def _report_output(
-    records: Registry, fmt: ReportFormat, lang: Lang, day: date, owner: str | None
+    records: Records, fmt: ReportFormat, lang: Lang, day: date, owner: str | None
 ) -> kept.Drawing:
-    from spo.report import compute_report
-
-    result = compute_report(records, day, owner, with_left_out=True)
+    reg = Registry(records.root)
+    result = reg.report(as_of=day, owner=owner, records=records)
     if fmt is ReportFormat.json:
         from spo.cli.render.report_json import format_json
 
@@ -142,9 +135,9 @@ def _report_output(
         return format_markdown(result, lang).encode("utf-8")
     if fmt is ReportFormat.html:
         from spo.cli.render.report_html import format_html
-        from spo.report.places import relations, timeline
 
-        places, years = relations(records, day, owner), timeline(records, day, owner)
+        places = reg.places(as_of=day, owner=owner, records=records)
+        years = reg.timeline(as_of=day, owner=owner, records=records)
         return format_html(result, places, years, lang).encode("utf-8")
     from spo.cli.render.report_table import render_table
 
@@ -163,11 +156,10 @@ def _explain(
     """`--explain`: the records behind one figure, never kept. Returns how many record files
     it was computed without."""
     from spo.cli.render.labels import message
-    from spo.query.reading import read_registry
-    from spo.report import explain
 
-    records = read_registry(root)
-    explanation = explain(records, metric, day, kind, owner)
+    reg = Registry(root)
+    records = reg.read()
+    explanation = reg.explain(metric, as_of=day, kind=kind, owner=owner, records=records)
     if records.skipped:
         warn(message("skipped", lang, count=len(records.skipped)))
     _print_explanation(explanation, records, fmt, lang)
@@ -175,7 +167,7 @@ def _explain(
 
 
 def _print_explanation(
-    explanation: Explanation, records: Registry, fmt: ReportFormat, lang: Lang
+    explanation: Explanation, records: Records, fmt: ReportFormat, lang: Lang
 ) -> None:
     from spo.cli.render import report_explain
     from spo.cli.render.console import console, write_text

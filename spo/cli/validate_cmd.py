@@ -16,14 +16,13 @@ from typing import Annotated, Any, TextIO
 
 import typer
 
+from spo.api import UsageError
 from spo.cli.app import app, settings
 from spo.cli.language import Lang
 from spo.cli.options import choice, choose
 from spo.cli.render.console import tell, warn, wrapped
 from spo.cli.render.problems import FORMATTERS, default_format, format_text, summary
 from spo.cli.words import say
-from spo.files import registry
-from spo.rules.errors import UsageError
 
 # A run shorter than this shows no progress bar at all.
 PROGRESS_AFTER_SECONDS = 1.0
@@ -82,26 +81,26 @@ def validate(
     if_changed: Annotated[bool, typer.Option("--if-changed")] = False,
 ) -> None:
     """Check the registry against its schemas and rules; report every problem with its line."""
-    from spo.checks.validation import validate as run
+    from spo.api import Registry
 
     opts = settings(ctx)
     chosen = choose("--format", format, ProblemFormat).value if format else default_format()
     try:
-        root: Path | None = registry.find_root(opts.root)
+        reg: Registry | None = Registry.at(opts.root)
     except UsageError:
         if not paths or opts.root:
             raise
-        root = None  # lone files outside any registry: check them on their own
-    if if_changed and root is not None and not paths:
-        from spo.files.staged import registry_touched
-
-        if not registry_touched(root):
-            tell(say("validate.unchanged", opts.lang))
-            raise typer.Exit(0)
+        reg = None  # lone files outside any registry: check them on their own
+    if if_changed and reg is not None and not paths and not reg.touched():
+        tell(say("validate.unchanged", opts.lang))
+        raise typer.Exit(0)
     bar = ProgressBar(opts.lang) if wants_progress(chosen, sys.stderr, os.environ) else None
     try:
         # CI machines start without a cache folder: keeping results there would only cost time.
-        result = run(root, paths or (), cache=not os.environ.get("CI"), progress=bar)
+        if reg is None:
+            result = Registry.validate_files(paths or (), progress=bar)
+        else:
+            result = reg.validate(paths or (), cache=not os.environ.get("CI"), progress=bar)
     finally:
         if bar:
             bar.stop()

@@ -45,14 +45,19 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any, cast
 
-from spo.checks.personal_prefilter import may_have_sightings
+from spo.api import (
+    ALL,
+    FileValue,
+    Message,
+    Problem,
+    Vocabulary,
+    cache_root,
+    format_json_path,
+    may_have_sightings,
+    tr_lower,
+)
 from spo.cli.citing import file_value
 from spo.cli.language import LANGS, Lang
-from spo.files.cache import cache_root
-from spo.rules.message import FileValue, Message
-from spo.rules.problems import Problem, format_json_path
-from spo.rules.turkish import tr_lower
-from spo.rules.vocabulary import ALL, Vocabulary
 
 Entry = Mapping[str, Any]
 CATALOGUE_FILES = ("glossary", "messages", "cli", "help")
@@ -253,7 +258,7 @@ def without_personal_data(text: str, lang: Lang) -> str:
     """The text with each piece of personal data in it shown as "<personal data hidden>"."""
     if not may_have_sightings(text):  # the quick test: most text holds no number, no address
         return text
-    from spo.checks.personal_text import hidden  # lazy: its patterns cost ~30 ms at start-up
+    from spo.api import hidden  # lazy: its patterns cost ~30 ms at start-up
 
     return hidden(text, template("common.personal-data-hidden", lang))
 

@@ -16,6 +16,7 @@ from typing import Annotated
 
 import typer
 
+from spo.api import ENGAGEMENT_KINDS, MAX_COUNT, STAGES, SpoError, Vocabulary, next_stage
 from spo.cli import words
 from spo.cli.app import engagement_app, settings, transfer_app
 from spo.cli.asked import Given, command_line, named_as, report, summary, write_asked
@@ -25,10 +26,6 @@ from spo.cli.options import DryRun, Note, Source, When, Yes, count
 from spo.cli.prompts import Asker, reason, require, say
 from spo.cli.render import console
 from spo.cli.writing_options import named, root_and_lang
-from spo.rules.errors import SpoError
-from spo.rules.schemas import MAX_COUNT
-from spo.rules.stages import next_stage
-from spo.rules.vocabulary import ENGAGEMENT_KINDS, STAGES, Vocabulary
 
 # --- shared by the two commands ----------------------------------------------------------------
 
@@ -56,14 +53,13 @@ def _stage_and_day(
     """The stage and its date, asked for until the transfer's history can take them: a stage
     already recorded, or a date out of order with the history, is said where it was typed and
     both are asked again, so that nothing is refused after the other answers."""
-    from spo.writing.editing import Refusal
-    from spo.writing.transfers import add_stage
+    from spo.api import Refusal, Registry
 
     while True:
         stage = stage or asker.term(STAGES, "stage", _next_stage(asker, project, to))
         when = asker.day(today, given=when)
         try:  # the write's own rules, on a dry run with what is known so far
-            add_stage(asker.root, project, to, stage, when, today=today, dry_run=True)
+            Registry(asker.root).add_stage(project, to, stage, date=when, today=today, dry_run=True)
         except (SpoError, Refusal) as exc:
             said = reason(exc)
             if said.key not in _HISTORY_REFUSALS:
@@ -102,15 +98,15 @@ def transfer_add(
     The first stage creates the transfer; later ones join its history in date order. In a
     terminal, missing options are asked for.
     """
-    from spo.writing.transfers import add_stage
+    from spo.api import Registry
 
     root, lang = root_and_lang(ctx)
     project, to = named(root, "project", project), named(root, "municipality", to)
     today = date.today()
     if not require({"--project": project, "--to": to, "--stage": stage}, lang):
         assert project and to and stage
-        result = add_stage(
-            root, project, to, stage, when, note, source, today=today, dry_run=dry_run
+        result = Registry(root).add_stage(
+            project, to, stage, date=when, note=note, source=source, today=today, dry_run=dry_run
         )
         report(result, lang)
         return
@@ -140,8 +136,8 @@ def transfer_add(
     given: list[Given] = [("--project", project), ("--to", to), ("--stage", stage_value)]
     given += [("--date", when), ("--note", note), ("--source", source), ("--dry-run", dry_run)]
     write_asked(
-        lambda preview: add_stage(
-            root, project, to, stage, when, note, source, today=today, dry_run=preview
+        lambda preview: Registry(root).add_stage(
+            project, to, stage, date=when, note=note, source=source, today=today, dry_run=preview
         ),
         command_line(ctx, settings(ctx).root, given),
         lang,
@@ -171,7 +167,7 @@ def engagement_add(
     """Record a study visit, meeting or training with a mentoring municipality (such as a
     Social Policy Tour visit), in the visiting municipality's file. In a terminal, missing
     options are asked for."""
-    from spo.writing.engagements import add_engagement
+    from spo.api import Registry
 
     root, lang = root_and_lang(ctx)
     to, host = named(root, "municipality", to), named(root, "municipality", host)
@@ -179,8 +175,16 @@ def engagement_add(
     head_count = count("--participants", participants, MAX_COUNT)
     if not require({"--to": to, "--host": host, "--kind": kind}, lang):
         assert to and host and kind
-        result = add_engagement(
-            root, to, host, kind, when, head_count, note, source, today=today, dry_run=dry_run
+        result = Registry(root).add_engagement(
+            to,
+            host,
+            kind,
+            date=when,
+            participants=head_count,
+            note=note,
+            source=source,
+            today=today,
+            dry_run=dry_run,
         )
         report(result, lang)
         return
@@ -210,8 +214,16 @@ def engagement_add(
     given += [("--date", when), ("--participants", head_count), ("--note", note)]
     given += [("--source", source), ("--dry-run", dry_run)]
     write_asked(
-        lambda preview: add_engagement(
-            root, to, host, kind, when, head_count, note, source, today=today, dry_run=preview
+        lambda preview: Registry(root).add_engagement(
+            to,
+            host,
+            kind,
+            date=when,
+            participants=head_count,
+            note=note,
+            source=source,
+            today=today,
+            dry_run=preview,
         ),
         command_line(ctx, settings(ctx).root, given),
         lang,

@@ -7,19 +7,18 @@ from pathlib import Path
 
 import typer
 
+from spo.api import Registry
 from spo.cli.app import settings
 from spo.cli.language import Lang
-from spo.files import registry
-from spo.query import naming
 
 
 def root_and_lang(ctx: typer.Context) -> tuple[Path, Lang]:
     """The registry folder and the language a command works in."""
     opts = settings(ctx)
-    return registry.find_root(opts.root), opts.lang
+    return Registry.at(opts.root).root, opts.lang
 
 
 def named(root: Path, kind: str, text: str | None) -> str | None:
     """The id of the record an option names, by its id or by its name as people type it
     ("Üsküdar", "mahalle mutfaklari"); an id is checked against its file name alone."""
-    return None if text is None else naming.record_id(root, kind, text)
+    return None if text is None else Registry(root).id_of(kind, text)

@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from spo.api import Source
 from spo.cli.citing import cite
 from spo.cli.language import Lang
 from spo.cli.render.console import text
 from spo.cli.render.labels import message
-from spo.model import Source
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from spo.api import DIFF_KINDS as KINDS
+from spo.api import Diff, FileValue, Message, Problem, RecordDiff, Side
 from spo.cli.citing import file_value
 from spo.cli.language import Lang
 from spo.cli.render.diff_words import Namer, figure_line, headline, status_line, title
@@ -15,10 +17,6 @@ from spo.cli.render.problems import display_path, problem_record
 from spo.cli.render.problems import format_text as problem_lines
 from spo.cli.render.problems_summary import SUMMARY_ROWS
 from spo.cli.words import render, say
-from spo.diff import Diff, RecordDiff, Side
-from spo.diff.records import KINDS
-from spo.rules.message import FileValue, Message
-from spo.rules.problems import Problem
 
 # A line of a section: its depth, its text, and whether it heads the lines below it.
 Line = tuple[int, str, bool]

@@ -8,18 +8,28 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from spo.api import DIFF_STATUSES as STATUSES
+from spo.api import (
+    MUNICIPALITY_KINDS,
+    QUALIFIERS,
+    STAGES,
+    UNCOUNTED,
+    Change,
+    Diff,
+    FigureDelta,
+    FileValue,
+    Message,
+    RecordDiff,
+    Side,
+    StatusChange,
+    parse_date_or_none,
+    vocabulary_keys,
+)
 from spo.cli.citing import file_value
 from spo.cli.language import Lang
 from spo.cli.render.labels import date_label, localized_name, metric_label, qualified
 from spo.cli.render.report_words import signed
 from spo.cli.words import VOCABULARIES, catalogue, label, lower, render, repr_given, say
-from spo.diff import Change, Diff, FigureDelta, RecordDiff, Side, StatusChange
-from spo.diff.numbers import UNCOUNTED
-from spo.diff.records import STATUSES
-from spo.rules.dates import parse_date_or_none
-from spo.rules.message import FileValue, Message
-from spo.rules.schemas import vocabulary_keys
-from spo.rules.vocabulary import MUNICIPALITY_KINDS, QUALIFIERS, STAGES
 
 # A headline figure's heading in the report (`report.<key>`).
 _HEADINGS = {

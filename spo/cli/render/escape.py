@@ -33,7 +33,7 @@ import re
 from functools import cache
 from typing import Any
 
-from spo.checks.characters import BIDI_CONTROLS
+from spo.api import BIDI_CONTROLS
 
 # What a terminal must not receive raw: C0 and C1 controls (newline, tab and DEL included), the
 # Unicode line and paragraph separators, and the bidirectional marks, embeddings, overrides and

@@ -8,12 +8,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from spo.api import (
+    METRICS,
+    MUNICIPALITY_KINDS,
+    Completeness,
+    FuzzyDate,
+    NameOf,
+    Project,
+    Records,
+    Vocabulary,
+    turkish_name,
+)
 from spo.cli.language import Lang
 from spo.cli.words import label, say
-from spo.model import Completeness, Project, Registry
-from spo.query.lists import NameOf, turkish_name
-from spo.rules.dates import FuzzyDate
-from spo.rules.vocabulary import METRICS, MUNICIPALITY_KINDS, Vocabulary
 
 
 def message(key: str, lang: Lang, /, **fields: Any) -> str:
@@ -71,7 +78,7 @@ def project_name(project: Project, lang: Lang) -> str:
     return name_of(lang)(project)
 
 
-def project_name_by_id(registry: Registry, project_id: str, lang: Lang) -> str:
+def project_name_by_id(registry: Records, project_id: str, lang: Lang) -> str:
     """A project's name; its id when the registry does not hold it."""
     found = registry.projects.get(project_id)
     return project_name(found, lang) if found else project_id

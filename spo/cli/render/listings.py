@@ -9,6 +9,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from spo.api import (
+    MUNICIPALITY_KINDS,
+    PROJECT_STATUSES,
+    STAGES,
+    TARGET_GROUPS,
+    THEMES,
+    Municipality,
+    Project,
+    Records,
+    Transfer,
+    latest_activity,
+    municipality_name,
+)
 from spo.cli.csv_style import CsvStyle
 from spo.cli.language import Lang
 from spo.cli.render.console import write_text
@@ -35,20 +48,11 @@ from spo.cli.render.records import (
 )
 from spo.cli.render.tables import table
 from spo.cli.words import label
-from spo.model import Municipality, Project, Registry, Transfer
-from spo.query.lists import latest_activity, municipality_name
-from spo.rules.vocabulary import (
-    MUNICIPALITY_KINDS,
-    PROJECT_STATUSES,
-    STAGES,
-    TARGET_GROUPS,
-    THEMES,
-)
 
 # --- table cells: labels in the chosen language -------------------------------------------------
 
 
-def project_cells(project: Project, registry: Registry, lang: Lang) -> list[str]:
+def project_cells(project: Project, registry: Records, lang: Lang) -> list[str]:
     return [
         project.id,
         project_name(project, lang),
@@ -59,7 +63,7 @@ def project_cells(project: Project, registry: Registry, lang: Lang) -> list[str]
     ]
 
 
-def municipality_cells(municipality: Municipality, registry: Registry, lang: Lang) -> list[str]:
+def municipality_cells(municipality: Municipality, registry: Records, lang: Lang) -> list[str]:
     latest = latest_activity(municipality)
     return [
         municipality.id,
@@ -73,7 +77,7 @@ def municipality_cells(municipality: Municipality, registry: Registry, lang: Lan
     ]
 
 
-def transfer_cells(transfer: Transfer, registry: Registry, lang: Lang) -> list[str]:
+def transfer_cells(transfer: Transfer, registry: Records, lang: Lang) -> list[str]:
     project = registry.projects.get(transfer.project)
     return [
         municipality_name(registry, transfer.municipality),
@@ -88,11 +92,11 @@ def transfer_cells(transfer: Transfer, registry: Registry, lang: Lang) -> list[s
 class Listing:
     """How one kind of record is listed in each format."""
 
-    record: Callable[[Any, Registry], Record]  # JSON and YAML
+    record: Callable[[Any, Records], Record]  # JSON and YAML
     columns: list[str]  # CSV header
     row: Callable[[Record, Word], list[str]]  # CSV row, from the record
     headers: list[str]  # table header, as MESSAGES keys
-    cells: Callable[[Any, Registry, Lang], list[str]]  # table row
+    cells: Callable[[Any, Records, Lang], list[str]]  # table row
 
 
 PROJECTS = Listing(
@@ -121,18 +125,18 @@ TRANSFERS = Listing(
 LISTINGS = {"project": PROJECTS, "municipality": MUNICIPALITIES, "transfer": TRANSFERS}
 
 
-def table_of(listing: Listing, items: Sequence[Any], registry: Registry, lang: Lang) -> Any:
+def table_of(listing: Listing, items: Sequence[Any], registry: Records, lang: Lang) -> Any:
     """A list as a table, to print on a console."""
     return table(listing.headers, (listing.cells(i, registry, lang) for i in items), lang)
 
 
-def formatted(fmt: str, listing: Listing, items: Sequence[Any], registry: Registry) -> bytes:
+def formatted(fmt: str, listing: Listing, items: Sequence[Any], registry: Records) -> bytes:
     """A list as JSON or YAML, as written to stdout."""
     records = [listing.record(i, registry) for i in items]
     return (to_json(records) if fmt == "json" else to_yaml(records)).encode("utf-8")
 
 
-def csv_of(listing: Listing, items: Sequence[Any], registry: Registry, style: CsvStyle) -> str:
+def csv_of(listing: Listing, items: Sequence[Any], registry: Records, style: CsvStyle) -> str:
     """A list as CSV text in `style` (without the byte order mark, which depends on where it
     goes: `spo.cli.csv_style.for_stdout`)."""
     rows = (listing.row(listing.record(i, registry), style.word) for i in items)

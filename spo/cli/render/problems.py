@@ -12,11 +12,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from spo.api import Message, Problem, Severity
 from spo.cli.language import Lang
 from spo.cli.render.escape import json_text, terminal, workflow_data, workflow_property
 from spo.cli.words import json_path, render, say
-from spo.rules.message import Message
-from spo.rules.problems import Problem, Severity
 
 # ANSI colours for a terminal: red errors, yellow warnings, the location in bold.
 _RED, _YELLOW, _BOLD, _RESET = "\x1b[31m", "\x1b[33m", "\x1b[1m", "\x1b[0m"

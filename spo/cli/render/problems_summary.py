@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from spo.api import Problem
 from spo.cli.language import Lang
 from spo.cli.render.escape import Markdown, markdown, markdown_line
 from spo.cli.render.problems import More, capped, display_path, summary
 from spo.cli.render.report_markdown import markdown_table
 from spo.cli.words import json_path, render, say
-from spo.rules.problems import Problem
 
 # Rows in the table at most: GitHub refuses a step summary over 1 MiB, and a row takes up to a
 # few hundred bytes. The log holds the problems past it.

@@ -11,10 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from spo.cli.citing import cite
-from spo.cli.render.escape import json_text, yaml_text
-from spo.model import Municipality, Project, Registry, Source, Transfer
-from spo.rules.vocabulary import (
+from spo.api import (
     ENGAGEMENT_KINDS,
     METRICS,
     MUNICIPALITY_KINDS,
@@ -26,8 +23,15 @@ from spo.rules.vocabulary import (
     STAGES,
     TARGET_GROUPS,
     THEMES,
+    Municipality,
+    Project,
+    Records,
+    Source,
+    Transfer,
     Vocabulary,
 )
+from spo.cli.citing import cite
+from spo.cli.render.escape import json_text, yaml_text
 
 Record = dict[str, Any]
 
@@ -35,11 +39,11 @@ Record = dict[str, Any]
 # --- records (JSON, YAML) -----------------------------------------------------------------------
 
 
-def project_record(project: Project, registry: Registry) -> Record:
+def project_record(project: Project, registry: Records) -> Record:
     return project.to_data()
 
 
-def municipality_record(municipality: Municipality, registry: Registry) -> Record:
+def municipality_record(municipality: Municipality, registry: Records) -> Record:
     """The YAML fields, with `province_plate` and `province_name` after `province`."""
     province = municipality.province
     record: Record = {}
@@ -51,7 +55,7 @@ def municipality_record(municipality: Municipality, registry: Registry) -> Recor
     return record
 
 
-def transfer_record(transfer: Transfer, registry: Registry) -> Record:
+def transfer_record(transfer: Transfer, registry: Records) -> Record:
     """The transfer as its municipality's file holds it, plus who adopts it and where it is."""
     record: Record = {"project": transfer.project, "municipality": transfer.municipality}
     record.update((k, v) for k, v in transfer.to_data().items() if k != "project")

@@ -9,6 +9,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from spo.api import (
+    ENGAGEMENT_KINDS,
+    METRICS,
+    MUNICIPALITY_KINDS,
+    STAGES,
+    ExplainRow,
+    Explanation,
+    Records,
+)
 from spo.cli.citing import cite
 from spo.cli.language import Lang
 from spo.cli.render.console import text
@@ -18,9 +27,6 @@ from spo.cli.render.report_markdown import markdown_table
 from spo.cli.render.report_table import print_section
 from spo.cli.render.report_words import NO_NUMBER, completeness_line, figure_line, message
 from spo.cli.words import label
-from spo.model import Registry
-from spo.report import ExplainRow, Explanation
-from spo.rules.vocabulary import ENGAGEMENT_KINDS, METRICS, MUNICIPALITY_KINDS, STAGES
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -64,7 +70,7 @@ def title(explanation: Explanation, lang: Lang) -> str:
     return message("explain.title", lang, metric=metric, day=day, count=count)
 
 
-def figure_lines(explanation: Explanation, registry: Registry, lang: Lang) -> list[str]:
+def figure_lines(explanation: Explanation, registry: Records, lang: Lang) -> list[str]:
     """The published figures of the metric with their status, in the report's words, and the
     statement of completeness each rests on."""
 
@@ -78,7 +84,7 @@ def figure_lines(explanation: Explanation, registry: Registry, lang: Lang) -> li
     return lines
 
 
-def _event(row: ExplainRow, registry: Registry, lang: Lang) -> str:
+def _event(row: ExplainRow, registry: Records, lang: Lang) -> str:
     if row.project is None and row.municipality is None:  # an engagement
         return label(ENGAGEMENT_KINDS, row.event, lang)
     stage = label(STAGES, row.event, lang)
@@ -91,7 +97,7 @@ def _event(row: ExplainRow, registry: Registry, lang: Lang) -> str:
 
 
 def columns_and_rows(
-    explanation: Explanation, registry: Registry, lang: Lang
+    explanation: Explanation, registry: Records, lang: Lang
 ) -> tuple[list[str], list[list[str]]]:
     """The table's columns and rows, as text; the source last."""
     projects = explanation.metric.startswith("projects-")
@@ -124,7 +130,7 @@ def columns_and_rows(
     return columns, rows
 
 
-def format_markdown(explanation: Explanation, registry: Registry, lang: Lang) -> str:
+def format_markdown(explanation: Explanation, registry: Records, lang: Lang) -> str:
     lines = [f"# {markdown(title(explanation, lang))}", ""]
     figures = figure_lines(explanation, registry, lang)
     if figures:
@@ -134,9 +140,7 @@ def format_markdown(explanation: Explanation, registry: Registry, lang: Lang) ->
     return "\n".join(lines) + "\n"
 
 
-def render_table(
-    explanation: Explanation, registry: Registry, lang: Lang, console: Console
-) -> None:
+def render_table(explanation: Explanation, registry: Records, lang: Lang, console: Console) -> None:
 
     console.print(text(title(explanation, lang), style="bold"))
     for line in figure_lines(explanation, registry, lang):

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from spo.rules.errors import UsageError
-from spo.writing.outputs import check_target, write_files
+from spo.api import UsageError, check_target, write_files
 
 
 def check_output(path: Path, force: bool, root: Path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from spo.api import NO_RELATION, RELATIONS, STAGES, Place, Report, Source, Year
 from spo.cli.citing import citation
 from spo.cli.language import Lang
 from spo.cli.render import report_left_out as left_out
@@ -27,10 +28,6 @@ from spo.cli.render.report_words import (
     visitors_text,
 )
 from spo.cli.words import label, say
-from spo.model import Source
-from spo.report import Report
-from spo.report.places import NO_RELATION, RELATIONS, Place, Year
-from spo.rules.vocabulary import STAGES
 
 # A web address as the schemas take one (http or https, no space), and no control character
 _WEB_ADDRESS = re.compile(r"https?://[^\s\x00-\x1f\x7f-\x9f]+", re.IGNORECASE)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from spo.api import Completeness, FigureCheck, Report, ReportedFigure, Source
 from spo.cli.language import Lang
 from spo.cli.render.escape import json_text
 from spo.cli.render.report_left_out import json_data
 from spo.cli.render.report_sections import tallies
-from spo.model import Completeness, ReportedFigure, Source
-from spo.report import FigureCheck, Report
 
 
 def _source_data(source: Source | None) -> str | dict[str, str] | None:

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from spo.api import MUNICIPALITY_FIGURES, PROJECT_ROWS, LeftOut
 from spo.cli.language import Lang
 from spo.cli.render.report_words import message
 from spo.cli.words import render
-from spo.report.left_out import MUNICIPALITY_FIGURES, PROJECT_ROWS, LeftOut
 
 if TYPE_CHECKING:
-    from spo.report import Report
+    from spo.api import Report
 
 
 def columns(lang: Lang) -> list[str]:

@@ -4,6 +4,7 @@ renders as HTML."""
 
 from __future__ import annotations
 
+from spo.api import Report
 from spo.cli.language import Lang
 from spo.cli.render import report_left_out as left_out
 from spo.cli.render.escape import Markdown, markdown, markdown_line
@@ -16,7 +17,6 @@ from spo.cli.render.report_words import (
     office_lines,
     scope_text,
 )
-from spo.report import Report
 
 
 def _cell(text: str) -> str:

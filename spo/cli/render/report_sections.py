@@ -7,6 +7,17 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from spo.api import (
+    MUNICIPALITY_KINDS,
+    PARTNER_TYPES,
+    STAGES,
+    TARGET_GROUPS,
+    THEMES,
+    Report,
+    ReportedFigure,
+    Tally,
+)
+from spo.api import REPORT_KINDS as KINDS
 from spo.cli.citing import cite
 from spo.cli.language import Lang
 from spo.cli.render.labels import localized_name, metric_label, qualified
@@ -21,15 +32,6 @@ from spo.cli.render.report_words import (
     visitors_text,
 )
 from spo.cli.words import label
-from spo.model import ReportedFigure
-from spo.report import KINDS, Report, Tally
-from spo.rules.vocabulary import (
-    MUNICIPALITY_KINDS,
-    PARTNER_TYPES,
-    STAGES,
-    TARGET_GROUPS,
-    THEMES,
-)
 
 
 def tallies(report: Report) -> list[tuple[str, Tally]]:

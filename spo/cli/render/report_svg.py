@@ -10,10 +10,17 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence
 
+from spo.api import (
+    NO_RELATION,
+    RELATIONS,
+    Place,
+    Province,
+    all_provinces,
+    furthest,
+    inside,
+    province_shapes,
+)
 from spo.cli.render.escape import html_text as escape
-from spo.places.provinces import Province, all_provinces
-from spo.places.shapes import inside, province_shapes
-from spo.report.places import NO_RELATION, RELATIONS, Place, furthest
 
 WEST, EAST, SOUTH, NORTH = 25.5, 45.0, 35.7, 42.2
 MAP_WIDTH = 900

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spo.api import Report
 from spo.cli.language import Lang
 from spo.cli.render import report_left_out as left_out
 from spo.cli.render import tables
@@ -20,7 +21,6 @@ from spo.cli.render.report_words import (
     office_lines,
     scope_text,
 )
-from spo.report import Report
 
 if TYPE_CHECKING:
     from rich.console import Console

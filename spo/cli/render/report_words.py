@@ -6,15 +6,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from spo.api import (
+    APPROXIMATELY_WITHIN,
+    COMPLETE_RECORDS,
+    NEARLY_WITHIN,
+    Completeness,
+    FigureCheck,
+    OfficeOf,
+    Report,
+)
 from spo.cli import words
 from spo.cli.citing import cite
 from spo.cli.language import Lang
 from spo.cli.render.labels import date_label, metric_label, period_label, qualified
 from spo.cli.words import label
-from spo.model import Completeness
-from spo.report import FigureCheck, OfficeOf, Report
-from spo.rules.qualifiers import APPROXIMATELY_WITHIN, NEARLY_WITHIN
-from spo.rules.vocabulary import COMPLETE_RECORDS
 
 
 def message(key: str, lang: Lang, /, **fields: Any) -> str:

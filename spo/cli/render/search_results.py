@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from spo.api import Hit, Row
 from spo.cli.csv_style import CsvStyle, for_stdout
 from spo.cli.language import Lang
 from spo.cli.render.console import console, warn, write_bytes, write_text
 from spo.cli.render.labels import localized_name, message
 from spo.cli.render.records import Record, to_json, to_yaml
 from spo.cli.render.tables import table
-from spo.query.search import Hit, Row
 
 COLUMNS = ["type", "id", "name", "matched_in"]
 

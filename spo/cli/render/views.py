@@ -7,6 +7,29 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from spo.api import (
+    COMPLETE_RECORDS,
+    ENGAGEMENT_KINDS,
+    MUNICIPALITY_KINDS,
+    PARTNER_ROLES,
+    PARTNER_TYPES,
+    PROJECT_STATUSES,
+    SERVICE_MODELS,
+    STAGES,
+    TARGET_GROUPS,
+    THEMES,
+    Engagement,
+    FuzzyDate,
+    Municipality,
+    Office,
+    Partner,
+    Project,
+    Records,
+    Source,
+    municipality_name,
+    owned_projects,
+    transfers_of,
+)
 from spo.cli.citing import cite
 from spo.cli.language import Lang
 from spo.cli.render.blocks import fields, heading, lines, section, source_lines
@@ -23,27 +46,12 @@ from spo.cli.render.labels import (
 )
 from spo.cli.render.tables import table
 from spo.cli.words import label
-from spo.model import Engagement, Municipality, Office, Partner, Project, Registry, Source
-from spo.query.lists import municipality_name, owned_projects, transfers_of
-from spo.rules.dates import FuzzyDate
-from spo.rules.vocabulary import (
-    COMPLETE_RECORDS,
-    ENGAGEMENT_KINDS,
-    MUNICIPALITY_KINDS,
-    PARTNER_ROLES,
-    PARTNER_TYPES,
-    PROJECT_STATUSES,
-    SERVICE_MODELS,
-    STAGES,
-    TARGET_GROUPS,
-    THEMES,
-)
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
 
-def project_view(project: Project, registry: Registry, lang: Lang) -> RenderableType:
+def project_view(project: Project, registry: Records, lang: Lang) -> RenderableType:
     """A project, then every municipality that has a transfer of it with its current stage."""
     from rich.console import Group
 
@@ -122,7 +130,7 @@ def _inferred_themes(project: Project, lang: Lang) -> str:
     return message("inferred_themes_value", lang, themes=themes)
 
 
-def _partner(partner: Partner, registry: Registry, lang: Lang) -> str:
+def _partner(partner: Partner, registry: Records, lang: Lang) -> str:
     """A partner with its type and role, "Lund Üniversitesi (University, Supporter)"; one that
     is a municipality of the registry also names the record it points at."""
     typed = partner.type
@@ -175,7 +183,7 @@ def _notes_and_sources(
     return parts
 
 
-def _engagement(e: Engagement, key: str, other: str, registry: Registry, lang: Lang) -> str:
+def _engagement(e: Engagement, key: str, other: str, registry: Records, lang: Lang) -> str:
     kind = label(ENGAGEMENT_KINDS, e.kind, lang)
     text = message(key, lang, kind=kind, other=municipality_name(registry, other))
     if e.participants is not None:
@@ -183,7 +191,7 @@ def _engagement(e: Engagement, key: str, other: str, registry: Registry, lang: L
     return text + (f" — {e.note}" if e.note else "")
 
 
-def timeline(municipality: Municipality, registry: Registry, lang: Lang) -> list[list[str]]:
+def timeline(municipality: Municipality, registry: Records, lang: Lang) -> list[list[str]]:
     """(date, event) rows, oldest first: the municipality's engagements, those it hosted, and
     its transfers' stages. Events of one day keep the order of the files."""
     events: list[tuple[FuzzyDate, str]] = [
@@ -203,7 +211,7 @@ def timeline(municipality: Municipality, registry: Registry, lang: Lang) -> list
     return [[date_label(when, lang), text] for when, text in events]
 
 
-def municipality_view(municipality: Municipality, registry: Registry, lang: Lang) -> RenderableType:
+def municipality_view(municipality: Municipality, registry: Records, lang: Lang) -> RenderableType:
     """A municipality, its transfers, and its engagements and transfer stages as a timeline."""
     from rich.console import Group
 
