@@ -296,6 +296,27 @@ def _function_imports() -> set[tuple[str, str]]:
     return found
 
 
+def _cli_modules_importing_inside_functions() -> list[str]:
+    found = set()
+    for module, path in MODULES.items():
+        if _in(module, ("spo.cli",)):
+            for function in ast.walk(_tree(path)):
+                if isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef) and any(
+                    isinstance(node, ast.Import | ast.ImportFrom) for node in ast.walk(function)
+                ):
+                    found.add(path.relative_to(ROOT).as_posix())
+    return sorted(found)
+
+
+@pytest.mark.parametrize("path", _cli_modules_importing_inside_functions())
+def test_a_command_line_module_that_imports_inside_functions_says_why(path: str) -> None:
+    """In spo/cli/ the imports inside functions are there for start-up time (`spo --version`,
+    `--help` and completions import no command's weight: tests/test_startup.py), and each module
+    that has any says so in its docstring, with what it puts off and why."""
+    docstring = ast.get_docstring(_tree(ROOT / path)) or ""
+    assert "inside the functions" in " ".join(docstring.split())
+
+
 def test_imports_inside_functions_are_the_ones_with_a_reason() -> None:
     found = _function_imports()
     assert sorted(found - set(FUNCTION_IMPORTS)) == []  # new: move it up, or give a reason

@@ -1,7 +1,10 @@
 """Shell completion for the command options: project and municipality ids (each with its
 name), matched anywhere in the id or the name, read from the registry named by the --root typed so
 far, and a vocabulary's values (each with its labels). Completion runs inside the user's shell, so
-it never fails loudly."""
+it never fails loudly.
+
+Imports inside the functions: the shell asks for completions on every Tab, so the registry and
+the index are imported only when ids are completed."""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""The day a command is run as of (`--as-of`), shared by `spo report` and `spo diff`."""
+"""The day a command is run as of (`--as-of`), shared by `spo report` and `spo diff`.
+
+Imports inside the functions: a command module imports this whenever any command runs, so the
+dates' rules are imported only when a date is given."""
 
 from __future__ import annotations
 

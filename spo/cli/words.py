@@ -29,6 +29,9 @@ A parameter that is itself a `Message` is worded too, in the same language. No p
 shown with personal data in it (a national ID, a phone number, a personal e-mail address, an
 IBAN: the personal-data check's own rule): that part of it reads "<personal data hidden>", so a
 value that some other check quotes cannot carry it into a CI log or a pull request.
+
+Imports inside the functions: the personal-data patterns (~30 ms) only when a message carries
+text that may hold some (`may_have_sightings`).
 """
 
 from __future__ import annotations

@@ -1,6 +1,8 @@
 """The pieces the `show` views are built of: a bold heading, label / value lines, indented lines,
 a titled section, and a source as a reader can trace it. Rich is imported only when a view is
-built."""
+built.
+
+Imports inside the functions: Rich only when a block is drawn for a terminal."""
 
 from __future__ import annotations
 

@@ -4,7 +4,10 @@ console is made, so `spo --help` stays fast.
 
 Every text reaches Rich through here, escaped for a terminal (`spo.cli.render.escape.terminal`):
 a view builds its `Text` with `text`, and a plain string printed or put in a table is escaped by
-the console itself. Nothing a record holds is read as Rich markup (markup is off)."""
+the console itself. Nothing a record holds is read as Rich markup (markup is off).
+
+Imports inside the functions: every message goes through this module, and Rich (~60 ms) is
+imported only when a console or a styled text is asked for."""
 
 from __future__ import annotations
 

@@ -23,6 +23,9 @@ goes and is never read as a command, a tag or a control sequence there:
   (What a spreadsheet would calculate is `spo.export.spreadsheet`'s, the CSV writer's.)
 
 Pure functions from text to text.
+
+Imports inside the functions: every error message imports this module, so YAML (~40 ms) and
+`shlex` are imported only by the output that needs them.
 """
 
 from __future__ import annotations

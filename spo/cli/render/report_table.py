@@ -1,5 +1,7 @@
 """A `Report` for the terminal: Rich tables, the transfers by stage as a bar chart, and sources
 as numbered notes. It prints to a Rich console given by the caller; Rich is imported only there.
+
+Imports inside the functions: Rich only when the report is drawn as a table for a terminal.
 """
 
 from __future__ import annotations

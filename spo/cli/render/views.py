@@ -1,6 +1,8 @@
 """The `show` views: a project with the municipalities that adopt it, and a municipality with
 its transfers, a dated timeline, its own projects and the figures it reported. Rich is imported
-only when a view is built."""
+only when a view is built.
+
+Imports inside the functions: Rich only when a record is drawn for a terminal."""
 
 from __future__ import annotations
 
