@@ -71,9 +71,9 @@ def test_results_are_the_same_with_and_without_the_cache(hostile: Path) -> None:
 
 def test_files_named_on_the_command_line_are_the_same_with_the_cache(hostile: Path) -> None:
     named = sorted((hostile / "data" / "projects").glob("*.yaml"))[:20]
-    expected = validate(hostile, named, TODAY)
-    validate(hostile, named, TODAY, cache=True)
-    assert validate(hostile, named, TODAY, cache=True) == expected
+    expected = validate(hostile, named, today=TODAY)
+    validate(hostile, named, today=TODAY, cache=True)
+    assert validate(hostile, named, today=TODAY, cache=True) == expected
 
 
 def test_an_unchanged_file_is_answered_from_the_cache(base: Path) -> None:
@@ -186,6 +186,6 @@ def test_two_runs_at_once_both_succeed(hostile: Path) -> None:
 
     expected = validate(hostile, today=TODAY)
     with ThreadPoolExecutor(3) as pool:
-        runs = [pool.submit(validate, hostile, (), TODAY, 10**9, True) for _ in range(3)]
+        runs = [pool.submit(validate, hostile, today=TODAY, pool_threshold=10**9, cache=True) for _ in range(3)]
         assert [r.result() for r in runs] == [expected] * 3
     assert validate(hostile, today=TODAY, cache=True) == expected

@@ -63,6 +63,7 @@ def expand(paths: Iterable[Path]) -> list[Path]:
 def validate(
     root: Path | None,
     paths: Sequence[Path] = (),
+    *,
     today: date | None = None,
     pool_threshold: int = POOL_THRESHOLD,
     cache: bool = False,
