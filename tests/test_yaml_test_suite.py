@@ -48,11 +48,11 @@ def test_spo_reads_the_suite_as_measured() -> None:
         NOTHING_TO_COMPARE: 0,
         BY_POLICY: 185,
         REFUSES_VALID: 52,
-        REFUSED: 89,
-        ACCEPTS_INVALID: 5,
+        REFUSED: 91,
+        ACCEPTS_INVALID: 3,
     }
     assert _ids(found, READS_DIFFERENTLY) == ["652Z", "L24T/01"]
-    assert _ids(found, ACCEPTS_INVALID) == ["9C9N", "QB6E", "S98Z", "SU5Z", "X4QW"]
+    assert _ids(found, ACCEPTS_INVALID) == ["9C9N", "QB6E", "S98Z"]
 
 
 def test_the_readme_shows_the_table() -> None:
