@@ -70,3 +70,9 @@ def test_every_suite_case_and_file_gets_the_same_problems_with_the_quick_test() 
         assert gap_problems(text) == full, text
         assert maybe_misread(text) or not full
     assert found >= 2
+
+
+def test_a_question_mark_glued_to_a_key_in_brackets_is_refused() -> None:
+    # 652Z: YAML 1.2 reads the key "?foo", libyaml the key "foo"
+    assert _refusal("{ ?foo: bar,\nbar: 42\n}\n") == (1, 3, "read.syntax.flow-question-mark")
+    assert _refusal("a: [x, ?y]\n") == (1, 8, "read.syntax.flow-question-mark")

@@ -5,14 +5,15 @@ before loading, at their place:
 
 - a comment with no space before its `#`, after a quoted value (`"value"# note`, SU5Z) or a `|`
   or `>` header (`>#note`, X4QW): libyaml takes it as a comment;
+- `?foo` as a key inside brackets (652Z): YAML 1.2 reads the key `?foo`, libyaml the key `foo`;
 
 The other two (9C9N, QB6E) are a line of a value in quotes or brackets indented no deeper than
 its key. libyaml joins the line to the value, which is what its writer meant; finding them would
 take a look at every quote of every file, which costs more than all the checks above together.
 
-Files almost never hold any of these, and `str.find` finds the few places that could (a `#`),
-so libyaml scans the text once more only when one may be there: the quick test costs about
-0.3 µs for a 1.2 KB record, against 150 µs to parse it.
+Files almost never hold any of these, and `str.find` finds the few places that could (a `#`,
+a `?`), so libyaml scans the text once more only when one of them may be there: the quick test
+costs about 0.3 µs for a 1.2 KB record, against 150 µs to parse it.
 """
 
 from __future__ import annotations
@@ -35,6 +36,10 @@ _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _BLANK = " \t" + _BREAK_CHARS
 # What a "#" that starts no comment may follow: a quote, or a block header's indicators.
 _BEFORE_COMMENT = "\"'|>-+0123456789"
+# What a "?" that begins a key inside brackets follows.
+_BEFORE_KEY = _BLANK + "[{,"
+# What may follow "?" when it is the explicit key's indicator, not the first letter of a key.
+_AFTER_INDICATOR = ("", " ", "\t", *_BREAK_CHARS, ",", "[", "]", "{", "}")
 
 
 def _comment_glued(text: str, at: int) -> bool:
@@ -51,7 +56,8 @@ def maybe_misread(text: str) -> bool:
     """Whether the text may hold one of the cases, as a few scans show (never False when it does).
 
     Each looks for what a case cannot do without: a quote or a block header right before a
-    "#".
+    "#"; a "?" right before a key's first
+    letter, after a space, a bracket or a comma.
     """
     at = text.find("#", 1)
     while at != -1:
@@ -59,6 +65,12 @@ def maybe_misread(text: str) -> bool:
         if before in _BEFORE_COMMENT and _comment_glued(text, at):
             return True
         at = text.find("#", at + 1)
+    at = text.find("?")
+    while at != -1:
+        glued = text[at + 1 : at + 2] not in _AFTER_INDICATOR
+        if glued and (at == 0 or text[at - 1] in _BEFORE_KEY):
+            return True
+        at = text.find("?", at + 1)
     return False
 
 
@@ -95,6 +107,7 @@ def token_pass(text: str) -> list[Early]:
     """
     found: list[Early] = []
     blocks: list[int] = []
+    flow = 0
     try:
         for token in yaml.scan(text, Loader=_BaseLoader):
             kind = type(token)
@@ -103,6 +116,14 @@ def token_pass(text: str) -> list[Early]:
                 blocks.append(token.start_mark.column)
             elif kind is yaml.BlockEndToken:
                 blocks.pop()
+            elif kind is yaml.FlowSequenceStartToken or kind is yaml.FlowMappingStartToken:
+                flow += 1
+            elif kind is yaml.FlowSequenceEndToken or kind is yaml.FlowMappingEndToken:
+                flow -= 1
+            elif kind is yaml.KeyToken and flow:
+                at = token.start_mark.index
+                if text[at] == "?" and text[at + 1 : at + 2] not in _AFTER_INDICATOR:
+                    found.append(_problem(at, "flow-question-mark"))
             elif kind is yaml.ScalarToken and style in ('"', "'"):
                 end = token.end_mark.index
                 if text[end : end + 1] == "#":
