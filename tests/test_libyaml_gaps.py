@@ -76,3 +76,9 @@ def test_a_question_mark_glued_to_a_key_in_brackets_is_refused() -> None:
     # 652Z: YAML 1.2 reads the key "?foo", libyaml the key "foo"
     assert _refusal("{ ?foo: bar,\nbar: 42\n}\n") == (1, 3, "read.syntax.flow-question-mark")
     assert _refusal("a: [x, ?y]\n") == (1, 8, "read.syntax.flow-question-mark")
+
+
+def test_a_block_text_ending_the_file_on_a_line_of_spaces_is_refused() -> None:
+    # L24T/01: YAML 1.2 reads "x\n \n", libyaml "x\n "
+    assert _refusal("foo: |\n  x\n   ") == (3, 1, "read.syntax.block-end-of-file")
+    assert parse(Path("x.yaml"), "foo: |\n  x\n   \n").data == {"foo": "x\n \n"}

@@ -6,6 +6,8 @@ before loading, at their place:
 - a comment with no space before its `#`, after a quoted value (`"value"# note`, SU5Z) or a `|`
   or `>` header (`>#note`, X4QW): libyaml takes it as a comment;
 - `?foo` as a key inside brackets (652Z): YAML 1.2 reads the key `?foo`, libyaml the key `foo`;
+- a `|` or `>` text that ends the file on a line of spaces with no line break (L24T/01): libyaml
+  leaves out the last line break that YAML 1.2 keeps.
 
 The other two (9C9N, QB6E) are a line of a value in quotes or brackets indented no deeper than
 its key. libyaml joins the line to the value, which is what its writer meant; finding them would
@@ -40,6 +42,7 @@ _BEFORE_COMMENT = "\"'|>-+0123456789"
 _BEFORE_KEY = _BLANK + "[{,"
 # What may follow "?" when it is the explicit key's indicator, not the first letter of a key.
 _AFTER_INDICATOR = ("", " ", "\t", *_BREAK_CHARS, ",", "[", "]", "{", "}")
+_LAST_LINE = re.compile(rf"[{_BREAK_CHARS}]([ ]+)\Z")
 
 
 def _comment_glued(text: str, at: int) -> bool:
@@ -57,8 +60,10 @@ def maybe_misread(text: str) -> bool:
 
     Each looks for what a case cannot do without: a quote or a block header right before a
     "#"; a "?" right before a key's first
-    letter, after a space, a bracket or a comma.
+    letter, after a space, a bracket or a comma; a last line of spaces.
     """
+    if text.endswith(" "):
+        return True
     at = text.find("#", 1)
     while at != -1:
         before = text[at - 1]
@@ -89,12 +94,17 @@ def _line_end(text: str, at: int) -> int:
 
 
 def _block_scalar(text: str, token: Any, indent: int) -> Early | None:
-    """A `|` or `>` text's problem: a "#" glued to its header."""
+    """A `|` or `>` text's problem: a "#" glued to its header or a last line of spaces with
+    no line break."""
     start = token.start_mark.index
     header_end = _line_end(text, start)
     header = text[start:header_end]
     if re.match(r"[|>][-+0-9]{0,2}#", header):
         return _problem(start, "comment-needs-space")
+    if token.end_mark.index == len(text):
+        last = _LAST_LINE.search(text, header_end)
+        if last is not None:
+            return _problem(last.start(1), "block-end-of-file")
     return None
 
 
