@@ -82,3 +82,11 @@ def test_a_block_text_ending_the_file_on_a_line_of_spaces_is_refused() -> None:
     # L24T/01: YAML 1.2 reads "x\n \n", libyaml "x\n "
     assert _refusal("foo: |\n  x\n   ") == (3, 1, "read.syntax.block-end-of-file")
     assert parse(Path("x.yaml"), "foo: |\n  x\n   \n").data == {"foo": "x\n \n"}
+
+
+def test_a_comment_under_an_empty_line_with_more_spaces_is_refused() -> None:
+    # S98Z: YAML 1.2 takes "# comment" for the text's first line and refuses the wider empty
+    # line before it; libyaml reads an empty text and drops the line as a comment
+    text = "empty block scalar: >\n \n  \n   \n # comment\n"
+    assert _refusal(text) == (4, 1, "read.syntax.block-indentation")
+    assert _refusal("a: |\n   \n\n  # c\nb: 1\n") == (2, 1, "read.syntax.block-indentation")

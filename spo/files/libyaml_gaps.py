@@ -1,10 +1,12 @@
 """What libyaml reads though YAML 1.2 refuses it, or reads otherwise than YAML 1.2 does.
 
-The YAML test suite (`tests/yaml_test_suite/`) finds seven such cases. These are refused here,
+The YAML test suite (`tests/yaml_test_suite/`) finds seven such cases. Five are refused here,
 before loading, at their place:
 
 - a comment with no space before its `#`, after a quoted value (`"value"# note`, SU5Z) or a `|`
   or `>` header (`>#note`, X4QW): libyaml takes it as a comment;
+- an empty line at the start of a `|` or `>` text with more spaces than the text's first line
+  (S98Z): libyaml takes the longest empty line for the indentation;
 - `?foo` as a key inside brackets (652Z): YAML 1.2 reads the key `?foo`, libyaml the key `foo`;
 - a `|` or `>` text that ends the file on a line of spaces with no line break (L24T/01): libyaml
   leaves out the last line break that YAML 1.2 keeps.
@@ -55,11 +57,26 @@ def _comment_glued(text: str, at: int) -> bool:
     return text[start] in "|>"
 
 
+def _after_spaces_line(text: str, at: int) -> bool:
+    """Whether the "#" at `at` is the first on its line and empty lines before it hold a space
+    (or the line before them ends in one)."""
+    start = at - 1
+    while start >= 0 and text[start] == " ":
+        start -= 1
+    if start >= 0 and text[start] not in _BREAK_CHARS:
+        return False
+    spaces = False
+    while start >= 0 and text[start] in _BLANK:
+        spaces = spaces or text[start] == " "
+        start -= 1
+    return spaces
+
+
 def maybe_misread(text: str) -> bool:
     """Whether the text may hold one of the cases, as a few scans show (never False when it does).
 
     Each looks for what a case cannot do without: a quote or a block header right before a
-    "#"; a "?" right before a key's first
+    "#"; a comment line after an empty line holding spaces; a "?" right before a key's first
     letter, after a space, a bracket or a comma; a last line of spaces.
     """
     if text.endswith(" "):
@@ -68,6 +85,8 @@ def maybe_misread(text: str) -> bool:
     while at != -1:
         before = text[at - 1]
         if before in _BEFORE_COMMENT and _comment_glued(text, at):
+            return True
+        if before in _BLANK and _after_spaces_line(text, at):
             return True
         at = text.find("#", at + 1)
     at = text.find("?")
@@ -94,8 +113,8 @@ def _line_end(text: str, at: int) -> int:
 
 
 def _block_scalar(text: str, token: Any, indent: int) -> Early | None:
-    """A `|` or `>` text's problem: a "#" glued to its header or a last line of spaces with
-    no line break."""
+    """A `|` or `>` text's problem: a "#" glued to its header, a last line of spaces with no
+    line break, or a leading empty line with more spaces than the first line."""
     start = token.start_mark.index
     header_end = _line_end(text, start)
     header = text[start:header_end]
@@ -105,6 +124,24 @@ def _block_scalar(text: str, token: Any, indent: int) -> Early | None:
         last = _LAST_LINE.search(text, header_end)
         if last is not None:
             return _problem(last.start(1), "block-end-of-file")
+    if re.match(r"[|>][-+]?[1-9]", header):
+        return None  # the indentation is given: an empty line's spaces are the text's
+    widest, widest_at, at = 0, 0, header_end
+    while at < len(text):
+        at = _BREAK.match(text, at).end()  # type: ignore[union-attr]
+        end = _line_end(text, at)
+        line = text[at:end]
+        body = line.lstrip(" ")
+        if body:
+            # libyaml refuses a text line less indented than the widest empty line; it takes
+            # a comment, which YAML 1.2 takes for the text's first line
+            first = len(line) - len(body)
+            if body.startswith("#") and first > indent and widest > first:
+                return _problem(widest_at, "block-indentation")
+            return None
+        if len(line) > widest:
+            widest, widest_at = len(line), at
+        at = end
     return None
 
 
