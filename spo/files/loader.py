@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from spo.files.core_yaml import ReviewerLoader, load_data
+from spo.files.libyaml_gaps import gap_problems
 from spo.files.prescan import structure_problems, tab_problems
 from spo.rules.message import Message
 from spo.rules.positions import Positions
@@ -173,6 +174,7 @@ _C_LOADER = hasattr(yaml, "CSafeLoader")
 def parse(path: Path, text: str) -> LoadedFile:
     """Parse already-decoded text; used by `load_file` and by writers checking new content."""
     early = tab_problems(text) + structure_problems(text)
+    early = early or gap_problems(text)
     if early:
         positions = Positions(text)
         found = tuple(_problem(path, *positions.at(i), m, code) for i, m, code in early)
