@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from tests.conftest import run_spo
-from tests.test_report_backing import WIDE, registry, transfer, visit
+from tests.test_report_backing import WIDE, figure, registry, transfer, visit
 
 VISIT = "https://example.org/ziyaret"
 
@@ -72,3 +72,26 @@ def test_a_project_row_names_the_municipality_that_took_it_up(tmp_path: Path) ->
         }
     ]
     assert "Presentation (İzmit Belediyesi)  2025-04-01" in explained(root, "projects-supported")
+
+
+def test_with_a_kind_only_the_figures_published_for_that_kind_are_set_beside(
+    tmp_path: Path,
+) -> None:
+    """Mersin published 2 municipalities hosted in all, 1 of them provincial: the provincial
+    explanation shows the 1 beside its record, the district one shows no figure at all."""
+    provincial = figure("municipalities-hosted", 1, "as-stated").replace(
+        "    qualifier", "    municipality_kind: provincial\n    qualifier"
+    )
+    root = registry(
+        tmp_path,
+        figures=figure("municipalities-hosted", 2, "as-stated") + provincial,
+        artvin=f"engagements:\n{visit('2025-02-10')}",
+        izmit=f"engagements:\n{visit('2025-03-10')}",
+    )
+
+    shown = explained(root, "municipalities-hosted", "--kind", "provincial").splitlines()
+    assert shown[:2] == [
+        "Municipalities hosted (Provincial): the records behind it as of 2025-12-31 (1)",
+        "Published: 1 (Mersin Büyükşehir Belediyesi, 2025-06-30) · recorded: 1 · met",
+    ]
+    assert "Published" not in explained(root, "municipalities-hosted", "--kind", "district")
