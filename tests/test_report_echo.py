@@ -195,3 +195,17 @@ def test_only_a_met_figure_can_be_an_echo(
     (check,) = report_json(root, "--as-of", "2025-12-31")["reported"]
     shown = (check["status"], check["met"], check["recorded"], check["difference"], check["echo"])
     assert shown == expected
+
+
+def test_an_address_ending_in_a_capital_x_is_still_the_same_document(tmp_path: Path) -> None:
+    """A short link such as https://bit.ly/3kZX: only the trailing slash is set aside when
+    addresses are compared, never the letters before it."""
+    short = "https://bit.ly/3kZX"
+    root = registry(
+        tmp_path,
+        figures=figure("municipalities-hosted", 2, "as-stated").replace(ANNOUNCEMENT, short),
+        artvin=f"engagements:\n{visit('2025-02-10', source=short + '/')}",
+        izmit=f"engagements:\n{visit('2025-03-10', source=short)}",
+    )
+
+    assert echo_of(report_json(root, "--as-of", "2025-12-31")) == [("met", True, 0)]

@@ -188,3 +188,44 @@ def test_on_a_narrow_terminal_no_word_of_it_is_lost(broken: Path, width: str) ->
         return {w for w in text.split() if set(w) != {"─"}}
 
     assert words(part) == words(shown)
+
+
+def test_a_file_left_out_for_a_duplicate_key_is_named_with_that_key(registry_copy) -> None:
+    """YAML reads such a file (it keeps the last value), so the reason is the reading problem
+    itself, not a shape the file would otherwise have had."""
+    root = registry_copy("report-histories")
+    artvin = root / "data" / "municipalities" / "artvin.yaml"
+    text = artvin.read_text(encoding="utf-8")
+    artvin.write_text(text.replace("kind: provincial\n", "name: Artvin\nkind: provincial\n"))
+
+    code, out, _ = report(root, "--format", "json")
+
+    assert code == 0
+    assert json.loads(out)["left_out"] == [
+        {
+            "file": "data/municipalities/artvin.yaml",
+            "kind": "municipality",
+            "id": "artvin",
+            "line": 3,
+            "code": "duplicate-key",
+            "reason": "duplicate key 'name' (first at line 2); YAML would silently keep only the "
+            "last value",
+            "affects": ["municipality", "totals"],
+        }
+    ]
+
+
+def test_a_file_left_out_that_reads_well_again_sends_the_reader_to_validate(registry_copy) -> None:
+    """Fixed since the index read it: no line to point at, and `spo validate` says the rest."""
+    from spo.report.left_out import first_problem
+
+    root = registry_copy("report-histories")
+    artvin = root / "data" / "municipalities" / "artvin.yaml"
+
+    problem = first_problem(artvin, "municipality", root)
+
+    assert (problem.line, problem.code, problem.message.key) == (
+        0,
+        "unreadable",
+        "read.changed-since-read",
+    )

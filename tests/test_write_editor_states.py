@@ -162,3 +162,24 @@ def test_a_write_is_refused_for_each_error_it_brings_in_not_for_those_already_th
     (problem,) = reason.get("problems")
     assert (problem.code, problem.line) == ("unknown-reference", 25)
     assert path.read_bytes() == before
+
+
+def test_a_warning_the_file_has_does_not_hide_an_error_the_write_brings_in(registry_copy) -> None:
+    """The file cites no source (a warning, on line 1, before anything else): a transfer to a
+    missing project is still refused for the error it brings in."""
+    root = registry_copy("sample")
+    path = root / ARTVIN
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("sources:\n")], encoding="utf-8")
+    before = path.read_bytes()
+    nothing_known = editing.References({"artvin", "mersin-bb"}, {})
+
+    with pytest.raises(RefusedWrite) as refused:
+        editing.edit_record(
+            root, "municipality", path, stage_of("kadin-ustalar", "2025-07"), nothing_known,
+            date(2026, 1, 1),
+        )  # fmt: skip
+    reason = refused.value.message.get("reason")
+    assert reason.key == "refusal.invalid"
+    assert [p.code for p in reason.get("problems")] == ["unknown-reference"]
+    assert path.read_bytes() == before
