@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from spo.dates import parse_date
-from spo.errors import RefusedWrite
+from spo.rules.dates import parse_date
+from spo.rules.errors import RefusedWrite
 from spo.writing import editing
 from spo.writing.engagements import _engagement_change
 from spo.writing.roundtrip import YamlText

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from spo.errors import RefusedWrite
+from spo.rules.errors import RefusedWrite
 from spo.writing import atomic, editing
 from tests.conftest import run_spo
 
