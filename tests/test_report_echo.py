@@ -209,3 +209,32 @@ def test_an_address_ending_in_a_capital_x_is_still_the_same_document(tmp_path: P
     )
 
     assert echo_of(report_json(root, "--as-of", "2025-12-31")) == [("met", True, 0)]
+
+
+def _history(*entries: tuple[str, str, str]) -> str:
+    lines = "".join(
+        f'      - stage: {stage}\n        date: "{day}"\n        source: {source}\n'
+        for stage, day, source in entries
+    )
+    return f"transfers:\n  - project: mahalle-mutfaklari\n    history:\n{lines}"
+
+
+@pytest.mark.parametrize(
+    ("support_source", "expected"),
+    [(ANNOUNCEMENT, ("met", True, 0)), (OTHER, ("met", False, 1))],
+)
+def test_a_support_rests_on_the_source_of_the_stage_that_made_it_support(
+    tmp_path: Path, support_source: str, expected: tuple[str, bool, int]
+) -> None:
+    """An earlier inquiry, cited by another document, does not confirm a support: what backs
+    "1 municipality supported" is the source of the first support stage."""
+    root = registry(
+        tmp_path,
+        figures=figure("municipalities-supported", 1, "as-stated"),
+        artvin=_history(
+            ("inquiry", "2025-01-10", "https://example.org/gorusme"),
+            ("planning-support", "2025-02-10", support_source),
+        ),
+    )
+
+    assert echo_of(report_json(root, "--as-of", "2025-12-31")) == [expected]
