@@ -186,6 +186,9 @@ def test_two_runs_at_once_both_succeed(hostile: Path) -> None:
 
     expected = validate(hostile, today=TODAY)
     with ThreadPoolExecutor(3) as pool:
-        runs = [pool.submit(validate, hostile, today=TODAY, pool_threshold=10**9, cache=True) for _ in range(3)]
+        runs = [
+            pool.submit(validate, hostile, today=TODAY, pool_threshold=10**9, cache=True)
+            for _ in range(3)
+        ]
         assert [r.result() for r in runs] == [expected] * 3
     assert validate(hostile, today=TODAY, cache=True) == expected
