@@ -6,7 +6,7 @@ other files are still checked against the rest of the registry.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -103,18 +103,30 @@ def validate(
     return ValidationResult(len(selected), tuple(problems))
 
 
+# The texts of results kept without theirs (from a cache), in the order asked; None for one
+# that cannot be had.
+Texts = Callable[[list[FileResult]], list[str | None]]
+
+
 def problems_of(
-    everything: list[FileResult], selected: list[FileResult], root: Path | None
+    everything: list[FileResult],
+    selected: list[FileResult],
+    root: Path | None,
+    texts: Texts | None = None,
 ) -> list[Problem]:
     """The problems of the selected files, their own and those of the checks across all files
-    (references, one municipality per province), with their lines; in no particular order."""
+    (references, one municipality per province), with their lines; in no particular order.
+    A result kept without its text gets it from `texts` (all at once), or read under `root`."""
     findings = _findings(everything, selected)
+    wanted = [c for c in selected if findings.get(id(c)) and c.text is None and c.summary]
+    given = dict(zip(map(id, wanted), texts(wanted), strict=True)) if texts and wanted else {}
     problems: list[Problem] = []
     for checked in selected:
         problems.extend(checked.problems)
         located = findings.get(id(checked), [])
         if located:
-            problems.extend(to_problems(checked.path, text_of(checked, root), located))
+            text = given[id(checked)] if id(checked) in given else text_of(checked, root)
+            problems.extend(to_problems(checked.path, text, located))
     return problems
 
 
