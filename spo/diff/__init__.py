@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from spo.diff.known import Known
 from spo.diff.numbers import (
     FigureDelta,
     StatusChange,
@@ -49,7 +50,7 @@ class Diff:
     introduced: tuple[Problem, ...]
     fixed: tuple[Problem, ...]
     names: Names
-    files_read: int  # distinct file contents parsed, both sides together
+    files_read: int  # distinct file contents parsed, both sides together (none of the cache's)
 
     def failed(self, strict: bool = False) -> bool:
         """The head has errors the base did not have (with `strict`, warnings too)."""
@@ -60,11 +61,20 @@ class Diff:
         return not (self.records or self.figures or self.statuses or self.introduced or self.fixed)
 
 
-def compare(base: Side, head: Side, as_of: date, today: date | None = None) -> Diff:
+def compare(
+    base: Side, head: Side, as_of: date, today: date | None = None, *, cache: Path | None = None
+) -> Diff:
+    """What the change from `base` to `head` does. With `cache` (a registry's root), the file
+    contents an earlier diff of it read are taken from its cache folder (`spo.diff.known`), and
+    those read now are kept there: only what the change touched is parsed."""
     today = today or date.today()
     memo: Memo = {}
-    before = read_side(base, today, memo)
-    after = read_side(head, today, memo)
+    known = Known(cache, today) if cache is not None else None
+    try:
+        before, after = _read_sides(base, head, today, memo, known)
+    finally:
+        if known is not None:
+            known.close()
     report_before = compute_report(before.registry, as_of)
     report_after = compute_report(after.registry, as_of)
     records = compare_records(before, after)
@@ -86,8 +96,28 @@ def compare(base: Side, head: Side, as_of: date, today: date | None = None) -> D
         introduced=tuple(introduced),
         fixed=tuple(fixed),
         names=_names(before, after),
-        files_read=len(memo),
+        files_read=len(memo) - (known.taken if known else 0),
     )
+
+
+def _read_sides(
+    base: Side, head: Side, today: date, memo: Memo, known: Known | None
+) -> tuple[SideState, SideState]:
+    if known is None:
+        return read_side(base, today, memo), read_side(head, today, memo)
+    for file in (*base.records, *head.records):
+        key = (file.blob, file.path)
+        if file.blob and key not in memo:
+            found = known.take(key)
+            if found is not None:
+                memo[key] = found
+    taken = set(memo)
+    sides = read_side(base, today, memo), read_side(head, today, memo)
+    for key, read in memo.items():
+        if key not in taken:
+            known.add(key, read)
+    known.save(memo)
+    return sides
 
 
 def _uncounted(state: SideState) -> set[str]:

@@ -3,7 +3,9 @@ the side, and the model of its records that read cleanly.
 
 Each file's content is parsed and given its own checks once: a file the change leaves alone
 (the same content under the same path on both sides) is read for the base and reused for the
-head. The checks across files (references, one municipality per province) run per side.
+head, and one that an earlier diff read is not read at all (`spo.diff.known` fills the memo;
+the few such files whose findings need lines have their texts read again). The checks across
+files (references, one municipality per province) run per side.
 """
 
 from __future__ import annotations
@@ -68,10 +70,18 @@ def read_side(side: Side, today: date, memo: Memo) -> SideState:
         else:  # a file that cannot be read: its problem is the side's own
             files[file.path] = _read(file, side.problem(file), None, today)
     results = [r.result for r in files.values()]
-    problems = problems_of(results, results, None)
+    problems = problems_of(results, results, None, lambda kept: _texts(side, kept))
     problems += [stray_problem(f.path) for f in side.stray]
     problems.sort(key=Problem.sort_key)
     return SideState(side, files, tuple(problems), _registry(files))
+
+
+def _texts(side: Side, results: list[FileResult]) -> list[str | None]:
+    """The texts of results kept without them (`spo.diff.known`), read again from the side."""
+    blobs = {f.path: f.blob for f in side.records}
+    contents = side.read(blobs[r.path] for r in results)
+    texts = [decode(r.path, contents[blobs[r.path]]) for r in results]
+    return [text if isinstance(text, str) else None for text in texts]
 
 
 # A file to read: the file, what keeps it from being read (if anything), its bytes.
