@@ -118,15 +118,18 @@ def problems_of(
     (references, one municipality per province), with their lines; in no particular order.
     A result kept without its text gets it from `texts` (all at once), or read under `root`."""
     findings = _findings(everything, selected)
-    wanted = [c for c in selected if findings.get(id(c)) and c.text is None and c.summary]
+    unplaced = {id(c) for c in selected if any(not f.line for f in findings.get(id(c), ()))}
+    wanted = [c for c in selected if id(c) in unplaced and c.text is None and c.summary]
     given = dict(zip(map(id, wanted), texts(wanted), strict=True)) if texts and wanted else {}
     problems: list[Problem] = []
     for checked in selected:
         problems.extend(checked.problems)
         located = findings.get(id(checked), [])
-        if located:
-            text = given[id(checked)] if id(checked) in given else text_of(checked, root)
-            problems.extend(to_problems(checked.path, text, located))
+        if id(checked) in given:
+            text = given[id(checked)]
+        else:  # only a finding without its line needs the text
+            text = text_of(checked, root) if id(checked) in unplaced else None
+        problems.extend(to_problems(checked.path, text, located))
     return problems
 
 

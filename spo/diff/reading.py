@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from spo.checks.buildable import buildable_given
-from spo.checks.file import FileResult, checked_text
+from spo.checks.file import FileResult, checked_text, placed
 from spo.checks.pool import POOL_THRESHOLD, mapped, pool_size, spans
 from spo.checks.validation import problems_of, stray_problem
 from spo.diff.sides import Side, SideFile
@@ -136,6 +136,13 @@ def _read(file: SideFile, problem: Problem | None, raw: bytes | None, today: dat
         decoded = decode(path, raw)
         if isinstance(decoded, str):
             payload, data = checked_text(file.kind, path, decoded, today)
+            # Their lines found once, here (in a worker), for both sides and for the cache.
+            payload = (
+                payload[0],
+                payload[1],
+                placed(decoded, payload[2]),
+                placed(decoded, payload[3]),
+            )
             result = FileResult(file.kind, path, decoded, *payload)
             clean = (
                 data is not None
