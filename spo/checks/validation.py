@@ -103,34 +103,38 @@ def validate(
     return ValidationResult(len(selected), tuple(problems))
 
 
-# The texts of results kept without theirs (from a cache), in the order asked; None for one
-# that cannot be had.
-Texts = Callable[[list[FileResult]], list[str | None]]
+# Places findings for a caller that knows where they lie: given each result and its findings
+# (some without their lines), the same findings, all with their lines (`spo diff` keeps them).
+Placer = Callable[[list[tuple[FileResult, list[Finding]]]], list[list[Finding]]]
 
 
 def problems_of(
     everything: list[FileResult],
     selected: list[FileResult],
     root: Path | None,
-    texts: Texts | None = None,
+    place: Placer | None = None,
 ) -> list[Problem]:
     """The problems of the selected files, their own and those of the checks across all files
     (references, one municipality per province), with their lines; in no particular order.
-    A result kept without its text gets it from `texts` (all at once), or read under `root`."""
+    `place` gives lines to findings without them (all at once); otherwise the file's text is
+    composed for them, read again under `root` for a result kept without it."""
     findings = _findings(everything, selected)
-    unplaced = {id(c) for c in selected if any(not f.line for f in findings.get(id(c), ()))}
-    wanted = [c for c in selected if id(c) in unplaced and c.text is None and c.summary]
-    given = dict(zip(map(id, wanted), texts(wanted), strict=True)) if texts and wanted else {}
+    if place is not None:
+        unplaced = [(c, found) for c in selected if _unplaced(found := findings.get(id(c), []))]
+        for (checked, _), placed in zip(unplaced, place(unplaced), strict=True):
+            findings[id(checked)] = placed
     problems: list[Problem] = []
     for checked in selected:
         problems.extend(checked.problems)
         located = findings.get(id(checked), [])
-        if id(checked) in given:
-            text = given[id(checked)]
-        else:  # only a finding without its line needs the text
-            text = text_of(checked, root) if id(checked) in unplaced else None
-        problems.extend(to_problems(checked.path, text, located))
+        if located:  # only a finding without its line needs the text
+            text = text_of(checked, root) if _unplaced(located) else None
+            problems.extend(to_problems(checked.path, text, located))
     return problems
+
+
+def _unplaced(findings: list[Finding]) -> bool:
+    return any(not f.line for f in findings)
 
 
 def stray_problem(path: Path) -> Problem:

@@ -17,6 +17,7 @@ read or written, or a row that cannot be loaded, counts as empty, and the diff i
 
 from __future__ import annotations
 
+import hashlib
 import pickle
 import sqlite3
 from collections.abc import Iterable
@@ -26,9 +27,11 @@ from pathlib import Path
 from typing import Any
 
 from spo.checks.file import FileResult
-from spo.diff.reading import Read
+from spo.diff.reading import Places, Read, Spots
+from spo.diff.sides import Side
 from spo.files.cache import registry_folder
 from spo.index import store
+from spo.report import Report
 
 FILE_NAME = "diff-blobs.sqlite3"
 FORMAT = 1  # raise it whenever what a row holds changes
@@ -40,13 +43,28 @@ _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
     "CREATE TABLE IF NOT EXISTS blobs (blob TEXT NOT NULL, path TEXT NOT NULL,"
     " value BLOB NOT NULL, PRIMARY KEY (blob, path));"
+    "CREATE TABLE IF NOT EXISTS places (blob TEXT NOT NULL, path TEXT NOT NULL,"
+    " value BLOB NOT NULL, PRIMARY KEY (blob, path));"
+    "CREATE TABLE IF NOT EXISTS reports (key TEXT PRIMARY KEY, value BLOB NOT NULL);"
 )
+_TABLES = ("blobs", "places")  # by content
+REPORTS_KEPT = 8  # the latest only: a diff asks for its two sides'
+
 
 Key = tuple[str, Path]  # a content's blob id, and the path it is read under
 
 
 def stamp(today: date) -> str:
     return f"{store.stamp()} / diff {FORMAT} / {today.isoformat()}"
+
+
+def report_key(side: Side, as_of: date) -> str:
+    """What a side's report depends on: every record file's path and content, in the order
+    they are read (a file that cannot be read, by its path alone), and the day it is as of."""
+    digest = hashlib.sha256(as_of.isoformat().encode())
+    for file in side.records:
+        digest.update(f"\0{file.path.as_posix()}\0{file.blob}".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
 
 
 class Known:
@@ -57,14 +75,19 @@ class Known:
         self._rows: dict[tuple[str, str], bytes] = {}
         self._new: dict[Key, Read] = {}
         self.taken = 0  # contents found here, not parsed
+        self.places = Places()
         if root is None:
             return
         try:
             self.conn = _open(registry_folder(root) / FILE_NAME, stamp(today))
             rows = self.conn.execute("SELECT blob, path, value FROM blobs")
             self._rows = {(blob, path): value for blob, path, value in rows}
-        except (OSError, sqlite3.Error):
-            self._rows = {}  # a cache that cannot be read: nothing known, the diff as without
+            for blob, path, value in self.conn.execute("SELECT blob, path, value FROM places"):
+                spots = _spots(value)
+                if spots is not None:
+                    self.places.at[(blob, Path(path))] = spots
+        except (OSError, sqlite3.Error):  # a cache that cannot be read: nothing known
+            self._rows, self.places = {}, Places()
 
     def take(self, key: Key) -> Read | None:
         """The content as read before under that path, or None."""
@@ -85,19 +108,55 @@ class Known:
             (blob, path.as_posix(), pickle.dumps(_row(read), pickle.HIGHEST_PROTOCOL))
             for (blob, path), read in self._new.items()
         ]
+        spots = [
+            (blob, path.as_posix(), pickle.dumps(self.places.at[(blob, path)]))
+            for blob, path in self.places.new
+        ]
         kept = [(blob, path.as_posix()) for blob, path in used]
         with suppress(sqlite3.Error):
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 self.conn.executemany("INSERT OR REPLACE INTO blobs VALUES (?, ?, ?)", rows)
+                self.conn.executemany("INSERT OR REPLACE INTO places VALUES (?, ?, ?)", spots)
                 total = self.conn.execute("SELECT count(*) FROM blobs").fetchone()[0]
                 if total > len(kept) * SPARE_ROWS + 64:
                     self.conn.execute("CREATE TEMP TABLE used (blob TEXT, path TEXT)")
                     self.conn.executemany("INSERT INTO used VALUES (?, ?)", kept)
-                    self.conn.execute(
-                        "DELETE FROM blobs WHERE (blob, path) NOT IN (SELECT blob, path FROM used)"
-                    )
+                    for table in _TABLES:
+                        self.conn.execute(
+                            f"DELETE FROM {table}"
+                            " WHERE (blob, path) NOT IN (SELECT blob, path FROM used)"
+                        )
                     self.conn.execute("DROP TABLE used")
+                self.conn.execute("COMMIT")
+            finally:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+
+    def report(self, key: str) -> Report | None:
+        """The report kept for a side's files and day, or None."""
+        if self.conn is None:
+            return None
+        try:
+            found = self.conn.execute("SELECT value FROM reports WHERE key = ?", (key,)).fetchone()
+            report = pickle.loads(found[0]) if found else None  # noqa: S301 - as `_loads`
+        except Exception:  # noqa: BLE001 - unreadable, damaged: computed again
+            return None
+        return report if isinstance(report, Report) else None
+
+    def keep_report(self, key: str, report: Report) -> None:
+        if self.conn is None:
+            return
+        value = pickle.dumps(report, pickle.HIGHEST_PROTOCOL)
+        with suppress(sqlite3.Error):
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                self.conn.execute("INSERT OR REPLACE INTO reports VALUES (?, ?)", (key, value))
+                self.conn.execute(
+                    "DELETE FROM reports WHERE rowid NOT IN"
+                    " (SELECT rowid FROM reports ORDER BY rowid DESC LIMIT ?)",
+                    (REPORTS_KEPT,),
+                )
                 self.conn.execute("COMMIT")
             finally:
                 if self.conn.in_transaction:
@@ -130,8 +189,11 @@ def _read(file: Path, wanted: str) -> sqlite3.Connection:
         if found is None or found[0] != wanted:  # another spo, format or day: start again
             conn.execute("BEGIN IMMEDIATE")
             try:
-                conn.execute("DROP TABLE blobs")  # its columns may be others too
-                conn.execute(_SCHEMA.split(";")[1])
+                for table in (*_TABLES, "reports"):  # their columns may be others too
+                    conn.execute(f"DROP TABLE {table}")
+                for statement in _SCHEMA.split(";")[1:]:
+                    if statement:
+                        conn.execute(statement)
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (wanted,))
                 conn.execute("COMMIT")
             finally:
@@ -156,3 +218,11 @@ def _loads(path: Path, value: bytes) -> Read | None:
     except Exception:  # noqa: BLE001 - a damaged row is a content to parse again
         return None
     return Read(FileResult(kind, path, None, problems, summary, own, comments), data, clean)
+
+
+def _spots(value: bytes) -> Spots | None:
+    try:
+        spots = pickle.loads(value)  # noqa: S301 - as `_loads`
+    except Exception:  # noqa: BLE001 - a damaged row: those findings are placed again
+        return None
+    return spots if isinstance(spots, dict) else None
