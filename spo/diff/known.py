@@ -78,16 +78,24 @@ class Known:
         self.places = Places()
         if root is None:
             return
+        file = registry_folder(root) / FILE_NAME
         try:
-            self.conn = _open(registry_folder(root) / FILE_NAME, stamp(today))
+            self.conn = _open(file, stamp(today))
             rows = self.conn.execute("SELECT blob, path, value FROM blobs")
             self._rows = {(blob, path): value for blob, path, value in rows}
             for blob, path, value in self.conn.execute("SELECT blob, path, value FROM places"):
                 spots = _spots(value)
                 if spots is not None:
                     self.places.at[(blob, Path(path))] = spots
-        except (OSError, sqlite3.Error):  # a cache that cannot be read: nothing known
+        except (OSError, sqlite3.Error) as exc:  # a cache that cannot be read: nothing known
             self._rows, self.places = {}, Places()
+            if isinstance(exc, sqlite3.DatabaseError) and not isinstance(
+                exc, sqlite3.OperationalError
+            ):  # damaged inside: the next diff starts a new one (a locked one is left be)
+                self.close()
+                self.conn = None
+                with suppress(OSError):
+                    file.unlink()
 
     def take(self, key: Key) -> Read | None:
         """The content as read before under that path, or None."""
@@ -184,6 +192,9 @@ def _read(file: Path, wanted: str) -> sqlite3.Connection:
         str(file), timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
     )
     try:
+        # A cache: a commit need not wait for the disk (a file damaged by a crash is replaced).
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
         conn.executescript(_SCHEMA)
         found = conn.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
         if found is None or found[0] != wanted:  # another spo, format or day: start again
