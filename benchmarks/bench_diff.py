@@ -30,7 +30,7 @@ from typing import Any
 import yaml
 
 from benchmarks.bench import Bench, Row
-from benchmarks.measure import Figure
+from benchmarks.measure import Figure, run_once, spo_command
 from benchmarks.synthetic import STAGES, municipal_districts
 from spo.diff import compare
 from spo.diff.git import Git
@@ -189,6 +189,7 @@ def rows(bench: Bench, cold: Figure, parse: Figure) -> Iterator[Row]:
     root = bench.work / "git-national"
     touched = repository(bench.national, root)
     committed = _cold_and_warm(bench, root, "HEAD~1", "HEAD")
+    base_known = _base_known(bench, root)
     counts = files_read(root)
     git(root, "reset", "-q", "--mixed", "HEAD~1")  # the same edit, not committed
     worktree = _cold_and_warm(bench, root, "HEAD")
@@ -203,6 +204,9 @@ def rows(bench: Bench, cold: Figure, parse: Figure) -> Iterator[Row]:
         yield Row(what, figures[0], "libyaml C parse", parse, "CPU ≤ 1.7", 1.7)
         # Warm: the same diff run before, so only what the change touched is parsed (issue 25).
         yield Row(f"{what}, warm", figures[1], "spo validate, cold", cold, "CPU ≤ 0.3", 0.3)
+        if what == "spo diff HEAD~1 HEAD":  # a new pull request: its base known, not its head
+            what = f"{what}, base known"
+            yield Row(what, base_known, "spo validate, cold", cold, "CPU ≤ 0.3", 0.3)
 
 
 def _cold_and_warm(bench: Bench, root: Path, *revisions: str) -> tuple[Figure, Figure]:
@@ -211,6 +215,21 @@ def _cold_and_warm(bench: Bench, root: Path, *revisions: str) -> tuple[Figure, F
     name = f"diff-{len(revisions)}"
     cold = bench.spo(*args, cache=name, root=root, before=bench.fresh_cache(name))
     return cold, bench.spo(*args, cache=name, root=root, prime=True)
+
+
+def _base_known(bench: Bench, root: Path) -> Figure:
+    """`spo diff HEAD~1 HEAD` when the cache holds the base only (a diff of the base with
+    itself ran before): the head's four files parsed, and its report computed."""
+    name = "diff-base"
+    empty = bench.fresh_cache(name)
+
+    def base_only() -> None:
+        empty()
+        args = [*spo_command(), "diff", "HEAD~1", "HEAD~1", "--as-of", AS_OF]
+        run_once(args, root, bench.env(bench.work / name))
+
+    args = ("diff", "HEAD~1", "HEAD", "--as-of", AS_OF)
+    return bench.spo(*args, cache=name, root=root, before=base_only)
 
 
 def profile(root: Path, top: int = 25) -> None:

@@ -30,6 +30,7 @@ ROWS = [
     ("spo diff HEAD~1 HEAD", "spo validate, cold", "CPU ≤ 1.3"),
     ("spo diff HEAD~1 HEAD", "libyaml C parse", "CPU ≤ 1.7"),
     ("spo diff HEAD~1 HEAD, warm", "spo validate, cold", "CPU ≤ 0.3"),
+    ("spo diff HEAD~1 HEAD, base known", "spo validate, cold", "CPU ≤ 0.3"),
     ("spo diff HEAD, worktree", "spo validate, cold", "CPU ≤ 1.3"),
     ("spo diff HEAD, worktree", "libyaml C parse", "CPU ≤ 1.7"),
     ("spo diff HEAD, worktree, warm", "spo validate, cold", "CPU ≤ 0.3"),
