@@ -15,7 +15,8 @@ import re
 from pathlib import Path
 
 from spo.places.districts import districts_of
-from spo.places.provinces import all_provinces
+from spo.places.geography import CENTRAL_DISTRICT
+from spo.places.provinces import all_provinces, find_province
 
 STAGES = [
     "inquiry",
@@ -83,14 +84,22 @@ def build(root: Path, municipalities: int = 1400, projects: int = 10_000, seed: 
             depth = rng.randint(1, len(STAGES))
             transfers.append((project, STAGES[:depth]))
         engagements = [("study-visit", "p33", f"2025-0{rng.randint(1, 9)}-1{t}") for t in range(2)]
-        # Real districts, so that validate measures a valid registry, not 1,300 findings.
-        districts = districts_of(p.plate)
+        # Real districts, named as their municipalities are, so that validate measures a valid
+        # registry, not 1,300 findings (a province's central district has none: its provincial
+        # municipality serves it).
+        districts = municipal_districts(p.plate)
         district = districts[n // len(provinces) % len(districts)]
         _municipality(
-            root, mid, f"İlçe {n} Belediyesi", "district", p.plate, district, engagements,
+            root, mid, f"{district} Belediyesi", "district", p.plate, district, engagements,
             transfers, rng,
         )  # fmt: skip
     return root
+
+
+def municipal_districts(plate: int) -> list[str]:
+    """The districts of a province that have a district municipality of their own."""
+    central = not find_province(plate).metropolitan  # type: ignore[union-attr]
+    return [d for d in districts_of(plate) if not (central and d == CENTRAL_DISTRICT)]
 
 
 def _source(rng: random.Random, indent: str, day: str, number: int) -> list[str]:

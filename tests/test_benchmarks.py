@@ -29,8 +29,11 @@ ROWS = [
     ("spo validate, peak memory (max RSS)", "parsed data (tracemalloc)", "≤ 2"),
     ("spo diff HEAD~1 HEAD", "spo validate, cold", "CPU ≤ 1.3"),
     ("spo diff HEAD~1 HEAD", "libyaml C parse", "CPU ≤ 1.7"),
+    ("spo diff HEAD~1 HEAD, warm", "spo validate, cold", "CPU ≤ 0.3"),
+    ("spo diff HEAD~1 HEAD, base known", "spo validate, cold", "CPU ≤ 0.3"),
     ("spo diff HEAD, worktree", "spo validate, cold", "CPU ≤ 1.3"),
     ("spo diff HEAD, worktree", "libyaml C parse", "CPU ≤ 1.7"),
+    ("spo diff HEAD, worktree, warm", "spo validate, cold", "CPU ≤ 0.3"),
 ]
 # The pull request `spo diff` is measured on, and what it parses: every file of the base once,
 # and of the head only the four files the pull request touches (190 + 4, not 190 + 191).

@@ -354,6 +354,7 @@ def compare(
     (`root`, as `open` finds it) is looked for only when a side needs it."""
     from spo.diff import compare
     from spo.diff.choose import choose_sides
+    from spo.rules.errors import SpoError
 
     def folder(given: str | PathLike[str] | None) -> Path | None:
         return None if given is None else Path(given)
@@ -362,4 +363,8 @@ def compare(
         return Registry.at(root).root
 
     sides = choose_sides(find_root, base, head, folder(base_dir), folder(head_dir))
-    return compare(*sides, as_of or date.today())
+    try:  # the registry whose cache folder keeps what a diff read; without one, nothing kept
+        cache: Path | None = find_root()
+    except SpoError:
+        cache = None
+    return compare(*sides, as_of or date.today(), cache=cache)

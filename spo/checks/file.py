@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pickle
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -161,14 +161,31 @@ def check_file(
 
 def to_problems(path: Path, text: str | None, findings: Sequence[Finding]) -> list[Problem]:
     """Give findings their lines; the file is composed only when it has any."""
-    if not findings:
-        return []
-    locator = Locator(text)
+    locator: Locator | None = None  # composed only for a finding without its line
     problems = []
     for f in findings:
-        line, column = (f.line, f.column) if f.line else locator.locate(f.path, f.at_key)
+        if f.line:
+            line, column = f.line, f.column
+        else:
+            locator = locator or Locator(text)
+            line, column = locator.locate(f.path, f.at_key)
         problems.append(Problem(path, line, column, f.path, f.message, f.code, f.severity))
     return problems
+
+
+def placed(text: str, findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+    """The findings with their lines and columns, as `to_problems` would give them: found once
+    for a result that is shared or kept (`spo diff`), instead of once per use."""
+    if all(f.line for f in findings):
+        return findings
+    locator = Locator(text)
+    out = []
+    for f in findings:
+        if not f.line:
+            line, column = locator.locate(f.path, f.at_key)
+            f = replace(f, line=line, column=column)
+        out.append(f)
+    return tuple(out)
 
 
 def text_of(result: FileResult, root: Path | None) -> str | None:

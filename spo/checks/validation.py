@@ -6,7 +6,7 @@ other files are still checked against the rest of the registry.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -103,19 +103,38 @@ def validate(
     return ValidationResult(len(selected), tuple(problems))
 
 
+# Places findings for a caller that knows where they lie: given each result and its findings
+# (some without their lines), the same findings, all with their lines (`spo diff` keeps them).
+Placer = Callable[[list[tuple[FileResult, list[Finding]]]], list[list[Finding]]]
+
+
 def problems_of(
-    everything: list[FileResult], selected: list[FileResult], root: Path | None
+    everything: list[FileResult],
+    selected: list[FileResult],
+    root: Path | None,
+    place: Placer | None = None,
 ) -> list[Problem]:
     """The problems of the selected files, their own and those of the checks across all files
-    (references, one municipality per province), with their lines; in no particular order."""
+    (references, one municipality per province), with their lines; in no particular order.
+    `place` gives lines to findings without them (all at once); otherwise the file's text is
+    composed for them, read again under `root` for a result kept without it."""
     findings = _findings(everything, selected)
+    if place is not None:
+        unplaced = [(c, found) for c in selected if _unplaced(found := findings.get(id(c), []))]
+        for (checked, _), placed in zip(unplaced, place(unplaced), strict=True):
+            findings[id(checked)] = placed
     problems: list[Problem] = []
     for checked in selected:
         problems.extend(checked.problems)
         located = findings.get(id(checked), [])
-        if located:
-            problems.extend(to_problems(checked.path, text_of(checked, root), located))
+        if located:  # only a finding without its line needs the text
+            text = text_of(checked, root) if _unplaced(located) else None
+            problems.extend(to_problems(checked.path, text, located))
     return problems
+
+
+def _unplaced(findings: list[Finding]) -> bool:
+    return any(not f.line for f in findings)
 
 
 def stray_problem(path: Path) -> Problem:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from spo.diff.known import Known, report_key
 from spo.diff.numbers import (
     FigureDelta,
     StatusChange,
@@ -20,11 +21,11 @@ from spo.diff.numbers import (
     problem_changes,
     status_changes,
 )
-from spo.diff.reading import Memo, SideState, read_side
+from spo.diff.reading import Memo, Places, SideState, read_side
 from spo.diff.records import Change, RecordDiff, compare_records
 from spo.diff.sides import Side
 from spo.files.registry import kind_of, record_path
-from spo.report import compute_report
+from spo.report import Report, compute_report
 from spo.rules.problems import Problem
 
 __all__ = ["Change", "Diff", "FigureDelta", "RecordDiff", "Side", "StatusChange", "compare"]
@@ -49,7 +50,7 @@ class Diff:
     introduced: tuple[Problem, ...]
     fixed: tuple[Problem, ...]
     names: Names
-    files_read: int  # distinct file contents parsed, both sides together
+    files_read: int  # distinct file contents parsed, both sides together (none of the cache's)
 
     def failed(self, strict: bool = False) -> bool:
         """The head has errors the base did not have (with `strict`, warnings too)."""
@@ -60,13 +61,21 @@ class Diff:
         return not (self.records or self.figures or self.statuses or self.introduced or self.fixed)
 
 
-def compare(base: Side, head: Side, as_of: date, today: date | None = None) -> Diff:
+def compare(
+    base: Side, head: Side, as_of: date, today: date | None = None, *, cache: Path | None = None
+) -> Diff:
+    """What the change from `base` to `head` does. With `cache` (a registry's root), the file
+    contents an earlier diff of it read are taken from its cache folder (`spo.diff.known`), and
+    those read now are kept there: only what the change touched is parsed."""
     today = today or date.today()
     memo: Memo = {}
-    before = read_side(base, today, memo)
-    after = read_side(head, today, memo)
-    report_before = compute_report(before.registry, as_of)
-    report_after = compute_report(after.registry, as_of)
+    known = Known(cache, today) if cache is not None else None
+    try:
+        before, after = _read_sides(base, head, today, memo, known)
+        report_before, report_after = (_report(state, as_of, known) for state in (before, after))
+    finally:
+        if known is not None:
+            known.close()
     records = compare_records(before, after)
     moved = {
         record_path(Path(), r.kind, r.renamed_from): record_path(Path(), r.kind, r.id)
@@ -86,13 +95,46 @@ def compare(base: Side, head: Side, as_of: date, today: date | None = None) -> D
         introduced=tuple(introduced),
         fixed=tuple(fixed),
         names=_names(before, after),
-        files_read=len(memo),
+        files_read=len(memo) - (known.taken if known else 0),
     )
+
+
+def _read_sides(
+    base: Side, head: Side, today: date, memo: Memo, known: Known | None
+) -> tuple[SideState, SideState]:
+    if known is None:
+        places = Places()
+        return read_side(base, today, memo, places), read_side(head, today, memo, places)
+    for file in (*base.records, *head.records):
+        key = (file.blob, file.path)
+        if file.blob and key not in memo:
+            found = known.take(key)
+            if found is not None:
+                memo[key] = found
+    taken = set(memo)
+    sides = read_side(base, today, memo, known.places), read_side(head, today, memo, known.places)
+    for key, read in memo.items():
+        if key not in taken:
+            known.add(key, read)
+    known.save(memo)
+    return sides
 
 
 def _uncounted(state: SideState) -> set[str]:
     """The municipalities whose files the side holds but whose records it cannot count."""
-    return {p.stem for p in state.registry.skipped if kind_of(p) == "municipality"}
+    return {p.stem for p in state.skipped if kind_of(p) == "municipality"}
+
+
+def _report(state: SideState, as_of: date, known: Known | None) -> Report:
+    """The side's report: kept with the cache for the same files and day (a diff of the same
+    base, or of the same change, again), or computed from its model and kept there."""
+    key = report_key(state.side, as_of)
+    kept = known.report(key) if known else None
+    if kept is None:
+        kept = compute_report(state.registry, as_of)
+        if known:
+            known.keep_report(key, kept)
+    return kept
 
 
 def _names(*states: SideState) -> Names:
