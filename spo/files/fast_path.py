@@ -31,7 +31,7 @@ from typing import Any
 
 from spo.files.core_yaml import FLOAT, INT, STR, implicit_tag
 from spo.files.libyaml_gaps import gap_problems
-from spo.files.prescan import structure_problems
+from spo.files.prescan import MAX_DEPTH, block_levels
 
 try:
     import yaml_rs
@@ -40,35 +40,40 @@ except ImportError:  # the exact path reads every file
 
 FAST = yaml_rs is not None
 
-# Characters where the two readers may differ wherever they are: escapes (in double quotes),
-# tabs, and a merge key's "<<" (a key of its own for spo).
-_REFUSED = ("\\", "\t", "<<")
+# Wherever they are, where the two readers may differ: escapes (in double quotes), tabs, a merge
+# key's "<<" (a key of its own for spo), document markers.
+_REFUSED = ("\\", "\t", "<<", "\n---", "\n...")
+_REFUSED_START = ("---", "...")
 # Anything libyaml would not read (control characters, DEL, C1 controls, surrogates, U+FFFE and
-# U+FFFF), the line breaks other than "\n" and "\r\n" (NEL, U+2028, U+2029, a lone "\r"), and a
-# BOM: yaml-rs reads them, or reads them otherwise.
+# U+FFFF), the line breaks other than "\n" and "\r\n" (NEL, U+2028, U+2029), and a BOM: yaml-rs
+# reads them, or reads them otherwise. (A lone "\r" is looked for only in text with a "\r".)
 _ODD_CHARACTER = re.compile(
-    "[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-    "|\r(?!\n)"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]"
 )
-# Where a node may begin in a block mapping or list: at the start of a line (after its
-# indentation and any "- "), or after ": " or "- ".
-# Possessive: no backtracking, so that a line of "- - - ..." costs linear time.
-_NODE = r"(?:^|[:-][ ])[ ]*+(?:-[ ]++)*+"
-# A node that begins with an indicator: a tag, an anchor, an alias, a directive, a flow
-# collection, an explicit key, a reserved character; or a document marker.
-_INDICATOR = re.compile(
-    _NODE + r"(?:[!&*%@`,\[\]{}]|[?:](?:[ ]|\r?$))|^(?:---|\.\.\.)(?:[ \r\n]|$)", re.MULTILINE
+_LONE_CR = re.compile("\r(?!\n)")
+# Where a node may begin in a block mapping or list: after a line break (the text is given one
+# in front) or ": ", its spaces, and any "- " after them. Two patterns, each with a literal first
+# character, which lets the regex engine skip ahead (one pattern with either would cost three
+# times as much); possessive, so that a line of "- - - ..." costs linear time.
+_AFTER = r"[ ]*+(?:-[ ]++)*+"
+_END = r"(?:[ ]|\r?\n|\Z)"
+# At such a place: a node that begins with an indicator (a tag, an anchor, an alias, a
+# directive, a flow collection, an explicit key, an empty key, a reserved character), a key that
+# is null or a bool, or a whole plain scalar that begins like a number, up to the end of its
+# line, a comment, or the ":" after a key (a plain scalar over several lines is text for both:
+# folding puts a space in it). The lookahead fails fast at every other place.
+_BODY = (
+    _AFTER
+    + r"(?=[!&*%@`,\[\]{}?:~nNtTfF\-+._0-9])"
+    + r"(?:(?P<indicator>[!&*%@`,\[\]{}]|[?:]"
+    + _END
+    + r"|(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE)(?=[ ]*:"
+    + _END
+    + r"))|(?P<number>[-+._0-9][-+._0-9a-zA-Z:]*?)(?=[ ]*(?:(?P<key>:)"
+    + _END
+    + r"|[ ]#|\r?\n|\Z)))"
 )
-# A key that is null, a bool, or empty: not text for spo, not a string for yaml-rs.
-_WORD_KEY = re.compile(
-    _NODE + r"(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE)?+[ ]*+:(?:[ ]|\r?$)",
-    re.MULTILINE,
-)
-# A whole plain scalar that begins like a number, up to the end of its line, a comment, or the
-# ": " after a key. (A plain scalar over several lines is text for both: folding adds a space.)
-_NUMBER_LIKE = re.compile(
-    _NODE + r"([-+._0-9][-+._0-9a-zA-Z:]*?)(?=[ ]*(?:[ ]#|\r?$)|:[ ]|:\r?$)", re.MULTILINE
-)
+_NODE_STARTS = (re.compile("\n" + _BODY), re.compile(": " + _BODY))
 _LONGEST = 100  # characters of a number-like scalar both read alike; longer ones are left
 
 
@@ -102,16 +107,18 @@ def _same(read: Any, expected: Any) -> bool:
 def leaves_to_exact(text: str) -> bool:
     """Whether the text may hold anything that yaml-rs reads otherwise than the exact path
     (never False when it does; sometimes True when it does not)."""
-    if any(refused in text for refused in _REFUSED):
+    if any(refused in text for refused in _REFUSED) or text.startswith(_REFUSED_START):
         return True
-    if _ODD_CHARACTER.search(text) or _INDICATOR.search(text) or _WORD_KEY.search(text):
+    if _ODD_CHARACTER.search(text) or ("\r" in text and _LONE_CR.search(text)):
         return True
-    for match in _NUMBER_LIKE.finditer(text):
-        word = match.group(1)
-        if len(word) > _LONGEST or not _same_scalar(word):
-            return True
-        if text[match.end() : match.end() + 1] == ":" and implicit_tag(word) != STR:
-            return True  # a number as a key: spo says it is not text
+    lined = "\n" + text
+    for pattern in _NODE_STARTS:
+        for match in pattern.finditer(lined):
+            word = match.group("number")
+            if word is None or len(word) > _LONGEST or not _same_scalar(word):
+                return True
+            if match.group("key") and implicit_tag(word) != STR:
+                return True  # a number as a key: spo says it is not text
     return False
 
 
@@ -120,7 +127,8 @@ def fast_data(text: str) -> dict[str, Any] | None:
     with no problem to report; None when the exact path must read it."""
     if yaml_rs is None or leaves_to_exact(text):
         return None
-    if structure_problems(text) or gap_problems(text):
+    levels = block_levels(text)  # with no flow collection, anchor or alias, the depth is bounded
+    if levels is None or levels > MAX_DEPTH or gap_problems(text):
         return None
     try:
         data = yaml_rs.loads(text, parse_datetime=False)
