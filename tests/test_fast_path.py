@@ -28,9 +28,19 @@ from spo.files import fast_path
 from spo.files.fast_path import fast_data
 from spo.files.loader import decode, parse, parse_exact
 from spo.rules.problems import Problem
-from tests.yaml_suite import cases
+from tests.yaml_suite import (
+    AGREES,
+    LEFT,
+    both_paths_table,
+    cases,
+    counts,
+    fast_reader,
+    outcomes,
+    spo_reader,
+)
 
 REPO = Path(__file__).resolve().parents[1]
+README = REPO / "README.md"
 FUZZ_CASES = 2_000
 FUZZ_SEED = 25
 TODAY = date(2026, 12, 7)
@@ -252,3 +262,14 @@ def test_without_yaml_rs_every_file_takes_the_exact_path(tmp_path: Path) -> None
         outputs.append((run.returncode, run.stdout))
     assert outputs[0] == outputs[1]
     assert outputs[0][0] == 1 and ":" in outputs[0][1]  # problems, at their lines
+
+
+def test_the_fast_path_alone_on_the_yaml_test_suite() -> None:
+    """It reads some cases, each as the suite says, and leaves all the others to the exact path;
+    the README shows the table beside the exact path's."""
+    found = outcomes(fast_reader)
+    assert counts(found)[AGREES] == 26
+    assert sum(o in (AGREES, LEFT) for o in found.values()) == 402
+    spo = outcomes(spo_reader)
+    assert all(spo[case] == AGREES for case, o in found.items() if o == AGREES)
+    assert both_paths_table() in README.read_text(encoding="utf-8")
