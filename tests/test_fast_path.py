@@ -202,6 +202,8 @@ DIFFERENT = [
     "a: [1, 2]\n",
     "a: {b: 1}\n",
     "- a\n- b\n",
+    "k" * 1100 + ": x\n",  # an implicit key longer than YAML allows
+    "a: b\n  c: d\n",
     "a\n",
     "",
     "# only a comment\n",
