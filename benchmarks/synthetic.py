@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from spo.places.districts import districts_of
+from spo.places.geography import CENTRAL_DISTRICT
 from spo.places.provinces import all_provinces
 
 STAGES = [
@@ -83,11 +84,12 @@ def build(root: Path, municipalities: int = 1400, projects: int = 10_000, seed: 
             depth = rng.randint(1, len(STAGES))
             transfers.append((project, STAGES[:depth]))
         engagements = [("study-visit", "p33", f"2025-0{rng.randint(1, 9)}-1{t}") for t in range(2)]
-        # Real districts, so that validate measures a valid registry, not 1,300 findings.
-        districts = districts_of(p.plate)
+        # Real districts, named as they are, so that validate measures a valid registry, not
+        # 1,300 findings; a province's centre has a district municipality only in a metropolis.
+        districts = [d for d in districts_of(p.plate) if p.metropolitan or d != CENTRAL_DISTRICT]
         district = districts[n // len(provinces) % len(districts)]
         _municipality(
-            root, mid, f"İlçe {n} Belediyesi", "district", p.plate, district, engagements,
+            root, mid, f"{district} Belediyesi", "district", p.plate, district, engagements,
             transfers, rng,
         )  # fmt: skip
     return root
