@@ -30,7 +30,7 @@ def test_a_pool_gives_what_one_process_gives_for_named_files() -> None:
     root = REGISTRIES / "turkish-validate"
     named = sorted((root / "data").rglob("*.yaml"))[:3]
     assert validate(root, named, today=TODAY, pool_threshold=1) == validate(
-        root, named, TODAY, pool_threshold=10**9
+        root, named, today=TODAY, pool_threshold=10**9
     )
 
 
