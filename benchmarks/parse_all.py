@@ -4,6 +4,8 @@ Run as its own process by `python -m benchmarks` (start-up included, as for spo)
     python benchmarks/parse_all.py ROOT            parse every data/*/*.yaml, keep nothing
     python benchmarks/parse_all.py ROOT --memory   print the size of all the parsed data (bytes,
                                                    tracemalloc: what the data holds once loaded)
+    python benchmarks/parse_all.py ROOT --spo      read every file as spo does: the fast path
+                                                   (yaml-rs), else spo's exact reading (issue 25)
 """
 
 from __future__ import annotations
@@ -29,6 +31,12 @@ def main(argv: list[str]) -> None:
                 kept.append(yaml.load(f, Loader=yaml.CSafeLoader))  # noqa: S506
         size, peak = tracemalloc.get_traced_memory()
         print(size, peak)
+        return
+    if "--spo" in argv:
+        from spo.files.loader import load_file  # only this yardstick pays for importing spo
+
+        for path in files(root):
+            load_file(path, root)
         return
     for path in files(root):
         with path.open(encoding="utf-8") as f:

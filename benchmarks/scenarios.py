@@ -56,6 +56,10 @@ def rows(bench: Bench) -> Iterator[Row]:
         parsed_size(bench), "≤ 2", 2.0, memory=True,
     )  # fmt: skip
     yield from diff_rows(bench, cold, parse)
+    # issue 25: the fast path (yaml-rs, guarded; spo's exact reading where it must)
+    reading = bench.python(str(HERE / "parse_all.py"), str(bench.national), "--spo")
+    yield Row("spo's reading, fast path first", reading, c_parse, parse, "CPU ≤ 0.6", 0.6)
+    yield Row("spo validate, cold (issue 25)", cold, c_parse, parse, "CPU ≤ 0.6", 0.6)
 
 
 def check_jsonschema(bench: Bench) -> Figure:

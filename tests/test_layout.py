@@ -237,6 +237,10 @@ FUNCTION_IMPORTS = {
     ("spo/report/left_out.py", "spo.files.loader"): "a report read from the index needs no YAML",
     ("spo/writing/atomic.py", "filelock"): "the lock library only when a write begins",
     ("spo/__init__.py", "importlib"): "`spo.Registry` imports the API; `spo --version` does not",
+    (
+        "benchmarks/parse_all.py",
+        "spo.files.loader",
+    ): "the libyaml yardstick must not pay for importing spo",
     # The library imports the core in the method that needs it: the command line imports
     # `spo.api` whenever it starts (tests/test_startup.py).
     **{

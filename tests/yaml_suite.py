@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from spo.files.fast_path import fast_data
 from spo.files.loader import decode, parse
 from spo.rules.problems import Problem
 
@@ -59,6 +60,10 @@ OUTCOMES = (
     REFUSED,
     ACCEPTS_INVALID,
 )
+
+# Not a reading of its own: the fast path leaves the case to the exact path (`fast_reader`).
+LEFT = "left to the exact path"
+EXACT_PATH = "exact-path"
 
 Reader = Callable[[str], tuple[Any, tuple[str, ...]]]
 
@@ -102,6 +107,14 @@ def spo_reader(text: str) -> tuple[Any, tuple[str, ...]]:
     return loaded.data, tuple(p.code for p in loaded.problems)
 
 
+def fast_reader(text: str) -> tuple[Any, tuple[str, ...]]:
+    """What the fast path alone makes of a file holding `text`: its data, or no reading at all
+    (`EXACT_PATH`) where it leaves the file to spo's exact reading."""
+    decoded = decode(Path("case.yaml"), text.encode("utf-8"))
+    data = None if isinstance(decoded, Problem) else fast_data(decoded)
+    return (data, ()) if data is not None else (None, (EXACT_PATH,))
+
+
 def comparable(value: Any) -> Any:
     """Values as JSON sees them: a bool is not a number, 1 and 1.0 are the same number."""
     if isinstance(value, bool) or value is None or isinstance(value, str):
@@ -117,6 +130,8 @@ def comparable(value: Any) -> Any:
 
 def outcome(case: Case, read: Reader) -> str:
     data, codes = read(case.yaml)
+    if codes == (EXACT_PATH,):
+        return LEFT
     if codes:
         if case.error:
             return REFUSED
@@ -141,7 +156,8 @@ def markdown_table(readers: dict[str, dict[str, str]]) -> str:
         "| outcome | " + " | ".join(names) + " |",
         "|---|" + "---|" * len(names),
     ]
-    for name in OUTCOMES:
+    left = any(LEFT in found.values() for found in readers.values())
+    for name in (*OUTCOMES, LEFT) if left else OUTCOMES:
         cells = []
         for reader in names:
             ids = sorted(i for i, o in readers[reader].items() if o == name)
@@ -162,5 +178,13 @@ def counts(found: dict[str, str]) -> dict[str, int]:
     return {name: tally[name] for name in OUTCOMES}
 
 
+def both_paths_table() -> str:
+    """spo's reading beside the fast path's alone (issue 25)."""
+    return markdown_table(
+        {"spo (exact path)": outcomes(spo_reader), "fast path alone": outcomes(fast_reader)}
+    )
+
+
 if __name__ == "__main__":
-    print(markdown_table({"spo": outcomes(spo_reader)}), end="")
+    print(markdown_table({"spo": outcomes(spo_reader)}))
+    print(both_paths_table(), end="")

@@ -22,7 +22,8 @@ from spo.checks.figures import figure_findings
 from spo.checks.personal import comment_findings, personal_data_findings
 from spo.checks.references import id_findings
 from spo.checks.schema import schema_findings
-from spo.files.loader import Locator, decode, load_file, parse, read_bytes
+from spo.files.fast_path import fast_data
+from spo.files.loader import Locator, decode, load_file, parse_exact, read_bytes
 from spo.rules.message import Message
 from spo.rules.problems import Finding, Problem
 
@@ -103,20 +104,39 @@ def _checked(kind: str | None, path: Path, text: str, today: date) -> Payload:
 def checked_text(
     kind: str | None, path: Path, text: str, today: date
 ) -> tuple[Payload, dict[str, Any] | None]:
-    """One file's own result from its text, and its data (None when it is not a mapping)."""
-    loaded = parse(path, text)
-    data = loaded.data
-    if data is None:
+    """One file's own result from its text, and its data (None when it is not a mapping).
+
+    The fast path (`spo.files.fast_path`) reads the file first, without positions; a file it
+    leaves, or whose data any check finds something in, is read again by the exact path, so that
+    every problem is what spo's own reading says, at its line and column.
+    """
+    data = fast_data(text)
+    if data is not None:
+        payload = _checked_data(kind, path, text, today, (), data)
+        if not payload[2] and not payload[3]:
+            return payload, data
+    loaded = parse_exact(path, text)
+    if loaded.data is None:
         return (loaded.problems, None, (), ()), None
-    own: tuple[Finding, ...] = ()
-    comments: tuple[Finding, ...] = ()
-    if kind is not None:
-        try:
-            own = tuple(own_findings(kind, path.stem, data, today, text))
-            comments = tuple(comment_findings(text))
-        except Exception as exc:  # noqa: BLE001 - a bug in a check: this file's problem, not the run's
-            return (loaded.problems, summary_of(kind, data), (internal_error(exc),), ()), data
-    return (loaded.problems, summary_of(kind, data), own, comments), data
+    return _checked_data(kind, path, text, today, loaded.problems, loaded.data), loaded.data
+
+
+def _checked_data(
+    kind: str | None,
+    path: Path,
+    text: str,
+    today: date,
+    problems: tuple[Problem, ...],
+    data: dict[str, Any],
+) -> Payload:
+    if kind is None:
+        return problems, summary_of(kind, data), (), ()
+    try:
+        own = tuple(own_findings(kind, path.stem, data, today, text))
+        comments = tuple(comment_findings(text))
+    except Exception as exc:  # noqa: BLE001 - a bug in a check: this file's problem, not the run's
+        return problems, summary_of(kind, data), (internal_error(exc),), ()
+    return problems, summary_of(kind, data), own, comments
 
 
 def internal_error(exc: Exception) -> Finding:

@@ -229,6 +229,14 @@ _resolver(NULL, _NULL, "~nN")
 ReviewerLoader.add_implicit_resolver(NULL, _NULL, [""])
 
 
+def implicit_tag(value: str) -> str:
+    """The tag spo gives an untagged plain scalar: `ReviewerLoader.resolve`, without a loader."""
+    for tag, pattern in ReviewerLoader.yaml_implicit_resolvers.get(value[:1], ()):
+        if pattern.match(value):
+            return str(tag)
+    return STR
+
+
 class _Unusual(Exception):
     """Raised by `plain_data` at anything that `ReviewerLoader` would say something about."""
 

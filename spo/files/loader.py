@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from spo.files.core_yaml import ReviewerLoader, load_data
+from spo.files.fast_path import fast_data
 from spo.files.libyaml_gaps import gap_problems
 from spo.files.prescan import structure_problems, tab_problems
 from spo.rules.message import Message
@@ -172,7 +173,19 @@ _C_LOADER = hasattr(yaml, "CSafeLoader")
 
 
 def parse(path: Path, text: str) -> LoadedFile:
-    """Parse already-decoded text; used by `load_file` and by writers checking new content."""
+    """Parse already-decoded text; used by `load_file` and by writers checking new content.
+
+    yaml-rs reads it when it can read it exactly as `parse_exact` would, with no problem
+    (`spo.files.fast_path`); otherwise `parse_exact` does.
+    """
+    data = fast_data(text)
+    if data is not None:
+        return LoadedFile(path, text, data, ())
+    return parse_exact(path, text)
+
+
+def parse_exact(path: Path, text: str) -> LoadedFile:
+    """spo's own reading of already-decoded text: every problem at its line and column."""
     early = tab_problems(text) + structure_problems(text)
     early = early or gap_problems(text)
     if early:

@@ -40,12 +40,18 @@ def tab_problems(text: str) -> list[Early]:
     return found
 
 
-_INDENT = re.compile(r"^ *", re.MULTILINE)
+# A line's indentation, found after its "\n" (the text is given one in front): a literal first
+# character lets the regex engine skip ahead, which "^" in MULTILINE mode does not.
+_INDENT = re.compile(r"\n *")
 # Tabs, and the line breaks other than "\n" that libyaml knows (YAML 1.1's NEL, LINE SEPARATOR
 # and PARAGRAPH SEPARATOR, and a carriage return).
 _ODD_SPACE = re.compile("[\t\r\x85\u2028\u2029]")
 # Two block entries begun on one line ("- - x", "? - x"): a line may then open any number of levels.
-_COMPACT_CHAIN = re.compile(r"[-?][ ]+[-?](?:[ ]|$)", re.MULTILINE)
+# Two patterns, each with a literal first character that the regex engine can skip ahead to (one
+# pattern beginning with either costs eight times as much); "\r": the fast path's text may end
+# its lines with "\r\n".
+_COMPACT_CHAIN = re.compile(r"-[ ]+[-?](?:[ ]|\r|$)", re.MULTILINE)
+_COMPACT_CHAIN_KEY = re.compile(r"\?[ ]+[-?](?:[ ]|\r|$)", re.MULTILINE)
 
 
 def surely_plain(text: str) -> bool:
@@ -62,9 +68,19 @@ def surely_plain(text: str) -> bool:
     if "&" in text or "*" in text or _ODD_SPACE.search(text):
         return False
     flow = text.count("[") + text.count("{")
-    if flow + 4 > MAX_DEPTH or _COMPACT_CHAIN.search(text):
+    if flow + 4 > MAX_DEPTH:
         return False
-    return flow + 4 * len(set(_INDENT.findall(text))) <= MAX_DEPTH
+    levels = block_levels(text)
+    return levels is not None and flow + levels <= MAX_DEPTH
+
+
+def block_levels(text: str) -> int | None:
+    """At most how many levels the block collections of the text nest (`surely_plain` says
+    why), or None when a line chains two block entries ("- - x"). For text with no tab and no
+    line break but "\n" and "\r\n"."""
+    if _COMPACT_CHAIN.search(text) or ("?" in text and _COMPACT_CHAIN_KEY.search(text)):
+        return None
+    return 4 * len(set(_INDENT.findall("\n" + text)))
 
 
 def structure_problems(text: str) -> list[Early]:
