@@ -191,6 +191,10 @@ DIFFERENT = [
     "a: 1\n---\nb: 2\n",
     "--- \na: 1\n",
     "%YAML 1.2\n---\na: 1\n",
+    "name: |\n",  # an empty text at the end: "" for YAML 1.2, "\\n" for yaml-rs
+    "a:\n  b: |\n\n",
+    "b: 1\na: >2  # c\n",
+    "- |+\n  \n",
     "a: x\x01\n",
     "a: x\x7f\n",
     "a: \ufeffx\n",
@@ -271,7 +275,7 @@ def test_the_fast_path_alone_on_the_yaml_test_suite() -> None:
     """It reads some cases, each as the suite says, and leaves all the others to the exact path;
     the README shows the table beside the exact path's."""
     found = outcomes(fast_reader)
-    assert counts(found)[AGREES] == 26
+    assert counts(found)[AGREES] == 25
     assert sum(o in (AGREES, LEFT) for o in found.values()) == 402
     spo = outcomes(spo_reader)
     assert all(spo[case] == AGREES for case, o in found.items() if o == AGREES)

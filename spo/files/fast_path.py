@@ -51,6 +51,9 @@ _ODD_CHARACTER = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]"
 )
 _LONE_CR = re.compile("\r(?!\n)")
+# A `|` or `>` text with no line of its own at the end of the file (`name: |` and nothing after
+# but blank lines): yaml-rs reads a line break, YAML 1.2 (and libyaml) an empty text.
+_EMPTY_LAST_BLOCK = re.compile(r"[|>][-+1-9]{0,2}[ ]*(?:#[^\n]*)?\Z")
 # Where a node may begin in a block mapping or list: after a line break (the text is given one
 # in front) or ": ", its spaces, and any "- " after them. Two patterns, each with a literal first
 # character, which lets the regex engine skip ahead (one pattern with either would cost three
@@ -110,6 +113,9 @@ def leaves_to_exact(text: str) -> bool:
     if any(refused in text for refused in _REFUSED) or text.startswith(_REFUSED_START):
         return True
     if _ODD_CHARACTER.search(text) or ("\r" in text and _LONE_CR.search(text)):
+        return True
+    end = text.rstrip()
+    if _EMPTY_LAST_BLOCK.search(end, end.rfind("\n") + 1):  # the last line only
         return True
     lined = "\n" + text
     for pattern in _NODE_STARTS:
