@@ -47,16 +47,22 @@ _YAML_GAP = r"(?:[./()\-_,]|[^\x00-\x7f]|\s++){0,4}"
 _YAML_RUN = rf"{_D}[\d{DIGIT_LIKE}./()\-_,\s\x80-\U0010ffff]{{7,}}{_D}"
 # A number ends where no letter or digit follows (`001_70253691d58a.txt` is a name).
 _YAML_NUMBER = rf"(?:{_D}(?:{_YAML_GAP}{_D}){{9}}|{_D}{_D}(?:{_YAML_GAP}{_D}){{7}})(?![A-Za-z0-9])"
+_YAML_ESCAPE = r"\\|0[xXoO]"
+_YAML_SPELLED_AT = r"[(\[{<]\s*(?i:at|et)\s*[)\]}>]"
+# (The digits first, the look behind after them: quicker to search for.)
+_YAML_MOBILE = (
+    r"(?:0(?<![0-9A-Za-z_]0)|90(?<![0-9A-Za-z_]90)|0090(?<![0-9A-Za-z_]0090))"
+    r"(?:[\s(]|[^\x00-\x7f])*+5[0-9]{2}"
+)
+_YAML_PLUS = rf"[{re.escape(PLUS_LIKE)}](?:{_YAML_GAP}{_D}){{7}}"
 # Searched one by one: quicker than one pattern of them all.
 _YAML_OTHER = (
-    r"\\|0[xXoO]",
+    _YAML_ESCAPE,
     f"[{AT_LIKE}]",
     _OTHER_DIGIT,
-    r"[(\[{<]\s*(?i:at|et)\s*[)\]}>]",
-    # (The digits first, the look behind after them: quicker to search for.)
-    r"(?:0(?<![0-9A-Za-z_]0)|90(?<![0-9A-Za-z_]90)|0090(?<![0-9A-Za-z_]0090))"
-    r"(?:[\s(]|[^\x00-\x7f])*+5[0-9]{2}",
-    rf"[{re.escape(PLUS_LIKE)}](?:{_YAML_GAP}{_D}){{7}}",
+    _YAML_SPELLED_AT,
+    _YAML_MOBILE,
+    _YAML_PLUS,
 )
 
 
@@ -83,11 +89,63 @@ def may_have_sightings(text: str) -> bool:
     return _compiled(_MAYBE).search(visible(text)) is not None
 
 
+# The fast path (`_plain_yaml_may_have`) takes text whose every character is ASCII or a letter of
+# U+00C0..U+017F (Turkish's among them): nothing there is invisible, a digit other than ASCII's,
+# an "@" or a "+" other than ASCII's, so each pattern above needs an ASCII character that a
+# substring test in the UTF-8 text rules out, or a short pattern does, before the pattern
+# itself is tried. Its UTF-8 keeps, after deleting ASCII, continuation bytes and the lead bytes
+# of U+00C0..U+017F (C3, C4, C5), no byte at all.
+_PLAIN_BYTES = bytes([*range(0xC0), 0xC3, 0xC4, 0xC5])
+# A number of `_YAML_NUMBER` is nine ASCII digits (here, the only digits) with only gap
+# characters between them: with those deleted (and every byte of a letter beyond ASCII, which
+# `_YAML_GAP` takes as a gap), nine digits in a row. Deleting more than the gap characters (all
+# of `\s`, as `re` reads it in a str) can only find more.
+_DIGITS_AS_ZERO = bytes.maketrans(b"0123456789", b"0" * 10)
+_YAML_GAP_BYTES = b"./()-_, \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f" + bytes(range(0x80, 0x100))
+_NINE_DIGITS = b"0" * 9
+# The same nine digits and what follows them, as `_YAML_NUMBER` asks (each of its digits is the
+# next digit of the text after the one before, so the chain from its first digit is this one).
+_NINE_DIGITS_RUN = r"[0-9](?:[./()\-_,\s\x80-\U0010ffff]*+[0-9]){8}(?![A-Za-z0-9])"
+# A mobile's "5" follows its "0" or a character that `(?:[\s(]|[^\x00-\x7f])` takes.
+_MOBILE_FIVE = r"5[0-9]{2}(?<=[0\s(\x80-\U0010ffff]5..)"
+
+
 def yaml_may_have_sightings(yaml_text: str) -> bool:
     """False only when no value of the YAML text can hold a sighting."""
+    raw = yaml_text.encode("utf-8", "surrogatepass")
+    if raw.translate(None, _PLAIN_BYTES):
+        return _yaml_may_have(yaml_text)
+    return _plain_yaml_may_have(yaml_text, raw)
+
+
+def _plain_yaml_may_have(yaml_text: str, raw: bytes) -> bool:
+    """`_yaml_may_have` of a text of ASCII and letters of U+00C0..U+017F (`raw`: its UTF-8), and
+    as it says: each pattern is tried only where a quicker test cannot rule it out."""
+    if b"\\" in raw or b"@" in raw or _compiled("0[xXoO]").search(yaml_text):
+        return True
+    if (b"(" in raw or b"[" in raw or b"{" in raw or b"<" in raw) and _compiled(
+        _YAML_SPELLED_AT
+    ).search(yaml_text):
+        return True
+    if _compiled(_MOBILE_FIVE).search(yaml_text) and _compiled(_YAML_MOBILE).search(yaml_text):
+        return True
+    if b"+" in raw and _compiled(_YAML_PLUS).search(yaml_text):
+        return True
+    if _NINE_DIGITS not in raw.translate(_DIGITS_AS_ZERO, _YAML_GAP_BYTES):
+        return False
+    return _compiled(_NINE_DIGITS_RUN).search(yaml_text) is not None and _numbers(yaml_text)
+
+
+def _yaml_may_have(yaml_text: str) -> bool:
+    """`yaml_may_have_sightings` of any text: every pattern tried in turn."""
     yaml_text = visible(yaml_text)
     if any(_compiled(pattern).search(yaml_text) for pattern in _YAML_OTHER):
         return True
+    return _numbers(yaml_text)
+
+
+def _numbers(yaml_text: str) -> bool:
+    """Whether the (visible) YAML text holds a match of `_YAML_NUMBER`."""
     number = _compiled(_YAML_NUMBER)
     return any(
         number.search(yaml_text, run.start(), run.end() + 1)  # + 1: what follows the run
