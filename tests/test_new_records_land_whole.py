@@ -9,7 +9,6 @@ else created while this spo waited for the lock is never overwritten, and a reco
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 from collections.abc import Iterator
 from datetime import date
@@ -21,6 +20,7 @@ import pytest
 from spo.rules.errors import RefusedWrite
 from spo.writing import atomic, editing
 from tests.conftest import run_spo
+from tests.test_write_faults import renames_during
 
 NEW = ("project", "new", "--name", "Ortak Mutfak", "--owner", "mersin-bb",
        "--summary", "Bir mutfak.", "--status", "unknown")  # fmt: skip
@@ -56,16 +56,7 @@ def test_a_new_record_is_written_outside_the_data_folder_before_its_rename(
     registry_copy, monkeypatch
 ) -> None:
     root = registry_copy("sample")
-    renames: list[tuple[str, str]] = []
-    original = os.replace
-
-    def recorded(source: Any, target: Any) -> None:
-        renames.append((Path(source).relative_to(root).parent.as_posix(), Path(target).name))
-        original(source, target)
-
-    monkeypatch.setattr(os, "replace", recorded)
-    assert run_spo("--root", str(root), *NEW).exit_code == 0
-    monkeypatch.undo()
+    renames = renames_during(root, monkeypatch, *NEW)
 
     assert renames[0] == (".spo-cache/tmp/data/projects", "ortak-mutfak.yaml")
 

@@ -262,10 +262,11 @@ def test_the_next_write_removes_temporary_files_left_by_a_killed_run(registry_co
     assert list(temp.iterdir()) == []
 
 
-def test_the_new_content_is_written_outside_the_data_folder_before_its_rename(
-    registry_copy, monkeypatch
-) -> None:
-    root = registry_copy("sample")
+def renames_during(
+    root: Path, monkeypatch: pytest.MonkeyPatch, *args: str
+) -> list[tuple[str, str]]:
+    """Each rename a successful spo command made under `root`: (the folder it came from, the
+    name it got)."""
     renames: list[tuple[str, str]] = []
     original = os.replace
 
@@ -274,8 +275,16 @@ def test_the_new_content_is_written_outside_the_data_folder_before_its_rename(
         original(source, target)
 
     monkeypatch.setattr(os, "replace", recorded)
-    assert run_spo("--root", str(root), *ADD).exit_code == 0
+    assert run_spo("--root", str(root), *args).exit_code == 0
     monkeypatch.undo()
+    return renames
+
+
+def test_the_new_content_is_written_outside_the_data_folder_before_its_rename(
+    registry_copy, monkeypatch
+) -> None:
+    root = registry_copy("sample")
+    renames = renames_during(root, monkeypatch, *ADD)
 
     assert renames == [(".spo-cache/tmp/data/municipalities", "artvin.yaml")]
 
