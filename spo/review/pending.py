@@ -158,6 +158,7 @@ def put_back(root: Path, repo: Repo, name: str, original: bytes | None, expected
             if original is None:
                 with contextlib.suppress(FileNotFoundError):
                     path.unlink()
+                _remove_empty_folders(path.parent, repo.top)
                 return True
             path.parent.mkdir(parents=True, exist_ok=True)
             atomic.replace(path, original, expected, atomic.temp_folder(root, path))
@@ -166,6 +167,16 @@ def put_back(root: Path, repo: Repo, name: str, original: bytes | None, expected
         return False
     except atomic.LockTimeout:
         raise SpoError.of("review.file-locked", path=name) from None
+
+
+def _remove_empty_folders(folder: Path, top: Path) -> None:
+    """Remove the folders a new file's write made, now empty (up to the repository's top)."""
+    while folder != top and top in folder.parents:
+        try:
+            folder.rmdir()  # only an empty one
+        except OSError:
+            return
+        folder = folder.parent
 
 
 def discard(repo: Repo, root: Path, force: bool = False) -> tuple[str, ...]:

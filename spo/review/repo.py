@@ -108,7 +108,8 @@ class Repo:
         """git's answer, or `review.git-failed` with git's words."""
         done = self.run(*args, given=given, env=env)
         if not done.ok:
-            raise SpoError.of("review.git-failed", command=args[0], error=done.error)
+            command = next((a for a in args if not a.startswith("-") and "=" not in a), "")
+            raise SpoError.of("review.git-failed", command=command, error=done.error)
         return done.text
 
     def relative(self, path: Path) -> str:
@@ -132,8 +133,12 @@ class Repo:
         return done.text if done.ok and done.text else None
 
     def has_identity(self) -> bool:
-        """Whether git knows who commits (user.name and user.email, or their variables)."""
-        return all(self.run("var", name).ok for name in ("GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"))
+        """Whether git knows who commits (user.name and user.email, or their variables): not
+        guessed from the machine's names, which a reviewer could not answer."""
+        return all(
+            self.run("-c", "user.useConfigOnly=true", "var", name).ok
+            for name in ("GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT")
+        )
 
     def ref_exists(self, ref: str) -> bool:
         return self.run("rev-parse", "--verify", "--quiet", ref).ok
@@ -153,7 +158,10 @@ class Repo:
 
     def changed_paths(self) -> list[str]:
         """Every path `git status` shows as changed, staged or untracked (from the top)."""
-        done = self.run("status", "--porcelain=v1", "-z", "--untracked-files=all")
+        # No optional locks: `status` would otherwise refresh the user's index and write it.
+        done = self.run(
+            "--no-optional-locks", "status", "--porcelain=v1", "-z", "--untracked-files=all"
+        )
         if not done.ok:
             raise SpoError.of("review.git-failed", command="status", error=done.error)
         paths: list[str] = []

@@ -264,7 +264,10 @@ def _commit(repo: Repo, head: str, files: dict[str, bytes | None], message: str)
         if tree == repo.must("rev-parse", f"{head}^{{tree}}"):
             raise RefusedWrite.of("review.no-difference")
         text = message.strip() + "\n"
-        return repo.must("commit-tree", tree, "-p", head, "-F", "-", given=text.encode("utf-8"))
+        return repo.must(
+            "-c", "user.useConfigOnly=true", "commit-tree", tree, "-p", head, "-F", "-",
+            given=text.encode("utf-8"),
+        )  # fmt: skip
     finally:
         index.unlink(missing_ok=True)
 
