@@ -16,7 +16,17 @@ import pytest
 
 from spo.api import Registry, SpoError
 from tests.diff_history import GIT_ENV, git
-from tests.review_story import SCHEMA, SEYHAN, TODAY, USKUDAR, blob, build, new_municipality, stage
+from tests.review_story import (
+    SCHEMA,
+    SEYHAN,
+    TODAY,
+    USKUDAR,
+    blob,
+    build,
+    engagement,
+    new_municipality,
+    stage,
+)
 
 GIT_FOLDER = str(Path(shutil.which("git") or "/usr/bin/git").parent)
 
@@ -263,3 +273,46 @@ def test_a_file_edited_since_the_write_is_sent_only_when_forced(root: Path) -> N
     sent = registry.send_for_review("Üsküdar: sunum", force=True)
     assert blob(root, sent.branch, USKUDAR) == edited  # nothing of the edit lost
     assert (root / USKUDAR).read_bytes() == original
+
+
+def test_gh_logged_out_or_failing_leaves_the_branch_pushed_and_says_why(
+    root: Path, tmp_path: Path
+) -> None:
+    bare = _bare_remote(root, tmp_path)
+    script = tmp_path / "bin" / "gh"
+    registry = Registry(root)
+    for exit_status, branch, expected in [
+        ("sys.exit(1 if sys.argv[1] == 'auth' else 0)", "spo/bir", "gh-logged-out"),
+        (
+            "print('GraphQL: bad', file=sys.stderr); sys.exit(sys.argv[1] != 'auth')",
+            "spo/iki",
+            "failed",
+        ),
+    ]:
+        script.write_text(f"#!{sys.executable}\nimport sys\n{exit_status}\n", encoding="utf-8")
+        script.chmod(0o755)
+        (stage if branch == "spo/bir" else engagement)(registry)
+        sent = registry.send_for_review("Üsküdar", branch=branch)
+        assert sent.pushed and sent.pr_url is None and sent.no_request == expected
+        assert git(bare, "rev-parse", f"refs/heads/{branch}").strip() == sent.commit
+        if expected == "failed":
+            assert sent.failure is not None and sent.failure.key == "review.pr-failed"
+            assert sent.failure.get("error") == "GraphQL: bad"
+
+
+def test_a_file_with_edits_of_its_own_before_the_first_write_is_sent_only_when_forced(
+    root: Path,
+) -> None:
+    uskudar = root / USKUDAR
+    before = uskudar.read_bytes() + b"# kaydedilmemis not\n"
+    uskudar.write_bytes(before)  # the user's own uncommitted edit, then a form saved on top
+    registry = Registry(root)
+    stage(registry)
+    assert not registry.pending().files[0].from_head
+
+    with pytest.raises(SpoError) as refused:
+        registry.send_for_review("Üsküdar: sunum")
+    assert refused.value.message.key == "review.not-from-head"
+
+    registry.send_for_review("Üsküdar: sunum", force=True)
+    assert uskudar.read_bytes() == before  # back to the user's own edit, not to HEAD
