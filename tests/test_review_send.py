@@ -316,3 +316,23 @@ def test_a_file_with_edits_of_its_own_before_the_first_write_is_sent_only_when_f
 
     registry.send_for_review("Üsküdar: sunum", force=True)
     assert uskudar.read_bytes() == before  # back to the user's own edit, not to HEAD
+
+
+def test_a_gh_that_hangs_is_stopped_and_said(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from spo.review import send
+
+    _bare_remote(root, tmp_path)
+    script = tmp_path / "bin" / "gh"
+    script.write_text(f"#!{sys.executable}\nimport time\ntime.sleep(30)\n", encoding="utf-8")
+    script.chmod(0o755)
+    monkeypatch.setattr(send, "NETWORK_SECONDS", 0.5)
+    registry = Registry(root)
+    stage(registry)
+
+    sent = registry.send_for_review("Üsküdar", branch="spo/bekle")
+
+    assert sent.pushed and sent.no_request == "failed"
+    assert sent.failure is not None and sent.failure.key == "review.timeout"
+    assert registry.pending().empty

@@ -146,7 +146,7 @@ class Repo:
     def remote(self) -> str | None:
         """Where a branch is pushed: the current branch's remote, else `origin`, else the only
         remote; None without one."""
-        names = self.run("remote").text.split()
+        names = [n for n in self.run("remote").text.split() if not n.startswith("-")]
         if not names:
             return None
         branch = self.branch()

@@ -12,7 +12,8 @@ The order, so that nothing is lost whatever fails:
    `<git dir>/spo/sent.json`. Only once the branch holds the commit are the files put back as
    they were before the first write (each under its record's lock, and only if it still holds
    the bytes committed: one changed meanwhile stays as it is, and is said), and the journal
-   cleared. A failure before the branch exists changes nothing;
+   cleared whatever happened to the files then, since all of it is on the branch (nothing is
+   sent twice). A failure before the branch exists changes nothing;
 3. outside the lock (the network may be slow): the push, then the pull request. Their failures
    are values of the result (`failure`, a `review.*` message quoting git or gh), not errors:
    the change is safe on its local branch by then, and `push_again` tries again.
@@ -39,6 +40,8 @@ from spo.writing import atomic
 # Why no pull request was opened, as a value a front end words.
 NoRequest = Literal["no-remote", "not-pushed", "no-gh", "gh-logged-out", "detached", "failed"]
 State = Literal["open", "merged", "closed", "branch-waiting", "unknown"]
+# A page shows the sent changes' states: it waits this long for each at most.
+STATUS_SECONDS = 15
 
 
 @dataclass(frozen=True)
@@ -102,11 +105,14 @@ def send(
         restored: list[str] = []
         kept: list[str] = []
         for name in sorted(entries):
-            original = journal.original(name, entries[name])
-            expected = _fingerprint(current[name])
-            done_here = put_back(root, repo, name, original, expected)
+            try:
+                original = journal.original(name, entries[name])
+                expected = _fingerprint(current[name])
+                done_here = put_back(root, repo, name, original, expected)
+            except SpoError:  # its change is on the branch: the file is left as it is
+                done_here = False
             (restored if done_here else kept).append(shown.get(name, name))
-        entries.clear()
+        entries.clear()  # all of it is on the branch: nothing is sent twice
     sent = replace(sent, restored=tuple(restored), kept=tuple(kept))
     return _publish(repo, journal, sent, message)
 
@@ -189,7 +195,7 @@ def sent_changes(repo: Repo) -> tuple[Sent, ...]:
         if sent.pr_url and gh:
             try:
                 done = call([gh, "pr", "view", sent.pr_url, "--json", "state,url"], repo.top,
-                            timeout=NETWORK_SECONDS)  # fmt: skip
+                            timeout=STATUS_SECONDS)  # fmt: skip
                 read = str(json.loads(done.stdout).get("state", "")).lower() if done.ok else ""
             except (SpoError, ValueError, AttributeError):
                 read = ""
