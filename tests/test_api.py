@@ -68,7 +68,13 @@ print(*sorted(m for m in sys.modules if m.startswith("spo")))
 def test_importing_the_api_imports_no_core_module() -> None:
     run = subprocess.run([sys.executable, "-c", LOADED], capture_output=True, text=True, check=True)
 
-    assert run.stdout.split() == ["spo", "spo.api", "spo.api.registry", "spo.api.writes"]
+    assert run.stdout.split() == [
+        "spo",
+        "spo.api",
+        "spo.api.changes",
+        "spo.api.registry",
+        "spo.api.writes",
+    ]
 
 
 def test_open_finds_the_registry_as_the_command_line_does(

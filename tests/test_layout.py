@@ -52,7 +52,8 @@ def test_the_core_imports_no_presentation_and_takes_no_language(path: Path) -> N
 
 
 KEY = re.compile(
-    r"^(check|read|usage|write|refusal|layout|schema|lookup|date|value|internal)(\.[a-z-]+)+$"
+    r"^(check|read|usage|write|refusal|layout|schema|lookup|date|value|internal|review)"
+    r"(\.[a-z-]+)+$"
 )
 
 
@@ -265,6 +266,12 @@ FUNCTION_IMPORTS = {
                 "spo.rules.errors",
                 "spo.rules.lookup",
             ),
+            "changes": (
+                "spo.review.journal",
+                "spo.review.pending",
+                "spo.review.repo",
+                "spo.review.send",
+            ),
             "writes": (
                 "spo.writing.engagements",
                 "spo.writing.known",
@@ -341,6 +348,8 @@ FLOORS: list[tuple[str, ...]] = [
     ("spo.index",),
     ("spo.query",),
     ("spo.writing", "spo.report", "spo.export", "spo.diff"),
+    # a front end's pending change: recorded writes, their diff, sent for review (issue 26)
+    ("spo.review",),
     # the library (`spo.api`), and `spo` itself: the version, and the API's names handed on
     ("spo.api", "spo"),
     ("spo.cli", "spo.entry", "spo.__main__"),

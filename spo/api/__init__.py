@@ -111,6 +111,10 @@ if TYPE_CHECKING:
         csv_text as csv_text, usable_delimiter as usable_delimiter, with_bom as with_bom,
     )
     from spo.writing.editing import Refusal as Refusal, WriteResult as WriteResult
+    from spo.review import (
+        Pending as Pending, PendingFile as PendingFile, PendingRecord as PendingRecord,
+        Recording as Recording, Sent as Sent,
+    )
     from spo.writing.starting import Started as Started
     from spo.writing.known import checked_id as checked_id
     from spo.writing.records import (
@@ -170,6 +174,7 @@ _FOR_FRONT_ENDS: dict[str, str] = {
     "spo.export.files": "SEARCH_TEXT csv_bytes csv_rows write_sqlite",
     "spo.export.spreadsheet": "csv_text usable_delimiter with_bom",
     "spo.writing.editing": "Refusal WriteResult",
+    "spo.review": "Pending PendingFile PendingRecord Recording Sent",
     "spo.writing.starting": "Started",
     "spo.writing.known": "checked_id",
     "spo.writing.records": (
@@ -224,6 +229,7 @@ __all__ = [
     "SEARCH_TEXT", "csv_bytes", "csv_rows", "write_sqlite",
     "csv_text", "usable_delimiter", "with_bom",
     "Refusal", "WriteResult",
+    "Pending", "PendingFile", "PendingRecord", "Recording", "Sent",
     "Started",
     "checked_id",
     "district_of", "province_of", "shortened_project_id", "town_of", "new_municipality_name",

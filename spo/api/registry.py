@@ -13,6 +13,7 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, overload
 
+from spo.api.changes import Changes
 from spo.api.writes import Writes
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 Sort = Literal["name", "date"]
 
 
-class Registry(Writes):
+class Registry(Writes, Changes):
     """The registry in the folder `path` (the one holding `data/`). Every method reads the
     files as they are now, through the index spo keeps in the user's cache folder; `records`
     parameters let a caller that already read them (`read`) compute on the same ones."""

@@ -54,6 +54,17 @@ class WriteResult:
     added_lines: tuple[tuple[int, str], ...]  # (1-based line number, text) of new or changed lines
     written: bool
     also_written: tuple[str, ...] = ()  # other files written with it (a missing schema)
+    bom: bytes = b""  # the byte-order mark the file had and kept
+    created: bool = False  # the file did not exist before
+
+    def bytes_before(self) -> bytes | None:
+        """The file's exact bytes before the write (None: it did not exist), for a journal of
+        writes (`spo.review`) that must be able to put them back."""
+        return None if self.created else self.bom + self.old_text.encode("utf-8")
+
+    def bytes_after(self) -> bytes:
+        """The exact bytes the write left in the file."""
+        return self.bom + self.new_text.encode("utf-8")
 
     def diff(self) -> str:
         """A unified diff of the change, for `--dry-run`."""
@@ -198,7 +209,9 @@ def edit_record(
                 continue
         else:
             raise Refusal("changed-meanwhile", attempts=EDIT_ATTEMPTS)
-    return WriteResult(path, label, read.text, edit.text, edit.lines, written=not dry_run)
+    return WriteResult(
+        path, label, read.text, edit.text, edit.lines, written=not dry_run, bom=read.bom
+    )
 
 
 def _edited(
@@ -261,4 +274,4 @@ def create_record(
             except atomic.Changed:
                 raise Refusal("exists") from None
     added = tuple((n, line.body) for n, line in enumerate(split_lines(text), start=1))
-    return WriteResult(path, label, "", text, added, written=not dry_run)
+    return WriteResult(path, label, "", text, added, written=not dry_run, created=True)

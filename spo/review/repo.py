@@ -1,0 +1,175 @@
+"""The git repository around a registry, as `spo.review` asks it: every call a list of arguments
+(never a shell), with a timeout, with git's prompts turned off; a failure is a `review.*` code
+that quotes git's own first line.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from spo.rules.errors import SpoError, UsageError
+
+# Local plumbing answers at once; a push or a call to GitHub may wait on the network.
+LOCAL_SECONDS = 30
+NETWORK_SECONDS = 120
+
+
+@dataclass(frozen=True)
+class Done:
+    returncode: int
+    stdout: bytes
+    stderr: bytes
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+    @property
+    def text(self) -> str:
+        return self.stdout.decode("utf-8", "surrogateescape").strip()
+
+    @property
+    def error(self) -> str:
+        """The first line that says something, of stderr (else stdout)."""
+        for stream in (self.stderr, self.stdout):
+            for line in stream.decode("utf-8", "replace").splitlines():
+                if line.strip():
+                    return line.strip()
+        return f"exit {self.returncode}"
+
+
+def call(
+    command: list[str],
+    cwd: Path,
+    *,
+    given: bytes | None = None,
+    env: Mapping[str, str] | None = None,
+    timeout: float = LOCAL_SECONDS,
+) -> Done:
+    """Run `command` (a program and its arguments) in `cwd`; `review.no-program` when there
+    is no such program, `review.timeout` when it does not finish in time."""
+    environment = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GH_PROMPT_DISABLED": "1"}
+    environment.update(env or {})
+    try:
+        done = subprocess.run(
+            command,
+            cwd=cwd,
+            input=given if given is not None else b"",
+            capture_output=True,
+            env=environment,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise SpoError.of(
+            "review.timeout", command=" ".join(command[:2]), seconds=int(timeout)
+        ) from None
+    except OSError:
+        raise SpoError.of("review.no-program", program=command[0]) from None
+    return Done(done.returncode, done.stdout, done.stderr)
+
+
+class Repo:
+    """The repository whose working tree holds the registry at `root`."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        done = call(["git", "rev-parse", "--show-toplevel", "--absolute-git-dir"], root)
+        if not done.ok:
+            if "not a git repository" in done.error:
+                raise UsageError.of("review.not-git", root=str(root))
+            raise SpoError.of("review.git-failed", command="rev-parse", error=done.error)
+        top, git_dir = done.text.split("\n")[:2]
+        self.top = Path(top)
+        self.git_dir = Path(git_dir)
+
+    @property
+    def folder(self) -> Path:
+        """spo's own folder in the git directory: per clone (and per worktree), never
+        committed, never seen by `git status`."""
+        return self.git_dir / "spo"
+
+    def run(
+        self,
+        *args: str,
+        given: bytes | None = None,
+        env: Mapping[str, str] | None = None,
+        timeout: float = LOCAL_SECONDS,
+    ) -> Done:
+        return call(["git", *args], self.top, given=given, env=env, timeout=timeout)
+
+    def must(
+        self, *args: str, given: bytes | None = None, env: Mapping[str, str] | None = None
+    ) -> str:
+        """git's answer, or `review.git-failed` with git's words."""
+        done = self.run(*args, given=given, env=env)
+        if not done.ok:
+            command = next((a for a in args if not a.startswith("-") and "=" not in a), "")
+            raise SpoError.of("review.git-failed", command=command, error=done.error)
+        return done.text
+
+    def relative(self, path: Path) -> str:
+        """A path of the working tree as git names it (from the top, with `/`)."""
+        return path.resolve().relative_to(self.top.resolve()).as_posix()
+
+    def head(self) -> str:
+        """The commit HEAD names; `review.no-commit` in a repository with none yet."""
+        done = self.run("rev-parse", "--verify", "--quiet", "HEAD^{commit}")
+        if not done.ok or not done.text:
+            raise SpoError.of("review.no-commit")
+        return done.text
+
+    def object_format(self) -> str:
+        done = self.run("rev-parse", "--show-object-format")
+        return done.text if done.ok and done.text else "sha1"
+
+    def branch(self) -> str | None:
+        """The current branch's short name; None on a detached HEAD."""
+        done = self.run("symbolic-ref", "--quiet", "--short", "HEAD")
+        return done.text if done.ok and done.text else None
+
+    def has_identity(self) -> bool:
+        """Whether git knows who commits (user.name and user.email, or their variables): not
+        guessed from the machine's names, which a reviewer could not answer."""
+        return all(
+            self.run("-c", "user.useConfigOnly=true", "var", name).ok
+            for name in ("GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT")
+        )
+
+    def ref_exists(self, ref: str) -> bool:
+        return self.run("rev-parse", "--verify", "--quiet", ref).ok
+
+    def remote(self) -> str | None:
+        """Where a branch is pushed: the current branch's remote, else `origin`, else the only
+        remote; None without one."""
+        names = [n for n in self.run("remote").text.split() if not n.startswith("-")]
+        if not names:
+            return None
+        branch = self.branch()
+        if branch:
+            own = self.run("config", "--get", f"branch.{branch}.remote").text
+            if own in names:
+                return own
+        return "origin" if "origin" in names else names[0]
+
+    def changed_paths(self) -> list[str]:
+        """Every path `git status` shows as changed, staged or untracked (from the top)."""
+        # No optional locks: `status` would otherwise refresh the user's index and write it.
+        done = self.run(
+            "--no-optional-locks", "status", "--porcelain=v1", "-z", "--untracked-files=all"
+        )
+        if not done.ok:
+            raise SpoError.of("review.git-failed", command="status", error=done.error)
+        paths: list[str] = []
+        entries = iter(done.stdout.decode("utf-8", "surrogateescape").split("\0"))
+        for entry in entries:
+            if len(entry) < 4:
+                continue
+            paths.append(entry[3:])
+            if entry[0] in "RC":  # a rename names its old path next
+                paths.append(next(entries, ""))
+        return [p for p in dict.fromkeys(paths) if p]
