@@ -266,7 +266,6 @@ FUNCTION_IMPORTS = {
                 "spo.rules.lookup",
             ),
             "writes": (
-                "spo.query.reading",
                 "spo.writing.engagements",
                 "spo.writing.figures",
                 "spo.writing.known",

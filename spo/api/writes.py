@@ -93,8 +93,6 @@ class Writes:
         refused (`refusal.duplicate-figure`, with the line that holds it)."""
         from spo.writing.figures import add_figure
 
-        if municipality is None:
-            municipality = self.office()
         return add_figure(
             self.root,
             municipality,
@@ -112,10 +110,9 @@ class Writes:
     def office(self) -> str:
         """The id of the municipality that runs this registry's office (`office:` in its file);
         a UsageError when no municipality, or more than one, does."""
-        from spo.query.reading import read_registry
-        from spo.writing.figures import office_of
+        from spo.writing.figures import office_id
 
-        return office_of(read_registry(self.root).municipalities.values())
+        return office_id(self.root)
 
     def new_municipality(
         self,

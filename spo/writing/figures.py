@@ -15,6 +15,7 @@ from typing import Any
 
 from spo.files import registry
 from spo.model import Municipality
+from spo.query.reading import read_registry
 from spo.rules import lookup
 from spo.rules.dates import FuzzyDate, parse_date_or_none
 from spo.rules.errors import UsageError
@@ -41,6 +42,12 @@ def office_of(municipalities: Iterable[Municipality]) -> str:
     if not offices:
         raise UsageError.of("usage.no-office")
     raise UsageError.of("usage.several-offices", offices=", ".join(offices))
+
+
+def office_id(root: Path) -> str:
+    """`office_of` the registry's municipalities, read from the index (a write that names its
+    municipality never opens it)."""
+    return office_of(read_registry(root).municipalities.values())
 
 
 def figure_value(value: object) -> int:
@@ -87,7 +94,7 @@ def _figure_change(new: dict[str, Any], when: FuzzyDate) -> Any:
 
 def add_figure(
     root: Path,
-    municipality_id: str,
+    municipality_id: str | None,
     *,
     date: str,
     metric: str,
@@ -100,13 +107,16 @@ def add_figure(
     dry_run: bool = False,
 ) -> WriteResult:
     """Record that `municipality_id` published `value` (`qualifier`: as stated, at least...) for
-    `metric` as of `date`, citing `source` (a web address or a citation)."""
-    municipality_ids = KnownIds(root, "municipality")
-    if municipality_id not in municipality_ids:
-        raise lookup.unknown_id("municipality", municipality_id, municipality_ids)
+    `metric` as of `date`, citing `source` (a web address or a citation); `municipality_id`
+    None: the office's municipality (`office_id`)."""
     metric = inputs.term(METRICS, metric)
     qualifier = inputs.term(QUALIFIERS, qualifier)
     kind = inputs.term(MUNICIPALITY_KINDS, municipality_kind) if municipality_kind else None
+    municipality_ids = KnownIds(root, "municipality")
+    if municipality_id is None:
+        municipality_id = office_id(root)
+    if municipality_id not in municipality_ids:
+        raise lookup.unknown_id("municipality", municipality_id, municipality_ids)
     path = registry.record_path(root, "municipality", municipality_id)
     with refusing(shown(root, path)):
         when = inputs.when(date, today)
