@@ -34,7 +34,7 @@ def _cited(url: str | None, parts: dict[str, str | None]) -> Cited:
     """The source the options give: the web address alone, or a citation with it."""
     if not any(parts.values()):
         return url
-    return {**parts, "url": url}
+    return {k: v for k, v in {**parts, "url": url}.items() if v is not None}
 
 
 def _publisher(asker: Asker) -> str:
@@ -119,12 +119,11 @@ def figure_add(
         return
     asker = Asker(root, lang)
     to = to or _publisher(asker)
-    metric = metric or asker.term(METRICS, "metric")
-    if kind is None:
-        kind = asker.optional_term(MUNICIPALITY_KINDS, "municipality-kind")
+    metric = asker.term(METRICS, "metric", given=metric)
+    kind = asker.optional_term(MUNICIPALITY_KINDS, "municipality-kind", given=kind)
     if number is None:
         number = asker.whole("value", MAX_COUNT)
-    qualifier = qualifier or asker.term(QUALIFIERS, "qualifier")
+    qualifier = asker.term(QUALIFIERS, "qualifier", given=qualifier)
     when = asker.day(today, given=when, suggest_today=False)
     note = note or asker.note()
     cited = cited or asker.web_address("source")

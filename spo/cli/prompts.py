@@ -201,8 +201,14 @@ class Asker:
             if answer.strip().isdigit() and 1 <= int(answer) <= len(shown):
                 return shown[int(answer) - 1][0]
 
-    def term(self, vocab: Vocabulary, key: str, default: str | None = None) -> str:
-        """A vocabulary value: by number, value, or Turkish or English label."""
+    def term(
+        self, vocab: Vocabulary, key: str, default: str | None = None, *, given: str | None = None
+    ) -> str:
+        """A vocabulary value: by number, value, or Turkish or English label. A value `given` as
+        an option is checked the same way, and asked for (with the reason) only when it is
+        wrong."""
+        if given is not None and (value := self._term(vocab, given)) is not None:
+            return value
         self._terms(vocab)
         fallback = str(vocab.index(default) + 1) if default else None
         while True:
@@ -210,8 +216,10 @@ class Asker:
             if value is not None:
                 return value
 
-    def optional_term(self, vocab: Vocabulary, key: str) -> str | None:
+    def optional_term(self, vocab: Vocabulary, key: str, given: str | None = None) -> str | None:
         """A vocabulary value as `term` takes it, or None when the answer is left empty."""
+        if given is not None and (value := self._term(vocab, given)) is not None:
+            return value
         self._terms(vocab)
         while True:
             answer = self.optional(key)
