@@ -29,7 +29,7 @@ from spo.rules.vocabulary import (
 CATALOGUE = Path(__file__).resolve().parents[1] / "spo" / "cli" / "text" / "help.toml"
 HELP: dict[str, Any] = tomllib.loads(CATALOGUE.read_text(encoding="utf-8"))["help"]
 
-GROUPS = ["project", "municipality", "transfer", "engagement", "export"]
+GROUPS = ["project", "municipality", "transfer", "engagement", "figure", "export"]
 
 # Every command and its parameters (Python parameter names); True: takes a value (needs a
 # metavar), False: a flag. "spo" is the root command.
@@ -145,6 +145,22 @@ PARAMETERS: dict[str, dict[str, bool]] = {
         "participants": True,
         "note": True,
         "source": True,
+        "dry_run": False,
+        "yes": False,
+    },
+    "figure.add": {
+        "to": True,
+        "metric": True,
+        "value": True,
+        "qualifier": True,
+        "kind": True,
+        "when": True,
+        "note": True,
+        "source": True,
+        "source_title": True,
+        "source_publisher": True,
+        "source_date": True,
+        "source_archived": True,
         "dry_run": False,
         "yes": False,
     },

@@ -274,6 +274,7 @@ FUNCTION_IMPORTS = {
             ),
             "writes": (
                 "spo.writing.engagements",
+                "spo.writing.figures",
                 "spo.writing.known",
                 "spo.writing.records",
                 "spo.writing.starting",

@@ -167,7 +167,8 @@ def test_validate_breaks_its_problems_between_words(
 
 
 HELP_PAGES = [
-    ["transfer", "add"], ["engagement", "add"], ["project", "new"], ["project", "list"],
+    ["transfer", "add"], ["engagement", "add"], ["figure", "add"], ["project", "new"],
+    ["project", "list"],
     ["transfer", "list"], ["report"], ["export", "csv"],
 ]  # fmt: skip
 

@@ -371,6 +371,8 @@ PROMPTED = [
     ),
     (["engagement", "add"], "zzz\nmersin\nuydurma\n" + JUNK),
     (["engagement", "add", "--to", "artvin", "--host", "mersin"], "parti\n2\ndün\n" + JUNK),
+    (["figure", "add"], "zzz\nmersin\n" + JUNK),
+    (["figure", "add", "--to", "artvin", "--metric", "ziyaret"], "on altı\nçok\n" + JUNK),
     (["project", "new"], JUNK),
     (["municipality", "new"], "Kırıkale\nKırıkkale\nKeskn\nKeskin\n\nadres değil\n\nbelki\nh\n"),
     (["init", "{root}/yeni"], JUNK),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -68,6 +68,51 @@ class Writes:
         return add_engagement(
             self.root, municipality, host, kind, *args, today=day, dry_run=dry_run
         )
+
+    def add_figure(
+        self,
+        *,
+        date: str,
+        metric: str,
+        value: int,
+        qualifier: str,
+        source: str | Mapping[str, str | None] | None,
+        municipality: str | None = None,
+        municipality_kind: str | None = None,
+        note: str | None = None,
+        today: _Day = None,
+        dry_run: bool = False,
+    ) -> WriteResult:
+        """Record a figure an office published ("16 municipalities hosted"), in the
+        `reported_figures` of `municipality` (an id; default: the one municipality that runs an
+        office). `date`: the day it is as of, as people write dates. `metric`, `qualifier` and
+        `municipality_kind`: a value of `METRICS`, `QUALIFIERS`, `MUNICIPALITY_KINDS`, or its
+        Turkish or English label. `value`: a whole number from 0 to `MAX_COUNT`. `source`: a web
+        address, or a citation with some of `publisher`, `title`, `date`, `url`, `archived`,
+        `note` (a title or a url among them). The same figure again (date, metric and kind) is
+        refused (`refusal.duplicate-figure`, with the line that holds it)."""
+        from spo.writing.figures import add_figure
+
+        return add_figure(
+            self.root,
+            municipality,
+            date=date,
+            metric=metric,
+            value=value,
+            qualifier=qualifier,
+            source=dict(source) if isinstance(source, Mapping) else source,
+            municipality_kind=municipality_kind,
+            note=note,
+            today=today or _today(),
+            dry_run=dry_run,
+        )
+
+    def office(self) -> str:
+        """The id of the municipality that runs this registry's office (`office:` in its file);
+        a UsageError when no municipality, or more than one, does."""
+        from spo.writing.figures import office_id
+
+        return office_id(self.root)
 
     def new_municipality(
         self,

@@ -39,6 +39,7 @@ COMMAND_MODULES = (
     "spo.cli.report_cmd",
     "spo.cli.validate_cmd",
     "spo.cli.write_cmds",
+    "spo.cli.figure_cmd",
     "spo.cli.diff_cmd",
     "spo.cli.init_cmd",
 )

@@ -24,6 +24,7 @@ import typer
 from spo.api import SpoError, UsageError, Vocabulary, fold
 from spo.cli import words
 from spo.cli.language import Lang
+from spo.cli.options import count
 from spo.cli.render import console
 from spo.cli.render.problems import one_line, one_line_values
 
@@ -109,6 +110,15 @@ class Asker:
             else:
                 return int(answer)
 
+    def whole(self, key: str, maximum: int) -> int:
+        """A whole number from 0 to `maximum` that must be given, checked as it is typed (the
+        command line's rule for a number option, `spo.cli.options.count`)."""
+
+        def check(answer: str) -> int | None:
+            return count(say(key, self.lang), answer, maximum)
+
+        return check(self.checked(lambda: self.text(key), check)) or 0
+
     def checked(self, ask: Callable[[], Answer], check: Callable[[Answer], object]) -> Answer:
         """Ask until `check` accepts the answer."""
         while True:
@@ -191,27 +201,54 @@ class Asker:
             if answer.strip().isdigit() and 1 <= int(answer) <= len(shown):
                 return shown[int(answer) - 1][0]
 
-    def term(self, vocab: Vocabulary, key: str, default: str | None = None) -> str:
-        """A vocabulary value: by number, value, or Turkish or English label."""
-        from spo.api import inputs
-
-        for number, t in enumerate(vocab.terms, start=1):
-            typer.echo(f"  {number:>2}  {words.label(vocab, t.value, self.lang)} ({t.value})")
+    def term(
+        self, vocab: Vocabulary, key: str, default: str | None = None, *, given: str | None = None
+    ) -> str:
+        """A vocabulary value: by number, value, or Turkish or English label. A value `given` as
+        an option is checked the same way, and asked for (with the reason) only when it is
+        wrong."""
+        if given is not None and (value := self._term(vocab, given)) is not None:
+            return value
+        self._terms(vocab)
         fallback = str(vocab.index(default) + 1) if default else None
         while True:
-            answer = self.text(key, fallback)
-            if answer.isdigit() and 1 <= int(answer) <= len(vocab.terms):
-                return vocab.terms[int(answer) - 1].value
-            try:
-                value = inputs.term(vocab, answer)
-            except UsageError as exc:
-                error = words.render(one_line_values(exc.message), self.lang)
-                console.warn(say("try-again", self.lang, error=error))
-                continue
-            if answer != value:  # a label, a prefix or a typo: say what it was taken for
-                label = words.label(vocab, value, self.lang)
-                console.tell(say("chosen", self.lang, typed=one_line(answer), name=label, id=value))
+            value = self._term(vocab, self.text(key, fallback))
+            if value is not None:
+                return value
+
+    def optional_term(self, vocab: Vocabulary, key: str, given: str | None = None) -> str | None:
+        """A vocabulary value as `term` takes it, or None when the answer is left empty."""
+        if given is not None and (value := self._term(vocab, given)) is not None:
             return value
+        self._terms(vocab)
+        while True:
+            answer = self.optional(key)
+            if answer is None:
+                return None
+            value = self._term(vocab, answer)
+            if value is not None:
+                return value
+
+    def _terms(self, vocab: Vocabulary) -> None:
+        for number, t in enumerate(vocab.terms, start=1):
+            typer.echo(f"  {number:>2}  {words.label(vocab, t.value, self.lang)} ({t.value})")
+
+    def _term(self, vocab: Vocabulary, answer: str) -> str | None:
+        """The value an answer names; None (the reason said) when it names none, or several."""
+        from spo.api import inputs
+
+        if answer.isdigit() and 1 <= int(answer) <= len(vocab.terms):
+            return vocab.terms[int(answer) - 1].value
+        try:
+            value = inputs.term(vocab, answer)
+        except UsageError as exc:
+            error = words.render(one_line_values(exc.message), self.lang)
+            console.warn(say("try-again", self.lang, error=error))
+            return None
+        if answer != value:  # a label, a prefix or a typo: say what it was taken for
+            label = words.label(vocab, value, self.lang)
+            console.tell(say("chosen", self.lang, typed=one_line(answer), name=label, id=value))
+        return value
 
     def web_address(self, key: str) -> str:
         """A web address that must be given, checked as it is typed."""

@@ -15,6 +15,15 @@ from spo.writing import render as scalars
 
 
 @dataclass(frozen=True)
+class MapLayout:
+    """How the entries of one sequence write a mapping under one of their keys (a `source:`)."""
+
+    indent: int = 2  # its keys' column, past the column of the key it is under
+    key_order: tuple[str, ...] = ()
+    flow: bool = False  # `source: {title: ..., date: ...}`
+
+
+@dataclass(frozen=True)
 class Layout:
     """How the entries of one sequence are written."""
 
@@ -26,6 +35,7 @@ class Layout:
     quote: str = '"'
     key_order: tuple[str, ...] = ()
     nested: Mapping[str, Layout] = field(default_factory=dict)
+    mappings: Mapping[str, MapLayout] = field(default_factory=dict)
 
     @property
     def key_column(self) -> int:
@@ -72,7 +82,23 @@ def render(entry: Mapping[str, Any], layout: Layout, default: DefaultLayout) -> 
             lines.append(f"{prefix}{key}:")
             for item in value:
                 lines += render(item, inner, default)
+        elif isinstance(value, Mapping):
+            lines += _mapping(prefix, key, value, layout)
         else:
-            text = scalars.scalar(value, layout.quote, date=key in scalars.DATE_KEYS)
-            lines.append(f"{prefix}{key}: {text}")
+            lines.append(f"{prefix}{key}: {_scalar(key, value, layout)}")
     return lines
+
+
+def _scalar(key: str, value: Any, layout: Layout) -> str:
+    return scalars.scalar(value, layout.quote, date=key in scalars.DATE_KEYS)
+
+
+def _mapping(prefix: str, key: str, value: Mapping[str, Any], layout: Layout) -> list[str]:
+    """A mapping under `key` (of scalars), as the neighbours write theirs."""
+    inner = layout.mappings.get(key) or MapLayout()
+    if inner.flow:
+        items = dict(ordered(value, inner.key_order))
+        return [f"{prefix}{key}: {scalars.flow(items, layout.quote, layout.flow_padding)}"]
+    pad = " " * (layout.key_column + inner.indent)
+    pairs = ordered(value, inner.key_order)
+    return [f"{prefix}{key}:"] + [f"{pad}{k}: {_scalar(k, v, layout)}" for k, v in pairs]

@@ -7,6 +7,7 @@ message can name it in the user's language.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 
 from spo.checks.characters import character_findings
@@ -79,3 +80,36 @@ def free_text(text: str | None, field: str) -> str | None:
     for finding in character_findings({field: text}):  # validate's rule, said where it is typed
         raise Refusal(finding.message)
     return text
+
+
+# The keys of a source given as a citation, in the order the schema lists them.
+SOURCE_KEYS = ("publisher", "title", "date", "url", "archived", "note")
+
+
+def source(given: str | Mapping[str, str | None] | None, today: date) -> str | dict[str, str]:
+    """A source that must be given: a web address, or a citation (`SOURCE_KEYS`) with a title or
+    an address, each part checked as it would be typed alone (its date as people write dates,
+    its texts free of personal data). A citation of an address alone is that address."""
+    if given is None or (isinstance(given, str) and not given.strip()):
+        raise Refusal("source-needed")
+    if isinstance(given, str):
+        return url(given) or ""
+    unknown = sorted(set(given) - set(SOURCE_KEYS))
+    if unknown:
+        raise UsageError.of("usage.source-key", key=unknown[0], keys=", ".join(SOURCE_KEYS))
+    cited: dict[str, str] = {}
+    for key in SOURCE_KEYS:
+        typed = given.get(key)
+        if typed is None or not typed.strip():
+            continue
+        if key == "date":
+            cited[key] = when(typed, today).text
+        elif key == "url":
+            cited[key] = url(typed) or ""
+        else:
+            cited[key] = free_text(typed, "source") or ""
+    if not cited:
+        raise Refusal("source-needed")
+    if "title" not in cited and "url" not in cited:
+        raise Refusal("source-needs-title")
+    return cited["url"] if list(cited) == ["url"] else cited

@@ -27,7 +27,7 @@ from spo.files.loader import compose
 from spo.rules.message import Message
 from spo.rules.problems import JsonPath
 from spo.writing import entries, render
-from spo.writing.entries import Layout
+from spo.writing.entries import Layout, MapLayout
 
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 _BLOCK_SCALAR = ("|", ">")
@@ -217,6 +217,7 @@ class YamlText:
             quote=self.quote,
             key_order=key_order,
             nested=nested,
+            mappings=_mapping_layouts(sequence),
         )
 
     # --- splicing -----------------------------------------------------------------------------
@@ -365,6 +366,23 @@ def _pair(node: yaml.MappingNode, key: str) -> tuple[yaml.Node, yaml.Node] | Non
     for k, v in node.value:
         if isinstance(k, yaml.ScalarNode) and k.value == key:
             found = (k, v)  # the last one wins, as when loading
+    return found
+
+
+def _mapping_layouts(sequence: yaml.SequenceNode) -> dict[str, MapLayout]:
+    """How the entries write a mapping under each key (a `source:`), from the last that has one."""
+    found: dict[str, MapLayout] = {}
+    for entry in reversed(sequence.value):
+        for key, value in entry.value if isinstance(entry, yaml.MappingNode) else ():
+            if (
+                str(key.value) in found
+                or not isinstance(value, yaml.MappingNode)
+                or not value.value
+            ):
+                continue
+            indent = int(value.value[0][0].start_mark.column) - int(key.start_mark.column)
+            order = tuple(str(k.value) for k, _ in value.value)
+            found[str(key.value)] = MapLayout(max(indent, 1), order, _is_flow(value))
     return found
 
 
