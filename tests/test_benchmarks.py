@@ -1,6 +1,6 @@
-"""`python -m benchmarks --quick` runs every comparison of issues #12 and #25 on a tiny registry
-and prints one table with a row for each (the figures themselves are for the benchmark, never
-asserted)."""
+"""`python -m benchmarks --quick` runs every comparison of issues #12 and #25 on a tiny registry,
+and the scaling rows on three tiny ones, and prints one table with a row for each (the figures
+themselves are for the benchmark, never asserted)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from benchmarks.__main__ import _options
 from benchmarks.measure import Figure, measure
 from benchmarks.scenarios import Row
 from benchmarks.table import cells, markdown
@@ -41,6 +44,27 @@ ROWS = [
     ("spo's reading, fast path first", "libyaml C parse", "CPU ≤ 0.6"),
     ("spo validate, cold (issue 25)", "libyaml C parse", "CPU ≤ 0.6"),
     ("spo validate, cold (issue 25)", "check-jsonschema", "≤ 0.025 (≥ 40× faster)"),
+    # how cost grows: --quick's registries of 50, 100 and 250 projects (90 municipalities)
+    (
+        "spo validate, cold, 100 projects (190 files)",
+        "the same, 50 projects (140 files)",
+        "≤ 2.2× for 2× the projects",
+    ),
+    (
+        "spo validate, cold, 250 projects (340 files)",
+        "the same, 100 projects (190 files)",
+        "≤ 2.75× for 2.5× the projects",
+    ),
+    (
+        "warm spo report --format json, 100 projects (190 files)",
+        "the same, 50 projects (140 files)",
+        "≤ 2.2× for 2× the projects",
+    ),
+    (
+        "warm spo report --format json, 250 projects (340 files)",
+        "the same, 100 projects (190 files)",
+        "≤ 2.75× for 2.5× the projects",
+    ),
 ]
 # The pull request `spo diff` is measured on, and what it parses: every file of the base once,
 # and of the head only the four files the pull request touches (190 + 4, not 190 + 191).
@@ -76,6 +100,9 @@ def test_quick_run_prints_every_row(tmp_path: Path) -> None:
     assert len(table) == len(ROWS) or not lines[len(ROWS) + 2]
     results = json.loads(saved.read_text(encoding="utf-8"))
     assert [(r["what"], r["against"], r["target"] or "—") for r in results["rows"]] == ROWS
+    assert [(s["projects"], s["files"]) for s in results["scaling"]] == [
+        (50, 140), (100, 190), (250, 340),
+    ]  # fmt: skip
     assert results["files"] == 190
     assert results["diff"] == {
         "touched": TOUCHED, "committed": FILES_READ, "worktree": FILES_READ,
@@ -120,3 +147,12 @@ def test_an_optional_parser_that_is_not_installed_is_shown_as_na_with_why() -> N
 
     assert cells(row)[1] == "n/a"
     assert "ryaml is not installed (pip install ryaml)" in markdown([row])
+
+
+def test_the_scaling_sizes_are_two_or_more_and_growing() -> None:
+    assert _options(["--scale", "1000,10000,50000"]).scale == (1000, 10000, 50000)
+    assert _options(["--no-scaling"]).scaling is False
+    assert _options(["--quick"]).scale == (50, 100, 250)
+    for wrong in ("1000", "10000,1000", "0,10"):
+        with pytest.raises(SystemExit):
+            _options(["--scale", wrong])
