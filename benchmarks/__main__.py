@@ -7,7 +7,8 @@ os.wait4), and prints what, spo CPU and wall, against what, ratios, target and w
 A command that fails (or does not exist yet) is reported as n/a; the run goes on. Then, unless
 --no-scaling, how cost grows: a cold validate and a warm report on registries of --scale
 projects (1,000, 10,000 and 50,000; the municipalities as --municipalities). Building the
-50,000-project registry takes about a minute, and the scaling rows some minutes in all.
+50,000-project registry (51,400 files, 65 MB) takes a few seconds; measuring it, with 3 runs,
+about a minute and a quarter on 2 cores, and the three sizes about a minute and a half.
 """
 
 from __future__ import annotations
@@ -43,8 +44,8 @@ def _options(argv: list[str] | None) -> argparse.Namespace:
         type=_sizes,
         default=SIZES,
         help="projects of the registries the scaling rows compare, comma-separated"
-        " (default 1000,10000,50000: building 50,000 projects takes about a minute, measuring"
-        " them some minutes more)",
+        " (default 1000,10000,50000: building 50,000 projects takes a few seconds, measuring"
+        " them with 3 runs about 75 s on 2 cores)",
     )
     parser.add_argument(
         "--no-scaling", dest="scaling", action="store_false", help="leave the scaling rows out"
