@@ -8,7 +8,7 @@ A command that fails (or does not exist yet) is reported as n/a; the run goes on
 --no-scaling, how cost grows: a cold validate and a warm report on registries of --scale
 projects (1,000, 10,000 and 50,000; the municipalities as --municipalities). Building the
 50,000-project registry (51,400 files, 65 MB) takes a few seconds; measuring it, with 3 runs,
-about a minute and a quarter on 2 cores, and the three sizes about a minute and a half.
+about a minute and a quarter on 2 cores, and the three sizes about 100 s.
 """
 
 from __future__ import annotations
