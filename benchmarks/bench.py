@@ -24,7 +24,8 @@ class Row:
     against: str
     other: Figure
     target: str
-    cpu_limit: float  # the ratio spo / against must be at most this (CPU, or memory)
+    cpu_limit: float | None  # spo / against must be at most this (CPU, or memory); None: a
+    # figure to read, with no target (shown as "—")
     wall_limit: float | None = None
     memory: bool = False  # figures are bytes of memory, not seconds
 
@@ -49,7 +50,7 @@ class Row:
     @property
     def met(self) -> bool | None:
         cpu, wall = self.ratio_cpu, self.ratio_wall
-        if cpu is None:
+        if cpu is None or self.cpu_limit is None:
             return None
         return cpu <= self.cpu_limit and (
             self.wall_limit is None or (wall is not None and wall <= self.wall_limit)

@@ -6,6 +6,11 @@ Run as its own process by `python -m benchmarks` (start-up included, as for spo)
                                                    tracemalloc: what the data holds once loaded)
     python benchmarks/parse_all.py ROOT --spo      read every file as spo does: the fast path
                                                    (yaml-rs), else spo's exact reading (issue 25)
+    python benchmarks/parse_all.py ROOT --yaml-rs  every file by yaml-rs alone (Rust; spo's fast
+                                                   path without its guard)
+    python benchmarks/parse_all.py ROOT --ryaml    every file by ryaml (Rust, serde_yaml; not a
+                                                   dependency: `pip install ryaml`)
+The libyaml yardstick is PyYAML's `CSafeLoader`; each other mode imports only its own parser.
 """
 
 from __future__ import annotations
@@ -37,6 +42,18 @@ def main(argv: list[str]) -> None:
 
         for path in files(root):
             load_file(path, root)
+        return
+    if "--yaml-rs" in argv:
+        import yaml_rs  # only this yardstick pays for importing it
+
+        for path in files(root):
+            yaml_rs.loads(path.read_text(encoding="utf-8"), parse_datetime=False)  # as spo does
+        return
+    if "--ryaml" in argv:
+        import ryaml  # optional: `python -m benchmarks` shows n/a when it is not installed
+
+        for path in files(root):
+            ryaml.loads(path.read_text(encoding="utf-8"))
         return
     for path in files(root):
         with path.open(encoding="utf-8") as f:

@@ -3,6 +3,7 @@ as fresh processes on the same registry, with the issue's target for their ratio
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import subprocess
 import sys
@@ -18,6 +19,10 @@ SCHEMAS = HERE.parent / "schemas"
 TRANSFER_TO = "ilce-0"
 TRANSFER_PROJECT = "proje-1"  # owned by a provincial municipality, never transferred to ilce-0
 SHOWN = "proje-1"
+PARSERS = [  # parse_all.py's flag, the row: each parser alone, no guard, against libyaml's C
+    ("--yaml-rs", "parse: yaml-rs (Rust), every file"),
+    ("--ryaml", "parse: ryaml (Rust, serde_yaml), every file"),
+]
 
 
 def rows(bench: Bench) -> Iterator[Row]:
@@ -25,10 +30,10 @@ def rows(bench: Bench) -> Iterator[Row]:
     c_parse = "libyaml C parse"
     cold = bench.spo("validate", cache="cold", before=bench.fresh_cache("cold"))
     yield Row("spo validate, cold", cold, c_parse, parse, "CPU ≤ 1.3, wall ≤ 0.8", 1.3, 0.8)
+    schema_tool = check_jsonschema(bench)
     yield Row(
-        "spo validate, cold", cold, "check-jsonschema", check_jsonschema(bench),
-        "≤ 0.05 (≥ 20× faster)", 0.05,
-    )  # fmt: skip
+        "spo validate, cold", cold, "check-jsonschema", schema_tool, "≤ 0.05 (≥ 20× faster)", 0.05
+    )
     warm = bench.spo("validate", cache="revalidate", prime=True)
     yield Row("spo validate, unchanged (warm)", warm, c_parse, parse, "≤ 0.15", 0.15)
     for args, limit in [
@@ -56,10 +61,22 @@ def rows(bench: Bench) -> Iterator[Row]:
         parsed_size(bench), "≤ 2", 2.0, memory=True,
     )  # fmt: skip
     yield from diff_rows(bench, cold, parse)
-    # issue 25: the fast path (yaml-rs, guarded; spo's exact reading where it must)
+    # issue 25: every file into Python data, one process, by each parser (no target: figures to
+    # compare), then as spo reads (the fast path: yaml-rs, guarded; spo's exact reading where it
+    # must), and a cold validate against the issue's targets
+    for flag, what in PARSERS:
+        if flag == "--ryaml" and importlib.util.find_spec("ryaml") is None:
+            figure = Figure(failed="ryaml is not installed (pip install ryaml)")
+        else:
+            figure = bench.python(str(HERE / "parse_all.py"), str(bench.national), flag)
+        yield Row(what, figure, c_parse, parse, "", None)
     reading = bench.python(str(HERE / "parse_all.py"), str(bench.national), "--spo")
     yield Row("spo's reading, fast path first", reading, c_parse, parse, "CPU ≤ 0.6", 0.6)
     yield Row("spo validate, cold (issue 25)", cold, c_parse, parse, "CPU ≤ 0.6", 0.6)
+    yield Row(
+        "spo validate, cold (issue 25)", cold, "check-jsonschema", schema_tool,
+        "≤ 0.025 (≥ 40× faster)", 0.025,
+    )  # fmt: skip
 
 
 def check_jsonschema(bench: Bench) -> Figure:

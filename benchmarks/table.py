@@ -29,7 +29,6 @@ def _ratio(value: float | None) -> str:
 
 
 def cells(row: Row) -> list[str]:
-    met = row.met
     return [
         row.what,
         _seconds(row.spo, row.spo.cpu, row.memory),
@@ -38,9 +37,16 @@ def cells(row: Row) -> list[str]:
         _seconds(row.other, row.other.cpu, row.memory),
         _ratio(row.ratio_cpu),
         "" if row.memory else _ratio(row.ratio_wall),
-        row.target,
-        "n/a" if met is None else ("yes" if met else "no"),
+        row.target or "—",
+        _met(row),
     ]
+
+
+def _met(row: Row) -> str:
+    if row.cpu_limit is None:
+        return "—"  # no target: a figure to compare
+    met = row.met
+    return "n/a" if met is None else ("yes" if met else "no")
 
 
 def markdown(rows: list[Row]) -> str:

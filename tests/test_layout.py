@@ -242,6 +242,8 @@ FUNCTION_IMPORTS = {
         "benchmarks/parse_all.py",
         "spo.files.loader",
     ): "the libyaml yardstick must not pay for importing spo",
+    ("benchmarks/parse_all.py", "yaml_rs"): "each parser's row pays for its own import only",
+    ("benchmarks/parse_all.py", "ryaml"): "optional (not a dependency): only its row imports it",
     # The library imports the core in the method that needs it: the command line imports
     # `spo.api` whenever it starts (tests/test_startup.py).
     **{
