@@ -2,7 +2,8 @@
 
 Measures, in one run on one synthetic registry (1,400 municipalities, 10,000 projects):
 - the whole `validate` (load + schema + cross-file checks);
-- loading with libyaml's C loader vs the pure-Python loader;
+- spo's reading (the yaml-rs fast path where its guard allows, spo's exact reading elsewhere),
+  spo's exact reading alone, libyaml's C loader and the pure-Python loader;
 - composing nodes (what line lookup needs) vs loading data, i.e. what validate saves by
   composing only the files that have problems.
 """
@@ -16,11 +17,10 @@ from pathlib import Path
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import build  # noqa: E402
-
-from spo import loader  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks.synthetic import build  # noqa: E402
 from spo.checks.validation import validate  # noqa: E402
+from spo.files import loader  # noqa: E402
 
 
 def timed(label: str, fn: object) -> float:
@@ -38,9 +38,17 @@ def main() -> None:
         texts = [f.read_text(encoding="utf-8") for f in files]
         print(f"{len(files)} files, {sum(map(len, texts)) / 1e6:.1f} MB")
         whole = timed("spo validate (whole registry)", lambda: validate(root))
-        c_load = timed(
-            "load data, C loader",
+        timed(
+            "spo's reading, fast path first",
             lambda: [loader.parse(f, t) for f, t in zip(files, texts, strict=True)],
+        )
+        exact = timed(
+            "spo's exact reading (with positions)",
+            lambda: [loader.parse_exact(f, t) for f, t in zip(files, texts, strict=True)],
+        )
+        c_load = timed(
+            "load data, libyaml C loader",
+            lambda: [yaml.load(t, Loader=yaml.CSafeLoader) for t in texts],  # noqa: S506
         )
 
         class PyLoader(yaml.SafeLoader):
@@ -53,6 +61,7 @@ def main() -> None:
             "compose nodes (for line numbers), C", lambda: [loader.compose(t) for t in texts]
         )
         print(f"pure-Python / C loading: {py_load / c_load:.1f}x")
+        print(f"spo's exact reading / C loading: {exact / c_load:.2f}x")
         print(f"compose / load: {compose / c_load:.2f}x (paid only for files with problems)")
         print(f"validate / load: {whole / c_load:.1f}x")
 
