@@ -26,7 +26,7 @@ from spo.cli.web.app import make_app  # noqa: E402
 from spo.cli.web.look import csrf_token  # noqa: E402
 from spo.cli.web.settings import Site  # noqa: E402
 from tests.conftest import run_spo  # noqa: E402
-from tests.web_registry import browser, write_registry  # noqa: E402
+from tests.web_registry import LOCAL, browser, write_registry  # noqa: E402
 
 
 @pytest.fixture
@@ -115,6 +115,22 @@ def test_a_cross_site_post_is_refused_even_with_a_token(registry: Path) -> None:
     page = client.post("/", data={"csrf": token}, headers={"sec-fetch-site": "cross-site"})
 
     assert page.status_code == 403
+
+
+@pytest.mark.parametrize("origin", ["http://127.0.0.1:9999", "https://evil.example", "null"])
+def test_a_post_from_another_origin_is_refused_even_with_a_token(
+    registry: Path, origin: str
+) -> None:
+    site = Site.made(registry)
+    client = browser(site)
+    client.get("/")
+    token = csrf_token(site, client.cookies["spo_session"])
+
+    refused = client.post("/", data={"csrf": token}, headers={"origin": origin})
+    passed = client.post("/", data={"csrf": token}, headers={"origin": LOCAL})
+
+    assert refused.status_code == 403
+    assert passed.status_code == 405  # its own origin: past the guard
 
 
 def test_the_session_cookie_is_out_of_reach_of_scripts_and_other_sites(client) -> None:

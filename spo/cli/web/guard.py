@@ -4,8 +4,9 @@ In order: the Host header must name this server (else 400: a DNS rebinding attac
 domain name); beyond this computer, the access token (`?token=` once, then an HttpOnly,
 SameSite=Strict cookie; else 403); a request that sends a body (any method but GET and HEAD) may
 send at most `BODY_LIMIT` bytes (else 413, refused from its Content-Length, or as soon as more
-has arrived, never read whole) and must carry this session's CSRF token as the form field
-`csrf` (else 403). Every response then gets the security headers: a Content-Security-Policy
+has arrived, never read whole), must not come from another origin by its browser's word
+(`Origin`, `Sec-Fetch-Site`), and must carry this session's CSRF token as the form field `csrf`
+(else 403). Every response then gets the security headers: a Content-Security-Policy
 with no script at all (a page that needs more sets its own), nosniff, same-origin referrers, no
 framing. An error in a page is one line on the server's stderr and an error page, never a
 traceback.
@@ -17,6 +18,7 @@ import hmac
 import re
 import secrets
 import sys
+from urllib.parse import urlsplit
 
 from starlette.datastructures import MutableHeaders
 from starlette.requests import Request
@@ -109,7 +111,7 @@ class Guard:
                 return self._error(request, lang, session, 403, "token-needed")
         if request.method in READS:
             return None
-        if request.headers.get("sec-fetch-site") == "cross-site":
+        if _from_elsewhere(request):
             return self._error(request, lang, session, 403, "csrf")
         body = await _body(request, receive)
         if body is None:
@@ -157,6 +159,18 @@ class Guard:
             message=web_words(lang, f"error.{why}.text"),
         )
         return HTMLResponse(html, status_code=status)
+
+
+def _from_elsewhere(request: Request) -> bool:
+    """Whether the browser says the request comes from another site or origin (another port of
+    this computer is the same site, not the same origin). Old browsers say neither: the CSRF
+    token still decides."""
+    if request.headers.get("sec-fetch-site") == "cross-site":
+        return True
+    origin = request.headers.get("origin")
+    if origin is None:
+        return False
+    return urlsplit(origin).netloc.lower() != request.headers.get("host", "").lower()
 
 
 def _access(site: Site) -> str:
