@@ -256,7 +256,7 @@ def test_listening_on_one_address_takes_that_address_only(registry: Path) -> Non
 # --- the command --------------------------------------------------------------------------
 
 
-INSTALL = 'pip install "spo-registry[web]"'
+INSTALL = 'pip install "spo-registry[web]==0.1.0"'
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from typing import Annotated
 
 import typer
 
-from spo import DISTRIBUTION
+from spo import DISTRIBUTION, __version__
 from spo.api import Registry, UsageError
 from spo.cli.app import app, settings
 from spo.cli.render.console import tell
@@ -48,8 +48,8 @@ def serve(
     opts = settings(ctx)
     missing = missing_web_packages()
     if missing:
-        extra = f"{DISTRIBUTION}[web]"
-        raise UsageError.of("usage.web-missing", missing=", ".join(missing), requirement=extra)
+        command = f'pip install "{DISTRIBUTION}[web]=={__version__}"'  # this release's extra
+        raise UsageError.of("usage.web-missing", missing=", ".join(missing), command=command)
     registry = Registry.at(path if path is not None else opts.root)
     from spo.cli.web.app import make_app
     from spo.cli.web.settings import Site
