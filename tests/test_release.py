@@ -154,7 +154,10 @@ def test_the_wheel_carries_the_package_its_words_templates_and_tables_and_nothin
         *package.rglob("*.py"),
         *(package / "cli/text").glob("*.toml"),
         *(package / "templates").glob("*.txt"),
+        *(package / "cli/web/templates").glob("*.html"),  # spo serve's pages
+        *(package / "cli/web/static").glob("*.css"),
     ]
+    assert len(list((package / "cli/web/templates").glob("*.html"))) >= 5
     assert len(list((package / "cli/text").glob("*.toml"))) >= 5
     assert len(list((package / "templates").glob("*.txt"))) >= 4
     wanted = {p.relative_to(release.source).as_posix() for p in shipped}

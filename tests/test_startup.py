@@ -55,12 +55,15 @@ def test_start_up_imports_nothing_heavy(args: list[str]) -> None:
 
 # `spo --version` and `spo --help` import none of the command modules' weight either: no YAML,
 # no model, no queries, no report; `--version` not even the command-line library.
+# Nor the web application of `spo serve` and its packages (the `web` extra).
+WEB = ("spo.cli.web", "starlette", "jinja2", "uvicorn", "python_multipart", "anyio")
 LIGHT = {
     "--version": ("jsonschema", "ruamel", "rich", "yaml", "spo.model", "spo.query.lists",
-                  "spo.report", "spo.query.reading", "spo.checks.validation", "click", "typer"),
+                  "spo.report", "spo.query.reading", "spo.checks.validation", "click", "typer",
+                  *WEB),
     "--help": ("jsonschema", "ruamel", "rich", "yaml", "spo.model", "spo.query.lists",
                "spo.report", "spo.query.reading", "spo.checks.validation", "spo.cli.find_cmds",
-               "spo.cli.write_cmds"),
+               "spo.cli.write_cmds", *WEB),
 }  # fmt: skip
 
 MODULES = """

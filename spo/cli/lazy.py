@@ -28,10 +28,10 @@ from spo.cli.language import Lang
 
 # The top-level commands the modules register, in the order typer lists them (the command
 # groups follow, from spo.cli.app); tests/test_startup.py checks this against the loaded tree.
-COMMANDS = ("search", "report", "validate", "diff", "init", "schema")
+COMMANDS = ("search", "report", "validate", "diff", "init", "schema", "serve")
 
 # The modules that register commands, in the order that gives COMMANDS' order: `diff` follows
-# `validate`, then `init` and `schema` end the list.
+# `validate`, then `init` and `schema`, and `serve` ends the list.
 COMMAND_MODULES = (
     "spo.cli.export_cmd",
     "spo.cli.find_cmds",
@@ -42,6 +42,7 @@ COMMAND_MODULES = (
     "spo.cli.figure_cmd",
     "spo.cli.diff_cmd",
     "spo.cli.init_cmd",
+    "spo.cli.serve_cmd",
 )
 
 

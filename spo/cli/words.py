@@ -2,9 +2,9 @@
 
 The catalogue is a set of TOML files that reviewers can read side by side: `glossary.toml` (one
 term per domain concept), `messages.toml` (what the core's codes say), `cli.toml` (headings,
-prompts, views, the report), `help.toml` (every command's and option's help). Each entry is a
-table with a `tr` and an `en` text; entries nest by area, and a key is the dotted path to its
-table (`lookup.unknown-id`).
+prompts, views, the report), `help.toml` (every command's and option's help), `web.toml` (the
+pages of `spo serve`). Each entry is a table with a `tr` and an `en` text; entries nest by area,
+and a key is the dotted path to its table (`lookup.unknown-id`).
 
 Templates use Python's `{name}` fields, with a few formats of spo's own:
 
@@ -63,7 +63,7 @@ from spo.cli.citing import file_value
 from spo.cli.language import LANGS, Lang
 
 Entry = Mapping[str, Any]
-CATALOGUE_FILES = ("glossary", "messages", "cli", "help")
+CATALOGUE_FILES = ("glossary", "messages", "cli", "help", "web")
 VOCABULARIES: dict[str, Vocabulary] = {v.name: v for v in ALL}
 
 

@@ -1,0 +1,17 @@
+"""`spo serve`: the registry in a browser, for staff who never open a terminal.
+
+A Starlette application, made by `spo.cli.web.app.make_app(site)` from a `Site`
+(`spo.cli.web.settings`: the registry's folder, where it listens, the access token and the
+process's secret). Its parts, each a module:
+
+- `guard`: what every request passes before any page is made: its Host header (DNS rebinding),
+  the access token when listening beyond this computer, the size of its body, the CSRF token of
+  every form; and the security headers of every response (CSP without inline script).
+- `look`: how a page is made: the Jinja2 templates (autoescaped), the language (`?lang=`, then a
+  cookie, else Turkish) and its words from the catalogue (`web.*` in `spo/cli/text/web.toml`).
+- `browse`: the pages of the records (home, lists, one record, search), all through `spo.api`.
+- `report_page`: the HTML report of `spo report --format html`, with its map, as a page.
+
+Only `spo.cli.serve_cmd` imports this package, inside its function: the web packages are the
+`web` extra, and `spo --version` must not load them.
+"""

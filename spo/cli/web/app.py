@@ -1,0 +1,80 @@
+"""The application: `make_app(site)` gives the Starlette app `spo serve` runs (and tests drive
+through Starlette's TestClient), its routes, and the pages of its errors.
+
+Routes (every one GET, and HEAD):
+
+    /                          home: the counts, links, the search box
+    /municipalities            every municipality          /municipalities/{id}  one (?contacts=1)
+    /projects                  every project               /projects/{id}        one
+    /search?q=WORDS            search, and the record the words name
+    /report[?as_of=&owner=]    the HTML report with its map
+    /static/spo.css            the pages' stylesheet (no inline style)
+
+Any route takes `?lang=tr|en`. The guard (`spo.cli.web.guard`) wraps them all; the pages that
+read the registry are made on one thread (`spo.cli.web.reader`).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from spo.cli.web import browse, report_page
+from spo.cli.web.guard import Guard
+from spo.cli.web.look import lang_of, page, web_words
+from spo.cli.web.reader import on_reader
+from spo.cli.web.settings import Site
+
+ERRORS = {404: "not-found", 405: "method"}
+
+
+def make_app(site: Site) -> Starlette:
+    routes = [
+        Route("/", on_reader(browse.home)),
+        Route("/municipalities", on_reader(browse.municipalities)),
+        Route("/municipalities/{record_id}", on_reader(browse.municipality)),
+        Route("/projects", on_reader(browse.projects)),
+        Route("/projects/{record_id}", on_reader(browse.project)),
+        Route("/search", on_reader(browse.search)),
+        Route("/report", on_reader(report_page.report)),
+        Route("/static/spo.css", stylesheet),
+    ]
+    app = Starlette(
+        routes=routes,
+        middleware=[Middleware(Guard, site=site)],
+        exception_handlers={HTTPException: http_error},
+    )
+    app.state.site = site
+    return app
+
+
+async def http_error(request: Request, error: Exception) -> Response:
+    """A 404 (no such page) or 405 (a method the page does not take), as a page."""
+    status = error.status_code if isinstance(error, HTTPException) else 500
+    why = ERRORS.get(status, "bad-request")
+    lang = lang_of(request)
+    return page(
+        request,
+        "error.html",
+        status=status,
+        title=web_words(lang, f"error.{why}.title"),
+        message=web_words(lang, f"error.{why}.text"),
+    )
+
+
+@cache
+def _css() -> bytes:
+    return files("spo.cli.web").joinpath("static/spo.css").read_bytes()
+
+
+def stylesheet(request: Request) -> Response:
+    return Response(
+        _css(), media_type="text/css", headers={"cache-control": "public, max-age=3600"}
+    )

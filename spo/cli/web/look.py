@@ -1,0 +1,166 @@
+"""How a page is made: a Jinja2 template (every value autoescaped) in the reader's language,
+with its words from the catalogue (`web.*`, `spo/cli/text/web.toml`) and the labels, dates and
+names the command line's views use.
+
+The language is `?lang=tr|en` when given (and then kept in a cookie), else the cookie's, else
+Turkish, the office's own. `spo.cli.web.guard` decides it once per request, before any page is
+made, and keeps it (with the request's session) in the request's state.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+from collections.abc import Mapping
+from functools import cache
+from importlib.resources import files
+from typing import Any
+from urllib.parse import urlencode
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from starlette.requests import Request
+from starlette.responses import HTMLResponse
+
+from spo.api import FuzzyDate, Source
+from spo.cli.citing import citation
+from spo.cli.language import LANGS, Lang
+from spo.cli.render.labels import date_label
+from spo.cli.web.settings import Site
+from spo.cli.words import label, say, term
+
+LANG_COOKIE = "spo_lang"
+SESSION_COOKIE = "spo_session"
+ACCESS_COOKIE = "spo_access"
+DEFAULT_LANG: Lang = "tr"
+# A web address a page may link to: http or https, no space, no control (never `javascript:`).
+_WEB_ADDRESS = re.compile(r"https?://[^\s\x00-\x1f\x7f-\x9f]+", re.IGNORECASE)
+
+
+@cache
+def templates() -> Environment:
+    return Environment(
+        loader=PackageLoader("spo.cli.web", "templates"),
+        autoescape=True,  # every template, whatever its name
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+@cache
+def pages_digest() -> str:
+    """A name for this exact set of templates and stylesheet: kept page parts are keyed by it
+    (spo's own code digest covers Python and the catalogue, not these)."""
+    digest = hashlib.sha256()
+    folder = files("spo.cli.web")
+    for sub in ("templates", "static"):
+        for item in sorted(folder.joinpath(sub).iterdir(), key=lambda i: i.name):
+            if item.is_file():
+                digest.update(f"{sub}/{item.name}\0".encode())
+                digest.update(item.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def chosen_lang(asked: str | None, kept: str | None) -> Lang:
+    for value in (asked, kept):
+        if value in LANGS:
+            return "tr" if value == "tr" else "en"
+    return DEFAULT_LANG
+
+
+def signed(site: Site, purpose: str, value: str) -> str:
+    """`value` signed with the process's secret for one purpose ("csrf", "access")."""
+    message = f"{purpose}\0{value}".encode()
+    return hmac.new(site.secret, message, hashlib.sha256).hexdigest()
+
+
+def csrf_token(site: Site, session: str) -> str:
+    """The token every form of this session carries; a post without it is refused."""
+    return signed(site, "csrf", session)
+
+
+def web_words(lang: Lang, key: str, /, **fields: Any) -> str:
+    """A word of the web pages (`web.<key>` in the catalogue)."""
+    return say(f"web.{key}", lang, **fields)
+
+
+def web_address(url: str | None) -> bool:
+    """Whether a link may point at `url`."""
+    return url is not None and _WEB_ADDRESS.fullmatch(url) is not None
+
+
+def cite(source: Source) -> str:
+    """A source as a page names it: publisher, title and date, else its address."""
+    return citation(source) or source.url or source.archived or ""
+
+
+def _date(value: FuzzyDate | None, lang: Lang) -> str:
+    return "" if value is None else date_label(value, lang)
+
+
+def with_query(path: str, query: Mapping[str, str], **changed: str) -> str:
+    """`path` with its query, some parameters changed (the language switch keeps the rest)."""
+    params = {k: v for k, v in query.items() if k not in changed and k != "token"}
+    params.update(changed)
+    return f"{path}?{urlencode(params)}" if params else path
+
+
+def part_context(lang: Lang) -> dict[str, Any]:
+    """What every template may use: the language, its words, labels and dates."""
+    return {
+        "lang": lang,
+        "t": lambda key, **fields: web_words(lang, key, **fields),
+        "term": lambda key: term(key, lang),
+        "label": lambda vocabulary, value: label(vocabulary, value, lang),
+        "date": lambda value: _date(value, lang),
+        "web_address": web_address,
+        "cite": cite,
+    }
+
+
+def page_html(
+    site: Site, lang: Lang, session: str, request_path: str, template: str, **context: Any
+) -> str:
+    """A page in `lang`: `template` with the words, labels and the form token."""
+    query: Mapping[str, str] = context.pop("query", {})
+    other: Lang = "en" if lang == "tr" else "tr"
+    return (
+        templates()
+        .get_template(template)
+        .render(
+            **part_context(lang),
+            other_lang=other,
+            switch_url=with_query(request_path, query, lang=other),
+            path=request_path,
+            csrf=csrf_token(site, session),
+            **context,
+        )
+    )
+
+
+def lang_of(request: Request) -> Lang:
+    found = getattr(request.state, "lang", DEFAULT_LANG)
+    return "en" if found == "en" else "tr"
+
+
+def site_of(request: Request) -> Site:
+    site = request.app.state.site
+    assert isinstance(site, Site)
+    return site
+
+
+def page(request: Request, template: str, *, status: int = 200, **context: Any) -> HTMLResponse:
+    """The response of a page made from `template` for this request."""
+    session = str(getattr(request.state, "session", ""))
+    query = dict(request.query_params)
+    html = page_html(
+        site_of(request),
+        lang_of(request),
+        session,
+        request.url.path,
+        template,
+        query=query,
+        **context,
+    )
+    return HTMLResponse(html, status_code=status)

@@ -1,0 +1,33 @@
+"""Every page that reads the registry runs on one thread of its own, which lives as long as the
+process: pages are made one at a time, off the server's event loop.
+
+Not Starlette's pool of threads, whose idle threads end and are replaced: yaml-rs (the fast
+path's parser, in Rust) crashed the whole process (a segmentation fault) when a registry file
+was read on such a new thread after another had read and ended (seen with yaml-rs 0.1.6 under
+Starlette's TestClient; reproduced with two threads started from a thread). One thread for
+every read never meets that, and the index is then written by one thread at a time too.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
+from functools import wraps
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+_READER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="spo-serve-reader")
+
+Page = Callable[[Request], Response]
+
+
+def on_reader(make: Page) -> Callable[[Request], Awaitable[Response]]:
+    """The page `make` makes, made on the reader's thread."""
+
+    @wraps(make)
+    async def made(request: Request) -> Response:
+        return await asyncio.get_running_loop().run_in_executor(_READER, make, request)
+
+    return made

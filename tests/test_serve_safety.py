@@ -1,0 +1,323 @@
+"""`spo serve` is safe by default: the attacks of issue 26 (a foreign Host header, a post from
+another site, a 10 MB body, a page that fails) and the access token for a server that listens
+beyond this computer, through Starlette's test client; one real `spo serve` in a subprocess."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+for _module in ("starlette", "jinja2", "uvicorn", "python_multipart", "httpx"):
+    pytest.importorskip(_module, reason="spo serve's tests need the web extra")
+
+from starlette.testclient import TestClient  # noqa: E402
+
+from spo.cli.web import browse  # noqa: E402
+from spo.cli.web.app import make_app  # noqa: E402
+from spo.cli.web.look import csrf_token  # noqa: E402
+from spo.cli.web.settings import Site  # noqa: E402
+from tests.conftest import run_spo  # noqa: E402
+from tests.web_registry import LOCAL, browser, write_registry  # noqa: E402
+
+
+@pytest.fixture
+def registry(tmp_path: Path) -> Path:
+    return write_registry(tmp_path / "registry")
+
+
+@pytest.fixture
+def client(registry: Path) -> TestClient:
+    return browser(Site.made(registry))
+
+
+SECURITY_HEADERS = {
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "same-origin",
+    "x-frame-options": "DENY",
+}
+
+
+@pytest.mark.parametrize("path", ["/", "/municipalities/artvin", "/no-such-page", "/report"])
+def test_every_response_carries_the_security_headers(client, path: str) -> None:
+    page = client.get(path)
+
+    for name, value in SECURITY_HEADERS.items():
+        assert page.headers[name] == value
+    policy = page.headers["content-security-policy"]
+    assert "default-src 'self'" in policy and "script-src 'none'" in policy
+    assert "frame-ancestors 'none'" in policy and "unsafe-inline" not in policy
+
+
+@pytest.mark.parametrize(
+    "host", ["evil.example", "evil.example:8000", "127.0.0.1.evil.example", "localhost.evil"]
+)
+def test_a_foreign_host_header_is_refused(client, host: str) -> None:
+    page = client.get("/", headers={"host": host})
+
+    assert page.status_code == 400
+    assert "<h1>Bilinmeyen adres</h1>" in page.text
+    assert page.headers["x-frame-options"] == "DENY"
+
+
+@pytest.mark.parametrize("host", ["localhost:8000", "127.0.0.1", "[::1]:8000"])
+def test_this_computer_s_names_are_welcome(client, host: str) -> None:
+    assert client.get("/", headers={"host": host}).status_code == 200
+
+
+def test_a_post_without_the_form_token_is_refused(client) -> None:
+    client.get("/")  # a session, as a browser would have
+
+    refused = client.post("/", data={"name": "x"})
+    forged = client.post("/", data={"csrf": "0" * 64})
+
+    assert refused.status_code == forged.status_code == 403
+    assert "<h1>Form gönderilemedi</h1>" in refused.text
+
+
+def test_a_post_with_the_session_s_token_passes_the_guard(registry: Path) -> None:
+    site = Site.made(registry)
+    client = browser(site)
+    client.get("/")
+    token = csrf_token(site, client.cookies["spo_session"])
+
+    passed = client.post("/", data={"csrf": token})
+
+    assert passed.status_code == 405  # past the guard: the home page takes no post
+    assert "<h1>Bu istek kabul edilmiyor</h1>" in passed.text
+
+
+def test_a_token_of_another_session_or_server_is_refused(registry: Path) -> None:
+    site = Site.made(registry)
+    client = browser(site)
+    client.get("/")
+    other_server = csrf_token(Site.made(registry), client.cookies["spo_session"])
+    other_session = csrf_token(site, "x" * 43)
+
+    assert client.post("/", data={"csrf": other_server}).status_code == 403
+    assert client.post("/", data={"csrf": other_session}).status_code == 403
+
+
+def test_a_cross_site_post_is_refused_even_with_a_token(registry: Path) -> None:
+    site = Site.made(registry)
+    client = browser(site)
+    client.get("/")
+    token = csrf_token(site, client.cookies["spo_session"])
+
+    page = client.post("/", data={"csrf": token}, headers={"sec-fetch-site": "cross-site"})
+
+    assert page.status_code == 403
+
+
+@pytest.mark.parametrize("origin", ["http://127.0.0.1:9999", "https://evil.example", "null"])
+def test_a_post_from_another_origin_is_refused_even_with_a_token(
+    registry: Path, origin: str
+) -> None:
+    site = Site.made(registry)
+    client = browser(site)
+    client.get("/")
+    token = csrf_token(site, client.cookies["spo_session"])
+
+    refused = client.post("/", data={"csrf": token}, headers={"origin": origin})
+    passed = client.post("/", data={"csrf": token}, headers={"origin": LOCAL})
+
+    assert refused.status_code == 403
+    assert passed.status_code == 405  # its own origin: past the guard
+
+
+def test_the_session_cookie_is_out_of_reach_of_scripts_and_other_sites(client) -> None:
+    cookie = client.get("/").headers["set-cookie"]
+
+    assert re.fullmatch(r"spo_session=[\w-]{43}; Path=/; HttpOnly; SameSite=Strict", cookie)
+
+
+def test_a_10_mb_body_is_refused_by_its_length(client) -> None:
+    page = client.post("/", content=b"csrf=" + b"x" * (10 * 1024 * 1024))
+
+    assert page.status_code == 413
+    assert "<h1>Gönderilen veri çok büyük</h1>" in page.text
+
+
+def test_a_10_mb_body_in_chunks_is_refused_once_it_passes_the_limit(registry: Path) -> None:
+    """Straight through ASGI, as uvicorn gives a body sent without a Content-Length: the
+    refusal comes after the limit, not after 10 MB (a test client would send it all first)."""
+    app = make_app(Site.made(registry))
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/",
+        "raw_path": b"/",
+        "query_string": b"",
+        "root_path": "",
+        "headers": [(b"host", b"127.0.0.1:8000"), (b"transfer-encoding", b"chunked")],
+        "client": ("127.0.0.1", 50000),
+        "server": ("127.0.0.1", 8000),
+    }
+    received: list[int] = []
+    sent: list[dict[str, object]] = []
+
+    async def receive() -> dict[str, object]:
+        received.append(1)  # 160 × 64 KB = 10 MB
+        return {"type": "http.request", "body": b"x" * 65536, "more_body": len(received) < 160}
+
+    async def send(message: dict[str, object]) -> None:
+        sent.append(message)
+
+    asyncio.run(app(scope, receive, send))
+
+    assert sent[0]["status"] == 413
+    assert len(received) == 2  # the second chunk passed 64 KB
+
+
+def test_a_failing_page_is_an_error_page_without_a_traceback(
+    registry: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(request: object) -> None:
+        raise RuntimeError("a secret detail")
+
+    monkeypatch.setattr(browse, "home", broken)
+    client = browser(Site.made(registry))
+
+    page = client.get("/?lang=en")
+
+    assert page.status_code == 500
+    assert "<h1>Something went wrong</h1>" in page.text
+    assert "Traceback" not in page.text and "secret" not in page.text
+    assert page.headers["x-content-type-options"] == "nosniff"
+    said = capsys.readouterr().err
+    assert "spo serve: internal error on GET / (RuntimeError: a secret detail)" in said
+    assert "Traceback" not in said
+
+
+# --- listening beyond this computer ---------------------------------------------------------
+
+
+def test_on_this_computer_no_token_is_asked_for(registry: Path) -> None:
+    assert Site.made(registry).token is None
+    assert Site.made(registry, host="localhost").token is None
+    assert Site.made(registry, host="::1").token is None
+
+
+def test_beyond_this_computer_a_page_needs_the_token(registry: Path) -> None:
+    site = Site.made(registry, host="0.0.0.0", port=8000)
+    assert site.token is not None and len(site.token) >= 32
+    assert site.address() == f"http://127.0.0.1:8000/?token={site.token}"
+    client = browser(site, base_url="http://192.168.1.5:8000")
+
+    assert client.get("/").status_code == 403
+    assert "<h1>Erişim anahtarı gerekiyor</h1>" in client.get("/").text
+    assert client.get("/?token=wrong").status_code == 403
+
+    opened = client.get(f"/municipalities?lang=en&token={site.token}", follow_redirects=False)
+
+    assert opened.status_code == 303
+    assert opened.headers["location"] == "/municipalities?lang=en"  # the token leaves the URL
+    access = [c for c in opened.headers.get_list("set-cookie") if c.startswith("spo_access=")]
+    assert len(access) == 1 and site.token not in access[0]
+    assert access[0].endswith("; Path=/; HttpOnly; SameSite=Strict")
+    assert client.get("/municipalities").status_code == 200  # the cookie opens every page
+    assert client.get("/projects").status_code == 200
+
+
+def test_the_token_of_another_server_opens_nothing(registry: Path) -> None:
+    site = Site.made(registry, host="0.0.0.0")
+    other = Site.made(registry, host="0.0.0.0")
+    client = browser(site, base_url="http://192.168.1.5:8000")
+
+    assert client.get(f"/?token={other.token}").status_code == 403
+
+
+def test_listening_everywhere_takes_addresses_but_not_foreign_names(registry: Path) -> None:
+    site = Site.made(registry, host="0.0.0.0")
+
+    assert site.allows_host("192.168.1.5:8000") and site.allows_host("[fe80::1]:8000")
+    assert site.allows_host("localhost:8000")
+    assert not site.allows_host("evil.example") and not site.allows_host("")
+
+
+def test_listening_on_one_address_takes_that_address_only(registry: Path) -> None:
+    site = Site.made(registry, host="192.168.1.5")
+
+    assert site.allows_host("192.168.1.5:8000") and site.allows_host("127.0.0.1")
+    assert not site.allows_host("192.168.1.6") and not site.allows_host("evil.example")
+
+
+# --- the command --------------------------------------------------------------------------
+
+
+INSTALL = 'pip install "spo-registry[web]==0.1.0"'
+
+
+@pytest.mark.parametrize(
+    "lang,said",
+    [
+        ("en", "spo serve needs the web packages (starlette, uvicorn not installed); "
+               f"install them with: {INSTALL}"),
+        ("tr", "spo serve web paketleri olmadan çalışmaz (starlette, uvicorn kurulu değil); "
+               f"şununla kurun: {INSTALL}"),
+    ],
+)  # fmt: skip
+def test_without_the_web_extra_serve_says_what_to_install(
+    registry: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+) -> None:
+    from importlib.util import find_spec
+
+    from spo.cli import serve_cmd
+
+    def without(name: str) -> object:
+        return None if name in ("starlette", "uvicorn") else find_spec(name)
+
+    monkeypatch.setattr(serve_cmd, "find_spec", without)
+
+    run = run_spo("--lang", lang, "serve", str(registry))
+
+    assert run.exit_code == 2
+    assert said in " ".join(run.stderr.split())
+    assert "Traceback" not in run.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_spo_serve_starts_a_server_that_answers(registry: Path) -> None:
+    port = _free_port()
+    env = {**os.environ, "SPO_LANG": "en", "NO_COLOR": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "spo", "serve", str(registry), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        page = None
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as answer:
+                    page = answer.read().decode("utf-8")
+                break
+            except OSError:
+                if server.poll() is not None:
+                    break
+                time.sleep(0.1)
+        assert page is not None, server.stderr.read() if server.poll() is not None else ""
+        assert '<html lang="tr">' in page  # the pages speak Turkish first, whatever the shell
+    finally:
+        server.terminate()
+        out, err = server.communicate(timeout=10)
+    assert f"open in a browser at http://127.0.0.1:{port}/" in " ".join(out.split())
+    assert "Traceback" not in err
