@@ -297,3 +297,16 @@ def test_script_in_a_record_s_name_is_shown_escaped_in_the_diff(tmp_path: Path) 
 
     assert "ev sahibi Mersin Büyükşehir Belediyesi &lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<script" not in page.lower()
+
+
+def test_a_registry_outside_git_has_no_change_and_says_why(tmp_path: Path) -> None:
+    root = write_registry(tmp_path / "plain")
+    client = browser(Site.made(root))
+
+    page = client.get("/change").text
+
+    assert (
+        f'<p class="error" role="alert">{root} bir git deposunda değil: değişiklikleri '
+        "incelemeye göndermek için kayıt bir git deposunda olmalı</p>"
+    ) in page
+    assert "change-banner" not in client.get("/").text

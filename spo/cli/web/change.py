@@ -44,12 +44,9 @@ def change(request: Request) -> Response:
     site, lang = site_of(request), lang_of(request)
     registry = Registry(site.root)
     context: dict[str, Any] = {"problem": None, "files": [], "others": (), "message": ""}
+    pending = None
     try:
         pending = registry.pending()
-    except SpoError as error:  # not a git repository: there is no change to show
-        context["problem"] = render(error.message, lang)
-        pending = None
-    if pending is not None:
         context["others"] = pending.others
         context["files"] = [(f.path, file_words(f, lang)) for f in pending.files]
         if not pending.empty:
@@ -57,6 +54,8 @@ def change(request: Request) -> Response:
             context.update(diff_context(diff, site.root, lang))
             context["message"] = commit_message(diff, registry.pending_records(diff))
             context["edited"] = [f.path for f in pending.edited]
+    except SpoError as error:  # not a git repository, git failing, a damaged journal
+        context["problem"] = render(error.message, lang)
     return page(
         request,
         "change.html",
