@@ -24,9 +24,12 @@ PLUS_LIKE = "+\u207a\u208a\ufb29\ufe62\uff0b"
 _D = rf"[\d{DIGIT_LIKE}]"
 # "@" spelled out in brackets: `(at)`, `[at]`, `{et}`.
 _SPELLED_AT = r"[(\[{<][ \t]*(?i:at|et)[ \t]*[)\]}>]"
-# A mobile's start, 0 or 90 and 5, where words may follow ("0532 ve 123 45 67"); in other
+# A mobile's start, 0 or 90 (then maybe the trunk 0: "900532") and 5, where words may follow
+# ("0532 ve 123 45 67"); in other
 # scripts than ASCII's, any digit may be one.
-_MOBILE_START = r"(?<![0-9A-Za-z_])(?:(?:00)?90|0)(?:[ \t(]|[^\x00-\x7f])*+5[0-9]{2}"
+_MOBILE_START = (
+    r"(?<![0-9A-Za-z_])(?:(?:00)?90(?:[ \t(]|[^\x00-\x7f])*+0?|0)(?:[ \t(]|[^\x00-\x7f])*+5[0-9]{2}"
+)
 # (Every digit outside ASCII's is at U+0660 or above, and Turkish letters are below it.)
 _OTHER_DIGIT = rf"[\u0660-\U0010ffff](?<=\d)|[{DIGIT_LIKE}]"
 # Every sighting has an "@" (maybe spelled), or ten digits (a Turkish number, a national ID), or
@@ -34,7 +37,9 @@ _OTHER_DIGIT = rf"[\u0660-\U0010ffff](?<=\d)|[{DIGIT_LIKE}]"
 # two digits, each a space, a tab, one of `./-_,()` or a character that `normalised` may turn
 # into one of them; or a mobile's start with words after it. Characters that show nothing are
 # dropped first (`visible`), as the close look drops them.
-_GAP = r"(?:[ \t./()\-_,]|[^\x00-\x7f]){0,4}"
+# A "." spelled out ("10000 (dot) 000146") is one gap, spaces and all, as `normalised` makes it one.
+_SPELLED_DOT = r"[ \t]*[(\[{<][ \t]*(?i:dot|nokta)[ \t]*[)\]}>][ \t]*"
+_GAP = rf"(?:[ \t./()\-_,]|[^\x00-\x7f]|{_SPELLED_DOT}){{0,4}}"
 _MAYBE = (
     rf"[{AT_LIKE}]|{_SPELLED_AT}|{_MOBILE_START}|{_OTHER_DIGIT}|{_D}(?:{_GAP}{_D}){{9}}"
     rf"|(?:[{re.escape(PLUS_LIKE)}]|{_D}{_D})(?:{_GAP}{_D}){{7}}"
@@ -58,15 +63,6 @@ _YAML_MOBILE = (
     r"(?:[\s(]|[^\x00-\x7f])*+5[0-9]{2}"
 )
 _YAML_PLUS = rf"[{re.escape(PLUS_LIKE)}](?:{_YAML_GAP}{_D}){{7}}"
-# Searched one by one: quicker than one pattern of them all.
-_YAML_OTHER = (
-    _YAML_ESCAPE,
-    f"[{AT_LIKE}]",
-    _OTHER_DIGIT,
-    _YAML_SPELLED_AT,
-    _YAML_MOBILE,
-    _YAML_PLUS,
-)
 
 
 @cache
@@ -130,6 +126,19 @@ _YAML_TEN = rf"{_D}(?:{_YAML_GAP}{_D}){{9}}(?![A-Za-z0-9])"
 _TEN_DIGITS_RUN = r"[0-9](?:[./()\-_,\s\x80-\U0010ffff]*+[0-9]){9}(?![A-Za-z0-9])"
 
 
+# Searched one by one: quicker than one pattern of them all.
+_YAML_OTHER = (
+    _YAML_ESCAPE,
+    f"[{AT_LIKE}]",
+    _OTHER_DIGIT,
+    _YAML_SPELLED_AT,
+    _YAML_MOBILE,
+    _YAML_PLUS,
+    _YAML_SPELLED_DOT,  # "10000 (dot) 000146": `_MAYBE` reads one gap there
+    _YAML_900,  # "900532 ve 123 45 67"
+)
+
+
 def yaml_may_have_sightings(yaml_text: str) -> bool:
     """False only when no value of the YAML text can hold a sighting."""
     raw = yaml_text.encode("utf-8", "surrogatepass")
@@ -150,8 +159,10 @@ def _plain_yaml_may_have(yaml_text: str, raw: bytes) -> bool:
         return True
     if b"+" in raw and _compiled(_YAML_PLUS).search(yaml_text):
         return True
+    if bracket and _compiled(_YAML_SPELLED_DOT).search(yaml_text):
+        return True  # `_MAYBE` reads "10000 (dot) 000146" as one number: the close look decides
     digits = raw.translate(_DIGITS_AS_ZERO, _YAML_GAP_BYTES)
-    if b"%" in raw or b"?" in raw or (bracket and _compiled(_YAML_SPELLED_DOT).search(yaml_text)):
+    if b"%" in raw or b"?" in raw:
         if _NINE_DIGITS not in digits:
             return False
         return _compiled(_NINE_DIGITS_RUN).search(yaml_text) is not None and _numbers(yaml_text)
