@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -131,6 +132,31 @@ def test_the_same_mistake_in_english(client) -> None:
     assert f'<p class="field-error" id="f-date-error">{error}</p>' in page.text
     assert f'<li><a href="#f-date">Date: {error}</a></li>' in page.text
     assert '<h2 id="error-summary-title">Not saved: fix the fields below</h2>' in page.text
+
+
+def test_a_name_that_could_be_several_lists_them(client, registry) -> None:
+    mezitli = registry / "data" / "municipalities" / "mersin-mezitli.yaml"
+    mezitli.write_text(
+        "id: mersin-mezitli\nname: Mezitli Belediyesi\nkind: district\nprovince: Mersin\n"
+        "district: Mezitli\n",
+        encoding="utf-8",
+    )
+
+    page = post(client, "engagement", {**VISIT, "host": "me", "date": "05.12.2026"})
+
+    error = page.text.split('<p class="field-error" id="f-host-error">')[1].split("</p>")[0]
+    assert error.startswith("&#39;me&#39; birden çok belediye olabilir: ")
+    assert "(mersin-bb)" in error and "Mezitli Belediyesi (mersin-mezitli)" in error
+
+
+def test_personal_data_in_a_note_is_refused_next_to_the_note(client) -> None:
+    page = post(client, "engagement", {**VISIT, "date": "05.12.2026", "note": "Tel 0532 111 22 33"})
+
+    assert (
+        '<p class="field-error" id="f-note-error">not alanında bir telefon numarası var; '
+        "kişisel veri kamuya açık bir kayıtta yer alamaz</p>"
+    ) in page.text
+    assert ">Tel 0532 111 22 33</textarea>" in page.text
 
 
 def test_an_unknown_host_is_said_with_the_closest_name(client) -> None:
@@ -417,9 +443,12 @@ def test_a_field_of_100_kb_is_refused_before_it_is_read(client, registry) -> Non
 # --- a form and the command line at the same moment ---------------------------------------------
 
 
-def test_a_form_and_spo_transfer_add_on_the_same_file_both_land_or_one_is_refused(
+def test_forms_and_spo_transfer_add_on_the_same_file_all_land_or_are_refused_cleanly(
     client, registry
 ) -> None:
+    """The command line writes a stage to Artvin's file while the form records visits to the
+    same file, one after another until the command has ended: every write the form was told of
+    is in the file, the command's too unless it said it was refused, and the file is valid."""
     token = csrf(client, "engagement")
     command = [
         sys.executable, "-m", "spo", "--root", str(registry), "transfer", "add",
@@ -427,21 +456,23 @@ def test_a_form_and_spo_transfer_add_on_the_same_file_both_land_or_one_is_refuse
         "--date", "2025-03-01",
     ]  # fmt: skip
     terminal = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    page = client.post(
-        "/record/engagement",
-        data={"csrf": token, **VISIT, "date": "05.12.2026"},
-        follow_redirects=False,
-    )
-    out, err = terminal.communicate(timeout=120)
+    answers = []
+    while terminal.poll() is None or not answers:
+        day = date(2026, 1, 1) + timedelta(days=len(answers))  # each visit a day of its own
+        visit = {**VISIT, "date": day.isoformat(), "note": f"Ziyaret {len(answers)}"}
+        answers.append(
+            client.post("/record/engagement", data={"csrf": token, **visit}, follow_redirects=False)
+        )
+    _, err = terminal.communicate(timeout=120)
 
     text = (registry / ARTVIN).read_text(encoding="utf-8")
-    landed_cli = "stage: planning-support" in text
-    landed_form = "kind: meeting" in text
-    assert landed_cli or terminal.returncode == 1, err
-    assert landed_form or page.status_code == 200
-    if page.status_code == 200:  # refused cleanly: said at the top, the form kept
-        assert 'id="refused">Kaydedilmedi: ' in page.text
-    else:
-        assert page.status_code == 303
-    assert landed_cli or landed_form
+    assert ("stage: planning-support" in text) == (terminal.returncode == 0), err
+    for number, page in enumerate(answers):
+        if page.status_code == 303:
+            assert f"note: Ziyaret {number}\n" in text
+        else:  # refused cleanly: said at the top, the form kept, nothing of it written
+            assert page.status_code == 200
+            assert 'id="refused">Kaydedilmedi: ' in page.text
+            assert f"note: Ziyaret {number}\n" not in text
+    assert any(page.status_code == 303 for page in answers)
     assert run_spo("--root", str(registry), "validate").exit_code == 0
