@@ -260,6 +260,7 @@ def test_the_municipality_fixed_is_written_as_spo_municipality_new_writes_it(
     response = post(client, "municipality", {**PLACE, "district": "tarsus"})
 
     saved(client, response, "/municipalities/mersin-tarsus")
+    assert '<span class="number">3</span> belediye</a>' in client.get("/").text
     cli(
         twin, "municipality", "new", "--province", "Mersin", "--district", "tarsus",
         "--source", "https://example.org/tarsus",
