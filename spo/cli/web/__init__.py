@@ -11,6 +11,9 @@ process's secret). Its parts, each a module:
   cookie, else Turkish) and its words from the catalogue (`web.*` in `spo/cli/text/web.toml`).
 - `browse`: the pages of the records (home, lists, one record, search), all through `spo.api`.
 - `report_page`: the HTML report of `spo report --format html`, with its map, as a page.
+- `record`, `record_forms`, `forms`: the five forms that record (a visit, a transfer stage, a
+  new municipality, project or published figure), each field checked by the questions' own
+  checks, each write the command line's, recorded in the pending change.
 
 Only `spo.cli.serve_cmd` imports this package, inside its function: the web packages are the
 `web` extra, and `spo --version` must not load them.

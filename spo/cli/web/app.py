@@ -1,7 +1,7 @@
 """The application: `make_app(site)` gives the Starlette app `spo serve` runs (and tests drive
 through Starlette's TestClient), its routes, and the pages of its errors.
 
-Routes (every one GET, and HEAD):
+Routes (GET, and HEAD; the forms POST too):
 
     /                          home: the counts, links, the search box
     /municipalities            every municipality          /municipalities/{id}  one (?contacts=1)
@@ -9,6 +9,7 @@ Routes (every one GET, and HEAD):
     /search?q=WORDS            search, and the record the words name
     /report[?as_of=&owner=]    the HTML report with its map
     /static/spo.css            the pages' stylesheet (no inline style)
+    /record/{form}             GET and POST: the forms that record (`spo.cli.web.record`)
 
 Any route takes `?lang=tr|en`. The guard (`spo.cli.web.guard`) wraps them all; the pages that
 read the registry are made on one thread (`spo.cli.web.reader`).
@@ -26,7 +27,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from spo.cli.web import browse, report_page
+from spo.cli.web import browse, record, report_page
 from spo.cli.web.guard import Guard
 from spo.cli.web.look import lang_of, page, web_words
 from spo.cli.web.reader import on_reader
@@ -45,6 +46,7 @@ def make_app(site: Site) -> Starlette:
         Route("/search", on_reader(browse.search)),
         Route("/report", on_reader(report_page.report)),
         Route("/static/spo.css", stylesheet),
+        *record.ROUTES,
     ]
     app = Starlette(
         routes=routes,
