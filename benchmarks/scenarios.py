@@ -12,6 +12,7 @@ from pathlib import Path
 
 from benchmarks.bench import Bench, Row
 from benchmarks.bench_diff import rows as diff_rows
+from benchmarks.bench_serve import rows as serve_rows
 from benchmarks.measure import Figure, added, measure, spo_command
 
 HERE = Path(__file__).resolve().parent
@@ -61,6 +62,7 @@ def rows(bench: Bench) -> Iterator[Row]:
         parsed_size(bench), "≤ 2", 2.0, memory=True,
     )  # fmt: skip
     yield from diff_rows(bench, cold, parse)
+    yield from serve_rows(bench, parse)  # issue 26: a warm page of `spo serve`
     # issue 25: every file into Python data, one process, by each parser (no target: figures to
     # compare), then as spo reads (the fast path: yaml-rs, guarded; spo's exact reading where it
     # must), and a cold validate against the issue's targets

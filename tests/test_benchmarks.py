@@ -39,6 +39,8 @@ ROWS = [
     ("spo diff HEAD, worktree", "spo validate, cold", NO_CACHE),
     ("spo diff HEAD, worktree", "libyaml C parse", "CPU ≤ 1.7"),
     ("spo diff HEAD, worktree, warm", "spo validate, cold", "CPU ≤ 0.3"),
+    ("spo serve, warm page /municipalities (server CPU per request)", "libyaml C parse", "≤ 0.1"),
+    ("spo serve, warm page /report (server CPU per request)", "libyaml C parse", "≤ 0.1"),
     ("parse: yaml-rs (Rust), every file", "libyaml C parse", "—"),
     ("parse: ryaml (Rust, serde_yaml), every file", "libyaml C parse", "—"),
     ("spo's reading, fast path first", "libyaml C parse", "CPU ≤ 0.6"),
@@ -104,6 +106,9 @@ def test_quick_run_prints_every_row(tmp_path: Path) -> None:
         (50, 140), (100, 190), (250, 340),
     ]  # fmt: skip
     assert results["files"] == 190
+    served = [r for r in results["rows"] if r["what"].startswith("spo serve")]
+    assert [r["spo"]["failed"] for r in served] == [None, None]  # the web extra is a test's too
+    assert all(0 <= r["spo"]["cpu"] < 1 and r["spo"]["wall"] > 0 for r in served)
     assert results["diff"] == {
         "touched": TOUCHED, "committed": FILES_READ, "worktree": FILES_READ,
     }  # fmt: skip

@@ -280,3 +280,31 @@ def test_the_fast_path_alone_on_the_yaml_test_suite() -> None:
     spo = outcomes(spo_reader)
     assert all(spo[case] == AGREES for case, o in found.items() if o == AGREES)
     assert both_paths_table() in README.read_text(encoding="utf-8")
+
+
+def test_only_the_first_thread_that_reads_calls_yaml_rs() -> None:
+    """yaml-rs 0.1.6 crashed the process when threads that came and went read files (under
+    `spo serve`): the first reading thread owns it, and every other thread, even one started
+    after an earlier one ended, gets the exact path's reading: the same data, never a crash."""
+    program = (
+        "import threading\n"
+        "from pathlib import Path\n"
+        "from spo.files import fast_path\n"
+        "from spo.files.loader import parse\n"
+        "text = 'id: a\\nname:\\n  tr: Çay ocağı\\n'\n"
+        "seen = []\n"
+        "def read():\n"
+        "    seen.append((fast_path.fast_data(text), parse(Path('a.yaml'), text).data))\n"
+        "read()\n"
+        "for _ in range(20):\n"
+        "    worker = threading.Thread(target=read); worker.start(); worker.join()\n"
+        "read()\n"
+        "first, *others, last = seen\n"
+        "assert first[0] == last[0] == first[1], seen\n"
+        "assert all(fast is None and data == first[1] for fast, data in others), others\n"
+        "print('ok', len(seen))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=False
+    )
+    assert (run.returncode, run.stdout, run.stderr) == (0, "ok 22\n", "")

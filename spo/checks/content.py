@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from spo.rules.dates import DATE_PATTERN, DateError, parse_date, parse_date_or_none
@@ -36,7 +37,40 @@ def _dates(value: Any, path: JsonPath) -> Iterator[tuple[JsonPath, str]]:
             yield from _dates(item, path + (index,))
 
 
+def _date_texts(value: Any, out: list[str]) -> None:
+    """The strings that `_dates` yields, without their paths: a record's dates, gathered at
+    the cost of one walk that builds no path."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key in _DATE_KEYS and isinstance(item, str):
+                out.append(item)
+            elif isinstance(item, (dict, list)):
+                _date_texts(item, out)
+    elif isinstance(value, list):
+        for item in value:
+            if isinstance(item, (dict, list)):
+                _date_texts(item, out)
+
+
+@lru_cache(maxsize=4096)
+def _date_is_fine(text: str, today: date) -> bool:
+    """Whether `date_findings` finds nothing in this date wherever it stands: not shaped as a
+    date (the schema says so), or a real day not after today. A date after today may still be
+    fine (a source's); `date_findings` looks at its place. Dates repeat from file to file: each
+    is judged once."""
+    if not _DATE_SHAPE.fullmatch(text):
+        return True
+    try:
+        return not parse_date(text).certainly_after(today)
+    except DateError:
+        return False
+
+
 def date_findings(data: dict[str, Any], today: date) -> list[Finding]:
+    texts: list[str] = []
+    _date_texts(data, texts)
+    if all(_date_is_fine(text, today) for text in texts):
+        return []
     found = []
     for path, text in _dates(data, ()):
         if not _DATE_SHAPE.fullmatch(text):

@@ -21,11 +21,20 @@ keys make yaml-rs fail, so they too go to the exact path. Whatever yaml-rs reads
 mapping, or the exact path says what it is instead.
 
 yaml-rs is optional at run time: without it (`FAST` is False) every file takes the exact path.
+
+One thread only: yaml-rs 0.1.6 (whose wheels are built from an unreleased checkout of PyO3)
+crashed the whole process, a segmentation fault inside `loads`, when a file was read on a new
+thread after other threads had read and ended (seen under `spo serve`'s pool of threads). So the
+first thread that reads a file here owns yaml-rs for the life of the process (in a forked worker,
+the thread that forked); every other thread takes the exact path, which is slower and never
+crashes. The command line reads on one thread and loses nothing; `spo serve` reads on one
+long-lived thread of its own; an analyst's threads are safe.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 from typing import Any
 
@@ -39,6 +48,21 @@ except ImportError:  # the exact path reads every file
     yaml_rs = None  # type: ignore[assignment]
 
 FAST = yaml_rs is not None
+
+_OWNER: list[threading.Thread] = []  # the one thread that may call yaml-rs (see above)
+_CLAIM = threading.Lock()
+
+
+def _on_owner_thread() -> bool:
+    """Whether this thread may call yaml-rs: the first thread to ask owns it. A thread object,
+    not an ident, which a new thread may reuse once its first holder has ended."""
+    me = threading.current_thread()
+    if not _OWNER:
+        with _CLAIM:
+            if not _OWNER:
+                _OWNER.append(me)
+    return _OWNER[0] is me
+
 
 # Wherever they are, where the two readers may differ: escapes (in double quotes), tabs, a merge
 # key's "<<" (a key of its own for spo), document markers.
@@ -131,7 +155,7 @@ def leaves_to_exact(text: str) -> bool:
 def fast_data(text: str) -> dict[str, Any] | None:
     """The data of already-decoded text when yaml-rs reads it exactly as the exact path would,
     with no problem to report; None when the exact path must read it."""
-    if yaml_rs is None or leaves_to_exact(text):
+    if yaml_rs is None or not _on_owner_thread() or leaves_to_exact(text):
         return None
     levels = block_levels(text)  # with no flow collection, anchor or alias, the depth is bounded
     if levels is None or levels > MAX_DEPTH or gap_problems(text):

@@ -21,6 +21,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from spo.rules.message import Message
@@ -88,8 +89,11 @@ def _point_bounds(text: str, whole: str) -> tuple[date, date]:
     return date(year, month, day), date(year, month, day)
 
 
+@lru_cache(maxsize=4096)
 def parse_date(text: str) -> FuzzyDate:
-    """Parse a registry date string; raise DateError saying what is wrong otherwise."""
+    """Parse a registry date string; raise DateError saying what is wrong otherwise. A registry
+    writes the same few hundred dates over and over: each is parsed once (a FuzzyDate is frozen,
+    and an error is raised anew each time)."""
     if text.startswith("../"):
         _, latest = _point_bounds(text[3:], text)
         return FuzzyDate(text, None, latest)

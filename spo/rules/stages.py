@@ -12,6 +12,8 @@ from spo.rules.vocabulary import STAGES
 # follow any of them.
 PROGRESS_STAGES: tuple[str, ...] = tuple(STAGES.values[:6])
 CLOSING_STAGES: tuple[str, ...] = tuple(STAGES.values[6:])
+# Each progress stage's place in that order.
+_PLACE = {stage: place for place, stage in enumerate(PROGRESS_STAGES)}
 # Support once given stays given, as in the office's published figures: a transfer that
 # reached a presentation counts as supported even if it was later paused or dropped.
 SUPPORT_STAGES = frozenset(PROGRESS_STAGES[PROGRESS_STAGES.index("presentation") :])
@@ -25,11 +27,8 @@ def comes_before(stage: object, other: object) -> bool:
     """True when both are progress stages and `stage` comes earlier in a transfer than `other`."""
     if not isinstance(stage, str) or not isinstance(other, str):
         return False
-    return (
-        is_progress(stage)
-        and is_progress(other)
-        and PROGRESS_STAGES.index(stage) < PROGRESS_STAGES.index(other)
-    )
+    place, other_place = _PLACE.get(stage), _PLACE.get(other)
+    return place is not None and other_place is not None and place < other_place
 
 
 def is_support(stage: str) -> bool:

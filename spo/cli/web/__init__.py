@@ -15,6 +15,9 @@ process's secret). Its parts, each a module:
   `spo diff`'s lines, "Send for review", "Discard"; and the banner every page shows while a
   change is pending or sent and not merged.
 - `reader`: the one thread every registry read and write runs on.
+- `record`, `record_forms`, `forms`: the five forms that record (a visit, a transfer stage, a
+  new municipality, project or published figure), each field checked by the questions' own
+  checks, each write the command line's, recorded in the pending change.
 
 Only `spo.cli.serve_cmd` imports this package, inside its function: the web packages are the
 `web` extra, and `spo --version` must not load them.

@@ -1,7 +1,7 @@
 """The application: `make_app(site)` gives the Starlette app `spo serve` runs (and tests drive
 through Starlette's TestClient), its routes, and the pages of its errors.
 
-Routes (every one GET, and HEAD):
+Routes (GET, and HEAD; the forms POST too):
 
     /                          home: the counts, links, the search box
     /municipalities            every municipality          /municipalities/{id}  one (?contacts=1)
@@ -11,6 +11,7 @@ Routes (every one GET, and HEAD):
     /change                    the pending change (and POST /change/send, /change/push-again,
                                GET and POST /change/discard: `spo.cli.web.change`)
     /static/spo.css            the pages' stylesheet (no inline style)
+    /record/{form}             GET and POST: the forms that record (`spo.cli.web.record`)
 
 Any route takes `?lang=tr|en`. The guard (`spo.cli.web.guard`) wraps them all; the pages that
 read the registry are made on one thread (`spo.cli.web.reader`). Every page made there shows
@@ -29,7 +30,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from spo.cli.web import browse, change, report_page
+from spo.cli.web import browse, change, record, report_page
 from spo.cli.web.change_view import banner
 from spo.cli.web.guard import Guard
 from spo.cli.web.look import lang_of, page, web_words
@@ -54,6 +55,7 @@ def make_app(site: Site) -> Starlette:
         Route("/change/discard", on_reader(change.discard_page)),
         Route("/change/discard", change.discard, methods=["POST"]),
         Route("/static/spo.css", stylesheet),
+        *record.ROUTES,
     ]
     app = Starlette(
         routes=routes,

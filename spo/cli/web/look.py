@@ -135,6 +135,7 @@ def page_html(
             switch_url=with_query(request_path, query, lang=other),
             path=request_path,
             csrf=csrf_token(site, session),
+            notice=web_words(lang, "form.saved") if query.get("saved") == "1" else "",
             **context,
         )
     )

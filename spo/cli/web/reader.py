@@ -4,8 +4,10 @@ process: pages are made one at a time, off the server's event loop.
 Not Starlette's pool of threads, whose idle threads end and are replaced: yaml-rs (the fast
 path's parser, in Rust) crashed the whole process (a segmentation fault) when a registry file
 was read on such a new thread after another had read and ended (seen with yaml-rs 0.1.6 under
-Starlette's TestClient; reproduced with two threads started from a thread). One thread for
-every read never meets that, and the index is then written by one thread at a time too.
+Starlette's TestClient). The core now lets only the first thread that reads call yaml-rs
+(`spo.files.fast_path`), so no thread can crash it; this one long-lived thread is that thread
+when the server reads first, so pages keep the fast path, and the index is written by one
+thread at a time.
 """
 
 from __future__ import annotations

@@ -1,0 +1,159 @@
+"""The pages of the forms that record (`/record/<form>`, the forms of `spo.cli.web.record_forms`):
+GET shows a form (its fields filled from the address: `?visitor=artvin` from a municipality's
+page), POST checks it and writes.
+
+A refused field shows the form again (200) with everything typed, what to fix next to each field
+and a summary at the top linking to them. A refused write (the record is there already, an editor
+changed the file, a stage out of the history's order) is said at the top, the form kept. A write
+is the command line's own, recorded in the one pending change (`Registry.recording`); then the
+browser is sent (303) to the record's page, which says it was saved (POST/redirect/GET).
+"Preview" writes nothing: it shows the numbered lines the write would add.
+
+The form is read on the server's loop; checking and writing read the registry, so they run on the
+reader's thread (`spo.cli.web.reader`), as every page that reads does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from spo.api import Refusal, Registry, SpoError, WriteResult
+from spo.cli import words
+from spo.cli.language import Lang
+from spo.cli.render.problems import one_line_values
+from spo.cli.web.forms import Checker, Field, Typed, chosen, labels, options
+from spo.cli.web.look import lang_of, page, site_of
+from spo.cli.web.reader import on_reader
+from spo.cli.web.record_forms import FORMS, RecordForm, office_of
+
+SAVED = "saved=1"  # the query that makes a record's page say it was saved
+
+
+async def record(request: Request) -> Response:
+    form = FORMS.get(request.path_params["form"])
+    if form is None:
+        raise HTTPException(404)
+    if request.method == "POST":
+        typed = await _typed(request)
+        return await on_reader(lambda r: posted(r, form, typed))(request)
+    return await on_reader(lambda r: blank(r, form))(request)
+
+
+ROUTES = [Route("/record/{form}", record, methods=["GET", "POST"])]
+
+
+async def _typed(request: Request) -> dict[str, list[str]]:
+    """The fields posted, each with its values (the guard has checked the token and the size)."""
+    posted = await request.form()
+    try:
+        return {
+            name: [v for v in posted.getlist(name) if isinstance(v, str)]
+            for name in posted
+            if name != "csrf"
+        }
+    finally:
+        await posted.close()
+
+
+def blank(request: Request, form: RecordForm) -> Response:
+    """A form to fill: today in the dates the questions offer it for, the office as a figure's
+    publisher, and any field the address gives."""
+    typed: dict[str, list[str]] = {name: [date.today().isoformat()] for name in form.today_in}
+    if form.name == "figure":
+        typed["publisher"] = [office_of(site_of(request).root)]
+    fields = {f.name: f for f in form.fields}
+    for name, value in request.query_params.multi_items():
+        if name in fields:
+            typed[name] = [*typed.get(name, ()), value] if fields[name].many else [value]
+    return _page(request, form, typed)
+
+
+def posted(request: Request, form: RecordForm, typed: Typed) -> Response:
+    site, lang = site_of(request), lang_of(request)
+    checker = Checker(site.root, lang, typed, date.today(), labels(form.fields, lang))
+    plan = form.plan(checker)
+    if plan is None:
+        return _page(request, form, typed, checker.errors)
+    registry = Registry(site.root)
+    try:
+        if "preview" in typed:
+            return _page(request, form, typed, preview=plan.write(registry, True))
+        with registry.recording() as recording:
+            result = plan.write(registry, False)
+            recording.wrote(result)
+    except (SpoError, Refusal) as exc:
+        refused = words.render(one_line_values(exc.message), lang)
+        return _page(request, form, typed, refused=refused)
+    return RedirectResponse(f"{plan.page(result)}?{SAVED}", status_code=303)
+
+
+def _page(
+    request: Request,
+    form: RecordForm,
+    typed: Typed,
+    errors: Mapping[str, str] | None = None,
+    *,
+    refused: str | None = None,
+    preview: WriteResult | None = None,
+) -> Response:
+    lang = lang_of(request)
+    errors = errors or {}
+    label = labels(form.fields, lang)
+    shown = [
+        _shown(f, label[f.name], typed.get(f.name, ()), errors.get(f.name), lang)
+        for f in form.fields
+    ]
+    return page(
+        request,
+        "record_form.html",
+        form=form.name,
+        fields=shown,
+        errors=[(f["name"], _summary_line(f["label"], f["error"])) for f in shown if f["error"]],
+        refused=refused,
+        preview=_lines(preview) if preview is not None else None,
+        preview_path=preview.shown_path if preview is not None else "",
+    )
+
+
+def _shown(
+    field: Field, label: str, values: Sequence[str], error: str | None, lang: Lang
+) -> dict[str, Any]:
+    """What the template needs of a field: its words, what was typed, its choices."""
+    value = values[0] if values else ""
+    shown: dict[str, Any] = {
+        "name": field.name,
+        "label": label,
+        "widget": field.widget,
+        "required": field.required,
+        "hint": words.say(field.hint, lang) if field.hint else "",
+        "error": error or "",
+        "value": value,
+        "options": options(field.vocab, lang) if field.vocab else [],
+    }
+    if field.vocab is not None:
+        picked = [chosen(field.vocab, v) for v in values if v.strip()]
+        shown["picked"] = picked
+        known = {v for v, _ in shown["options"]}
+        # a typed value the vocabulary does not know stays, chosen, so nothing typed is lost
+        shown["options"] += [(v, v) for v in picked if v not in known]
+    return shown
+
+
+def _summary_line(label: str, error: str) -> str:
+    """A line of the summary at the top: the field's label, then what to fix (a message that
+    names the field already, as a number's does, is not named twice)."""
+    return error if error.startswith(f"{label}:") else f"{label}: {error}"
+
+
+def _lines(result: WriteResult) -> list[tuple[int, str]]:
+    """The numbered lines a write adds (a new file's every line)."""
+    if result.created:
+        return list(enumerate(result.new_text.splitlines(), start=1))
+    return list(result.added_lines)
