@@ -12,6 +12,7 @@ registry: the cache needs no lock.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -63,10 +64,21 @@ def forget_sent(site: Site) -> None:
 
 def pending_or_none(site: Site) -> Pending | None:
     """The pending change; None where there can be none (the registry is not in git)."""
+    if not _in_git(site.root):
+        return None
     try:
         return Registry(site.root).pending()
     except SpoError:
         return None
+
+
+def _in_git(root: Path) -> bool:
+    """Whether `root` may be in a git repository: a `.git` in it or above it (or git told
+    where by GIT_DIR). Asked before every page's banner, so that a registry outside git costs
+    no git process per page."""
+    if os.environ.get("GIT_DIR"):
+        return True
+    return any((folder / ".git").exists() for folder in (root, *root.resolve().parents))
 
 
 def banner(request: Request) -> Markup:
