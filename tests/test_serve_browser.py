@@ -2,13 +2,14 @@
 for Python) on a real `spo serve` in its own process, on the office's registry in a git
 repository of its own (tests/serve_story.py).
 
-The story: a pending change is there (Seyhan Belediyesi and its study visit to Mersin, recorded
-through the API as `spo serve`'s forms record them); the staff member opens the home page and
-sees the banner, opens the change, sees Mersin's hosted municipalities go 16 → 17, reaches
-"Gözden geçirmeye gönder" with the keyboard alone (Tab, then Enter) and reads the branch the
-change was left on. Then, as the office's reviewer would: that branch holds exactly one commit,
-its files pass `spo validate`, its records are those the page showed, and the staff member's
-folder is exactly as it was before the change.
+The story, through the forms: the staff member adds Seyhan Belediyesi, records its study visit
+to Mersin with a date that is no day (31.02.2025), reads the mistake next to the date with
+everything typed kept, fixes it, records a transfer stage (Mahalle Mutfakları, inquiry); the
+banner says a change is pending; the change page shows Mersin's hosted municipalities going
+16 → 17; "Gözden geçirmeye gönder" is reached with the keyboard alone (Tab, then Enter) and the
+page names the branch the change was left on. Then, as the office's reviewer would: that branch
+holds exactly one commit, its files pass `spo validate`, its records are those the page showed,
+and the staff member's folder is byte for byte as before the change.
 
 Screenshots of each step are kept: in `$SPO_ARTEFACTS/serve/` when that is set, else (when `CI`
 is set) in `test-artefacts/serve/` of the repository (ignored by git; CI keeps it), else in the
@@ -31,9 +32,8 @@ from pathlib import Path
 
 import pytest
 
-from spo.api import Registry
 from tests.diff_history import GIT_ENV, git
-from tests.serve_story import REPO, build, visit
+from tests.serve_story import REPO, SOURCE, build
 
 for _module in ("starlette", "jinja2", "uvicorn", "python_multipart"):
     pytest.importorskip(_module, reason="spo serve's tests need the web extra")
@@ -43,7 +43,10 @@ sync_api = pytest.importorskip(
 
 START_SECONDS = 20  # the server answers its first page within this, or the test fails
 FIGURE = "Ağırlanan (yerinde inceleme): 16 → 17 (+1)"
+INQUIRY = "Görüşme aşamasında: 0 → 1 (+1)"
 SEND = "Gözden geçirmeye gönder"
+SAVE = "Kaydet"
+SAVED = "Kaydedildi — bekleyen değişikliğe eklendi"
 
 
 def chromium() -> str | None:
@@ -85,13 +88,11 @@ def files_of(root: Path) -> dict[str, bytes]:
 def served(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[tuple[str, Path, dict[str, bytes]]]:
-    """`spo serve` on the office's registry with a pending change: its address, its folder,
-    and the folder's files before the change."""
+    """`spo serve` on the office's registry: its address, its folder, and the folder's files."""
     for name, value in GIT_ENV.items():
         monkeypatch.setenv(name, value)
     root = build(tmp_path / "registry")
     original = files_of(root)
-    visit(Registry(root))
     env = dict(os.environ)
     port = free_port()
     log = tmp_path / "server.log"
@@ -137,13 +138,49 @@ def test_a_staff_member_sends_the_pending_change_for_review(
             page.set_default_timeout(10_000)
 
             page.goto(address + "/")
+            expect(page.locator("aside.change-banner")).to_have_count(0)
+
+            page.goto(address + "/record/municipality")
+            page.fill("#f-province", "Adana")
+            page.fill("#f-district", "Seyhan")
+            page.fill("#f-source", SOURCE)
+            page.get_by_role("button", name=SAVE, exact=True).click()
+            expect(page).to_have_url(address + "/municipalities/adana-seyhan?saved=1")
+            expect(page.get_by_role("status")).to_have_text(SAVED)
+            page.screenshot(path=shots / "1-municipality-saved.png", full_page=True)
+
+            # The visit, with one mistake: a date that is no day.
+            page.goto(address + "/record/engagement?visitor=adana-seyhan")
+            page.fill("#f-host", "mersin bb")
+            page.select_option("#f-kind", "study-visit")
+            page.fill("#f-date", "31.02.2025")
+            page.fill("#f-source", SOURCE)
+            page.get_by_role("button", name=SAVE, exact=True).click()
+            expect(page.locator("#f-date-error")).to_contain_text("gerçek bir tarih değil")
+            expect(page.locator("#f-visitor")).to_have_value("adana-seyhan")
+            expect(page.locator("#f-host")).to_have_value("mersin bb")
+            page.screenshot(path=shots / "2-visit-mistake.png", full_page=True)
+            page.fill("#f-date", "05.06.2025")
+            page.get_by_role("button", name=SAVE, exact=True).click()
+            expect(page.get_by_role("status")).to_have_text(SAVED)
+
+            page.goto(address + "/record/stage")
+            page.fill("#f-project", "mahalle mutfaklari")
+            page.fill("#f-municipality", "adana-seyhan")
+            page.select_option("#f-stage", "inquiry")
+            page.fill("#f-date", "10.06.2025")
+            page.get_by_role("button", name=SAVE, exact=True).click()
+            expect(page.get_by_role("status")).to_have_text(SAVED)
+
+            page.goto(address + "/")
             banner = page.locator("aside.change-banner")
             expect(banner).to_contain_text("1 bekleyen değişiklik — gözden geçir")
-            page.screenshot(path=shots / "1-home-banner.png", full_page=True)
+            page.screenshot(path=shots / "3-home-banner.png", full_page=True)
 
             banner.get_by_role("link", name="gözden geçir").click()
             expect(page).to_have_url(address + "/change")
             expect(page.get_by_text(FIGURE, exact=True).first).to_be_visible()
+            expect(page.get_by_text(INQUIRY, exact=True).first).to_be_visible()
             shown = page.locator("main h2:text-is('Kayıtlar') + ul li li").all_inner_texts()
             records = {
                 m.group(1): m.group(2)
@@ -151,26 +188,26 @@ def test_a_staff_member_sends_the_pending_change_for_review(
                 if m
             }
             assert records == {"adana-seyhan": "eklendi"}
-            page.screenshot(path=shots / "2-change.png", full_page=True)
+            page.screenshot(path=shots / "4-change.png", full_page=True)
 
             # The keyboard alone: from the message, Tab to the button, Enter.
             page.locator("#change-message").focus()
             page.keyboard.press("Tab")
             expect(page.get_by_role("button", name=SEND)).to_be_focused()
-            page.screenshot(path=shots / "3-send-focused.png")
+            page.screenshot(path=shots / "5-send-focused.png")
             page.keyboard.press("Enter")
 
             status = page.get_by_role("status")
             expect(status).to_contain_text("Değişiklik yerel dalda kaldı:")
             expect(status).to_contain_text("Ofisin gözden geçireni bu dalı inceleyecek.")
             branch = status.locator("code").inner_text()
-            page.screenshot(path=shots / "4-sent.png", full_page=True)
+            page.screenshot(path=shots / "6-sent.png", full_page=True)
 
             page.goto(address + "/")
             expect(page.locator("aside.change-banner")).to_contain_text(
                 f"({branch}): dal incelemeyi bekliyor"
             )
-            page.screenshot(path=shots / "5-home-after.png", full_page=True)
+            page.screenshot(path=shots / "7-home-after.png", full_page=True)
         finally:
             browser.close()
 
