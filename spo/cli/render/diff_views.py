@@ -1,6 +1,7 @@
 """`spo diff` as text for a terminal, as Markdown for a pull request (a headline, then the
 details in a collapsible section), and as JSON. The lines are `diff_words`'; only the layout
-differs."""
+differs; `spo serve`'s change page (`spo.cli.web.change`) lays out `sections` and
+`problem_sections` as HTML."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ def _records(diff: Diff, namer: Namer) -> Iterator[Line]:
                     yield 2, namer.change(change), False
 
 
-def _sections(diff: Diff, lang: Lang) -> Iterator[tuple[str, list[Line]]]:
+def sections(diff: Diff, lang: Lang) -> Iterator[tuple[str, list[Line]]]:
     namer = Namer(diff, lang)
     if diff.records:
         yield say("diff.records", lang), list(_records(diff, namer))
@@ -45,7 +46,7 @@ def _sections(diff: Diff, lang: Lang) -> Iterator[tuple[str, list[Line]]]:
         yield say("diff.published", lang), lines
 
 
-def _problem_sections(diff: Diff) -> Iterator[tuple[str, tuple[Problem, ...]]]:
+def problem_sections(diff: Diff) -> Iterator[tuple[str, tuple[Problem, ...]]]:
     for key, problems in (("introduced", diff.introduced), ("fixed", diff.fixed)):
         if problems:
             yield key, problems
@@ -53,10 +54,10 @@ def _problem_sections(diff: Diff) -> Iterator[tuple[str, tuple[Problem, ...]]]:
 
 def format_text(diff: Diff, lang: Lang) -> str:
     out = [terminal(title(diff, lang)), "", *map(terminal, headline(diff, lang))]
-    for heading, lines in _sections(diff, lang):
+    for heading, lines in sections(diff, lang):
         out += ["", terminal(heading)]
         out += ["  " * (depth + 1) + terminal(line) for depth, line, _ in lines]
-    for key, problems in _problem_sections(diff):
+    for key, problems in problem_sections(diff):
         out += ["", say("diff.count", lang, heading=say(f"diff.{key}", lang), count=len(problems))]
         out += ["  " + line for line in problem_lines(problems, lang).splitlines()]
     return "\n".join(out) + "\n"
@@ -75,14 +76,14 @@ def format_markdown(diff: Diff, lang: Lang) -> str:
     if diff.empty:
         return "\n".join(out) + "\n"
     out += ["", "<details>", f"<summary>{markdown(say('diff.details', lang))}</summary>", ""]
-    sections = list(_markdown_sections(diff, lang))
+    parts = list(_markdown_sections(diff, lang))
     left = MARKDOWN_LINES
-    for heading, items in sections:
+    for heading, items in parts:
         shown = items[:left]
         left -= len(shown)
         if shown:
             out += [f"#### {markdown(heading)}", "", *shown, ""]
-    hidden = sum(len(items) for _, items in sections) - MARKDOWN_LINES
+    hidden = sum(len(items) for _, items in parts) - MARKDOWN_LINES
     if hidden > 0:
         out += [markdown_line(say("diff.more", lang, count=hidden)), ""]
     out += ["</details>"]
@@ -90,7 +91,7 @@ def format_markdown(diff: Diff, lang: Lang) -> str:
 
 
 def _markdown_sections(diff: Diff, lang: Lang) -> Iterator[tuple[str, list[str]]]:
-    for heading, lines in _sections(diff, lang):
+    for heading, lines in sections(diff, lang):
         yield (
             heading,
             [
@@ -98,7 +99,7 @@ def _markdown_sections(diff: Diff, lang: Lang) -> Iterator[tuple[str, list[str]]
                 for depth, line, strong in lines
             ],
         )
-    for key, problems in _problem_sections(diff):
+    for key, problems in problem_sections(diff):
         heading = say("diff.count", lang, heading=say(f"diff.{key}", lang), count=len(problems))
         yield heading, [f"- {_problem_item(p, lang)}" for p in problems]
 

@@ -11,6 +11,10 @@ process's secret). Its parts, each a module:
   cookie, else Turkish) and its words from the catalogue (`web.*` in `spo/cli/text/web.toml`).
 - `browse`: the pages of the records (home, lists, one record, search), all through `spo.api`.
 - `report_page`: the HTML report of `spo report --format html`, with its map, as a page.
+- `change`, `change_view`: the pending change (`spo.review`) as pages: what it does in
+  `spo diff`'s lines, "Send for review", "Discard"; and the banner every page shows while a
+  change is pending or sent and not merged.
+- `reader`: the one thread every registry read and write runs on.
 - `record`, `record_forms`, `forms`: the five forms that record (a visit, a transfer stage, a
   new municipality, project or published figure), each field checked by the questions' own
   checks, each write the command line's, recorded in the pending change.

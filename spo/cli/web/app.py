@@ -8,11 +8,14 @@ Routes (GET, and HEAD; the forms POST too):
     /projects                  every project               /projects/{id}        one
     /search?q=WORDS            search, and the record the words name
     /report[?as_of=&owner=]    the HTML report with its map
+    /change                    the pending change (and POST /change/send, /change/push-again,
+                               GET and POST /change/discard: `spo.cli.web.change`)
     /static/spo.css            the pages' stylesheet (no inline style)
     /record/{form}             GET and POST: the forms that record (`spo.cli.web.record`)
 
 Any route takes `?lang=tr|en`. The guard (`spo.cli.web.guard`) wraps them all; the pages that
-read the registry are made on one thread (`spo.cli.web.reader`).
+read the registry are made on one thread (`spo.cli.web.reader`). Every page made there shows
+the banner of the pending change and of the changes sent (`spo.cli.web.change_view.banner`).
 """
 
 from __future__ import annotations
@@ -27,10 +30,11 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from spo.cli.web import browse, record, report_page
+from spo.cli.web import browse, change, record, report_page
+from spo.cli.web.change_view import banner
 from spo.cli.web.guard import Guard
 from spo.cli.web.look import lang_of, page, web_words
-from spo.cli.web.reader import on_reader
+from spo.cli.web.reader import on_reader, run
 from spo.cli.web.settings import Site
 
 ERRORS = {404: "not-found", 405: "method"}
@@ -45,6 +49,11 @@ def make_app(site: Site) -> Starlette:
         Route("/projects/{record_id}", on_reader(browse.project)),
         Route("/search", on_reader(browse.search)),
         Route("/report", on_reader(report_page.report)),
+        Route("/change", on_reader(change.change)),
+        Route("/change/send", change.send, methods=["POST"]),
+        Route("/change/push-again", change.push_again, methods=["POST"]),
+        Route("/change/discard", on_reader(change.discard_page)),
+        Route("/change/discard", change.discard, methods=["POST"]),
         Route("/static/spo.css", stylesheet),
         *record.ROUTES,
     ]
@@ -54,6 +63,7 @@ def make_app(site: Site) -> Starlette:
         exception_handlers={HTTPException: http_error},
     )
     app.state.site = site
+    app.state.banner = banner
     return app
 
 
@@ -62,7 +72,8 @@ async def http_error(request: Request, error: Exception) -> Response:
     status = error.status_code if isinstance(error, HTTPException) else 500
     why = ERRORS.get(status, "bad-request")
     lang = lang_of(request)
-    return page(
+    return await run(  # on the reader's thread, as every page with the banner
+        page,
         request,
         "error.html",
         status=status,

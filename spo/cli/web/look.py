@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
@@ -151,10 +152,18 @@ def site_of(request: Request) -> Site:
     return site
 
 
+def banner_of(request: Request) -> Markup:
+    """The banner the application gives every page (`state.banner`: the pending change and
+    the changes sent, `spo.cli.web.change_view`); none where it gives none."""
+    make = getattr(request.app.state, "banner", None)
+    return Markup("") if make is None else Markup(make(request))
+
+
 def page(request: Request, template: str, *, status: int = 200, **context: Any) -> HTMLResponse:
     """The response of a page made from `template` for this request."""
     session = str(getattr(request.state, "session", ""))
     query = dict(request.query_params)
+    context.setdefault("banner", banner_of(request))
     html = page_html(
         site_of(request),
         lang_of(request),

@@ -13,16 +13,20 @@ thread at a time.
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
-from functools import wraps
+from functools import partial, wraps
+from typing import Any, TypeVar
 
 from starlette.requests import Request
 from starlette.responses import Response
 
-_READER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="spo-serve-reader")
+_NAME = "spo-serve-reader"
+_READER = ThreadPoolExecutor(max_workers=1, thread_name_prefix=_NAME)
 
 Page = Callable[[Request], Response]
+T = TypeVar("T")
 
 
 def on_reader(make: Page) -> Callable[[Request], Awaitable[Response]]:
@@ -33,3 +37,14 @@ def on_reader(make: Page) -> Callable[[Request], Awaitable[Response]]:
         return await asyncio.get_running_loop().run_in_executor(_READER, make, request)
 
     return made
+
+
+async def run(work: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+    """`work(*args, **kwargs)`, run on the reader's thread (a posted form's page, its fields
+    read first on the event loop; an error page)."""
+    return await asyncio.get_running_loop().run_in_executor(_READER, partial(work, *args, **kwargs))
+
+
+def on_reader_thread() -> bool:
+    """Whether this code runs on the reader's thread (where a page may read the registry)."""
+    return threading.current_thread().name.startswith(_NAME)

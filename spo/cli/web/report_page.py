@@ -20,7 +20,7 @@ from spo.cli.days import parse_day
 from spo.cli.render.report_css import CSS
 from spo.cli.render.report_html import format_html
 from spo.cli.web.browse import not_found
-from spo.cli.web.look import lang_of, page_html, site_of
+from spo.cli.web.look import banner_of, lang_of, page_html, site_of
 from spo.cli.web.parts import kept
 
 
@@ -61,6 +61,7 @@ def report(request: Request) -> Response:
         request.url.path,
         "report_nav.html",
         query=dict(request.query_params),
+        banner=banner_of(request),
     )
     html = html.replace("\n<header>", f"\n{nav}\n<header>", 1)
     response = HTMLResponse(html)

@@ -1,0 +1,237 @@
+"""A staff member in a real browser: headless Chromium (Debian's `chromium`, driven by Playwright
+for Python) on a real `spo serve` in its own process, on the office's registry in a git
+repository of its own (tests/serve_story.py).
+
+The story, through the forms: the staff member adds Seyhan Belediyesi, records its study visit
+to Mersin with a date that is no day (31.02.2025), reads the mistake next to the date with
+everything typed kept, fixes it, records a transfer stage (Mahalle Mutfakları, inquiry); the
+banner says a change is pending; the change page shows Mersin's hosted municipalities going
+16 → 17; "Gözden geçirmeye gönder" is reached with the keyboard alone (Tab, then Enter) and the
+page names the branch the change was left on. Then, as the office's reviewer would: that branch
+holds exactly one commit, its files pass `spo validate`, its records are those the page showed,
+and the staff member's folder is byte for byte as before the change.
+
+Screenshots of each step are kept: in `$SPO_ARTEFACTS/serve/` when that is set, else (when `CI`
+is set) in `test-artefacts/serve/` of the repository (ignored by git; CI keeps it), else in the
+test's own temporary folder. Skipped, saying why, without Playwright or a chromium.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.diff_history import GIT_ENV, git
+from tests.serve_story import REPO, SOURCE, build
+
+for _module in ("starlette", "jinja2", "uvicorn", "python_multipart"):
+    pytest.importorskip(_module, reason="spo serve's tests need the web extra")
+sync_api = pytest.importorskip(
+    "playwright.sync_api", reason="Playwright for Python is not installed (the test extra has it)"
+)
+
+START_SECONDS = 20  # the server answers its first page within this, or the test fails
+FIGURE = "Ağırlanan (yerinde inceleme): 16 → 17 (+1)"
+INQUIRY = "Görüşme aşamasında: 0 → 1 (+1)"
+SEND = "Gözden geçirmeye gönder"
+SAVE = "Kaydet"
+SAVED = "Kaydedildi — bekleyen değişikliğe eklendi"
+
+
+def chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+pytestmark = pytest.mark.skipif(chromium() is None, reason="no chromium or chromium-browser")
+
+
+def screens(tmp_path: Path) -> Path:
+    given = os.environ.get("SPO_ARTEFACTS")
+    if given:
+        folder = Path(given) / "serve"
+    elif os.environ.get("CI"):
+        folder = REPO / "test-artefacts" / "serve"
+    else:
+        folder = tmp_path / "screens"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def files_of(root: Path) -> dict[str, bytes]:
+    """Every file of the working tree by its path, but git's own and spo's cache (its locks
+    and index, which ignores itself: `.spo-cache/.gitignore`)."""
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not {".git", ".spo-cache"} & set(p.relative_to(root).parts)
+    }
+
+
+@pytest.fixture
+def served(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[str, Path, dict[str, bytes]]]:
+    """`spo serve` on the office's registry: its address, its folder, and the folder's files."""
+    for name, value in GIT_ENV.items():
+        monkeypatch.setenv(name, value)
+    root = build(tmp_path / "registry")
+    original = files_of(root)
+    env = dict(os.environ)
+    port = free_port()
+    log = tmp_path / "server.log"
+    with log.open("wb") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "spo", "serve", str(root), "--port", str(port)],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    address = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + START_SECONDS
+        while True:
+            try:
+                with urllib.request.urlopen(address + "/", timeout=2):
+                    break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"spo serve did not start:\n{log.read_text(errors='replace')}")
+                time.sleep(0.1)
+        yield address, root, original
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def test_a_staff_member_sends_the_pending_change_for_review(
+    served: tuple[str, Path, dict[str, bytes]], tmp_path: Path
+) -> None:
+    address, root, original = served
+    head = git(root, "rev-parse", "HEAD").strip()
+    shots = screens(tmp_path)
+    expect = sync_api.expect
+
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium(), args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": 1100, "height": 900}, locale="tr-TR")
+            page.set_default_timeout(10_000)
+
+            page.goto(address + "/")
+            expect(page.locator("aside.change-banner")).to_have_count(0)
+
+            page.goto(address + "/record/municipality")
+            page.fill("#f-province", "Adana")
+            page.fill("#f-district", "Seyhan")
+            page.fill("#f-source", SOURCE)
+            page.get_by_role("button", name=SAVE, exact=True).click()
+            expect(page).to_have_url(address + "/municipalities/adana-seyhan?saved=1")
+            expect(page.get_by_role("status")).to_have_text(SAVED)
+            page.screenshot(path=shots / "1-municipality-saved.png", full_page=True)
+
+            # The visit, with one mistake: a date that is no day.
+            page.goto(address + "/record/engagement?visitor=adana-seyhan")
+            page.fill("#f-host", "mersin bb")
+            page.select_option("#f-kind", "study-visit")
+            page.fill("#f-date", "31.02.2025")
+            page.fill("#f-source", SOURCE)
+            page.get_by_role("button", name=SAVE, exact=True).click()
+            expect(page.locator("#f-date-error")).to_contain_text("gerçek bir tarih değil")
+            expect(page.locator("#f-visitor")).to_have_value("adana-seyhan")
+            expect(page.locator("#f-host")).to_have_value("mersin bb")
+            page.screenshot(path=shots / "2-visit-mistake.png", full_page=True)
+            page.fill("#f-date", "05.06.2025")
+            page.get_by_role("button", name=SAVE, exact=True).click()
+            expect(page.get_by_role("status")).to_have_text(SAVED)
+
+            page.goto(address + "/record/stage")
+            page.fill("#f-project", "mahalle mutfaklari")
+            page.fill("#f-municipality", "adana-seyhan")
+            page.select_option("#f-stage", "inquiry")
+            page.fill("#f-date", "10.06.2025")
+            page.get_by_role("button", name=SAVE, exact=True).click()
+            expect(page.get_by_role("status")).to_have_text(SAVED)
+
+            page.goto(address + "/")
+            banner = page.locator("aside.change-banner")
+            expect(banner).to_contain_text("1 bekleyen değişiklik — gözden geçir")
+            page.screenshot(path=shots / "3-home-banner.png", full_page=True)
+
+            banner.get_by_role("link", name="gözden geçir").click()
+            expect(page).to_have_url(address + "/change")
+            expect(page.get_by_text(FIGURE, exact=True).first).to_be_visible()
+            expect(page.get_by_text(INQUIRY, exact=True).first).to_be_visible()
+            shown = page.locator("main h2:text-is('Kayıtlar') + ul li li").all_inner_texts()
+            records = {
+                m.group(1): m.group(2)
+                for m in (re.match(r"[^\n]*\(([a-z0-9-]+)\): (\w+)", t) for t in shown)
+                if m
+            }
+            assert records == {"adana-seyhan": "eklendi"}
+            page.screenshot(path=shots / "4-change.png", full_page=True)
+
+            # The keyboard alone: from the message, Tab to the button, Enter.
+            page.locator("#change-message").focus()
+            page.keyboard.press("Tab")
+            expect(page.get_by_role("button", name=SEND)).to_be_focused()
+            page.screenshot(path=shots / "5-send-focused.png")
+            page.keyboard.press("Enter")
+
+            status = page.get_by_role("status")
+            expect(status).to_contain_text("Değişiklik yerel dalda kaldı:")
+            expect(status).to_contain_text("Ofisin gözden geçireni bu dalı inceleyecek.")
+            branch = status.locator("code").inner_text()
+            page.screenshot(path=shots / "6-sent.png", full_page=True)
+
+            page.goto(address + "/")
+            expect(page.locator("aside.change-banner")).to_contain_text(
+                f"({branch}): dal incelemeyi bekliyor"
+            )
+            page.screenshot(path=shots / "7-home-after.png", full_page=True)
+        finally:
+            browser.close()
+
+    # The reviewer's side: one commit on the branch, a registry spo validate passes, the
+    # records the page showed.
+    assert git(root, "branch", "--list", "spo/*").split() == [branch]
+    assert len(git(root, "rev-list", f"{head}..{branch}").split()) == 1
+    checkout = tmp_path / "review"
+    git(root, "worktree", "add", "-q", str(checkout), branch)
+    checked = subprocess.run(
+        [sys.executable, "-m", "spo", "validate"], cwd=checkout, capture_output=True,
+        text=True, timeout=120,
+    )  # fmt: skip
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    compared = subprocess.run(
+        [sys.executable, "-m", "spo", "diff", head, branch, "--format", "json"],
+        cwd=root, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    diff = json.loads(compared.stdout)
+    statuses = {"added": "eklendi", "changed": "değişti", "removed": "silindi"}
+    assert {r["id"]: statuses.get(r["status"], r["status"]) for r in diff["records"]} == records
+    assert {"metric": "municipalities-hosted", "part": None, "before": 16, "after": 17} in diff[
+        "figures"
+    ]
+    # The staff member's folder: exactly as before the change.
+    git(root, "worktree", "remove", "--force", str(checkout))
+    assert files_of(root) == original
