@@ -206,3 +206,17 @@ def test_writers_at_once_all_land_and_the_journal_holds_the_last(root: Path) -> 
     [file] = registry.pending().files
     assert file.original is not None and file.path == USKUDAR
     assert file.now == atomic.fingerprint(root / USKUDAR)
+
+
+def test_whether_anything_is_pending_is_the_journal_alone(root: Path) -> None:
+    """The banner of every page asks `has_pending`, which reads only the journal: true from
+    the first recorded write until the change is discarded, and a write outside it (the
+    command line's, an editor's) is no pending change of spo serve's."""
+    registry = Registry(root)
+    assert registry.has_pending() is False
+    (root / USKUDAR).write_bytes((root / USKUDAR).read_bytes() + b"# el ile\n")
+    assert registry.has_pending() is False  # uncommitted, but not spo serve's
+    stage(registry)
+    assert registry.has_pending() is True
+    registry.discard(force=True)
+    assert registry.has_pending() is False

@@ -47,6 +47,13 @@ class Changes:
         with journal.locked() as entries:
             yield Recording(journal, entries, self.root)
 
+    def has_pending(self) -> bool:
+        """Whether anything is pending: the journal alone, read without its lock (one git
+        process to find it), for a banner on every page; `pending()` says what and how."""
+        from spo.review.journal import Journal
+
+        return bool(Journal(self._repo()).load())
+
     def pending(self) -> Pending:
         """The pending change: each file with its state (as written, edited since, removed),
         and the uncommitted changes outside it."""

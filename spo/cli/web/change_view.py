@@ -62,6 +62,17 @@ def forget_sent(site: Site) -> None:
     _sent.pop(site.root, None)
 
 
+def has_pending(site: Site) -> bool | None:
+    """Whether a change is pending; None where there can be none (the registry is not in git).
+    The journal alone: a banner on every page must not cost `pending()`'s git processes."""
+    if not _in_git(site.root):
+        return None
+    try:
+        return Registry(site.root).has_pending()
+    except SpoError:
+        return None
+
+
 def pending_or_none(site: Site) -> Pending | None:
     """The pending change; None where there can be none (the registry is not in git)."""
     if not _in_git(site.root):
@@ -88,8 +99,8 @@ def banner(request: Request) -> Markup:
     if not on_reader_thread():
         return Markup("")
     site, lang = site_of(request), lang_of(request)
-    pending = pending_or_none(site)
-    shown = pending is not None and not pending.empty
+    pending = has_pending(site)
+    shown = bool(pending)
     sent = sent_changes(site) if pending is not None else ()
     if not shown and not sent:
         return Markup("")
