@@ -3,13 +3,15 @@ for Python) on a real `spo serve` in its own process, on the office's registry i
 repository of its own (tests/serve_story.py).
 
 The story, through the forms: the staff member adds Seyhan Belediyesi, records its study visit
-to Mersin with a date that is no day (31.02.2025), reads the mistake next to the date with
-everything typed kept, fixes it, records a transfer stage (Mahalle Mutfakları, inquiry); the
-banner says a change is pending; the change page shows Mersin's hosted municipalities going
-16 → 17; "Gözden geçirmeye gönder" is reached with the keyboard alone (Tab, then Enter) and the
-page names the branch the change was left on. Then, as the office's reviewer would: that branch
-holds exactly one commit, its files pass `spo validate`, its records are those the page showed,
-and the staff member's folder is byte for byte as before the change.
+to Mersin with a date that is no day (31.02.2025), reads the mistake next to the date as soon
+as Tab leaves it (the forms' script asks the server, nothing submitted) and sees it go once the
+date is fixed; submitted with the mistake, reads it again with everything typed kept, fixes it,
+records a transfer stage (Mahalle Mutfakları, inquiry); the banner says a change is pending;
+the change page shows Mersin's hosted municipalities going 16 → 17; "Gözden geçirmeye gönder"
+is reached with the keyboard alone (Tab, then Enter) and the page names the branch the change
+was left on. Then, as the office's reviewer would: that branch holds exactly one commit, its
+files pass `spo validate`, its records are those the page showed, and the staff member's folder
+is byte for byte as before the change.
 
 Screenshots of each step are kept: in `$SPO_ARTEFACTS/serve/` when that is set, else (when `CI`
 is set) in `test-artefacts/serve/` of the repository (ignored by git; CI keeps it), else in the
@@ -153,6 +155,25 @@ def test_a_staff_member_sends_the_pending_change_for_review(
             page.goto(address + "/record/engagement?visitor=adana-seyhan")
             page.fill("#f-host", "mersin bb")
             page.select_option("#f-kind", "study-visit")
+            # Said as soon as the date is left (static/spo.js asks the server), nothing sent.
+            visit = page.url
+            date_field, date_error = page.locator("#f-date"), page.locator("#f-date-error")
+            date_field.fill("31.02.2025")
+            page.keyboard.press("Tab")
+            expect(date_error).to_have_text(
+                "'31.02.2025' gerçek bir tarih değil (2025-02 ayı 28 gün çeker)"
+            )
+            expect(date_field).to_have_attribute("aria-invalid", "true")
+            expect(date_field).to_have_attribute("aria-describedby", "f-date-error f-date-hint")
+            expect(page.locator(".field-error")).to_have_count(1)  # the empty source: not said
+            assert page.url == visit
+            page.screenshot(path=shots / "2-visit-date-left.png", full_page=True)
+            date_field.fill("05.06.2025")
+            page.keyboard.press("Tab")
+            expect(date_error).to_have_count(0)
+            expect(date_field).not_to_have_attribute("aria-invalid", "true")
+            expect(date_field).to_have_attribute("aria-describedby", "f-date-hint")
+            # The submit says the same.
             page.fill("#f-date", "31.02.2025")
             page.fill("#f-source", SOURCE)
             page.get_by_role("button", name=SAVE, exact=True).click()

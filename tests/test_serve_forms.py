@@ -477,3 +477,88 @@ def test_forms_and_spo_transfer_add_on_the_same_file_all_land_or_are_refused_cle
             assert f"note: Ziyaret {number}\n" not in text
     assert any(page.status_code == 303 for page in answers)
     assert run_spo("--root", str(registry), "validate").exit_code == 0
+
+
+# --- a field checked as it is left (static/spo.js) ----------------------------------------------
+
+
+def check(client: TestClient, form: str, fields: dict[str, object], query: str = ""):
+    data = {"csrf": csrf(client, form), **fields}
+    return client.post(f"/record/{form}{query}", data=data, headers={"X-Spo-Check": "1"})
+
+
+def files_of(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not {".git", ".spo-cache"} & set(p.relative_to(root).parts)
+    }
+
+
+def test_a_check_says_each_field_what_the_submit_would_and_writes_nothing(client, registry) -> None:
+    before = files_of(registry)
+
+    bad = check(client, "engagement", VISIT)
+    english = check(client, "engagement", VISIT, "?lang=en")
+    good = check(client, "engagement", {**VISIT, "date": "05.12.2026"})
+
+    assert bad.status_code == 200 and bad.headers["content-type"] == "application/json"
+    assert bad.headers["cache-control"] == "no-store"
+    assert bad.json() == {
+        "visitor": None, "host": None, "kind": None,
+        "date": "'31.02.2026' gerçek bir tarih değil (2026-02 ayı 28 gün çeker)",
+        "participants": None, "note": None, "source": None,
+    }  # fmt: skip
+    assert english.json()["date"] == "'31.02.2026' is not a real date (2026-02 has 28 days)"
+    assert good.json() == dict.fromkeys(good.json())  # every field passes
+    assert set(good.json()) == {f.name for f in FORMS["engagement"].fields}
+    # a check stops before the write, even of a form that would be written
+    assert files_of(registry) == before
+    assert pending(registry) == []
+
+
+def test_a_check_says_a_missing_field_is_needed(client) -> None:
+    answer = check(client, "engagement", {**VISIT, "host": "", "date": "05.12.2026"})
+
+    assert answer.json()["host"] == "Bu alan boş bırakılamaz; bir değer yazın"
+
+
+def test_a_check_runs_on_the_reader_thread(client, monkeypatch) -> None:
+    from spo.cli.web import record
+    from spo.cli.web.reader import on_reader_thread
+
+    threads = []
+    original = record.labels
+
+    def labels(*args, **kwargs):
+        threads.append(on_reader_thread())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(record, "labels", labels)
+    check(client, "engagement", VISIT)
+
+    assert threads and all(threads)  # the form shown for its token, then the check
+
+
+def test_a_check_without_the_token_is_refused(client, registry) -> None:
+    before = files_of(registry)
+
+    answer = client.post(
+        "/record/engagement", data={**VISIT, "date": "05.12.2026"}, headers={"X-Spo-Check": "1"}
+    )
+
+    assert answer.status_code == 403
+    assert files_of(registry) == before
+    assert pending(registry) == []
+
+
+def test_the_forms_load_their_script_which_is_served_as_javascript(client) -> None:
+    form = client.get("/record/engagement")
+    script = client.get("/static/spo.js")
+
+    assert '<script src="/static/spo.js" defer></script>' in form.text
+    assert "script-src 'self'" in form.headers["content-security-policy"]
+    assert script.status_code == 200
+    assert script.headers["content-type"].startswith("text/javascript")
+    assert "X-Spo-Check" in script.text and "innerHTML" not in script.text
+    assert "<script>" not in form.text  # nothing inline

@@ -11,6 +11,7 @@ Routes (GET, and HEAD; the forms POST too):
     /change                    the pending change (and POST /change/send, /change/push-again,
                                GET and POST /change/discard: `spo.cli.web.change`)
     /static/spo.css            the pages' stylesheet (no inline style)
+    /static/spo.js             the forms' one script: each field checked as it is left
     /record/{form}             GET and POST: the forms that record (`spo.cli.web.record`)
 
 Any route takes `?lang=tr|en`. The guard (`spo.cli.web.guard`) wraps them all; the pages that
@@ -55,6 +56,7 @@ def make_app(site: Site) -> Starlette:
         Route("/change/discard", on_reader(change.discard_page)),
         Route("/change/discard", change.discard, methods=["POST"]),
         Route("/static/spo.css", stylesheet),
+        Route("/static/spo.js", script),
         *record.ROUTES,
     ]
     app = Starlette(
@@ -83,11 +85,20 @@ async def http_error(request: Request, error: Exception) -> Response:
 
 
 @cache
-def _css() -> bytes:
-    return files("spo.cli.web").joinpath("static/spo.css").read_bytes()
+def _static(name: str) -> bytes:
+    return files("spo.cli.web").joinpath(f"static/{name}").read_bytes()
+
+
+def _served(name: str, media_type: str) -> Response:
+    return Response(
+        _static(name), media_type=media_type, headers={"cache-control": "public, max-age=3600"}
+    )
 
 
 def stylesheet(request: Request) -> Response:
-    return Response(
-        _css(), media_type="text/css", headers={"cache-control": "public, max-age=3600"}
-    )
+    return _served("spo.css", "text/css")
+
+
+def script(request: Request) -> Response:
+    """The forms' script (`script-src 'self'` lets it run; nosniff wants its type right)."""
+    return _served("spo.js", "text/javascript")

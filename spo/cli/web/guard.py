@@ -7,9 +7,9 @@ send at most `BODY_LIMIT` bytes (else 413, refused from its Content-Length, or a
 has arrived, never read whole), must not come from another origin by its browser's word
 (`Origin`, `Sec-Fetch-Site`), and must carry this session's CSRF token as the form field `csrf`
 (else 403). Every response then gets the security headers: a Content-Security-Policy
-with no script at all (a page that needs more sets its own), nosniff, same-origin referrers, no
-framing. An error in a page is one line on the server's stderr and an error page, never a
-traceback.
+whose only script is this server's own file (`/static/spo.js`, never inline; a page that needs
+another policy sets its own), nosniff, same-origin referrers, no framing. An error in a page
+is one line on the server's stderr and an error page, never a traceback.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ from spo.cli.web.settings import Site
 BODY_LIMIT = 64 * 1024  # a form of the registry's fields, with room; no file is uploaded
 READS = frozenset({"GET", "HEAD"})
 CSP = (
-    "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; "
+    "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'"
 )
 HEADERS = {

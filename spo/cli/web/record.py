@@ -9,6 +9,11 @@ is the command line's own, recorded in the one pending change (`Registry.recordi
 browser is sent (303) to the record's page, which says it was saved (POST/redirect/GET).
 "Preview" writes nothing: it shows the numbered lines the write would add.
 
+A field is checked as soon as it is left, where the browser runs the forms' script
+(`static/spo.js`): it posts the whole form with the header `X-Spo-Check: 1`, and the answer is
+each field's message, or null, as JSON, from the very checks a submit runs (`checked`); the
+plan they make is never written. Without the script, the submit says the same.
+
 The form is read on the server's loop; checking and writing read the registry, so they run on the
 reader's thread (`spo.cli.web.reader`), as every page that reads does.
 """
@@ -21,7 +26,7 @@ from typing import Any
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from spo.api import Refusal, Registry, SpoError, WriteResult
@@ -31,9 +36,10 @@ from spo.cli.render.problems import one_line_values
 from spo.cli.web.forms import Checker, Field, Typed, chosen, labels, options
 from spo.cli.web.look import lang_of, page, site_of
 from spo.cli.web.reader import on_reader
-from spo.cli.web.record_forms import FORMS, RecordForm, office_of
+from spo.cli.web.record_forms import FORMS, Plan, RecordForm, office_of
 
 SAVED = "saved=1"  # the query that makes a record's page say it was saved
+CHECK = "x-spo-check"  # the header of a check: the fields' messages, nothing written
 
 
 async def record(request: Request) -> Response:
@@ -42,7 +48,8 @@ async def record(request: Request) -> Response:
         raise HTTPException(404)
     if request.method == "POST":
         typed = await _typed(request)
-        return await on_reader(lambda r: posted(r, form, typed))(request)
+        answer = checked if request.headers.get(CHECK) == "1" else posted
+        return await on_reader(lambda r: answer(r, form, typed))(request)
     return await on_reader(lambda r: blank(r, form))(request)
 
 
@@ -75,13 +82,28 @@ def blank(request: Request, form: RecordForm) -> Response:
     return _page(request, form, typed)
 
 
+def _check(request: Request, form: RecordForm, typed: Typed) -> tuple[Checker, Plan | None]:
+    """The posted fields checked one by one, and the plan they make when none is refused."""
+    lang = lang_of(request)
+    checker = Checker(site_of(request).root, lang, typed, date.today(), labels(form.fields, lang))
+    return checker, form.plan(checker)
+
+
+def checked(request: Request, form: RecordForm, typed: Typed) -> Response:
+    """Each field's message (null when it passes): the checks of a submit, stopped before the
+    write, as the refused form would show them."""
+    checker, _ = _check(request, form, typed)
+    return JSONResponse(
+        {f.name: checker.errors.get(f.name) for f in form.fields},
+        headers={"cache-control": "no-store"},
+    )
+
+
 def posted(request: Request, form: RecordForm, typed: Typed) -> Response:
-    site, lang = site_of(request), lang_of(request)
-    checker = Checker(site.root, lang, typed, date.today(), labels(form.fields, lang))
-    plan = form.plan(checker)
+    checker, plan = _check(request, form, typed)
     if plan is None:
         return _page(request, form, typed, checker.errors)
-    registry = Registry(site.root)
+    registry, lang = Registry(site_of(request).root), lang_of(request)
     try:
         if "preview" in typed:
             return _page(request, form, typed, preview=plan.write(registry, True))
