@@ -220,3 +220,51 @@ def test_whether_anything_is_pending_is_the_journal_alone(root: Path) -> None:
     assert registry.has_pending() is True
     registry.discard(force=True)
     assert registry.has_pending() is False
+
+
+def _git_dir(root: Path) -> Path:
+    import subprocess
+
+    done = subprocess.run(
+        ["git", "rev-parse", "--absolute-git-dir"], cwd=root, capture_output=True, text=True,
+        check=True,
+    )  # fmt: skip
+    return Path(done.stdout.strip())
+
+
+def test_a_journal_edited_to_name_a_file_outside_the_repository_is_refused(root: Path) -> None:
+    """The journal lives in the git directory, which anyone who can write it could edit: a path
+    climbing out of the repository would make discard delete or overwrite that file. Such a
+    journal is said to be damaged, and nothing outside is touched."""
+    victim = root.parent / "victim.txt"
+    victim.write_bytes(b"not spo's\n")
+    registry = Registry(root)
+    stage(registry)
+    journal = _git_dir(root) / "spo" / "pending" / "journal.json"
+    text = journal.read_text(encoding="utf-8")
+    name = next(iter(__import__("json").loads(text)["files"]))
+    journal.write_text(text.replace(name, "data/../../victim.txt"), encoding="utf-8")
+
+    for attempt in (registry.pending, registry.has_pending, lambda: registry.discard(force=True)):
+        with pytest.raises(SpoError) as refused:
+            attempt()
+        assert refused.value.message.key == "review.journal-damaged"
+    assert victim.read_bytes() == b"not spo's\n"
+
+
+def test_a_sent_change_edited_to_carry_an_option_is_refused(root: Path) -> None:
+    """git is given a sent change's commit: `--output=FILE` there would make git write FILE."""
+    import json
+
+    sent = _git_dir(root) / "spo" / "sent.json"
+    sent.parent.mkdir(parents=True, exist_ok=True)
+    target = root.parent / "written-by-git.txt"
+    item = {
+        "branch": "b", "commit": f"--output={target}", "base": "main", "remote": None,
+        "pushed": False, "pr_url": None,
+    }  # fmt: skip
+    sent.write_text(json.dumps([item]), encoding="utf-8")
+    with pytest.raises(SpoError) as refused:
+        Registry(root).sent()
+    assert refused.value.message.key == "review.journal-damaged"
+    assert not target.exists()

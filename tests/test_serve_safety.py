@@ -323,3 +323,35 @@ def test_spo_serve_starts_a_server_that_answers(registry: Path) -> None:
         out, err = server.communicate(timeout=10)
     assert f"open in a browser at http://127.0.0.1:{port}/" in " ".join(out.split())
     assert "Traceback" not in err
+
+
+def test_a_form_of_over_a_thousand_fields_is_a_page_not_a_traceback(
+    registry: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    site = Site.made(registry)
+    client = browser(site)
+    client.get("/")
+    token = csrf_token(site, client.cookies["spo_session"])
+
+    refused = client.post(
+        "/record/engagement", data={"csrf": token, **{f"a{i}": "1" for i in range(1100)}}
+    )
+
+    assert refused.status_code == 400
+    assert "<h1>Form okunamadı</h1>" in refused.text
+    assert "content-security-policy" in refused.headers
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def test_a_path_that_looks_like_another_site_stays_on_this_one(registry: Path) -> None:
+    """`//elsewhere.example/x` is a path here, but a browser reads `//host` in a link or a
+    redirect as another site: the language switch and the token's redirect keep it here."""
+    site = Site.made(registry, host="0.0.0.0", port=8000)
+    client = browser(site, base_url="http://192.168.1.5:8000")
+
+    here = "http://192.168.1.5:8000//elsewhere.example/x"  # (the path is "//elsewhere...")
+    opened = client.get(f"{here}?token={site.token}", follow_redirects=False)
+    assert opened.headers["location"] == "/elsewhere.example/x"
+    missing = client.get(here)
+    assert 'href="//' not in missing.text
+    assert 'href="/elsewhere.example/x?lang=en"' in missing.text

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,21 @@ VERSION = 1
 # One lock object per lock file: re-entrant in a thread (sending holds it and remembers the sent
 # change under it), exclusive between threads (each has its own handle) and processes.
 _LOCKS: dict[str, FileLock] = {}
+
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def _sound(path: str, entry: Entry) -> bool:
+    """Whether an entry read back is one spo wrote: a relative path inside the repository (no
+    "..", no absolute path, no NUL) and two sha256s. A journal edited by hand or by another
+    program could otherwise make discard write or delete a file anywhere."""
+    parts = path.split("/")
+    inside = bool(path) and not path.startswith("/") and "\0" not in path and "\\" not in path
+    inside = inside and all(part not in ("", ".", "..") for part in parts)
+    hashes = [entry.written] if entry.original is None else [entry.original, entry.written]
+    hashes = [h for h in hashes if h != atomic.ABSENT]  # a file the last write left gone
+    return inside and all(isinstance(h, str) and _SHA256.fullmatch(h) for h in hashes)
 
 
 @dataclass(frozen=True)
@@ -92,10 +108,12 @@ class Journal:
         try:
             files = raw["files"] if raw.get("version") == VERSION else None
             assert isinstance(files, dict)
-            return {
+            entries = {
                 str(path): Entry(e["original"], str(e["written"]), bool(e.get("outside")))
                 for path, e in files.items()
             }
+            assert all(_sound(path, entry) for path, entry in entries.items())
+            return entries
         except (AssertionError, AttributeError, KeyError, TypeError):
             raise SpoError.of("review.journal-damaged", path=str(self.file)) from None
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import uuid
 from dataclasses import dataclass, replace
@@ -125,7 +126,7 @@ def push_again(repo: Repo, branch: str) -> Sent:
     if not found:
         raise UsageError.of("review.not-sent", branch=branch)
     sent = replace(found[0], remote=repo.remote(), failure=None, no_request=None)
-    message = repo.must("log", "-1", "--format=%B", sent.commit)
+    message = repo.must("log", "-1", "--format=%B", "--end-of-options", sent.commit)
     return _publish(repo, journal, sent, message)
 
 
@@ -212,7 +213,7 @@ def sent_changes(repo: Repo) -> tuple[Sent, ...]:
 
 
 def _merged(repo: Repo, commit: str) -> bool:
-    return repo.run("merge-base", "--is-ancestor", commit, "HEAD").ok
+    return repo.run("merge-base", "--is-ancestor", "--end-of-options", commit, "HEAD").ok
 
 
 def check_branch(repo: Repo, branch: str) -> None:
@@ -300,11 +301,34 @@ def _file(journal: Journal) -> Path:
 def _load(journal: Journal) -> list[Sent]:
     try:
         raw = json.loads(_file(journal).read_text(encoding="utf-8"))
-        return [Sent(**{k: item[k] for k in _FIELDS}) for item in raw]
+        sent = [Sent(**{k: item[k] for k in _FIELDS}) for item in raw]
+        if not all(_sound(s) for s in sent):
+            raise ValueError("not a record spo wrote")
+        return sent
     except FileNotFoundError:
         return []
     except (OSError, ValueError, TypeError, KeyError):
         raise SpoError.of("review.journal-damaged", path=str(_file(journal))) from None
+
+
+_COMMIT = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
+_BRANCH = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]*")
+
+
+def _sound(sent: Sent) -> bool:
+    """Whether a sent change read back is one spo wrote: git and gh are given its commit, its
+    branch and its pull request's address, so a hand-edited file must not smuggle an option
+    (`--output=...`) or another program's address into them."""
+    return (
+        isinstance(sent.commit, str)
+        and _COMMIT.fullmatch(sent.commit) is not None
+        and isinstance(sent.branch, str)
+        and _BRANCH.fullmatch(sent.branch) is not None
+        and (
+            sent.pr_url is None
+            or (isinstance(sent.pr_url, str) and sent.pr_url.startswith("https://"))
+        )
+    )
 
 
 def _save(journal: Journal, sent: list[Sent]) -> None:

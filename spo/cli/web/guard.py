@@ -21,6 +21,8 @@ import sys
 from urllib.parse import urlsplit
 
 from starlette.datastructures import MutableHeaders
+from starlette.exceptions import HTTPException
+from starlette.formparsers import MultiPartException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -116,7 +118,10 @@ class Guard:
         body = await _body(request, receive)
         if body is None:
             return self._error(request, lang, session, 413, "too-large")
-        form = await Request(request.scope, _replay(body, receive)).form()
+        try:
+            form = await Request(request.scope, _replay(body, receive)).form()
+        except (HTTPException, MultiPartException):  # over a thousand fields, a broken body
+            return self._error(request, lang, session, 400, "bad-form")
         try:
             sent = form.get("csrf")
         finally:

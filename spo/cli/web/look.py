@@ -101,7 +101,10 @@ def _date(value: FuzzyDate | None, lang: Lang) -> str:
 
 
 def with_query(path: str, query: Mapping[str, str], **changed: str) -> str:
-    """`path` with its query, some parameters changed (the language switch keeps the rest)."""
+    """`path` with its query, some parameters changed (the language switch keeps the rest).
+    A path asked for as `//elsewhere.example/x` stays on this site (`/elsewhere.example/x`):
+    a browser reads `//host` in a link or a redirect as another site."""
+    path = "/" + path.lstrip("/\\")
     params = {k: v for k, v in query.items() if k not in changed and k != "token"}
     params.update(changed)
     return f"{path}?{urlencode(params)}" if params else path
