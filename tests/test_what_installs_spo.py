@@ -103,7 +103,7 @@ def _repository_files() -> list[Path]:
     if listed.returncode != 0:
         pytest.skip("not a git checkout: the files of the repository cannot be listed")
     names = [n for n in listed.stdout.splitlines() if not n.startswith(("tests/", "data/"))]
-    return [REPO / n for n in names if not n.endswith((".py", ".csv", ".json"))]
+    return [REPO / n for n in names if not n.endswith((".py", ".csv", ".json", ".png"))]
 
 
 def test_no_install_line_in_the_repository_installs_another_spo() -> None:
