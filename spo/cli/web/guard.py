@@ -41,6 +41,8 @@ from spo.cli.web.look import (
 )
 from spo.cli.web.settings import Site
 
+MAX_FIELDS = 1000  # fields of one form: Starlette's own limit, for every kind of body
+
 BODY_LIMIT = 64 * 1024  # a form of the registry's fields, with room; no file is uploaded
 READS = frozenset({"GET", "HEAD"})
 CSP = (
@@ -121,6 +123,9 @@ class Guard:
         try:
             form = await Request(request.scope, _replay(body, receive)).form()
         except (HTTPException, MultiPartException):  # over a thousand fields, a broken body
+            return self._error(request, lang, session, 400, "bad-form")
+        if len(form.multi_items()) > MAX_FIELDS:  # (older Starlettes count no urlencoded fields)
+            await form.close()
             return self._error(request, lang, session, 400, "bad-form")
         try:
             sent = form.get("csrf")
