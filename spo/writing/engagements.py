@@ -4,6 +4,7 @@ the visiting municipality's file. Reads only that file and the ids from the file
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -34,24 +35,36 @@ def _position(engagements: list[Any], new: dict[str, Any], when: FuzzyDate) -> i
             raise Refusal(
                 "duplicate-engagement", kind=new["kind"], host=new["host"], date=when.text
             )
-    for index, entry in enumerate(engagements):
+    return date_order(engagements, when)
+
+
+def date_order(entries: list[Any], when: FuzzyDate) -> int:
+    """Where an entry of `when` goes in a list kept in date order: after those of its day."""
+    for index, entry in enumerate(entries):
         other = _date_of(entry)
         if other and when.certainly_before(other):
             return index
-    return len(engagements)
+    return len(entries)
 
 
-def _engagement_change(new: dict[str, Any], when: FuzzyDate) -> Any:
+# Where a new entry goes in its list, given the list and the file's text (to name a line).
+Position = Callable[[list[Any], YamlText], int]
+
+
+def entry_change(key: str, new: dict[str, Any], position: Position) -> Any:
+    """The change that adds `new` to the municipality file's list `key` (made when missing), at
+    `position`: the new text, and the data it must read back as."""
+
     def change(text: YamlText, data: dict[str, Any]) -> tuple[Edit, dict[str, Any]]:
         expected = copy.deepcopy(data)
-        engagements = expected.get("engagements")
-        if engagements is None:
-            engagements = expected["engagements"] = []
-        if not isinstance(engagements, list):
-            raise Refusal("layout", detail=Message.of("layout.not-a-list", key="engagements"))
-        at = _position(engagements, new, when)
-        engagements.insert(at, new)
-        edit = text.add_entry(("engagements",), new, at, key_order("municipality"))
+        entries = expected.get(key)
+        if entries is None:
+            entries = expected[key] = []
+        if not isinstance(entries, list):
+            raise Refusal("layout", detail=Message.of("layout.not-a-list", key=key))
+        at = position(entries, text)
+        entries.insert(at, new)
+        edit = text.add_entry((key,), new, at, key_order("municipality"))
         return edit, expected
 
     return change
@@ -95,7 +108,7 @@ def add_engagement(
         root,
         "municipality",
         path,
-        _engagement_change(new, when),
+        entry_change("engagements", new, lambda entries, _text: _position(entries, new, when)),
         References(municipality_ids, KnownProjects(KnownIds(root, "project"), {})),
         today,
         dry_run,

@@ -7,7 +7,6 @@ beside what the registry records. Reads only that file and the ids from the file
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -17,16 +16,15 @@ from spo.files import registry
 from spo.model import Municipality
 from spo.query.reading import read_registry
 from spo.rules import lookup
-from spo.rules.dates import FuzzyDate, parse_date_or_none
+from spo.rules.dates import FuzzyDate
 from spo.rules.errors import UsageError
-from spo.rules.message import Message
 from spo.rules.schemas import MAX_COUNT
 from spo.rules.vocabulary import METRICS, MUNICIPALITY_KINDS, QUALIFIERS
 from spo.writing import inputs
 from spo.writing.editing import References, Refusal, WriteResult, edit_record, refusing, shown
+from spo.writing.engagements import date_order, entry_change
 from spo.writing.known import KnownIds, KnownProjects
-from spo.writing.roundtrip import Edit, YamlText
-from spo.writing.transfers import key_order
+from spo.writing.roundtrip import YamlText
 
 # What makes two figures the same figure: one office publishes one value of a metric (of one kind
 # of municipality, or of all) as of one day.
@@ -69,27 +67,7 @@ def _position(figures: list[Any], new: dict[str, Any], when: FuzzyDate, text: Ya
             )
             fields = {k: new[k] for k in SAME_FIGURE if k in new}
             raise Refusal(reason, **fields, value=entry.get("value"), line=line)
-    for index, entry in enumerate(figures):
-        other = parse_date_or_none(entry.get("date")) if isinstance(entry, dict) else None
-        if other and when.certainly_before(other):
-            return index
-    return len(figures)
-
-
-def _figure_change(new: dict[str, Any], when: FuzzyDate) -> Any:
-    def change(text: YamlText, data: dict[str, Any]) -> tuple[Edit, dict[str, Any]]:
-        expected = copy.deepcopy(data)
-        figures = expected.get("reported_figures")
-        if figures is None:
-            figures = expected["reported_figures"] = []
-        if not isinstance(figures, list):
-            raise Refusal("layout", detail=Message.of("layout.not-a-list", key="reported_figures"))
-        at = _position(figures, new, when, text)
-        figures.insert(at, new)
-        edit = text.add_entry(("reported_figures",), new, at, key_order("municipality"))
-        return edit, expected
-
-    return change
+    return date_order(figures, when)
 
 
 def add_figure(
@@ -134,7 +112,9 @@ def add_figure(
         root,
         "municipality",
         path,
-        _figure_change(new, when),
+        entry_change(
+            "reported_figures", new, lambda entries, text: _position(entries, new, when, text)
+        ),
         References(municipality_ids, KnownProjects(KnownIds(root, "project"), {})),
         today,
         dry_run,
