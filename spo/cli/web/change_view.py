@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from markupsafe import Markup
 from starlette.requests import Request
@@ -31,6 +31,8 @@ from spo.cli.web.look import lang_of, part_context, site_of, templates, web_word
 from spo.cli.web.reader import on_reader_thread
 from spo.cli.web.settings import Site
 from spo.cli.words import say
+
+T = TypeVar("T")
 
 SENT_SECONDS = 60.0  # how long the changes sent (and gh's answers about them) are kept
 # A commit's first line names the records up to this many characters; past it, it counts them.
@@ -65,20 +67,20 @@ def forget_sent(site: Site) -> None:
 def has_pending(site: Site) -> bool | None:
     """Whether a change is pending; None where there can be none (the registry is not in git).
     The journal alone: a banner on every page must not cost `pending()`'s git processes."""
-    if not _in_git(site.root):
-        return None
-    try:
-        return Registry(site.root).has_pending()
-    except SpoError:
-        return None
+    return _asked(site, Registry.has_pending)
 
 
 def pending_or_none(site: Site) -> Pending | None:
     """The pending change; None where there can be none (the registry is not in git)."""
+    return _asked(site, Registry.pending)
+
+
+def _asked(site: Site, question: Callable[[Registry], T]) -> T | None:
+    """The registry's answer; None outside git, or where git cannot answer."""
     if not _in_git(site.root):
         return None
     try:
-        return Registry(site.root).pending()
+        return question(Registry(site.root))
     except SpoError:
         return None
 
