@@ -70,6 +70,10 @@ def entry_change(key: str, new: dict[str, Any], position: Position) -> Any:
     return change
 
 
+def _engagement_change(new: dict[str, Any], when: FuzzyDate) -> Any:
+    return entry_change("engagements", new, lambda entries, _text: _position(entries, new, when))
+
+
 def add_engagement(
     root: Path,
     municipality_id: str,
@@ -108,7 +112,7 @@ def add_engagement(
         root,
         "municipality",
         path,
-        entry_change("engagements", new, lambda entries, _text: _position(entries, new, when)),
+        _engagement_change(new, when),
         References(municipality_ids, KnownProjects(KnownIds(root, "project"), {})),
         today,
         dry_run,
