@@ -6,6 +6,7 @@ behind its back, and can be discarded, putting every file back byte for byte
 from __future__ import annotations
 
 import codecs
+import shutil
 import threading
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import pytest
 
 from spo.api import Registry, SpoError
 from spo.writing import atomic
-from tests.diff_history import GIT_ENV
+from tests.diff_history import GIT_ENV, git
 from tests.review_story import (
     SCHEMA,
     SEYHAN,
@@ -268,3 +269,23 @@ def test_a_sent_change_edited_to_carry_an_option_is_refused(root: Path) -> None:
         Registry(root).sent()
     assert refused.value.message.key == "review.journal-damaged"
     assert not target.exists()
+
+
+def test_a_repository_that_names_its_objects_by_sha256_knows_its_files_from_head(
+    tmp_path: Path,
+) -> None:
+    """The object format comes with the repository's top (one git process): a file compared
+    with HEAD by the wrong hash would read as edited before spo serve touched it."""
+    root = tmp_path / "registry"
+    shutil.copytree(Path(__file__).parent / "registries" / "report-histories", root)
+    git(root, "init", "-q", "-b", "main", "--object-format=sha256")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "The registry")
+    registry = Registry(root)
+
+    stage(registry)
+
+    pending = registry.pending()
+    assert [(f.path, f.status, f.from_head) for f in pending.files] == [(USKUDAR, "changed", True)]
+    diff = registry.pending_diff(as_of=TODAY, pending=pending)
+    assert [(r.id, r.status) for r in diff.records] == [("istanbul-uskudar", "changed")]

@@ -61,13 +61,14 @@ class Changes:
 
         return read_pending(self._repo(), self.root)
 
-    def pending_diff(self, *, as_of: date | None = None) -> Diff:
+    def pending_diff(self, *, as_of: date | None = None, pending: Pending | None = None) -> Diff:
         """What the pending change does (HEAD against HEAD with the pending files as they are
-        now), as `spo diff` computes it."""
+        now), as `spo diff` computes it; of `pending`, when the caller has just read it."""
         from spo.review.pending import pending_diff, read_pending
 
         repo = self._repo()
-        pending = read_pending(repo, self.root)
+        if pending is None:
+            pending = read_pending(repo, self.root)
         return pending_diff(repo, self.root, pending, as_of or date.today())
 
     def pending_records(self, diff: Diff | None = None) -> tuple[PendingRecord, ...]:

@@ -33,16 +33,20 @@ class Git:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.top = root
-        done = self._call("rev-parse", "--show-toplevel", "--show-prefix", cwd=root)
+        done = self._call(
+            "rev-parse", "--show-toplevel", "--show-prefix", "--show-object-format", cwd=root
+        )
         if done.returncode != 0:
             error = _first_line(done.stderr)
             if "not a git repository" in error:
                 raise UsageError.of("diff.not-git", root=str(root))
             raise UsageError.of("diff.git-error", error=error)
-        top, _, prefix = done.stdout.decode("utf-8", "surrogateescape").partition("\n")
+        lines = done.stdout.decode("utf-8", "surrogateescape").split("\n")
+        top, prefix, object_format = [*lines, "", ""][:3]
         self.top = Path(top)
         self.prefix = prefix.strip()
-        self.object_format = (self._run("rev-parse", "--show-object-format") or "sha1").strip()
+        # (a git older than 2.25 says the option back: its objects are sha1)
+        self.object_format = object_format if object_format in ("sha1", "sha256") else "sha1"
 
     def _call(
         self, *args: str, cwd: Path | None = None, given: bytes | None = None

@@ -69,7 +69,7 @@ def read_pending(repo: Repo, root: Path) -> Pending:
     journal = Journal(repo)
     with journal.locked() as entries:
         found = dict(entries)
-    head = repo.head() if repo.ref_exists("HEAD") else None
+    head = repo.head_or_none()
     in_head = _head_blobs(repo, head, list(found))
     object_format = repo.object_format()
     files = []

@@ -78,14 +78,23 @@ class Repo:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        done = call(["git", "rev-parse", "--show-toplevel", "--absolute-git-dir"], root)
+        asked = [
+            "git",
+            "rev-parse",
+            "--show-toplevel",
+            "--absolute-git-dir",
+            "--show-object-format",
+        ]
+        done = call(asked, root)
         if not done.ok:
             if "not a git repository" in done.error:
                 raise UsageError.of("review.not-git", root=str(root))
             raise SpoError.of("review.git-failed", command="rev-parse", error=done.error)
-        top, git_dir = done.text.split("\n")[:2]
+        top, git_dir, object_format = [*done.text.split("\n"), "", ""][:3]
         self.top = Path(top)
         self.git_dir = Path(git_dir)
+        # (a git older than 2.25 says the option back: its objects are sha1)
+        self._object_format = object_format if object_format in ("sha1", "sha256") else "sha1"
 
     @property
     def folder(self) -> Path:
@@ -118,14 +127,19 @@ class Repo:
 
     def head(self) -> str:
         """The commit HEAD names; `review.no-commit` in a repository with none yet."""
-        done = self.run("rev-parse", "--verify", "--quiet", "HEAD^{commit}")
-        if not done.ok or not done.text:
+        found = self.head_or_none()
+        if found is None:
             raise SpoError.of("review.no-commit")
-        return done.text
+        return found
+
+    def head_or_none(self) -> str | None:
+        """The commit HEAD names; None in a repository with none yet."""
+        done = self.run("rev-parse", "--verify", "--quiet", "HEAD^{commit}")
+        return done.text if done.ok and done.text else None
 
     def object_format(self) -> str:
-        done = self.run("rev-parse", "--show-object-format")
-        return done.text if done.ok and done.text else "sha1"
+        """How the repository names its objects: sha1, or sha256."""
+        return self._object_format
 
     def branch(self) -> str | None:
         """The current branch's short name; None on a detached HEAD."""

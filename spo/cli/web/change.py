@@ -50,7 +50,7 @@ def change(request: Request) -> Response:
         context["others"] = pending.others
         context["files"] = [(f.path, file_words(f, lang)) for f in pending.files]
         if not pending.empty:
-            diff = registry.pending_diff()
+            diff = registry.pending_diff(pending=pending)
             context.update(diff_context(diff, site.root, lang))
             context["message"] = commit_message(diff, registry.pending_records(diff))
             context["edited"] = [f.path for f in pending.edited]
