@@ -117,6 +117,18 @@ def test_the_banner_is_on_every_page_while_a_change_is_pending(root: Path) -> No
     assert '<p>1 pending change — <a href="/change">review it</a></p>' in english
 
 
+def test_every_page_and_the_report_link_to_the_pending_change(root: Path) -> None:
+    """The change page is one of the site's links (not only the banner's, which goes when
+    nothing is pending): named as the current page when it is open."""
+    client = browser(Site.made(root))
+
+    for path in PAGES:
+        page = client.get(path).text
+        current = ' aria-current="page"' if path == "/change" else ""
+        assert f'<li><a href="/change"{current}>Değişiklik</a></li>' in page, path
+    assert '<li><a href="/change">Change</a></li>' in client.get("/report?lang=en").text
+
+
 def test_sent_without_a_remote_the_page_names_the_branch_left_for_the_reviewer(
     root: Path, tmp_path: Path
 ) -> None:

@@ -164,9 +164,27 @@ def test_the_report_is_the_html_report_with_its_map_and_credit(client) -> None:
     assert '<svg class="map"' in page.text
     assert 'class="note credit"' in page.text
     assert '<a href="/municipalities">Belediyeler</a>' in page.text  # the way back
+    assert '<a href="/report" aria-current="page">Rapor</a>' in page.text
     digest = base64.b64encode(hashlib.sha256(CSS.encode()).digest()).decode()
-    assert f"style-src 'sha256-{digest}'" in page.headers["content-security-policy"]
-    assert "unsafe-inline" not in page.headers["content-security-policy"]
+    policy = page.headers["content-security-policy"]
+    assert f"style-src 'self' 'sha256-{digest}'; script-src 'none';" in policy
+    assert "unsafe-inline" not in policy
+
+
+def test_the_bar_above_the_report_is_styled_by_the_sites_own_stylesheet(client) -> None:
+    """The report's policy allows its own inline stylesheet and this site's files: the bar
+    (the links, the banner) gets bar.css, in the report's <head>, and nothing else of the
+    site's look reaches the report."""
+    page = client.get("/report?as_of=2025-06-01").text
+    bar = client.get("/static/bar.css")
+
+    head = page[: page.index("</head>")]
+    assert head.endswith('</style>\n<link rel="stylesheet" href="/static/bar.css">\n')
+    assert "/static/spo.css" not in page
+    assert bar.status_code == 200 and bar.headers["content-type"].startswith("text/css")
+    assert '<header class="site-bar">' in page
+    rules = [line for line in bar.text.splitlines() if "{" in line and "@media" not in line]
+    assert all(line.lstrip().startswith((".site-bar", ".change-banner")) for line in rules)
 
 
 def test_a_report_of_a_day_that_is_no_date_is_a_page_that_says_so(client) -> None:

@@ -11,6 +11,7 @@ Routes (GET, and HEAD; the forms POST too):
     /change                    the pending change (and POST /change/send, /change/push-again,
                                GET and POST /change/discard: `spo.cli.web.change`)
     /static/spo.css            the pages' stylesheet (no inline style)
+    /static/bar.css            the bar at the top of every page and of the report
     /static/spo.js             the forms' one script: each field checked as it is left
     /record/{form}             GET and POST: the forms that record (`spo.cli.web.record`)
 
@@ -56,6 +57,7 @@ def make_app(site: Site) -> Starlette:
         Route("/change/discard", on_reader(change.discard_page)),
         Route("/change/discard", change.discard, methods=["POST"]),
         Route("/static/spo.css", stylesheet),
+        Route("/static/bar.css", bar_stylesheet),
         Route("/static/spo.js", script),
         *record.ROUTES,
     ]
@@ -97,6 +99,10 @@ def _served(name: str, media_type: str) -> Response:
 
 def stylesheet(request: Request) -> Response:
     return _served("spo.css", "text/css")
+
+
+def bar_stylesheet(request: Request) -> Response:
+    return _served("bar.css", "text/css")
 
 
 def script(request: Request) -> Response:

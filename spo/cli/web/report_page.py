@@ -3,7 +3,9 @@ the map's credit), with a line of navigation put in above it, kept in the index 
 command line's report.
 
 The report's stylesheet is inline (the file must stand alone when mailed), so this page's
-Content-Security-Policy allows that one stylesheet by its hash, and still no script at all."""
+Content-Security-Policy allows that one stylesheet by its hash, and the site's own bar.css for
+the bar put in above it (the site's links and the banner of the pending change, styled by their
+own classes only), and still no script at all."""
 
 from __future__ import annotations
 
@@ -23,12 +25,14 @@ from spo.cli.web.browse import not_found
 from spo.cli.web.look import banner_of, lang_of, page_html, site_of
 from spo.cli.web.parts import kept
 
+BAR_STYLESHEET = '<link rel="stylesheet" href="/static/bar.css">'
+
 
 @cache
 def report_csp() -> str:
     digest = base64.b64encode(hashlib.sha256(CSS.encode("utf-8")).digest()).decode("ascii")
     return (
-        f"default-src 'self'; style-src 'sha256-{digest}'; script-src 'none'; "
+        f"default-src 'self'; style-src 'self' 'sha256-{digest}'; script-src 'none'; "
         "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     )
 
@@ -63,6 +67,7 @@ def report(request: Request) -> Response:
         query=dict(request.query_params),
         banner=banner_of(request),
     )
+    html = html.replace("\n</head>", f"\n{BAR_STYLESHEET}\n</head>", 1)
     html = html.replace("\n<header>", f"\n{nav}\n<header>", 1)
     response = HTMLResponse(html)
     response.headers["content-security-policy"] = report_csp()
