@@ -70,8 +70,46 @@ def test_a_foreign_host_header_is_refused(client, host: str) -> None:
     assert page.headers["x-frame-options"] == "DENY"
 
 
-@pytest.mark.parametrize("host", ["localhost:8000", "127.0.0.1", "[::1]:8000"])
+@pytest.mark.parametrize(
+    "host",
+    [
+        "[::1]evil.example",  # a name after the address's bracket
+        "[::1]:80x",  # a port that is not a number
+        "[::1]:8000:1",
+        "[127.0.0.1]:8000",  # only an IPv6 address goes in brackets
+        "[::1",
+        "::1",  # an IPv6 address without its brackets
+        "localhost:",  # a colon without a port
+        "localhost:abc",
+        "localhost:+80",
+        "localhost:0",  # no such port
+        "localhost:65536",
+        "127.0.0.1:8000:1",
+        "localhost.",  # the root's dot: not the name the server was given
+        "localhost..",
+        ".localhost",
+        "",
+        "local host",
+        "localhost :8000",
+        "localhost@evil.example",
+        "evil.example#localhost",
+        "localhost/evil",
+    ],
+)
+def test_a_host_header_that_is_not_a_plain_name_and_port_is_refused(client, host: str) -> None:
+    page = client.get("/", headers={"host": host})
+
+    assert page.status_code == 400
+    assert "<h1>Bilinmeyen adres</h1>" in page.text
+
+
+@pytest.mark.parametrize(
+    "host",
+    ["localhost:8000", "127.0.0.1", "[::1]:8000", "[::1]", "LOCALHOST:8000", "[0:0::1]:9000"],
+)
 def test_this_computer_s_names_are_welcome(client, host: str) -> None:
+    """In any case, and on any port: a tunnel (`ssh -L 9000:localhost:8000`) keeps the
+    browser's port in the Host header."""
     assert client.get("/", headers={"host": host}).status_code == 200
 
 
@@ -246,6 +284,8 @@ def test_listening_everywhere_takes_addresses_but_not_foreign_names(registry: Pa
     assert site.allows_host("192.168.1.5:8000") and site.allows_host("[fe80::1]:8000")
     assert site.allows_host("localhost:8000")
     assert not site.allows_host("evil.example") and not site.allows_host("")
+    assert not site.allows_host("192.168.1.5:8000:1") and not site.allows_host("[fe80::1]x")
+    assert not site.allows_host("192.168.1.5.") and not site.allows_host("[192.168.1.5]")
 
 
 def test_listening_on_one_address_takes_that_address_only(registry: Path) -> None:
@@ -253,6 +293,12 @@ def test_listening_on_one_address_takes_that_address_only(registry: Path) -> Non
 
     assert site.allows_host("192.168.1.5:8000") and site.allows_host("127.0.0.1")
     assert not site.allows_host("192.168.1.6") and not site.allows_host("evil.example")
+
+
+def test_an_ipv6_address_given_to_host_is_named_as_a_browser_writes_it(registry: Path) -> None:
+    site = Site.made(registry, host="fe80:0:0::1")
+
+    assert site.allows_host("[fe80::1]:8000") and not site.allows_host("[fe80::2]:8000")
 
 
 # --- the command --------------------------------------------------------------------------

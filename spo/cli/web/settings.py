@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import ipaddress
+import re
 import secrets
 import socket
 from dataclasses import dataclass, field
@@ -21,6 +22,13 @@ from urllib.parse import quote
 LOCAL_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
 # Addresses that listen on every interface: the Host header can then be any of the machine's.
 EVERYWHERE = frozenset({"0.0.0.0", "::", ""})
+# A Host header: an IPv6 address in brackets or a name (labels joined by single dots, no dot
+# at the end), then nothing or a colon and a port. No space, no second colon, nothing after.
+_HOST = re.compile(
+    r"(?:\[(?P<v6>[0-9a-f:.]+)\]|(?P<name>[a-z0-9_-]+(?:\.[a-z0-9_-]+)*))"
+    r"(?::(?P<port>[0-9]{1,5}))?",
+    re.ASCII,
+)
 
 
 def is_local(host: str) -> bool:
@@ -46,7 +54,7 @@ class Site:
     def made(cls, root: Path, *, host: str = "127.0.0.1", port: int = 8000) -> Site:
         """The settings for listening on `host`: a token for any address beyond this computer."""
         token = None if is_local(host) else secrets.token_urlsafe(24)
-        names = set(LOCAL_NAMES) | {host.strip("[]").lower()}
+        names = set(LOCAL_NAMES) | {_canonical(host.strip("[]").lower())}
         if host in EVERYWHERE:
             names |= _own_names()
         return cls(root, host, port, token, names=frozenset(names - {""}))
@@ -65,8 +73,11 @@ class Site:
     def allows_host(self, header: str) -> bool:
         """Whether a request's Host header names this server: one of its names, or (listening
         on every address) any IP address. A DNS rebinding attack sends its own domain name,
-        never an address, so that is what is refused."""
+        never an address, so that is what is refused; so is a header that is not a plain host
+        and port (`_host_name`), whatever it starts with."""
         name = _host_name(header)
+        if name is None:
+            return False
         if name in self.names:
             return True
         if not self.listens_everywhere():
@@ -78,14 +89,31 @@ class Site:
         return True
 
 
-def _host_name(header: str) -> str:
-    """The name in a Host header, without its port, lower case ("[::1]:8000" -> "::1")."""
-    header = header.strip().lower()
-    if header.startswith("["):
-        return header[1:].partition("]")[0]
-    if header.count(":") == 1:
-        return header.partition(":")[0]
-    return header
+def _host_name(header: str) -> str | None:
+    """The name in a Host header, lower case, without its port ("[::1]:8000" -> "::1"); None
+    for anything but `name`, `name:port`, `[IPv6]` or `[IPv6]:port` with a port of 1 to 65535.
+    A name is compared as it is written: `localhost.` (with the root's dot) is not `localhost`.
+    The port may be any: a tunnel (`ssh -L 9000:localhost:8000`) keeps the browser's."""
+    found = _HOST.fullmatch(header.lower())
+    if found is None:
+        return None
+    port = found["port"]
+    if port is not None and not 0 < int(port) < 65536:
+        return None
+    if found["v6"] is None:
+        return str(found["name"])
+    try:
+        return str(ipaddress.IPv6Address(found["v6"]))
+    except ValueError:
+        return None
+
+
+def _canonical(name: str) -> str:
+    """An address as a browser writes it in a Host header (`0:0::1` -> `::1`); a name as it is."""
+    try:
+        return str(ipaddress.ip_address(name))
+    except ValueError:
+        return name
 
 
 def _own_names() -> set[str]:
