@@ -43,6 +43,7 @@ SECURITY_HEADERS = {
     "x-content-type-options": "nosniff",
     "referrer-policy": "same-origin",
     "x-frame-options": "DENY",
+    "cross-origin-resource-policy": "same-origin",  # no other origin's page may use one
 }
 
 
@@ -111,6 +112,60 @@ def test_this_computer_s_names_are_welcome(client, host: str) -> None:
     """In any case, and on any port: a tunnel (`ssh -L 9000:localhost:8000`) keeps the
     browser's port in the Host header."""
     assert client.get("/", headers={"host": host}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "site,mode,dest",
+    [
+        ("cross-site", "no-cors", "image"),  # <img src="http://127.0.0.1:8000/change">
+        ("cross-site", "no-cors", "script"),
+        ("cross-site", "cors", "empty"),  # fetch() from another site's page
+        ("cross-site", "navigate", "iframe"),  # (frame-ancestors would blank it anyway)
+        ("cross-site", "navigate", "object"),
+        ("same-site", "no-cors", "image"),  # another port of this computer is another origin
+    ],
+)
+def test_a_page_another_site_embeds_is_refused(client, site: str, mode: str, dest: str) -> None:
+    asked = {"sec-fetch-site": site, "sec-fetch-mode": mode, "sec-fetch-dest": dest}
+
+    page = client.get("/municipalities/artvin", headers=asked)
+    head = client.head("/municipalities/artvin", headers=asked)
+    english = client.get("/report?lang=en", headers=asked)
+
+    assert page.status_code == head.status_code == english.status_code == 403
+    assert "<h1>Başka bir siteden istendi</h1>" in page.text
+    assert "Artvin" not in page.text
+    assert "<h1>Asked for by another site</h1>" in english.text
+    assert (
+        '<p class="error" role="alert">This page was asked for from inside another site&#39;s '
+        "page (as an image, a script or a frame); it is not sent that way. To open it, follow a "
+        "link to it or type its address in the browser&#39;s address bar.</p>"
+    ) in english.text
+    for name, value in SECURITY_HEADERS.items():
+        assert page.headers[name] == value
+
+
+@pytest.mark.parametrize(
+    "site,mode,dest",
+    [
+        # a person following a link from another site, or typing the address
+        ("cross-site", "navigate", "document"),
+        ("same-site", "navigate", "document"),
+        ("none", "navigate", "document"),
+        ("same-origin", "no-cors", "image"),  # the page's own parts
+        (None, None, None),  # a browser that says nothing of where a request comes from
+    ],
+)
+def test_a_person_arriving_from_anywhere_gets_the_page(
+    client, site: str | None, mode: str | None, dest: str | None
+) -> None:
+    said = {"sec-fetch-site": site, "sec-fetch-mode": mode, "sec-fetch-dest": dest}
+    asked = {name: value for name, value in said.items() if value is not None}
+
+    page = client.get("/municipalities/artvin", headers=asked)
+
+    assert page.status_code == 200
+    assert "<h1>Artvin Belediyesi</h1>" in page.text
 
 
 def test_a_post_without_the_form_token_is_refused(client) -> None:

@@ -1,15 +1,18 @@
 """What every request passes before a page is made, and what every response carries.
 
 In order: the Host header must name this server (else 400: a DNS rebinding attack sends its own
-domain name); beyond this computer, the access token (`?token=` once, then an HttpOnly,
-SameSite=Strict cookie; else 403); a request that sends a body (any method but GET and HEAD) may
-send at most `BODY_LIMIT` bytes (else 413, refused from its Content-Length, or as soon as more
-has arrived, never read whole), must not come from another origin by its browser's word
-(`Origin`, `Sec-Fetch-Site`), and must carry this session's CSRF token as the form field `csrf`
-(else 403). Every response then gets the security headers: a Content-Security-Policy
-whose only script is this server's own file (`/static/spo.js`, never inline; a page that needs
-another policy sets its own), nosniff, same-origin referrers, no framing. An error in a page
-is one line on the server's stderr and an error page, never a traceback.
+domain name); a page asked for by another site (or another port of this computer) must be a
+person going there, not something embedded (else 403: `_embedded`); beyond this computer, the
+access token (`?token=` once, then an HttpOnly, SameSite=Strict cookie; else 403); a request
+that sends a body (any method but GET and HEAD) may send at most `BODY_LIMIT` bytes (else 413,
+refused from its Content-Length, or as soon as more has arrived, never read whole), must not
+come from another origin by its browser's word (`Origin`, `Sec-Fetch-Site`), and must carry
+this session's CSRF token as the form field `csrf` (else 403). Every response then gets the
+security headers: a Content-Security-Policy whose only script is this server's own file
+(`/static/spo.js`, never inline; a page that needs another policy sets its own), nosniff,
+same-origin referrers, no framing, no use by another origin's page
+(Cross-Origin-Resource-Policy). An error in a page is one line on the server's stderr and an
+error page, never a traceback.
 """
 
 from __future__ import annotations
@@ -54,7 +57,11 @@ HEADERS = {
     "referrer-policy": "same-origin",
     "x-frame-options": "DENY",
     "cross-origin-opener-policy": "same-origin",
+    "cross-origin-resource-policy": "same-origin",
 }
+# What a browser says it fetches when a person goes to a page (a link, the address bar), not a
+# page's part: an image, a script, a fetch(), a frame (which frame-ancestors blanks anyway).
+_GOING_THERE = ("navigate", "document")
 _SESSION = re.compile(r"[A-Za-z0-9_-]{32,64}")
 YEAR = 365 * 24 * 3600
 
@@ -103,6 +110,8 @@ class Guard:
         site = self.site
         if not site.allows_host(request.headers.get("host", "")):
             return self._error(request, lang, session, 400, "bad-host")
+        if _embedded(request):
+            return self._error(request, lang, session, 403, "cross-site")
         if site.token is not None:
             given = request.query_params.get("token")
             if given is not None and hmac.compare_digest(given.encode(), site.token.encode()):
@@ -181,6 +190,20 @@ def _from_elsewhere(request: Request) -> bool:
     if origin is None:
         return False
     return urlsplit(origin).netloc.lower() != request.headers.get("host", "").lower()
+
+
+def _embedded(request: Request) -> bool:
+    """Whether another site (or another port of this computer: `same-site`) asks for a page
+    as a part of its own (`<img>`, `<script>`, `fetch()`, a frame): what the browser would
+    show is not the page, and the request carries whatever the browser holds for this server.
+    A person following a link from elsewhere navigates to a document, and arrives. Browsers
+    without Sec-Fetch headers say nothing: the same-origin policy and CORP still hold."""
+    where = request.headers.get("sec-fetch-site")
+    if where not in ("cross-site", "same-site"):
+        return False
+    mode = request.headers.get("sec-fetch-mode")
+    dest = request.headers.get("sec-fetch-dest", "document")
+    return (mode, dest) != _GOING_THERE
 
 
 def _access(site: Site) -> str:
