@@ -26,6 +26,7 @@ from spo.cli.web.app import make_app  # noqa: E402
 from spo.cli.web.look import csrf_token  # noqa: E402
 from spo.cli.web.settings import Site  # noqa: E402
 from tests.conftest import run_spo  # noqa: E402
+from tests.diff_history import GIT_ENV, git, init  # noqa: E402
 from tests.web_registry import LOCAL, browser, write_registry  # noqa: E402
 
 
@@ -293,6 +294,40 @@ def test_a_failing_page_is_an_error_page_without_a_traceback(
     said = capsys.readouterr().err
     assert "spo serve: internal error on GET / (RuntimeError: a secret detail)" in said
     assert "Traceback" not in said
+
+
+# --- no path of the server's disk on a page ------------------------------------------------
+
+
+def test_a_registry_outside_git_is_named_by_its_folder_not_its_path(registry: Path) -> None:
+    page = browser(Site.made(registry)).get("/change?lang=en").text
+
+    assert (
+        '<p class="error" role="alert">registry is not in a git repository: sending changes '
+        "for review needs the registry in one</p>"
+    ) in page
+    assert str(registry.parent) not in page
+
+
+def test_a_damaged_journal_is_named_from_the_repository_s_top(
+    registry: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name, value in GIT_ENV.items():
+        monkeypatch.setenv(name, value)
+    init(registry)
+    git(registry, "add", "-A")
+    git(registry, "commit", "-q", "-m", "Kayıt")
+    journal = registry / ".git" / "spo" / "pending" / "journal.json"
+    journal.parent.mkdir(parents=True)
+    journal.write_text("{", encoding="utf-8")
+
+    page = browser(Site.made(registry)).get("/change").text
+
+    assert (
+        '<p class="error" role="alert">bekleyen değişikliğin kaydı '
+        "(.git/spo/pending/journal.json) okunamıyor; dosyaları git ile denetleyin</p>"
+    ) in page
+    assert str(registry.parent) not in page
 
 
 # --- listening beyond this computer ---------------------------------------------------------
