@@ -21,12 +21,14 @@ for _module in ("starlette", "jinja2", "uvicorn", "python_multipart", "httpx"):
 
 from starlette.testclient import TestClient  # noqa: E402
 
+from spo.api import Registry  # noqa: E402
 from spo.cli.web import browse  # noqa: E402
 from spo.cli.web.app import make_app  # noqa: E402
 from spo.cli.web.look import csrf_token  # noqa: E402
 from spo.cli.web.settings import Site  # noqa: E402
 from tests.conftest import run_spo  # noqa: E402
 from tests.diff_history import GIT_ENV, git, init  # noqa: E402
+from tests.serve_story import TODAY  # noqa: E402
 from tests.web_registry import LOCAL, browser, write_registry  # noqa: E402
 
 
@@ -328,6 +330,85 @@ def test_a_damaged_journal_is_named_from_the_repository_s_top(
         "(.git/spo/pending/journal.json) okunamıyor; dosyaları git ile denetleyin</p>"
     ) in page
     assert str(registry.parent) not in page
+
+
+# --- the banner of the pending change on the guard's pages --------------------------------
+
+BANNER = '<p>1 bekleyen değişiklik — <a href="/change">gözden geçir</a></p>'
+
+
+@pytest.fixture
+def pending(registry: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The test's registry in git, with a visit saved in `spo serve` and not yet sent."""
+    for name, value in GIT_ENV.items():
+        monkeypatch.setenv(name, value)
+    init(registry)
+    git(registry, "add", "-A")
+    git(registry, "commit", "-q", "-m", "Kayıt")
+    api = Registry(registry)
+    with api.recording() as recording:
+        recording.wrote(
+            api.add_engagement("artvin", "mersin-bb", "meeting", date="2025-06-01", today=TODAY)
+        )
+    return registry
+
+
+def test_a_refused_form_and_a_failing_page_show_the_pending_change(
+    pending: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Asked by someone the server serves: the banner of every page, on its error pages too."""
+    monkeypatch.setattr(browse, "home", _broken)
+    client = browser(Site.made(pending))
+
+    failing = client.get("/")
+    forged = client.post("/", data={"csrf": "0" * 64})
+    too_large = client.post("/", content=b"csrf=" + b"x" * (100 * 1024))
+    broken = client.post(
+        "/", data={"csrf": csrf_token(client.app.state.site, client.cookies["spo_session"]),
+                   **{f"a{i}": "1" for i in range(1100)}},
+    )  # fmt: skip
+
+    assert [forged.status_code, too_large.status_code, broken.status_code] == [403, 413, 400]
+    assert failing.status_code == 500
+    for refused in (forged, too_large, broken, failing):
+        assert BANNER in refused.text
+
+
+def test_a_banner_that_fails_leaves_the_error_page_without_it(
+    pending: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    client = browser(Site.made(pending))
+    client.app.state.banner = _broken
+
+    page = client.get("/")
+
+    assert page.status_code == 500
+    assert "<h1>Bir hata oluştu</h1>" in page.text and BANNER not in page.text
+    said = capsys.readouterr().err.splitlines()
+    assert said == [
+        "spo serve: internal error on GET / (RuntimeError: a secret detail)",
+        "spo serve: internal error in the banner (RuntimeError: a secret detail)",
+    ]
+
+
+def test_a_request_not_yet_trusted_sees_nothing_of_the_pending_change(pending: Path) -> None:
+    """A foreign Host, a page embedded by another site, a browser without the access token:
+    refused before anything of the registry is read."""
+    here = browser(Site.made(pending))
+    beyond = browser(Site.made(pending, host="0.0.0.0"), base_url="http://192.168.1.5:8000")
+    assert BANNER in here.get("/").text
+
+    foreign = here.get("/", headers={"host": "evil.example"})
+    embedded = here.get("/", headers={"sec-fetch-site": "cross-site", "sec-fetch-mode": "no-cors"})
+    no_token = beyond.get("/")
+
+    assert [foreign.status_code, embedded.status_code, no_token.status_code] == [400, 403, 403]
+    for refused in (foreign, embedded, no_token):
+        assert "bekleyen" not in refused.text and "/change" not in refused.text
+
+
+def _broken(request: object) -> None:
+    raise RuntimeError("a secret detail")
 
 
 # --- listening beyond this computer ---------------------------------------------------------
