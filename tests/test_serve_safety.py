@@ -441,6 +441,56 @@ def test_beyond_this_computer_a_page_needs_the_token(registry: Path) -> None:
     assert client.get("/projects").status_code == 200
 
 
+def test_on_a_shared_computer_the_token_is_asked_for_on_this_computer_too(
+    registry: Path,
+) -> None:
+    """Every account of a computer reaches its 127.0.0.1: `spo serve --token` for that."""
+    site = Site.made(registry, token=True)
+    client = browser(site)
+    assert site.token is not None
+    assert site.address() == f"http://127.0.0.1:8000/?token={site.token}"
+
+    refused = client.get("/?lang=en")
+    opened = client.get(f"/?token={site.token}", follow_redirects=False)
+
+    assert refused.status_code == 403
+    assert "<h1>Access token needed</h1>" in refused.text
+    assert (
+        '<p class="error" role="alert">This server&#39;s pages open only with its access token: '
+        "open the link spo serve printed when it started.</p>"
+    ) in refused.text
+    assert opened.status_code == 303
+    assert client.get("/municipalities").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "lang,said",
+    [
+        ("en", "The pages open only through the link above (with its access token); this "
+               "computer's other accounts cannot open them without it either. Share it with "
+               "no one."),
+        ("tr", "Sayfalar yalnızca yukarıdaki bağlantıyla (erişim anahtarıyla) açılır; bu "
+               "bilgisayarın başka hesapları da onsuz açamaz. Bağlantıyı kimseyle paylaşmayın."),
+    ],
+)  # fmt: skip
+def test_spo_serve_token_prints_the_link_with_its_token(
+    registry: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+) -> None:
+    import uvicorn
+
+    started: list[object] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: started.append(app))
+
+    run = run_spo("--lang", lang, "serve", str(registry), "--token", "--port", "8123")
+
+    assert run.exit_code == 0 and len(started) == 1
+    printed = " ".join(run.stdout.split())
+    site = started[0].state.site  # type: ignore[attr-defined]
+    assert site.host == "127.0.0.1" and site.token is not None
+    assert f"http://127.0.0.1:8123/?token={site.token}" in printed
+    assert said in printed
+
+
 def test_the_token_of_another_server_opens_nothing(registry: Path) -> None:
     site = Site.made(registry, host="0.0.0.0")
     other = Site.made(registry, host="0.0.0.0")

@@ -5,6 +5,13 @@ any other address (`--host`), a one-time access token is made and printed with t
 Jupyter does: a request without it (or its cookie) is refused. The process's secret signs the
 CSRF tokens of forms and the access cookie; it lives as long as the process, so a restart makes
 every form of an open page stale, never valid for another server.
+
+"This computer" is every account of it: on a computer shared by several people (a terminal
+server, a machine others log in to), any of them can open 127.0.0.1, whatever --host says, and
+so read the registry and save into the pending change. There `spo serve --token` asks for the
+token on 127.0.0.1 too (`Site.made(..., token=True)`); the link it prints is then the key, to
+keep to oneself. The Host check and the CSRF token guard against web pages, not against
+another account of the same computer.
 """
 
 from __future__ import annotations
@@ -51,13 +58,16 @@ class Site:
     names: frozenset[str] = LOCAL_NAMES  # the Host header names a request may give
 
     @classmethod
-    def made(cls, root: Path, *, host: str = "127.0.0.1", port: int = 8000) -> Site:
-        """The settings for listening on `host`: a token for any address beyond this computer."""
-        token = None if is_local(host) else secrets.token_urlsafe(24)
+    def made(
+        cls, root: Path, *, host: str = "127.0.0.1", port: int = 8000, token: bool = False
+    ) -> Site:
+        """The settings for listening on `host`: a token for any address beyond this computer,
+        and on this computer too when `token` (a computer shared by several accounts)."""
+        access = secrets.token_urlsafe(24) if token or not is_local(host) else None
         names = set(LOCAL_NAMES) | {_canonical(host.strip("[]").lower())}
         if host in EVERYWHERE:
             names |= _own_names()
-        return cls(root, host, port, token, names=frozenset(names - {""}))
+        return cls(root, host, port, access, names=frozenset(names - {""}))
 
     def listens_everywhere(self) -> bool:
         return self.host in EVERYWHERE
