@@ -175,7 +175,7 @@ PARAMETERS: dict[str, dict[str, bool]] = {
         "spo_requirement": True,
     },
     "schema": {"kind": True, "write": True, "force": False},
-    "serve": {"path": True, "port": True, "host": True},
+    "serve": {"path": True, "port": True, "host": True, "token": False},
     "export.sqlite": {
         "file": True,
         "force": False,

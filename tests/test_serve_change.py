@@ -318,7 +318,7 @@ def test_a_registry_outside_git_has_no_change_and_says_why(tmp_path: Path) -> No
     page = client.get("/change").text
 
     assert (
-        f'<p class="error" role="alert">{root} bir git deposunda değil: değişiklikleri '
+        '<p class="error" role="alert">plain bir git deposunda değil: değişiklikleri '
         "incelemeye göndermek için kayıt bir git deposunda olmalı</p>"
-    ) in page
+    ) in page  # the folder's name: never the server's path (tests/test_review_paths.py)
     assert "change-banner" not in client.get("/").text

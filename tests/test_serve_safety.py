@@ -21,11 +21,14 @@ for _module in ("starlette", "jinja2", "uvicorn", "python_multipart", "httpx"):
 
 from starlette.testclient import TestClient  # noqa: E402
 
+from spo.api import Registry  # noqa: E402
 from spo.cli.web import browse  # noqa: E402
 from spo.cli.web.app import make_app  # noqa: E402
 from spo.cli.web.look import csrf_token  # noqa: E402
 from spo.cli.web.settings import Site  # noqa: E402
 from tests.conftest import run_spo  # noqa: E402
+from tests.diff_history import GIT_ENV, git, init  # noqa: E402
+from tests.serve_story import TODAY  # noqa: E402
 from tests.web_registry import LOCAL, browser, write_registry  # noqa: E402
 
 
@@ -43,6 +46,7 @@ SECURITY_HEADERS = {
     "x-content-type-options": "nosniff",
     "referrer-policy": "same-origin",
     "x-frame-options": "DENY",
+    "cross-origin-resource-policy": "same-origin",  # no other origin's page may use one
 }
 
 
@@ -70,9 +74,101 @@ def test_a_foreign_host_header_is_refused(client, host: str) -> None:
     assert page.headers["x-frame-options"] == "DENY"
 
 
-@pytest.mark.parametrize("host", ["localhost:8000", "127.0.0.1", "[::1]:8000"])
+@pytest.mark.parametrize(
+    "host",
+    [
+        "[::1]evil.example",  # a name after the address's bracket
+        "[::1]:80x",  # a port that is not a number
+        "[::1]:8000:1",
+        "[127.0.0.1]:8000",  # only an IPv6 address goes in brackets
+        "[::1",
+        "::1",  # an IPv6 address without its brackets
+        "localhost:",  # a colon without a port
+        "localhost:abc",
+        "localhost:+80",
+        "localhost:0",  # no such port
+        "localhost:65536",
+        "127.0.0.1:8000:1",
+        "localhost.",  # the root's dot: not the name the server was given
+        "localhost..",
+        ".localhost",
+        "",
+        "local host",
+        "localhost :8000",
+        "localhost@evil.example",
+        "evil.example#localhost",
+        "localhost/evil",
+    ],
+)
+def test_a_host_header_that_is_not_a_plain_name_and_port_is_refused(client, host: str) -> None:
+    page = client.get("/", headers={"host": host})
+
+    assert page.status_code == 400
+    assert "<h1>Bilinmeyen adres</h1>" in page.text
+
+
+@pytest.mark.parametrize(
+    "host",
+    ["localhost:8000", "127.0.0.1", "[::1]:8000", "[::1]", "LOCALHOST:8000", "[0:0::1]:9000"],
+)
 def test_this_computer_s_names_are_welcome(client, host: str) -> None:
+    """In any case, and on any port: a tunnel (`ssh -L 9000:localhost:8000`) keeps the
+    browser's port in the Host header."""
     assert client.get("/", headers={"host": host}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "site,mode,dest",
+    [
+        ("cross-site", "no-cors", "image"),  # <img src="http://127.0.0.1:8000/change">
+        ("cross-site", "no-cors", "script"),
+        ("cross-site", "cors", "empty"),  # fetch() from another site's page
+        ("cross-site", "navigate", "iframe"),  # (frame-ancestors would blank it anyway)
+        ("cross-site", "navigate", "object"),
+        ("same-site", "no-cors", "image"),  # another port of this computer is another origin
+    ],
+)
+def test_a_page_another_site_embeds_is_refused(client, site: str, mode: str, dest: str) -> None:
+    asked = {"sec-fetch-site": site, "sec-fetch-mode": mode, "sec-fetch-dest": dest}
+
+    page = client.get("/municipalities/artvin", headers=asked)
+    head = client.head("/municipalities/artvin", headers=asked)
+    english = client.get("/report?lang=en", headers=asked)
+
+    assert page.status_code == head.status_code == english.status_code == 403
+    assert "<h1>Başka bir siteden istendi</h1>" in page.text
+    assert "Artvin" not in page.text
+    assert "<h1>Asked for by another site</h1>" in english.text
+    assert (
+        '<p class="error" role="alert">This page was asked for from inside another site&#39;s '
+        "page (as an image, a script or a frame); it is not sent that way. To open it, follow a "
+        "link to it or type its address in the browser&#39;s address bar.</p>"
+    ) in english.text
+    for name, value in SECURITY_HEADERS.items():
+        assert page.headers[name] == value
+
+
+@pytest.mark.parametrize(
+    "site,mode,dest",
+    [
+        # a person following a link from another site, or typing the address
+        ("cross-site", "navigate", "document"),
+        ("same-site", "navigate", "document"),
+        ("none", "navigate", "document"),
+        ("same-origin", "no-cors", "image"),  # the page's own parts
+        (None, None, None),  # a browser that says nothing of where a request comes from
+    ],
+)
+def test_a_person_arriving_from_anywhere_gets_the_page(
+    client, site: str | None, mode: str | None, dest: str | None
+) -> None:
+    said = {"sec-fetch-site": site, "sec-fetch-mode": mode, "sec-fetch-dest": dest}
+    asked = {name: value for name, value in said.items() if value is not None}
+
+    page = client.get("/municipalities/artvin", headers=asked)
+
+    assert page.status_code == 200
+    assert "<h1>Artvin Belediyesi</h1>" in page.text
 
 
 def test_a_post_without_the_form_token_is_refused(client) -> None:
@@ -202,6 +298,119 @@ def test_a_failing_page_is_an_error_page_without_a_traceback(
     assert "Traceback" not in said
 
 
+# --- no path of the server's disk on a page ------------------------------------------------
+
+
+def test_a_registry_outside_git_is_named_by_its_folder_not_its_path(registry: Path) -> None:
+    page = browser(Site.made(registry)).get("/change?lang=en").text
+
+    assert (
+        '<p class="error" role="alert">registry is not in a git repository: sending changes '
+        "for review needs the registry in one</p>"
+    ) in page
+    assert str(registry.parent) not in page
+
+
+def test_a_damaged_journal_is_named_from_the_repository_s_top(
+    registry: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name, value in GIT_ENV.items():
+        monkeypatch.setenv(name, value)
+    init(registry)
+    git(registry, "add", "-A")
+    git(registry, "commit", "-q", "-m", "Kayıt")
+    journal = registry / ".git" / "spo" / "pending" / "journal.json"
+    journal.parent.mkdir(parents=True)
+    journal.write_text("{", encoding="utf-8")
+
+    page = browser(Site.made(registry)).get("/change").text
+
+    assert (
+        '<p class="error" role="alert">bekleyen değişikliğin kaydı '
+        "(.git/spo/pending/journal.json) okunamıyor; dosyaları git ile denetleyin</p>"
+    ) in page
+    assert str(registry.parent) not in page
+
+
+# --- the banner of the pending change on the guard's pages --------------------------------
+
+BANNER = '<p>1 bekleyen değişiklik — <a href="/change">gözden geçir</a></p>'
+
+
+@pytest.fixture
+def pending(registry: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The test's registry in git, with a visit saved in `spo serve` and not yet sent."""
+    for name, value in GIT_ENV.items():
+        monkeypatch.setenv(name, value)
+    init(registry)
+    git(registry, "add", "-A")
+    git(registry, "commit", "-q", "-m", "Kayıt")
+    api = Registry(registry)
+    with api.recording() as recording:
+        recording.wrote(
+            api.add_engagement("artvin", "mersin-bb", "meeting", date="2025-06-01", today=TODAY)
+        )
+    return registry
+
+
+def test_a_refused_form_and_a_failing_page_show_the_pending_change(
+    pending: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Asked by someone the server serves: the banner of every page, on its error pages too."""
+    monkeypatch.setattr(browse, "home", _broken)
+    client = browser(Site.made(pending))
+
+    failing = client.get("/")
+    forged = client.post("/", data={"csrf": "0" * 64})
+    too_large = client.post("/", content=b"csrf=" + b"x" * (100 * 1024))
+    broken = client.post(
+        "/", data={"csrf": csrf_token(client.app.state.site, client.cookies["spo_session"]),
+                   **{f"a{i}": "1" for i in range(1100)}},
+    )  # fmt: skip
+
+    assert [forged.status_code, too_large.status_code, broken.status_code] == [403, 413, 400]
+    assert failing.status_code == 500
+    for refused in (forged, too_large, broken, failing):
+        assert BANNER in refused.text
+
+
+def test_a_banner_that_fails_leaves_the_error_page_without_it(
+    pending: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    client = browser(Site.made(pending))
+    client.app.state.banner = _broken
+
+    page = client.get("/")
+
+    assert page.status_code == 500
+    assert "<h1>Bir hata oluştu</h1>" in page.text and BANNER not in page.text
+    said = capsys.readouterr().err.splitlines()
+    assert said == [
+        "spo serve: internal error on GET / (RuntimeError: a secret detail)",
+        "spo serve: internal error in the banner (RuntimeError: a secret detail)",
+    ]
+
+
+def test_a_request_not_yet_trusted_sees_nothing_of_the_pending_change(pending: Path) -> None:
+    """A foreign Host, a page embedded by another site, a browser without the access token:
+    refused before anything of the registry is read."""
+    here = browser(Site.made(pending))
+    beyond = browser(Site.made(pending, host="0.0.0.0"), base_url="http://192.168.1.5:8000")
+    assert BANNER in here.get("/").text
+
+    foreign = here.get("/", headers={"host": "evil.example"})
+    embedded = here.get("/", headers={"sec-fetch-site": "cross-site", "sec-fetch-mode": "no-cors"})
+    no_token = beyond.get("/")
+
+    assert [foreign.status_code, embedded.status_code, no_token.status_code] == [400, 403, 403]
+    for refused in (foreign, embedded, no_token):
+        assert "bekleyen" not in refused.text and "/change" not in refused.text
+
+
+def _broken(request: object) -> None:
+    raise RuntimeError("a secret detail")
+
+
 # --- listening beyond this computer ---------------------------------------------------------
 
 
@@ -232,6 +441,56 @@ def test_beyond_this_computer_a_page_needs_the_token(registry: Path) -> None:
     assert client.get("/projects").status_code == 200
 
 
+def test_on_a_shared_computer_the_token_is_asked_for_on_this_computer_too(
+    registry: Path,
+) -> None:
+    """Every account of a computer reaches its 127.0.0.1: `spo serve --token` for that."""
+    site = Site.made(registry, token=True)
+    client = browser(site)
+    assert site.token is not None
+    assert site.address() == f"http://127.0.0.1:8000/?token={site.token}"
+
+    refused = client.get("/?lang=en")
+    opened = client.get(f"/?token={site.token}", follow_redirects=False)
+
+    assert refused.status_code == 403
+    assert "<h1>Access token needed</h1>" in refused.text
+    assert (
+        '<p class="error" role="alert">This server&#39;s pages open only with its access token: '
+        "open the link spo serve printed when it started.</p>"
+    ) in refused.text
+    assert opened.status_code == 303
+    assert client.get("/municipalities").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "lang,said",
+    [
+        ("en", "The pages open only through the link above (with its access token); this "
+               "computer's other accounts cannot open them without it either. Share it with "
+               "no one."),
+        ("tr", "Sayfalar yalnızca yukarıdaki bağlantıyla (erişim anahtarıyla) açılır; bu "
+               "bilgisayarın başka hesapları da onsuz açamaz. Bağlantıyı kimseyle paylaşmayın."),
+    ],
+)  # fmt: skip
+def test_spo_serve_token_prints_the_link_with_its_token(
+    registry: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+) -> None:
+    import uvicorn
+
+    started: list[object] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: started.append(app))
+
+    run = run_spo("--lang", lang, "serve", str(registry), "--token", "--port", "8123")
+
+    assert run.exit_code == 0 and len(started) == 1
+    printed = " ".join(run.stdout.split())
+    site = started[0].state.site  # type: ignore[attr-defined]
+    assert site.host == "127.0.0.1" and site.token is not None
+    assert f"http://127.0.0.1:8123/?token={site.token}" in printed
+    assert said in printed
+
+
 def test_the_token_of_another_server_opens_nothing(registry: Path) -> None:
     site = Site.made(registry, host="0.0.0.0")
     other = Site.made(registry, host="0.0.0.0")
@@ -246,6 +505,8 @@ def test_listening_everywhere_takes_addresses_but_not_foreign_names(registry: Pa
     assert site.allows_host("192.168.1.5:8000") and site.allows_host("[fe80::1]:8000")
     assert site.allows_host("localhost:8000")
     assert not site.allows_host("evil.example") and not site.allows_host("")
+    assert not site.allows_host("192.168.1.5:8000:1") and not site.allows_host("[fe80::1]x")
+    assert not site.allows_host("192.168.1.5.") and not site.allows_host("[192.168.1.5]")
 
 
 def test_listening_on_one_address_takes_that_address_only(registry: Path) -> None:
@@ -253,6 +514,12 @@ def test_listening_on_one_address_takes_that_address_only(registry: Path) -> Non
 
     assert site.allows_host("192.168.1.5:8000") and site.allows_host("127.0.0.1")
     assert not site.allows_host("192.168.1.6") and not site.allows_host("evil.example")
+
+
+def test_an_ipv6_address_given_to_host_is_named_as_a_browser_writes_it(registry: Path) -> None:
+    site = Site.made(registry, host="fe80:0:0::1")
+
+    assert site.allows_host("[fe80::1]:8000") and not site.allows_host("[fe80::2]:8000")
 
 
 # --- the command --------------------------------------------------------------------------

@@ -1,4 +1,6 @@
-"""`spo serve [PATH] [--port N] [--host ADDRESS]`: the registry in a browser (`spo.cli.web`).
+"""`spo serve [PATH] [--port N] [--host ADDRESS] [--token]`: the registry in a browser
+(`spo.cli.web`); `--token` asks for the access token on this computer too, for a computer that
+several accounts share (`spo.cli.web.settings`).
 
 The web packages (Starlette, Jinja2, uvicorn, python-multipart) are the `web` extra: without
 them the command says, in the user's language, what to install, and exits 2.
@@ -43,6 +45,7 @@ def serve(
     path: Annotated[Path | None, typer.Argument()] = None,
     port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
     host: Annotated[str, typer.Option("--host")] = LOCAL,
+    token: Annotated[bool, typer.Option("--token")] = False,
 ) -> None:
     """Open the registry in a browser."""
     opts = settings(ctx)
@@ -54,12 +57,12 @@ def serve(
     from spo.cli.web.app import make_app
     from spo.cli.web.settings import Site
 
-    site = Site.made(registry.root, host=host, port=port)
+    site = Site.made(registry.root, host=host, port=port, token=token)
     with registry.index():  # brought up to date before the first page is asked for
         pass
     tell(say("web.serve.started", opts.lang, folder=str(registry.root), url=site.address()))
     if site.token is not None:
-        tell(say("web.serve.token", opts.lang))
+        tell(say("web.serve.token" if not token else "web.serve.token-asked", opts.lang))
     tell(say("web.serve.stop", opts.lang))
     import uvicorn
 

@@ -104,7 +104,7 @@ class Journal:
         except FileNotFoundError:
             return {}
         except (OSError, ValueError):
-            raise SpoError.of("review.journal-damaged", path=str(self.file)) from None
+            raise SpoError.of("review.journal-damaged", path=self.repo.shown(self.file)) from None
         try:
             files = raw["files"] if raw.get("version") == VERSION else None
             assert isinstance(files, dict)
@@ -115,7 +115,7 @@ class Journal:
             assert all(_sound(path, entry) for path, entry in entries.items())
             return entries
         except (AssertionError, AttributeError, KeyError, TypeError):
-            raise SpoError.of("review.journal-damaged", path=str(self.file)) from None
+            raise SpoError.of("review.journal-damaged", path=self.repo.shown(self.file)) from None
 
     def save(self, entries: dict[str, Entry]) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)

@@ -1,11 +1,17 @@
 """The git repository around a registry, as `spo.review` asks it: every call a list of arguments
 (never a shell), with a timeout, with git's prompts turned off; a failure is a `review.*` code
 that quotes git's own first line.
+
+A code's parameters never hold this computer's absolute paths: they are shown on a web page,
+maybe to a browser on another computer (`spo serve --host`). The registry's folder is named by
+its name; spo's files in git's folder from the repository's top (`.git/spo/sent.json`); git's
+own words with the folder it ran in as `.` (`_here`).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -23,6 +29,7 @@ class Done:
     returncode: int
     stdout: bytes
     stderr: bytes
+    folder: Path | None = None  # where the command ran: its error names it `.`
 
     @property
     def ok(self) -> bool:
@@ -38,8 +45,21 @@ class Done:
         for stream in (self.stderr, self.stdout):
             for line in stream.decode("utf-8", "replace").splitlines():
                 if line.strip():
-                    return line.strip()
+                    return _here(line.strip(), self.folder)
         return f"exit {self.returncode}"
+
+
+def _here(text: str, folder: Path | None) -> str:
+    """`text` with `folder` (as given, resolved, or with `/`, as git on Windows writes it)
+    named `.`, and the paths inside it relative (`'/home/x/kayit/.git/index.lock'` ->
+    `'.git/index.lock'`)."""
+    if folder is None:
+        return text
+    forms = {str(folder), str(folder.resolve()), folder.as_posix(), folder.resolve().as_posix()}
+    for form in sorted(forms - {"", ".", "/"}, key=len, reverse=True):
+        text = re.sub(re.escape(form) + r"[/\\](?=[^\s/\\])", "", text)  # a path inside it
+        text = re.sub(re.escape(form) + r"(?![^\s'\"`:;,)])", ".", text)  # the folder itself
+    return text
 
 
 def call(
@@ -70,7 +90,7 @@ def call(
         ) from None
     except OSError:
         raise SpoError.of("review.no-program", program=command[0]) from None
-    return Done(done.returncode, done.stdout, done.stderr)
+    return Done(done.returncode, done.stdout, done.stderr, cwd)
 
 
 class Repo:
@@ -88,13 +108,24 @@ class Repo:
         done = call(asked, root)
         if not done.ok:
             if "not a git repository" in done.error:
-                raise UsageError.of("review.not-git", root=str(root))
+                raise UsageError.of("review.not-git", root=root.resolve().name or "/")
             raise SpoError.of("review.git-failed", command="rev-parse", error=done.error)
         top, git_dir, object_format = [*done.text.split("\n"), "", ""][:3]
         self.top = Path(top)
         self.git_dir = Path(git_dir)
         # (a git older than 2.25 says the option back: its objects are sha1)
         self._object_format = object_format if object_format in ("sha1", "sha256") else "sha1"
+
+    def shown(self, path: Path) -> str:
+        """A file of git's folder as a message names it: from the repository's top
+        (`.git/spo/pending/journal.json`), or from git's folder where that is elsewhere (a
+        worktree's, `--separate-git-dir`), as git's documentation writes it (`$GIT_DIR/...`)."""
+        for base, prefix in ((self.top, ""), (self.git_dir, "$GIT_DIR/")):
+            try:
+                return prefix + path.resolve().relative_to(base.resolve()).as_posix()
+            except ValueError:
+                continue
+        return path.name
 
     @property
     def folder(self) -> Path:

@@ -308,7 +308,9 @@ def _load(journal: Journal) -> list[Sent]:
     except FileNotFoundError:
         return []
     except (OSError, ValueError, TypeError, KeyError):
-        raise SpoError.of("review.journal-damaged", path=str(_file(journal))) from None
+        raise SpoError.of(
+            "review.journal-damaged", path=journal.repo.shown(_file(journal))
+        ) from None
 
 
 _COMMIT = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")

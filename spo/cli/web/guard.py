@@ -1,15 +1,23 @@
 """What every request passes before a page is made, and what every response carries.
 
 In order: the Host header must name this server (else 400: a DNS rebinding attack sends its own
-domain name); beyond this computer, the access token (`?token=` once, then an HttpOnly,
-SameSite=Strict cookie; else 403); a request that sends a body (any method but GET and HEAD) may
-send at most `BODY_LIMIT` bytes (else 413, refused from its Content-Length, or as soon as more
-has arrived, never read whole), must not come from another origin by its browser's word
-(`Origin`, `Sec-Fetch-Site`), and must carry this session's CSRF token as the form field `csrf`
-(else 403). Every response then gets the security headers: a Content-Security-Policy
-whose only script is this server's own file (`/static/spo.js`, never inline; a page that needs
-another policy sets its own), nosniff, same-origin referrers, no framing. An error in a page
-is one line on the server's stderr and an error page, never a traceback.
+domain name); a page asked for by another site (or another port of this computer) must be a
+person going there, not something embedded (else 403: `_embedded`); beyond this computer, the
+access token (`?token=` once, then an HttpOnly, SameSite=Strict cookie; else 403); a request
+that sends a body (any method but GET and HEAD) may send at most `BODY_LIMIT` bytes (else 413,
+refused from its Content-Length, or as soon as more has arrived, never read whole), must not
+come from another origin by its browser's word (`Origin`, `Sec-Fetch-Site`), and must carry
+this session's CSRF token as the form field `csrf` (else 403). Every response then gets the
+security headers: a Content-Security-Policy whose only script is this server's own file
+(`/static/spo.js`, never inline; a page that needs another policy sets its own), nosniff,
+same-origin referrers, no framing, no use by another origin's page
+(Cross-Origin-Resource-Policy). An error in a page is one line on the server's stderr and an
+error page, never a traceback.
+
+A refusal before the request is trusted (a foreign Host, a page embedded by another site, no
+access token) shows nothing of the registry. The others (a form refused, an error in a page)
+are asked by someone the server serves: their page has the banner of the pending change, made
+on the reader's thread as every page's is (`spo.cli.web.reader`).
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ import secrets
 import sys
 from urllib.parse import urlsplit
 
+from markupsafe import Markup
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException
@@ -32,6 +41,7 @@ from spo.cli.web.look import (
     ACCESS_COOKIE,
     LANG_COOKIE,
     SESSION_COOKIE,
+    banner_of,
     chosen_lang,
     csrf_token,
     page_html,
@@ -39,6 +49,7 @@ from spo.cli.web.look import (
     web_words,
     with_query,
 )
+from spo.cli.web.reader import run
 from spo.cli.web.settings import Site
 
 MAX_FIELDS = 1000  # fields of one form: Starlette's own limit, for every kind of body
@@ -54,7 +65,11 @@ HEADERS = {
     "referrer-policy": "same-origin",
     "x-frame-options": "DENY",
     "cross-origin-opener-policy": "same-origin",
+    "cross-origin-resource-policy": "same-origin",
 }
+# What a browser says it fetches when a person goes to a page (a link, the address bar), not a
+# page's part: an image, a script, a fetch(), a frame (which frame-ancestors blanks anyway).
+_GOING_THERE = ("navigate", "document")
 _SESSION = re.compile(r"[A-Za-z0-9_-]{32,64}")
 YEAR = 365 * 24 * 3600
 
@@ -103,6 +118,8 @@ class Guard:
         site = self.site
         if not site.allows_host(request.headers.get("host", "")):
             return self._error(request, lang, session, 400, "bad-host")
+        if _embedded(request):
+            return self._error(request, lang, session, 403, "cross-site")
         if site.token is not None:
             given = request.query_params.get("token")
             if given is not None and hmac.compare_digest(given.encode(), site.token.encode()):
@@ -116,24 +133,24 @@ class Guard:
         if request.method in READS:
             return None
         if _from_elsewhere(request):
-            return self._error(request, lang, session, 403, "csrf")
+            return await self._served_error(request, lang, session, 403, "csrf")
         body = await _body(request, receive)
         if body is None:
-            return self._error(request, lang, session, 413, "too-large")
+            return await self._served_error(request, lang, session, 413, "too-large")
         try:
             form = await Request(request.scope, _replay(body, receive)).form()
         except (HTTPException, MultiPartException):  # over a thousand fields, a broken body
-            return self._error(request, lang, session, 400, "bad-form")
+            return await self._served_error(request, lang, session, 400, "bad-form")
         if len(form.multi_items()) > MAX_FIELDS:  # (older Starlettes count no urlencoded fields)
             await form.close()
-            return self._error(request, lang, session, 400, "bad-form")
+            return await self._served_error(request, lang, session, 400, "bad-form")
         try:
             sent = form.get("csrf")
         finally:
             await form.close()
         expected = csrf_token(site, session)
         if not isinstance(sent, str) or not hmac.compare_digest(sent, expected):
-            return self._error(request, lang, session, 403, "csrf")
+            return await self._served_error(request, lang, session, 403, "csrf")
         return _replay(body, receive)
 
     async def _run(
@@ -153,11 +170,33 @@ class Guard:
             print(f"spo serve: internal error on {where} ({type(error).__name__}: {error})",
                   file=sys.stderr)  # fmt: skip
             if not started:
-                await self._error(Request(scope), lang, session, 500, "internal")(
-                    scope, receive, send
-                )
+                refused = await self._served_error(Request(scope), lang, session, 500, "internal")
+                await refused(scope, receive, send)
 
-    def _error(self, request: Request, lang: Lang, session: str, status: int, why: str) -> Response:
+    async def _served_error(
+        self, request: Request, lang: Lang, session: str, status: int, why: str
+    ) -> Response:
+        """The error page of a request the server serves: with the banner of the pending
+        change, made on the reader's thread; without it when making it fails (it may be what
+        failed), said in one line on stderr as any error of a page."""
+        try:
+            banner = await run(banner_of, request)
+        except Exception as error:
+            print(f"spo serve: internal error in the banner ({type(error).__name__}: {error})",
+                  file=sys.stderr)  # fmt: skip
+            banner = Markup("")
+        return self._error(request, lang, session, status, why, banner)
+
+    def _error(
+        self,
+        request: Request,
+        lang: Lang,
+        session: str,
+        status: int,
+        why: str,
+        banner: Markup | None = None,
+    ) -> Response:
+        """An error page; `banner` only for a request the server serves (`_served_error`)."""
         html = page_html(
             self.site,
             lang,
@@ -167,6 +206,7 @@ class Guard:
             query=dict(request.query_params),
             title=web_words(lang, f"error.{why}.title"),
             message=web_words(lang, f"error.{why}.text"),
+            banner=banner or Markup(""),
         )
         return HTMLResponse(html, status_code=status)
 
@@ -181,6 +221,20 @@ def _from_elsewhere(request: Request) -> bool:
     if origin is None:
         return False
     return urlsplit(origin).netloc.lower() != request.headers.get("host", "").lower()
+
+
+def _embedded(request: Request) -> bool:
+    """Whether another site (or another port of this computer: `same-site`) asks for a page
+    as a part of its own (`<img>`, `<script>`, `fetch()`, a frame): what the browser would
+    show is not the page, and the request carries whatever the browser holds for this server.
+    A person following a link from elsewhere navigates to a document, and arrives. Browsers
+    without Sec-Fetch headers say nothing: the same-origin policy and CORP still hold."""
+    where = request.headers.get("sec-fetch-site")
+    if where not in ("cross-site", "same-site"):
+        return False
+    mode = request.headers.get("sec-fetch-mode")
+    dest = request.headers.get("sec-fetch-dest", "document")
+    return (mode, dest) != _GOING_THERE
 
 
 def _access(site: Site) -> str:

@@ -5,12 +5,20 @@ any other address (`--host`), a one-time access token is made and printed with t
 Jupyter does: a request without it (or its cookie) is refused. The process's secret signs the
 CSRF tokens of forms and the access cookie; it lives as long as the process, so a restart makes
 every form of an open page stale, never valid for another server.
+
+"This computer" is every account of it: on a computer shared by several people (a terminal
+server, a machine others log in to), any of them can open 127.0.0.1, whatever --host says, and
+so read the registry and save into the pending change. There `spo serve --token` asks for the
+token on 127.0.0.1 too (`Site.made(..., token=True)`); the link it prints is then the key, to
+keep to oneself. The Host check and the CSRF token guard against web pages, not against
+another account of the same computer.
 """
 
 from __future__ import annotations
 
 import contextlib
 import ipaddress
+import re
 import secrets
 import socket
 from dataclasses import dataclass, field
@@ -21,6 +29,13 @@ from urllib.parse import quote
 LOCAL_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
 # Addresses that listen on every interface: the Host header can then be any of the machine's.
 EVERYWHERE = frozenset({"0.0.0.0", "::", ""})
+# A Host header: an IPv6 address in brackets or a name (labels joined by single dots, no dot
+# at the end), then nothing or a colon and a port. No space, no second colon, nothing after.
+_HOST = re.compile(
+    r"(?:\[(?P<v6>[0-9a-f:.]+)\]|(?P<name>[a-z0-9_-]+(?:\.[a-z0-9_-]+)*))"
+    r"(?::(?P<port>[0-9]{1,5}))?",
+    re.ASCII,
+)
 
 
 def is_local(host: str) -> bool:
@@ -43,13 +58,16 @@ class Site:
     names: frozenset[str] = LOCAL_NAMES  # the Host header names a request may give
 
     @classmethod
-    def made(cls, root: Path, *, host: str = "127.0.0.1", port: int = 8000) -> Site:
-        """The settings for listening on `host`: a token for any address beyond this computer."""
-        token = None if is_local(host) else secrets.token_urlsafe(24)
-        names = set(LOCAL_NAMES) | {host.strip("[]").lower()}
+    def made(
+        cls, root: Path, *, host: str = "127.0.0.1", port: int = 8000, token: bool = False
+    ) -> Site:
+        """The settings for listening on `host`: a token for any address beyond this computer,
+        and on this computer too when `token` (a computer shared by several accounts)."""
+        access = secrets.token_urlsafe(24) if token or not is_local(host) else None
+        names = set(LOCAL_NAMES) | {_canonical(host.strip("[]").lower())}
         if host in EVERYWHERE:
             names |= _own_names()
-        return cls(root, host, port, token, names=frozenset(names - {""}))
+        return cls(root, host, port, access, names=frozenset(names - {""}))
 
     def listens_everywhere(self) -> bool:
         return self.host in EVERYWHERE
@@ -65,8 +83,11 @@ class Site:
     def allows_host(self, header: str) -> bool:
         """Whether a request's Host header names this server: one of its names, or (listening
         on every address) any IP address. A DNS rebinding attack sends its own domain name,
-        never an address, so that is what is refused."""
+        never an address, so that is what is refused; so is a header that is not a plain host
+        and port (`_host_name`), whatever it starts with."""
         name = _host_name(header)
+        if name is None:
+            return False
         if name in self.names:
             return True
         if not self.listens_everywhere():
@@ -78,14 +99,31 @@ class Site:
         return True
 
 
-def _host_name(header: str) -> str:
-    """The name in a Host header, without its port, lower case ("[::1]:8000" -> "::1")."""
-    header = header.strip().lower()
-    if header.startswith("["):
-        return header[1:].partition("]")[0]
-    if header.count(":") == 1:
-        return header.partition(":")[0]
-    return header
+def _host_name(header: str) -> str | None:
+    """The name in a Host header, lower case, without its port ("[::1]:8000" -> "::1"); None
+    for anything but `name`, `name:port`, `[IPv6]` or `[IPv6]:port` with a port of 1 to 65535.
+    A name is compared as it is written: `localhost.` (with the root's dot) is not `localhost`.
+    The port may be any: a tunnel (`ssh -L 9000:localhost:8000`) keeps the browser's."""
+    found = _HOST.fullmatch(header.lower())
+    if found is None:
+        return None
+    port = found["port"]
+    if port is not None and not 0 < int(port) < 65536:
+        return None
+    if found["v6"] is None:
+        return str(found["name"])
+    try:
+        return str(ipaddress.IPv6Address(found["v6"]))
+    except ValueError:
+        return None
+
+
+def _canonical(name: str) -> str:
+    """An address as a browser writes it in a Host header (`0:0::1` -> `::1`); a name as it is."""
+    try:
+        return str(ipaddress.ip_address(name))
+    except ValueError:
+        return name
 
 
 def _own_names() -> set[str]:
