@@ -404,7 +404,7 @@ def test_a_request_not_yet_trusted_sees_nothing_of_the_pending_change(pending: P
 
     assert [foreign.status_code, embedded.status_code, no_token.status_code] == [400, 403, 403]
     for refused in (foreign, embedded, no_token):
-        assert "bekleyen" not in refused.text and "/change" not in refused.text
+        assert "bekleyen" not in refused.text and "change-banner" not in refused.text
 
 
 def _broken(request: object) -> None:
