@@ -12,7 +12,8 @@ browser is sent (303) to the record's page, which says it was saved (POST/redire
 A field is checked as soon as it is left, where the browser runs the forms' script
 (`static/spo.js`): it posts the whole form with the header `X-Spo-Check: 1`, and the answer is
 each field's message, or null, as JSON, from the very checks a submit runs (`checked`); the
-plan they make is never written. Without the script, the submit says the same.
+plan they make is never written; with each field's line for the summary at the top and for a
+screen reader's announcement. Without the script, the submit says the same.
 
 The form is read on the server's loop; checking and writing read the registry, so they run on the
 reader's thread (`spo.cli.web.reader`), as every page that reads does.
@@ -91,11 +92,20 @@ def _check(request: Request, form: RecordForm, typed: Typed) -> tuple[Checker, P
 
 def checked(request: Request, form: RecordForm, typed: Typed) -> Response:
     """Each field's message (null when it passes): the checks of a submit, stopped before the
-    write, as the refused form would show them."""
+    write, as the refused form would show them. With each field's line, as the summary at the
+    top shows a refused field and as a screen reader is told of a field that now passes."""
     checker, _ = _check(request, form, typed)
+    lang = lang_of(request)
+    label = labels(form.fields, lang)
+    messages = {f.name: checker.errors.get(f.name) for f in form.fields}
+    lines = {
+        name: _summary_line(label[name], error)
+        if error
+        else words.say("web.form.fixed", lang, field=label[name])
+        for name, error in messages.items()
+    }
     return JSONResponse(
-        {f.name: checker.errors.get(f.name) for f in form.fields},
-        headers={"cache-control": "no-store"},
+        {"messages": messages, "lines": lines}, headers={"cache-control": "no-store"}
     )
 
 
