@@ -2,16 +2,16 @@
 for Python) on a real `spo serve` in its own process, on the office's registry in a git
 repository of its own (tests/serve_story.py).
 
-The story, through the forms: the staff member adds Seyhan Belediyesi, records its study visit
-to Mersin with a date that is no day (31.02.2025), reads the mistake next to the date as soon
-as Tab leaves it (the forms' script asks the server, nothing submitted) and sees it go once the
-date is fixed, a screen reader being told each time; submitted with the mistake, reads it
-again in the summary at the top with everything typed kept, sees the summary follow a second
-mistake made and both fixed, field by field, until it is gone, and saves; records a transfer
-stage (Mahalle Mutfakları, inquiry); the banner says a change is pending; the change page
-shows Mersin's hosted municipalities going 16 → 17; "Gözden geçirmeye gönder" is reached with
-the keyboard alone (Tab, then Enter) and the page names the branch the change was left on.
-Then, as the office's reviewer would: that branch holds exactly one commit, its files pass
+The story, through the forms: the staff member adds Seyhan Belediyesi (told once that it was saved:
+not again on a reload), records its study visit to Mersin with a date that is no day (31.02.2025),
+reads the mistake next to the date as soon as Tab leaves it (the forms' script asks the server,
+nothing submitted) and sees it go once the date is fixed, a screen reader being told each time;
+submitted with the mistake, reads it again in the summary at the top with everything typed kept,
+sees the summary follow a second mistake made and both fixed, field by field, until it is gone, and
+saves; records a transfer stage (Mahalle Mutfakları, inquiry); the banner says a change is pending;
+the change page shows Mersin's hosted municipalities going 16 → 17; "Gözden geçirmeye gönder" is
+reached with the keyboard alone (Tab, then Enter) and the page names the branch the change was left
+on. Then, as the office's reviewer would: that branch holds exactly one commit, its files pass
 `spo validate`, its records are those the page showed, and the staff member's folder is byte for
 byte as before the change.
 
@@ -150,8 +150,11 @@ def test_a_staff_member_sends_the_pending_change_for_review(
             page.fill("#f-district", "Seyhan")
             page.fill("#f-source", SOURCE)
             page.get_by_role("button", name=SAVE, exact=True).click()
-            expect(page).to_have_url(address + "/municipalities/adana-seyhan?saved=1")
+            expect(page).to_have_url(address + "/municipalities/adana-seyhan")
             expect(page.get_by_role("status")).to_have_text(SAVED)
+            page.reload()  # said once: a reload does not say it again
+            expect(page.get_by_role("heading", level=1)).to_contain_text("Seyhan")
+            expect(page.get_by_role("status")).to_have_count(0)
             page.screenshot(path=shots / "1-municipality-saved.png", full_page=True)
 
             # The visit, with one mistake: a date that is no day.

@@ -6,7 +6,9 @@ A refused field shows the form again (200) with everything typed, what to fix ne
 and a summary at the top linking to them. A refused write (the record is there already, an editor
 changed the file, a stage out of the history's order) is said at the top, the form kept. A write
 is the command line's own, recorded in the one pending change (`Registry.recording`); then the
-browser is sent (303) to the record's page, which says it was saved (POST/redirect/GET).
+browser is sent (303) to the record's page, which says it was saved (POST/redirect/GET), once:
+the redirect carries a short-lived cookie naming that page, which the page clears as it says so
+(`look.SAVED_COOKIE`), so a reload or a shared link does not say it again.
 "Preview" writes nothing: it shows the numbered lines the write would add.
 
 A field is checked as soon as it is left, where the browser runs the forms' script
@@ -35,11 +37,12 @@ from spo.cli import words
 from spo.cli.language import Lang
 from spo.cli.render.problems import one_line_values
 from spo.cli.web.forms import Checker, Field, Typed, chosen, labels, options
-from spo.cli.web.look import lang_of, page, site_of
+from spo.cli.web.guard import cookie
+from spo.cli.web.look import SAVED_COOKIE, lang_of, page, site_of
 from spo.cli.web.reader import on_reader
 from spo.cli.web.record_forms import FORMS, Plan, RecordForm, office_of
 
-SAVED = "saved=1"  # the query that makes a record's page say it was saved
+SAVED_SECONDS = 60  # the saved notice's cookie outlives the redirect it rides with, no more
 CHECK = "x-spo-check"  # the header of a check: the fields' messages, nothing written
 
 
@@ -123,7 +126,10 @@ def posted(request: Request, form: RecordForm, typed: Typed) -> Response:
     except (SpoError, Refusal) as exc:
         refused = words.render(one_line_values(exc.message), lang)
         return _page(request, form, typed, refused=refused)
-    return RedirectResponse(f"{plan.page(result)}?{SAVED}", status_code=303)
+    where = plan.page(result)
+    response = RedirectResponse(where, status_code=303)
+    response.headers.append("set-cookie", cookie(SAVED_COOKIE, where, SAVED_SECONDS))
+    return response
 
 
 def _page(
