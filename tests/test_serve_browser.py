@@ -6,14 +6,14 @@ The story, through the forms: the staff member adds Seyhan Belediyesi (told once
 not again on a reload), records its study visit to Mersin with a date that is no day (31.02.2025),
 reads the mistake next to the date as soon as Tab leaves it (the forms' script asks the server,
 nothing submitted) and sees it go once the date is fixed, a screen reader being told each time;
-submitted with the mistake, reads it again in the summary at the top with everything typed kept,
-sees the summary follow a second mistake made and both fixed, field by field, until it is gone, and
-saves; records a transfer stage (Mahalle Mutfakları, inquiry); the banner says a change is pending;
-the change page shows Mersin's hosted municipalities going 16 → 17; "Gözden geçirmeye gönder" is
-reached with the keyboard alone (Tab, then Enter) and the page names the branch the change was left
-on. Then, as the office's reviewer would: that branch holds exactly one commit, its files pass
-`spo validate`, its records are those the page showed, and the staff member's folder is byte for
-byte as before the change.
+submitted with the mistake, reads it again in the summary at the top with everything typed kept, in
+English and back (everything kept), sees the summary follow a second mistake made and both fixed,
+field by field, until it is gone, and saves; records a transfer stage (Mahalle Mutfakları, inquiry);
+the banner says a change is pending; the change page shows Mersin's hosted municipalities going 16 →
+17; "Gözden geçirmeye gönder" is reached with the keyboard alone (Tab, then Enter) and the page
+names the branch the change was left on. Then, as the office's reviewer would: that branch holds
+exactly one commit, its files pass `spo validate`, its records are those the page showed, and the
+staff member's folder is byte for byte as before the change.
 
 Screenshots of each step are kept: in `$SPO_ARTEFACTS/serve/` when that is set, else (when `CI`
 is set) in `test-artefacts/serve/` of the repository (ignored by git; CI keeps it), else in the
@@ -51,6 +51,8 @@ INQUIRY = "Görüşme aşamasında: 0 → 1 (+1)"
 SEND = "Gözden geçirmeye gönder"
 SAVE = "Kaydet"
 SAVED = "Kaydedildi — bekleyen değişikliğe eklendi"
+TO_ENGLISH = "Switch to English (what you typed stays)"
+TO_TURKISH = "Türkçeye geç (yazdıklarınız kalır)"
 NO_DAY = "'31.02.2025' gerçek bir tarih değil (2025-02 ayı 28 gün çeker)"
 
 
@@ -192,6 +194,18 @@ def test_a_staff_member_sends_the_pending_change_for_review(
             summary = page.locator(".error-summary li a")
             expect(summary).to_have_text([f"Tarih: {NO_DAY}"])
             page.screenshot(path=shots / "2-visit-mistake.png", full_page=True)
+            # In English and back, from the header: what is typed and what to fix stay.
+            page.get_by_role("link", name="English", exact=True).click()
+            page.get_by_role("button", name=TO_ENGLISH).click()
+            expect(page.locator("#f-date-error")).to_have_text(
+                "'31.02.2025' is not a real date (2025-02 has 28 days)"
+            )
+            expect(page.locator("#f-host")).to_have_value("mersin bb")
+            expect(page.locator("#f-source")).to_have_value(SOURCE)
+            page.screenshot(path=shots / "2-visit-in-english.png", full_page=True)
+            page.get_by_role("button", name=TO_TURKISH).click()
+            expect(summary).to_have_text([f"Tarih: {NO_DAY}"])
+            expect(page.locator("#f-visitor")).to_have_value("adana-seyhan")
             # The summary follows the fields as they are left: a new mistake joins it, in the
             # fields' order, each line a link to its field; fixed, each goes, then the summary.
             page.fill("#f-host", "mersinn bb")

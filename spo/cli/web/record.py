@@ -9,7 +9,9 @@ is the command line's own, recorded in the one pending change (`Registry.recordi
 browser is sent (303) to the record's page, which says it was saved (POST/redirect/GET), once:
 the redirect carries a short-lived cookie naming that page, which the page clears as it says so
 (`look.SAVED_COOKIE`), so a reload or a shared link does not say it again.
-"Preview" writes nothing: it shows the numbered lines the write would add.
+"Preview" writes nothing: it shows the numbered lines the write would add. Nor does the form's
+language button (the header's link, a GET, would drop what is typed): it posts the form to its
+own address with `?lang=` and `relang`, and the form comes back in that language as it was.
 
 A field is checked as soon as it is left, where the browser runs the forms' script
 (`static/spo.js`): it posts the whole form with the header `X-Spo-Check: 1`, and the answer is
@@ -44,6 +46,9 @@ from spo.cli.web.record_forms import FORMS, Plan, RecordForm, office_of
 
 SAVED_SECONDS = 60  # the saved notice's cookie outlives the redirect it rides with, no more
 CHECK = "x-spo-check"  # the header of a check: the fields' messages, nothing written
+# The field of the form's language button: the form again in the other language (`?lang=`),
+# with what is typed, and its messages when it was shown with them ("fix"); nothing written.
+RELANG = "relang"
 
 
 async def record(request: Request) -> Response:
@@ -52,7 +57,10 @@ async def record(request: Request) -> Response:
         raise HTTPException(404)
     if request.method == "POST":
         typed = await _typed(request)
-        answer = checked if request.headers.get(CHECK) == "1" else posted
+        if RELANG in typed:
+            answer = relanged
+        else:
+            answer = checked if request.headers.get(CHECK) == "1" else posted
         return await on_reader(lambda r: answer(r, form, typed))(request)
     return await on_reader(lambda r: blank(r, form))(request)
 
@@ -112,6 +120,15 @@ def checked(request: Request, form: RecordForm, typed: Typed) -> Response:
     )
 
 
+def relanged(request: Request, form: RecordForm, typed: Typed) -> Response:
+    """The form in the language the button asked for, as it was: what is typed, and the fields'
+    messages when the form showed them (a form half filled is not told what it lacks). A write
+    refused or a preview is not said again: that would take a write, and a language switch
+    never writes; Save or Preview says it again."""
+    errors = _check(request, form, typed)[0].errors if typed[RELANG] == ["fix"] else {}
+    return _page(request, form, typed, errors)
+
+
 def posted(request: Request, form: RecordForm, typed: Typed) -> Response:
     checker, plan = _check(request, form, typed)
     if plan is None:
@@ -157,6 +174,7 @@ def _page(
         refused=refused,
         preview=_lines(preview) if preview is not None else None,
         preview_path=preview.shown_path if preview is not None else "",
+        relang=RELANG,
     )
 
 
