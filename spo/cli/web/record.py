@@ -43,6 +43,7 @@ from spo.cli.web.guard import cookie
 from spo.cli.web.look import SAVED_COOKIE, lang_of, page, site_of
 from spo.cli.web.reader import on_reader
 from spo.cli.web.record_forms import FORMS, Plan, RecordForm, office_of
+from spo.cli.web.suggestions import datalists, list_id, offered
 
 SAVED_SECONDS = 60  # the saved notice's cookie outlives the redirect it rides with, no more
 CHECK = "x-spo-check"  # the header of a check: the fields' messages, nothing written
@@ -165,9 +166,14 @@ def _page(
         _shown(f, label[f.name], typed.get(f.name, ()), errors.get(f.name), lang)
         for f in form.fields
     ]
+    kinds = sorted({f.names for f in form.fields if f.names})
+    lists = datalists(site_of(request), kinds, lang)
+    for f in shown:
+        f["list"] = list_id(f["names"]) if f["names"] and offered(lists, f["names"]) else ""
     return page(
         request,
         "record_form.html",
+        datalists=lists,
         form=form.name,
         fields=shown,
         errors=[(f["name"], _summary_line(f["label"], f["error"])) for f in shown if f["error"]],
@@ -192,6 +198,7 @@ def _shown(
         "error": error or "",
         "value": value,
         "options": options(field.vocab, lang) if field.vocab else [],
+        "names": field.names or "",
     }
     if field.vocab is not None:
         picked = [chosen(field.vocab, v) for v in values if v.strip()]
