@@ -2,16 +2,18 @@
 for Python) on a real `spo serve` in its own process, on the office's registry in a git
 repository of its own (tests/serve_story.py).
 
-The story, through the forms: the staff member adds Seyhan Belediyesi, records its study visit
-to Mersin with a date that is no day (31.02.2025), reads the mistake next to the date as soon
-as Tab leaves it (the forms' script asks the server, nothing submitted) and sees it go once the
-date is fixed; submitted with the mistake, reads it again with everything typed kept, fixes it,
-records a transfer stage (Mahalle Mutfakları, inquiry); the banner says a change is pending;
-the change page shows Mersin's hosted municipalities going 16 → 17; "Gözden geçirmeye gönder"
-is reached with the keyboard alone (Tab, then Enter) and the page names the branch the change
-was left on. Then, as the office's reviewer would: that branch holds exactly one commit, its
-files pass `spo validate`, its records are those the page showed, and the staff member's folder
-is byte for byte as before the change.
+The story, through the forms: the staff member adds Seyhan Belediyesi (told once that it was saved:
+not again on a reload), records its study visit to Mersin with a date that is no day (31.02.2025),
+reads the mistake next to the date as soon as Tab leaves it (the forms' script asks the server,
+nothing submitted) and sees it go once the date is fixed, a screen reader being told each time;
+submitted with the mistake, reads it again in the summary at the top with everything typed kept, in
+English and back (everything kept), sees the summary follow a second mistake made and both fixed,
+field by field, until it is gone, and saves; records a transfer stage (Mahalle Mutfakları, inquiry);
+the banner says a change is pending; the change page shows Mersin's hosted municipalities going 16 →
+17; "Gözden geçirmeye gönder" is reached with the keyboard alone (Tab, then Enter) and the page
+names the branch the change was left on. Then, as the office's reviewer would: that branch holds
+exactly one commit, its files pass `spo validate`, its records are those the page showed, and the
+staff member's folder is byte for byte as before the change.
 
 Screenshots of each step are kept: in `$SPO_ARTEFACTS/serve/` when that is set, else (when `CI`
 is set) in `test-artefacts/serve/` of the repository (ignored by git; CI keeps it), else in the
@@ -49,6 +51,9 @@ INQUIRY = "Görüşme aşamasında: 0 → 1 (+1)"
 SEND = "Gözden geçirmeye gönder"
 SAVE = "Kaydet"
 SAVED = "Kaydedildi — bekleyen değişikliğe eklendi"
+TO_ENGLISH = "Switch to English (what you typed stays)"
+TO_TURKISH = "Türkçeye geç (yazdıklarınız kalır)"
+NO_DAY = "'31.02.2025' gerçek bir tarih değil (2025-02 ayı 28 gün çeker)"
 
 
 def chromium() -> str | None:
@@ -147,8 +152,11 @@ def test_a_staff_member_sends_the_pending_change_for_review(
             page.fill("#f-district", "Seyhan")
             page.fill("#f-source", SOURCE)
             page.get_by_role("button", name=SAVE, exact=True).click()
-            expect(page).to_have_url(address + "/municipalities/adana-seyhan?saved=1")
+            expect(page).to_have_url(address + "/municipalities/adana-seyhan")
             expect(page.get_by_role("status")).to_have_text(SAVED)
+            page.reload()  # said once: a reload does not say it again
+            expect(page.get_by_role("heading", level=1)).to_contain_text("Seyhan")
+            expect(page.get_by_role("status")).to_have_count(0)
             page.screenshot(path=shots / "1-municipality-saved.png", full_page=True)
 
             # The visit, with one mistake: a date that is no day.
@@ -160,12 +168,14 @@ def test_a_staff_member_sends_the_pending_change_for_review(
             date_field, date_error = page.locator("#f-date"), page.locator("#f-date-error")
             date_field.fill("31.02.2025")
             page.keyboard.press("Tab")
-            expect(date_error).to_have_text(
-                "'31.02.2025' gerçek bir tarih değil (2025-02 ayı 28 gün çeker)"
-            )
+            expect(date_error).to_have_text(NO_DAY)
             expect(date_field).to_have_attribute("aria-invalid", "true")
             expect(date_field).to_have_attribute("aria-describedby", "f-date-error f-date-hint")
             expect(page.locator(".field-error")).to_have_count(1)  # the empty source: not said
+            said = page.locator("#form-said")  # what a screen reader is told, politely
+            expect(said).to_have_attribute("aria-live", "polite")
+            expect(said).to_have_text(f"Tarih: {NO_DAY}")
+            expect(page.locator(".error-summary")).to_have_count(0)  # nothing submitted yet
             assert page.url == visit
             page.screenshot(path=shots / "2-visit-date-left.png", full_page=True)
             date_field.fill("05.06.2025")
@@ -173,15 +183,46 @@ def test_a_staff_member_sends_the_pending_change_for_review(
             expect(date_error).to_have_count(0)
             expect(date_field).not_to_have_attribute("aria-invalid", "true")
             expect(date_field).to_have_attribute("aria-describedby", "f-date-hint")
-            # The submit says the same.
+            expect(said).to_have_text("Tarih: düzeltildi")
+            # The submit says the same, in the summary at the top too.
             page.fill("#f-date", "31.02.2025")
             page.fill("#f-source", SOURCE)
             page.get_by_role("button", name=SAVE, exact=True).click()
             expect(page.locator("#f-date-error")).to_contain_text("gerçek bir tarih değil")
             expect(page.locator("#f-visitor")).to_have_value("adana-seyhan")
             expect(page.locator("#f-host")).to_have_value("mersin bb")
+            summary = page.locator(".error-summary li a")
+            expect(summary).to_have_text([f"Tarih: {NO_DAY}"])
             page.screenshot(path=shots / "2-visit-mistake.png", full_page=True)
+            # In English and back, from the header: what is typed and what to fix stay.
+            page.get_by_role("link", name="English", exact=True).click()
+            page.get_by_role("button", name=TO_ENGLISH).click()
+            expect(page.locator("#f-date-error")).to_have_text(
+                "'31.02.2025' is not a real date (2025-02 has 28 days)"
+            )
+            expect(page.locator("#f-host")).to_have_value("mersin bb")
+            expect(page.locator("#f-source")).to_have_value(SOURCE)
+            page.screenshot(path=shots / "2-visit-in-english.png", full_page=True)
+            page.get_by_role("button", name=TO_TURKISH).click()
+            expect(summary).to_have_text([f"Tarih: {NO_DAY}"])
+            expect(page.locator("#f-visitor")).to_have_value("adana-seyhan")
+            # The summary follows the fields as they are left: a new mistake joins it, in the
+            # fields' order, each line a link to its field; fixed, each goes, then the summary.
+            page.fill("#f-host", "mersinn bb")
+            page.keyboard.press("Tab")
+            expect(summary).to_have_text([re.compile(r"^Ev sahibi belediye: .*mersinn bb"),
+                                          f"Tarih: {NO_DAY}"])  # fmt: skip
+            expect(summary.first).to_have_attribute("href", "#f-host")
+            expect(said).to_have_text(re.compile(r"^Ev sahibi belediye: .*mersinn bb"))
+            page.screenshot(path=shots / "2-visit-two-mistakes.png", full_page=True)
+            page.fill("#f-host", "mersin bb")
+            page.keyboard.press("Tab")
+            expect(summary).to_have_text([f"Tarih: {NO_DAY}"])
+            expect(said).to_have_text("Ev sahibi belediye: düzeltildi")
             page.fill("#f-date", "05.06.2025")
+            page.keyboard.press("Tab")
+            expect(page.locator(".error-summary")).to_have_count(0)
+            expect(said).to_have_text("Tarih: düzeltildi")
             page.get_by_role("button", name=SAVE, exact=True).click()
             expect(page.get_by_role("status")).to_have_text(SAVED)
 

@@ -73,14 +73,16 @@ def same_bytes(registry: Path, twin: Path, path: str) -> None:
     assert (registry / path).read_bytes() == (twin / path).read_bytes()
 
 
+NOTICE = '<p class="notice" role="status">Kaydedildi — bekleyen değişikliğe eklendi</p>'
+
+
 def saved(client: TestClient, response, where: str) -> None:
-    """The write was accepted: the browser is sent to the record's page, which says so."""
+    """The write was accepted: the browser is sent to the record's page, which says so, once
+    (tests/test_serve_form_saved.py)."""
     assert response.status_code == 303
-    assert response.headers["location"] == f"{where}?saved=1"
+    assert response.headers["location"] == where
     page = client.get(response.headers["location"])
-    assert '<p class="notice" role="status">Kaydedildi — bekleyen değişikliğe eklendi</p>' in (
-        page.text
-    )
+    assert NOTICE in page.text
 
 
 def pending(registry: Path) -> list[str]:
@@ -504,14 +506,31 @@ def test_a_check_says_each_field_what_the_submit_would_and_writes_nothing(client
 
     assert bad.status_code == 200 and bad.headers["content-type"] == "application/json"
     assert bad.headers["cache-control"] == "no-store"
-    assert bad.json() == {
+    assert bad.json()["messages"] == {
         "visitor": None, "host": None, "kind": None,
         "date": "'31.02.2026' gerçek bir tarih değil (2026-02 ayı 28 gün çeker)",
         "participants": None, "note": None, "source": None,
     }  # fmt: skip
-    assert english.json()["date"] == "'31.02.2026' is not a real date (2026-02 has 28 days)"
-    assert good.json() == dict.fromkeys(good.json())  # every field passes
-    assert set(good.json()) == {f.name for f in FORMS["engagement"].fields}
+    # each field's line: as the summary shows a refused one, as a screen reader hears one fixed
+    assert bad.json()["lines"] == {
+        "visitor": "Ziyaret eden belediye: düzeltildi",
+        "host": "Ev sahibi belediye: düzeltildi",
+        "kind": "Tür: düzeltildi",
+        "date": "Tarih: '31.02.2026' gerçek bir tarih değil (2026-02 ayı 28 gün çeker)",
+        "participants": "Katılımcı sayısı: düzeltildi",
+        "note": "Not: düzeltildi",
+        "source": "Kaynak (web adresi): düzeltildi",
+    }
+    assert english.json()["messages"]["date"] == (
+        "'31.02.2026' is not a real date (2026-02 has 28 days)"
+    )
+    assert english.json()["lines"]["date"] == (
+        "Date: '31.02.2026' is not a real date (2026-02 has 28 days)"
+    )
+    assert english.json()["lines"]["host"] == "Host municipality: fixed"
+    messages = good.json()["messages"]
+    assert messages == dict.fromkeys(messages)  # every field passes
+    assert list(messages) == [f.name for f in FORMS["engagement"].fields]  # the fields' order
     # a check stops before the write, even of a form that would be written
     assert files_of(registry) == before
     assert pending(registry) == []
@@ -520,7 +539,7 @@ def test_a_check_says_each_field_what_the_submit_would_and_writes_nothing(client
 def test_a_check_says_a_missing_field_is_needed(client) -> None:
     answer = check(client, "engagement", {**VISIT, "host": "", "date": "05.12.2026"})
 
-    assert answer.json()["host"] == "Bu alan boş bırakılamaz; bir değer yazın"
+    assert answer.json()["messages"]["host"] == "Bu alan boş bırakılamaz; bir değer yazın"
 
 
 def test_a_check_runs_on_the_reader_thread(client, monkeypatch) -> None:
@@ -562,3 +581,15 @@ def test_the_forms_load_their_script_which_is_served_as_javascript(client) -> No
     assert script.headers["content-type"].startswith("text/javascript")
     assert "X-Spo-Check" in script.text and "innerHTML" not in script.text
     assert "<script>" not in form.text  # nothing inline
+
+
+def test_a_refused_form_has_a_polite_voice_for_the_script_beside_its_summary(client) -> None:
+    """What the script tells a screen reader goes in a polite region there from the start (a
+    region added later is not heard); the summary it keeps up to date is the server's own."""
+    page = post(client, "engagement", VISIT)
+
+    assert '<p id="form-said" class="visually-hidden" aria-live="polite"></p>' in page.text
+    assert (
+        '<div class="error-summary" role="alert" aria-labelledby="error-summary-title">'
+    ) in page.text
+    assert '<p id="form-said"' in client.get("/record/engagement").text

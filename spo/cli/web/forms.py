@@ -47,6 +47,7 @@ class Field:
     required: bool = False
     vocab: Vocabulary | None = None
     hint: str | None = None  # a `web.form.hint.*` word
+    names: str | None = None  # a record field's kind: its names are suggested (a datalist)
 
     @property
     def many(self) -> bool:

@@ -33,6 +33,10 @@ from spo.cli.words import label, say, term
 LANG_COOKIE = "spo_lang"
 SESSION_COOKIE = "spo_session"
 ACCESS_COOKIE = "spo_access"
+# A record's page says once that it was saved: a form's write sends the browser there with this
+# cookie (its value the page's path); the page that shows the notice clears it, so a reload, a
+# later visit or a shared link does not say it again.
+SAVED_COOKIE = "spo_saved"
 DEFAULT_LANG: Lang = "tr"
 # A web address a page may link to: http or https, no space, no control (never `javascript:`).
 _WEB_ADDRESS = re.compile(r"https?://[^\s\x00-\x1f\x7f-\x9f]+", re.IGNORECASE)
@@ -128,6 +132,7 @@ def page_html(
 ) -> str:
     """A page in `lang`: `template` with the words, labels and the form token."""
     query: Mapping[str, str] = context.pop("query", {})
+    notice: str = context.pop("notice", "")
     other: Lang = "en" if lang == "tr" else "tr"
     return (
         templates()
@@ -138,7 +143,7 @@ def page_html(
             switch_url=with_query(request_path, query, lang=other),
             path=request_path,
             csrf=csrf_token(site, session),
-            notice=web_words(lang, "form.saved") if query.get("saved") == "1" else "",
+            notice=notice,
             **context,
         )
     )
@@ -163,17 +168,20 @@ def banner_of(request: Request) -> Markup:
 
 
 def page(request: Request, template: str, *, status: int = 200, **context: Any) -> HTMLResponse:
-    """The response of a page made from `template` for this request."""
+    """The response of a page made from `template` for this request; the page a write sent the
+    browser to says, this once, that it was saved (`SAVED_COOKIE`)."""
     session = str(getattr(request.state, "session", ""))
     query = dict(request.query_params)
+    lang = lang_of(request)
     context.setdefault("banner", banner_of(request))
+    just_saved = status == 200 and request.cookies.get(SAVED_COOKIE) == request.url.path
+    if just_saved:
+        context["notice"] = web_words(lang, "form.saved")
     html = page_html(
-        site_of(request),
-        lang_of(request),
-        session,
-        request.url.path,
-        template,
-        query=query,
-        **context,
+        site_of(request), lang, session, request.url.path, template, query=query, **context
     )
-    return HTMLResponse(html, status_code=status)
+    response = HTMLResponse(html, status_code=status)
+    if just_saved:  # said: never again, not even from the browser's cache
+        response.delete_cookie(SAVED_COOKIE, path="/", httponly=True, samesite="strict")
+        response.headers["cache-control"] = "no-store"
+    return response

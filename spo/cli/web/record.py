@@ -6,13 +6,18 @@ A refused field shows the form again (200) with everything typed, what to fix ne
 and a summary at the top linking to them. A refused write (the record is there already, an editor
 changed the file, a stage out of the history's order) is said at the top, the form kept. A write
 is the command line's own, recorded in the one pending change (`Registry.recording`); then the
-browser is sent (303) to the record's page, which says it was saved (POST/redirect/GET).
-"Preview" writes nothing: it shows the numbered lines the write would add.
+browser is sent (303) to the record's page, which says it was saved (POST/redirect/GET), once:
+the redirect carries a short-lived cookie naming that page, which the page clears as it says so
+(`look.SAVED_COOKIE`), so a reload or a shared link does not say it again.
+"Preview" writes nothing: it shows the numbered lines the write would add. Nor does the form's
+language button (the header's link, a GET, would drop what is typed): it posts the form to its
+own address with `?lang=` and `relang`, and the form comes back in that language as it was.
 
 A field is checked as soon as it is left, where the browser runs the forms' script
 (`static/spo.js`): it posts the whole form with the header `X-Spo-Check: 1`, and the answer is
 each field's message, or null, as JSON, from the very checks a submit runs (`checked`); the
-plan they make is never written. Without the script, the submit says the same.
+plan they make is never written; with each field's line for the summary at the top and for a
+screen reader's announcement. Without the script, the submit says the same.
 
 The form is read on the server's loop; checking and writing read the registry, so they run on the
 reader's thread (`spo.cli.web.reader`), as every page that reads does.
@@ -34,12 +39,17 @@ from spo.cli import words
 from spo.cli.language import Lang
 from spo.cli.render.problems import one_line_values
 from spo.cli.web.forms import Checker, Field, Typed, chosen, labels, options
-from spo.cli.web.look import lang_of, page, site_of
+from spo.cli.web.guard import cookie
+from spo.cli.web.look import SAVED_COOKIE, lang_of, page, site_of
 from spo.cli.web.reader import on_reader
 from spo.cli.web.record_forms import FORMS, Plan, RecordForm, office_of
+from spo.cli.web.suggestions import datalists, list_id, offered
 
-SAVED = "saved=1"  # the query that makes a record's page say it was saved
+SAVED_SECONDS = 60  # the saved notice's cookie outlives the redirect it rides with, no more
 CHECK = "x-spo-check"  # the header of a check: the fields' messages, nothing written
+# The field of the form's language button: the form again in the other language (`?lang=`),
+# with what is typed, and its messages when it was shown with them ("fix"); nothing written.
+RELANG = "relang"
 
 
 async def record(request: Request) -> Response:
@@ -48,7 +58,10 @@ async def record(request: Request) -> Response:
         raise HTTPException(404)
     if request.method == "POST":
         typed = await _typed(request)
-        answer = checked if request.headers.get(CHECK) == "1" else posted
+        if RELANG in typed:
+            answer = relanged
+        else:
+            answer = checked if request.headers.get(CHECK) == "1" else posted
         return await on_reader(lambda r: answer(r, form, typed))(request)
     return await on_reader(lambda r: blank(r, form))(request)
 
@@ -91,12 +104,30 @@ def _check(request: Request, form: RecordForm, typed: Typed) -> tuple[Checker, P
 
 def checked(request: Request, form: RecordForm, typed: Typed) -> Response:
     """Each field's message (null when it passes): the checks of a submit, stopped before the
-    write, as the refused form would show them."""
+    write, as the refused form would show them. With each field's line, as the summary at the
+    top shows a refused field and as a screen reader is told of a field that now passes."""
     checker, _ = _check(request, form, typed)
+    lang = lang_of(request)
+    label = labels(form.fields, lang)
+    messages = {f.name: checker.errors.get(f.name) for f in form.fields}
+    lines = {
+        name: _summary_line(label[name], error)
+        if error
+        else words.say("web.form.fixed", lang, field=label[name])
+        for name, error in messages.items()
+    }
     return JSONResponse(
-        {f.name: checker.errors.get(f.name) for f in form.fields},
-        headers={"cache-control": "no-store"},
+        {"messages": messages, "lines": lines}, headers={"cache-control": "no-store"}
     )
+
+
+def relanged(request: Request, form: RecordForm, typed: Typed) -> Response:
+    """The form in the language the button asked for, as it was: what is typed, and the fields'
+    messages when the form showed them (a form half filled is not told what it lacks). A write
+    refused or a preview is not said again: that would take a write, and a language switch
+    never writes; Save or Preview says it again."""
+    errors = _check(request, form, typed)[0].errors if typed[RELANG] == ["fix"] else {}
+    return _page(request, form, typed, errors)
 
 
 def posted(request: Request, form: RecordForm, typed: Typed) -> Response:
@@ -113,7 +144,10 @@ def posted(request: Request, form: RecordForm, typed: Typed) -> Response:
     except (SpoError, Refusal) as exc:
         refused = words.render(one_line_values(exc.message), lang)
         return _page(request, form, typed, refused=refused)
-    return RedirectResponse(f"{plan.page(result)}?{SAVED}", status_code=303)
+    where = plan.page(result)
+    response = RedirectResponse(where, status_code=303)
+    response.headers.append("set-cookie", cookie(SAVED_COOKIE, where, SAVED_SECONDS))
+    return response
 
 
 def _page(
@@ -132,15 +166,21 @@ def _page(
         _shown(f, label[f.name], typed.get(f.name, ()), errors.get(f.name), lang)
         for f in form.fields
     ]
+    kinds = sorted({f.names for f in form.fields if f.names})
+    lists = datalists(site_of(request), kinds, lang)
+    for f in shown:
+        f["list"] = list_id(f["names"]) if f["names"] and offered(lists, f["names"]) else ""
     return page(
         request,
         "record_form.html",
+        datalists=lists,
         form=form.name,
         fields=shown,
         errors=[(f["name"], _summary_line(f["label"], f["error"])) for f in shown if f["error"]],
         refused=refused,
         preview=_lines(preview) if preview is not None else None,
         preview_path=preview.shown_path if preview is not None else "",
+        relang=RELANG,
     )
 
 
@@ -158,6 +198,7 @@ def _shown(
         "error": error or "",
         "value": value,
         "options": options(field.vocab, lang) if field.vocab else [],
+        "names": field.names or "",
     }
     if field.vocab is not None:
         picked = [chosen(field.vocab, v) for v in values if v.strip()]

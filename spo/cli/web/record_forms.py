@@ -62,9 +62,10 @@ def _p(
     required: bool = False,
     vocab: Vocabulary | None = None,
     hint: str | None = None,
+    names: str | None = None,
 ) -> Field:
     """A field labelled with its question's words (`prompt.<key>`)."""
-    return Field(name, f"prompt.{key or name}", widget, required, vocab, hint)
+    return Field(name, f"prompt.{key or name}", widget, required, vocab, hint, names)
 
 
 def _w(
@@ -106,8 +107,8 @@ def _engagement(c: Checker) -> Plan | None:
 ENGAGEMENT = RecordForm(
     "engagement",
     (
-        _p("visitor", widget="record", required=True, hint=RECORD),
-        _p("host", widget="record", required=True, hint=RECORD),
+        _p("visitor", widget="record", required=True, hint=RECORD, names="municipality"),
+        _p("host", widget="record", required=True, hint=RECORD, names="municipality"),
         _p("kind", widget="select", required=True, vocab=ENGAGEMENT_KINDS),
         _p("date", widget="date", required=True, hint=DATE),
         _p("participants", widget="number"),
@@ -144,8 +145,15 @@ def _stage(c: Checker) -> Plan | None:
 STAGE = RecordForm(
     "stage",
     (
-        _p("project", widget="record", required=True, hint=RECORD),
-        _p("municipality", "adopting", widget="record", required=True, hint=RECORD),
+        _p("project", widget="record", required=True, hint=RECORD, names="project"),
+        _p(
+            "municipality",
+            "adopting",
+            widget="record",
+            required=True,
+            hint=RECORD,
+            names="municipality",
+        ),
         _p("stage", widget="select", required=True, vocab=STAGES),
         _p("date", widget="date", required=True, hint=DATE),
         NOTE,
@@ -249,7 +257,7 @@ PROJECT = RecordForm(
     "project",
     (
         _p("name", required=True),
-        _p("owner", widget="record", required=True, hint=RECORD),
+        _p("owner", widget="record", required=True, hint=RECORD, names="municipality"),
         _p("summary", widget="textarea", required=True),
         _p("status", widget="select", required=True, vocab=PROJECT_STATUSES),
         _p("status_as_of", widget="date", hint="web.form.hint.status"),
@@ -307,7 +315,7 @@ def _figure(c: Checker) -> Plan | None:
 FIGURE = RecordForm(
     "figure",
     (
-        _p("publisher", widget="record", hint="web.form.hint.publisher"),
+        _p("publisher", widget="record", hint="web.form.hint.publisher", names="municipality"),
         _p("metric", widget="select", required=True, vocab=METRICS),
         _p("municipality_kind", "municipality-kind", widget="select", vocab=MUNICIPALITY_KINDS),
         _p("value", widget="number", required=True),
