@@ -106,3 +106,25 @@ def assert_golden(path: Path, text: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     assert text == path.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def plain_git(monkeypatch: pytest.MonkeyPatch) -> None:
+    """git, as spo runs it in the test, reads no user or system configuration and commits as
+    the same reviewer at the same time (`tests.diff_history.GIT_ENV`). A module that runs git
+    says `pytestmark = pytest.mark.usefixtures("plain_git")`."""
+    from tests.diff_history import GIT_ENV
+
+    for name, value in GIT_ENV.items():
+        monkeypatch.setenv(name, value)
+
+
+@pytest.fixture
+def git_without_gh(plain_git: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """Plain git, and no `gh` of the machine's on PATH: only git's folder and the test's own
+    `bin` folder (returned), where a test that wants a `gh` puts a fake one."""
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    git_folder = str(Path(shutil.which("git") or "/usr/bin/git").parent)
+    monkeypatch.setenv("PATH", os.pathsep.join([str(folder), git_folder]))
+    return folder

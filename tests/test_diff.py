@@ -51,12 +51,7 @@ EXIT = {
     "new-figure": 0,
 }
 
-
-@pytest.fixture(autouse=True)
-def _plain_git(monkeypatch: pytest.MonkeyPatch) -> None:
-    """git, as spo runs it here, reads no user or system configuration."""
-    for name, value in GIT_ENV.items():
-        monkeypatch.setenv(name, value)
+pytestmark = pytest.mark.usefixtures("plain_git")
 
 
 @pytest.fixture(scope="module")

@@ -25,11 +25,7 @@ DAY = date(2026, 1, 1)
 FORMATS = ("text", "markdown", "json")
 TAGS = [tag for tag, _, _ in HISTORY]
 
-
-@pytest.fixture(autouse=True)
-def _plain_git(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name, value in GIT_ENV.items():
-        monkeypatch.setenv(name, value)
+pytestmark = pytest.mark.usefixtures("plain_git")
 
 
 @pytest.fixture(scope="module")

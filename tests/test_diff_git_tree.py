@@ -13,17 +13,14 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REGISTRIES, run_spo
-from tests.diff_history import GIT_ENV, git
+from tests.diff_history import git
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("git") is None or os.name == "nt", reason="git, and links as POSIX has them"
-)
-
-
-@pytest.fixture(autouse=True)
-def _plain_git(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name, value in GIT_ENV.items():
-        monkeypatch.setenv(name, value)
+pytestmark = [
+    pytest.mark.usefixtures("plain_git"),
+    pytest.mark.skipif(
+        shutil.which("git") is None or os.name == "nt", reason="git, and links as POSIX has them"
+    ),
+]
 
 
 def test_odd_tree_entries_read_as_a_checkout_reads_them(

@@ -14,7 +14,7 @@ import pytest
 
 from spo.api import Registry, SpoError
 from spo.writing import atomic
-from tests.diff_history import GIT_ENV, git
+from tests.diff_history import git
 from tests.review_story import (
     SCHEMA,
     SEYHAN,
@@ -26,11 +26,7 @@ from tests.review_story import (
     stage,
 )
 
-
-@pytest.fixture(autouse=True)
-def _plain_git(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name, value in GIT_ENV.items():
-        monkeypatch.setenv(name, value)
+pytestmark = pytest.mark.usefixtures("plain_git")
 
 
 @pytest.fixture

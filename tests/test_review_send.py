@@ -6,8 +6,6 @@ remembered with its state (`spo.api.Registry.send_for_review`, `sent`, `push_aga
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from spo.api import Registry, SpoError
-from tests.diff_history import GIT_ENV, git
+from tests.diff_history import git
 from tests.review_story import (
     SCHEMA,
     SEYHAN,
@@ -28,17 +26,8 @@ from tests.review_story import (
     stage,
 )
 
-GIT_FOLDER = str(Path(shutil.which("git") or "/usr/bin/git").parent)
-
-
-@pytest.fixture(autouse=True)
-def _plain_git(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    for name, value in GIT_ENV.items():
-        monkeypatch.setenv(name, value)
-    # No gh of the machine's: a test that wants one puts a fake first on PATH.
-    bin_folder = tmp_path / "bin"
-    bin_folder.mkdir()
-    monkeypatch.setenv("PATH", os.pathsep.join([str(bin_folder), GIT_FOLDER]))
+# No gh of the machine's: a test that wants one puts a fake in tmp_path / "bin", first on PATH.
+pytestmark = pytest.mark.usefixtures("git_without_gh")
 
 
 @pytest.fixture

@@ -7,9 +7,7 @@ exact fragments of the HTML."""
 from __future__ import annotations
 
 import html
-import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -22,11 +20,10 @@ from spo.cli.render.diff_views import format_text  # noqa: E402
 from spo.cli.web import change_view  # noqa: E402
 from spo.cli.web.look import csrf_token  # noqa: E402
 from spo.cli.web.settings import Site  # noqa: E402
-from tests.diff_history import GIT_ENV, git, init  # noqa: E402
+from tests.diff_history import git, init  # noqa: E402
 from tests.serve_story import SEYHAN, TODAY, bare_remote, build, fake_gh, visit  # noqa: E402
 from tests.web_registry import browser, write_registry  # noqa: E402
 
-GIT_FOLDER = str(Path(shutil.which("git") or "/usr/bin/git").parent)
 BANNER = '<p>1 bekleyen değişiklik — <a href="/change">gözden geçir</a></p>'
 LOCAL = (
     "Değişiklik yerel dalda kaldı: <code>{branch}</code>. "
@@ -37,13 +34,8 @@ PAGES = ("/", "/municipalities", "/projects", "/municipalities/mersin-bb", "/rep
          "/yok")  # fmt: skip
 
 
-@pytest.fixture(autouse=True)
-def _plain_git(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    for name, value in GIT_ENV.items():
-        monkeypatch.setenv(name, value)
-    # No gh of the machine's: a test that wants one puts a fake first on PATH.
-    (tmp_path / "bin").mkdir()
-    monkeypatch.setenv("PATH", os.pathsep.join([str(tmp_path / "bin"), GIT_FOLDER]))
+# No gh of the machine's: a test that wants one puts a fake in tmp_path / "bin", first on PATH.
+pytestmark = pytest.mark.usefixtures("git_without_gh")
 
 
 @pytest.fixture
