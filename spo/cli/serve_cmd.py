@@ -55,14 +55,15 @@ def serve(
         raise UsageError.of("usage.web-missing", missing=", ".join(missing), command=command)
     registry = Registry.at(path if path is not None else opts.root)
     from spo.cli.web.app import make_app
-    from spo.cli.web.settings import Site
+    from spo.cli.web.settings import Site, is_local
 
     site = Site.made(registry.root, host=host, port=port, token=token)
     with registry.index():  # brought up to date before the first page is asked for
         pass
     tell(say("web.serve.started", opts.lang, folder=str(registry.root), url=site.address()))
     if site.token is not None:
-        tell(say("web.serve.token" if not token else "web.serve.token-asked", opts.lang))
+        beyond = not is_local(host)  # reachable from other computers: its own warning
+        tell(say("web.serve.token" if beyond else "web.serve.token-asked", opts.lang))
     tell(say("web.serve.stop", opts.lang))
     import uvicorn
 
