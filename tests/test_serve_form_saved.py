@@ -1,7 +1,8 @@
 """A record's page says it was saved once, right after the form's write sent the browser there:
 not on a reload, not in a link shared with a colleague, not on another record's page. The write's
-redirect carries a short-lived cookie naming the page (never readable by a script, never sent by
-another site); the page that says it clears it."""
+redirect carries a short-lived cookie naming the page, signed by this server (never readable by
+a script, never sent by another site, never made by another server of this computer); the page
+that says it clears it."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from tests.web_registry import WEB_EXTRA
 for _module in WEB_EXTRA:
     pytest.importorskip(_module, reason="spo serve's tests need the web extra")
 
+from spo.cli.web.look import saved_mark  # noqa: E402
 from spo.cli.web.settings import Site  # noqa: E402
 from tests.test_serve_forms import NOTICE, VISIT, client, post, registry  # noqa: E402
 from tests.web_registry import browser  # noqa: E402
@@ -28,9 +30,27 @@ def test_the_write_s_redirect_carries_a_short_lived_cookie_for_the_record_s_page
 
     assert response.status_code == 303
     assert response.headers["location"] == ARTVIN_PAGE  # no ?saved=1 to share or reload
+    mark = saved_mark(client.app.state.site, ARTVIN_PAGE)  # the page's path, signed
     assert (
-        "spo_saved=/municipalities/artvin; Path=/; HttpOnly; SameSite=Strict; Max-Age=60"
+        f"spo_saved={mark}; Path=/; HttpOnly; SameSite=Strict; Max-Age=60"
     ) in response.headers.get_list("set-cookie")
+
+
+def test_another_server_of_this_computer_cannot_make_a_page_say_it_was_saved(client) -> None:
+    """A browser sends this computer's cookies to all its servers, whatever the port, and any
+    of them may set one: only the mark this server signed says "saved"."""
+    for forged in (ARTVIN_PAGE, "/change", saved_mark(Site.made(Path(".")), ARTVIN_PAGE)):
+        client.cookies.set("spo_saved", forged)
+        assert 'class="notice"' not in client.get(ARTVIN_PAGE).text
+        assert 'class="notice"' not in client.get("/change").text
+
+
+def test_a_head_request_leaves_the_notice_for_the_page(client) -> None:
+    post(client, "engagement", DATED)
+
+    client.head(ARTVIN_PAGE)  # a link preview, a checker: not the person
+
+    assert NOTICE in client.get(ARTVIN_PAGE).text
 
 
 def test_the_notice_shows_once_and_a_reload_does_not_say_it_again(client) -> None:

@@ -34,8 +34,9 @@ LANG_COOKIE = "spo_lang"
 SESSION_COOKIE = "spo_session"
 ACCESS_COOKIE = "spo_access"
 # A record's page says once that it was saved: a form's write sends the browser there with this
-# cookie (its value the page's path); the page that shows the notice clears it, so a reload, a
-# later visit or a shared link does not say it again.
+# cookie (its value the page's path signed: `saved_mark`, so that no other server of this
+# computer, which the browser also sends cookies, can make a page say so); the page that shows
+# the notice clears it, so a reload, a later visit or a shared link does not say it again.
 SAVED_COOKIE = "spo_saved"
 DEFAULT_LANG: Lang = "tr"
 # A web address a page may link to: http or https, no space, no control (never `javascript:`).
@@ -83,6 +84,11 @@ def signed(site: Site, purpose: str, value: str) -> str:
 def csrf_token(site: Site, session: str) -> str:
     """The token every form of this session carries; a post without it is refused."""
     return signed(site, "csrf", session)
+
+
+def saved_mark(site: Site, path: str) -> str:
+    """The saved notice's cookie for the record page at `path` (`SAVED_COOKIE`)."""
+    return signed(site, "saved", path)
 
 
 def web_words(lang: Lang, key: str, /, **fields: Any) -> str:
@@ -174,7 +180,14 @@ def page(request: Request, template: str, *, status: int = 200, **context: Any) 
     query = dict(request.query_params)
     lang = lang_of(request)
     context.setdefault("banner", banner_of(request))
-    just_saved = status == 200 and request.cookies.get(SAVED_COOKIE) == request.url.path
+    mark = request.cookies.get(SAVED_COOKIE, "")
+    just_saved = (  # a HEAD (a link checker, a preview) leaves it for the page itself
+        status == 200
+        and request.method == "GET"
+        and hmac.compare_digest(
+            mark.encode(), saved_mark(site_of(request), request.url.path).encode()
+        )
+    )
     if just_saved:
         context["notice"] = web_words(lang, "form.saved")
     html = page_html(

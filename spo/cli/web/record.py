@@ -40,7 +40,7 @@ from spo.cli.language import Lang
 from spo.cli.render.problems import one_line_values
 from spo.cli.web.forms import Checker, Field, Typed, chosen, labels, options
 from spo.cli.web.guard import cookie
-from spo.cli.web.look import SAVED_COOKIE, lang_of, page, site_of
+from spo.cli.web.look import SAVED_COOKIE, lang_of, page, saved_mark, site_of
 from spo.cli.web.reader import on_reader
 from spo.cli.web.record_forms import FORMS, Plan, RecordForm, office_of
 from spo.cli.web.suggestions import datalists, list_id, offered
@@ -127,7 +127,7 @@ def relanged(request: Request, form: RecordForm, typed: Typed) -> Response:
     refused or a preview is not said again: that would take a write, and a language switch
     never writes; Save or Preview says it again."""
     errors = _check(request, form, typed)[0].errors if typed[RELANG] == ["fix"] else {}
-    return _page(request, form, typed, errors)
+    return _page(request, form, typed, errors, switched=True)
 
 
 def posted(request: Request, form: RecordForm, typed: Typed) -> Response:
@@ -146,7 +146,8 @@ def posted(request: Request, form: RecordForm, typed: Typed) -> Response:
         return _page(request, form, typed, refused=refused)
     where = plan.page(result)
     response = RedirectResponse(where, status_code=303)
-    response.headers.append("set-cookie", cookie(SAVED_COOKIE, where, SAVED_SECONDS))
+    mark = saved_mark(site_of(request), where)
+    response.headers.append("set-cookie", cookie(SAVED_COOKIE, mark, SAVED_SECONDS))
     return response
 
 
@@ -158,7 +159,10 @@ def _page(
     *,
     refused: str | None = None,
     preview: WriteResult | None = None,
+    switched: bool = False,
 ) -> Response:
+    """The form, as typed; `switched`: the answer to its language button, which keeps the
+    keyboard's place (the button again, as autofocus says), not the top of the page."""
     lang = lang_of(request)
     errors = errors or {}
     label = labels(form.fields, lang)
@@ -181,6 +185,7 @@ def _page(
         preview=_lines(preview) if preview is not None else None,
         preview_path=preview.shown_path if preview is not None else "",
         relang=RELANG,
+        switched=switched,
     )
 
 
