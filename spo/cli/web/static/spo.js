@@ -86,7 +86,9 @@
           said(box, name, message);
         });
         summarise(left, answer);
-        if (voice && news.length) voice.textContent = news.join(". ");
+        if (voice && news.length) { // one sentence each ("…gün çeker).", never "..")
+          voice.textContent = news.map(function (line) { return line.replace(/\.$/, ""); }).join(". ");
+        }
       }).catch(function () {}); // the submit still checks everything
     });
   }
