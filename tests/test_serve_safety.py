@@ -392,8 +392,8 @@ def test_a_banner_that_fails_leaves_the_error_page_without_it(
 
 
 def test_a_request_not_yet_trusted_sees_nothing_of_the_pending_change(pending: Path) -> None:
-    """A foreign Host, a page embedded by another site, a browser without the access token:
-    refused before anything of the registry is read."""
+    """A foreign Host, a page embedded by another site, a browser without the access token, a
+    post from another site's page: refused before anything of the registry is read."""
     here = browser(Site.made(pending))
     beyond = browser(Site.made(pending, host="0.0.0.0"), base_url="http://192.168.1.5:8000")
     assert BANNER in here.get("/").text
@@ -401,9 +401,11 @@ def test_a_request_not_yet_trusted_sees_nothing_of_the_pending_change(pending: P
     foreign = here.get("/", headers={"host": "evil.example"})
     embedded = here.get("/", headers={"sec-fetch-site": "cross-site", "sec-fetch-mode": "no-cors"})
     no_token = beyond.get("/")
+    posted = here.post("/change/discard", headers={"origin": "http://evil.example"})
 
-    assert [foreign.status_code, embedded.status_code, no_token.status_code] == [400, 403, 403]
-    for refused in (foreign, embedded, no_token):
+    statuses = [r.status_code for r in (foreign, embedded, no_token, posted)]
+    assert statuses == [400, 403, 403, 403]
+    for refused in (foreign, embedded, no_token, posted):
         assert "bekleyen" not in refused.text and "change-banner" not in refused.text
 
 
@@ -468,9 +470,14 @@ def test_on_a_shared_computer_the_token_is_asked_for_on_this_computer_too(
     [
         ("en", "The pages open only through the link above (with its access token); this "
                "computer's other accounts cannot open them without it either. Share it with "
-               "no one."),
+               "no one, and while spo serve runs open no other server of this computer "
+               "(another port of 127.0.0.1) in the same browser: a browser sends this "
+               "computer's cookies to all of them."),
         ("tr", "Sayfalar yalnızca yukarıdaki bağlantıyla (erişim anahtarıyla) açılır; bu "
-               "bilgisayarın başka hesapları da onsuz açamaz. Bağlantıyı kimseyle paylaşmayın."),
+               "bilgisayarın başka hesapları da onsuz açamaz. Bağlantıyı kimseyle paylaşmayın; "
+               "spo serve çalışırken aynı tarayıcıda bu bilgisayarın başka bir sunucusunu "
+               "(127.0.0.1'in başka bir portunu) açmayın: tarayıcı, bu bilgisayarın çerezlerini "
+               "hepsine gönderir."),
     ],
 )  # fmt: skip
 def test_spo_serve_token_prints_the_link_with_its_token(
@@ -489,6 +496,26 @@ def test_spo_serve_token_prints_the_link_with_its_token(
     assert site.host == "127.0.0.1" and site.token is not None
     assert f"http://127.0.0.1:8123/?token={site.token}" in printed
     assert said in printed
+
+
+def test_spo_serve_beyond_this_computer_warns_of_the_network_even_with_token(
+    registry: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--token on an address other computers reach: the warning is the network's (share it
+    with the people who will use it), not the shared computer's."""
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: None)
+
+    run = run_spo("--lang", "en", "serve", str(registry), "--host", "0.0.0.0", "--token")
+
+    printed = " ".join(run.stdout.split())
+    assert run.exit_code == 0
+    assert (
+        "This address can be reached from beyond this computer: the pages open only through "
+        "the link above (with its access token); share it only with the people who will use it."
+    ) in printed
+    assert "Share it with no one" not in printed
 
 
 def test_the_token_of_another_server_opens_nothing(registry: Path) -> None:

@@ -15,7 +15,8 @@ same-origin referrers, no framing, no use by another origin's page
 error page, never a traceback.
 
 A refusal before the request is trusted (a foreign Host, a page embedded by another site, no
-access token) shows nothing of the registry. The others (a form refused, an error in a page)
+access token, a post another site's page sends) shows nothing of the registry, and costs it
+nothing. The others (a form's token stale, a form too large, an error in a page)
 are asked by someone the server serves: their page has the banner of the pending change, made
 on the reader's thread as every page's is (`spo.cli.web.reader`).
 """
@@ -132,8 +133,8 @@ class Guard:
                 return self._error(request, lang, session, 403, "token-needed")
         if request.method in READS:
             return None
-        if _from_elsewhere(request):
-            return await self._served_error(request, lang, session, 403, "csrf")
+        if _from_elsewhere(request):  # another site's post: refused before trust, no banner
+            return self._error(request, lang, session, 403, "csrf")
         body = await _body(request, receive)
         if body is None:
             return await self._served_error(request, lang, session, 413, "too-large")
