@@ -30,8 +30,10 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -91,22 +93,15 @@ def files_of(root: Path) -> dict[str, bytes]:
     }
 
 
-@pytest.fixture
-def served(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[tuple[str, Path, dict[str, bytes]]]:
-    """`spo serve` on the office's registry: its address, its folder, and the folder's files."""
-    for name, value in GIT_ENV.items():
-        monkeypatch.setenv(name, value)
-    root = build(tmp_path / "registry")
-    original = files_of(root)
-    env = dict(os.environ)
+@contextmanager
+def serving(root: Path, log: Path, *options: str) -> Iterator[str]:
+    """`spo serve` on `root` in its own process (what it prints, in `log`): its address, once
+    it answers (a refusal is an answer: `--token` refuses a browser without its link)."""
     port = free_port()
-    log = tmp_path / "server.log"
     with log.open("wb") as out:
         server = subprocess.Popen(
-            [sys.executable, "-m", "spo", "serve", str(root), "--port", str(port)],
-            env=env,
+            [sys.executable, "-m", "spo", "serve", str(root), "--port", str(port), *options],
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
             stdout=out,
             stderr=subprocess.STDOUT,
         )
@@ -117,17 +112,35 @@ def served(
             try:
                 with urllib.request.urlopen(address + "/", timeout=2):
                     break
+            except urllib.error.HTTPError:
+                break
             except OSError:
                 if server.poll() is not None or time.monotonic() > deadline:
                     pytest.fail(f"spo serve did not start:\n{log.read_text(errors='replace')}")
                 time.sleep(0.1)
-        yield address, root, original
+        yield address
     finally:
         server.terminate()
         try:
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
+
+
+@pytest.fixture
+def registry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The office's registry in a git repository of its own (tests/serve_story.py)."""
+    for name, value in GIT_ENV.items():
+        monkeypatch.setenv(name, value)
+    return build(tmp_path / "registry")
+
+
+@pytest.fixture
+def served(registry: Path, tmp_path: Path) -> Iterator[tuple[str, Path, dict[str, bytes]]]:
+    """`spo serve` on the office's registry: its address, its folder, and the folder's files."""
+    original = files_of(registry)
+    with serving(registry, tmp_path / "server.log") as address:
+        yield address, registry, original
 
 
 def test_a_staff_member_sends_the_pending_change_for_review(
@@ -297,3 +310,41 @@ def test_a_staff_member_sends_the_pending_change_for_review(
     # The staff member's folder: exactly as before the change.
     git(root, "worktree", "remove", "--force", str(checkout))
     assert files_of(root) == original
+
+
+def test_a_token_link_opened_from_a_mail_or_a_chat_lets_the_person_in(
+    registry: Path, tmp_path: Path
+) -> None:
+    """`spo serve --token`: the link it prints, sent to a colleague and opened from another site
+    (a web mail, a chat), opens the registry; the token leaves the address at once. (A cookie
+    set by the token's redirect must come with the page it leads to, though another site sent
+    the person there.)"""
+    log = tmp_path / "server.log"
+    with serving(registry, log, "--token") as address:
+        found = re.search(r"http://127\.0\.0\.1:\d+/\?token=[A-Za-z0-9_%-]+", log.read_text())
+        assert found, log.read_text()
+        link = found.group(0)
+        with sync_api.sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium(), args=["--no-sandbox"])
+            try:
+                page = browser.new_page(locale="tr-TR")
+                page.set_default_timeout(10_000)
+                page.goto(address + "/")
+                sync_api.expect(page.get_by_role("heading", level=1)).to_have_text(
+                    "Erişim anahtarı gerekiyor"
+                )
+                mail = "http://mail.example/inbox"  # another site, answered by the browser itself
+                page.route(mail, lambda route: route.fulfill(
+                    content_type="text/html", body=f'<p><a id="link" href="{link}">kayıt</a></p>'
+                ))  # fmt: skip
+                page.goto(mail)
+                page.click("#link")
+
+                sync_api.expect(page).to_have_url(address + "/")
+                sync_api.expect(page.get_by_role("heading", level=1)).to_have_text(
+                    "Sosyal politika kaydı"
+                )
+                page.goto(address + "/municipalities")  # and every page after it
+                sync_api.expect(page.get_by_role("heading", level=1)).to_have_text("Belediyeler")
+            finally:
+                browser.close()

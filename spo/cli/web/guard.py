@@ -75,10 +75,11 @@ _SESSION = re.compile(r"[A-Za-z0-9_-]{32,64}")
 YEAR = 365 * 24 * 3600
 
 
-def cookie(name: str, value: str, max_age: int | None = None) -> str:
-    """A Set-Cookie value: never readable by a script, never sent by another site."""
+def cookie(name: str, value: str, max_age: int | None = None, *, same_site: str = "Strict") -> str:
+    """A Set-Cookie value: never readable by a script, never sent by another site (`Lax`: sent
+    when a person follows another site's link to a page, never with its forms or its images)."""
     age = "" if max_age is None else f"; Max-Age={max_age}"
-    return f"{name}={value}; Path=/; HttpOnly; SameSite=Strict{age}"
+    return f"{name}={value}; Path=/; HttpOnly; SameSite={same_site}{age}"
 
 
 class Guard:
@@ -126,7 +127,12 @@ class Guard:
             if given is not None and hmac.compare_digest(given.encode(), site.token.encode()):
                 query = dict(request.query_params)
                 response = RedirectResponse(with_query(request.url.path, query), 303)
-                response.headers.append("set-cookie", cookie(ACCESS_COOKIE, _access(site)))
+                # Lax: the token link is opened from a mail or a chat (another site), and a
+                # Strict cookie set by this redirect would not come with the page it leads to.
+                # It only lets a person in: writes need the form's token, and what another
+                # site embeds is refused before the access is asked (`_embedded`).
+                access = cookie(ACCESS_COOKIE, _access(site), same_site="Lax")
+                response.headers.append("set-cookie", access)
                 return response
             held = request.cookies.get(ACCESS_COOKIE, "")
             if not hmac.compare_digest(held.encode(), _access(site).encode()):
