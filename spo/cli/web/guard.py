@@ -3,16 +3,16 @@
 In order: the Host header must name this server (else 400: a DNS rebinding attack sends its own
 domain name); a page asked for by another site (or another port of this computer) must be a
 person going there, not something embedded (else 403: `_embedded`); beyond this computer, the
-access token (`?token=` once, then an HttpOnly, SameSite=Strict cookie; else 403); a request
-that sends a body (any method but GET and HEAD) may send at most `BODY_LIMIT` bytes (else 413,
-refused from its Content-Length, or as soon as more has arrived, never read whole), must not
-come from another origin by its browser's word (`Origin`, `Sec-Fetch-Site`), and must carry
-this session's CSRF token as the form field `csrf` (else 403). Every response then gets the
-security headers: a Content-Security-Policy whose only script is this server's own file
-(`/static/spo.js`, never inline; a page that needs another policy sets its own), nosniff,
-same-origin referrers, no framing, no use by another origin's page
-(Cross-Origin-Resource-Policy). An error in a page is one line on the server's stderr and an
-error page, never a traceback.
+access token (`?token=` once, then an HttpOnly, SameSite=Lax cookie, so that the link opened
+from a mail lets one in; else 403); a request that sends a body (any method but GET and HEAD)
+may send at most `BODY_LIMIT` bytes (else 413, refused from its Content-Length, or as soon as
+more has arrived, never read whole), must not come from another origin by its browser's word
+(`Origin`, `Sec-Fetch-Site`), and must carry this session's CSRF token as the form field `csrf`
+(else 403). Every response then gets the security headers: a Content-Security-Policy whose only
+script is this server's own file (`/static/spo.js`, never inline; a page that needs another
+policy sets its own), nosniff, same-origin referrers, no framing, no use by another origin's
+page (Cross-Origin-Resource-Policy). An error in a page is one line on the server's stderr and
+an error page, never a traceback.
 
 A refusal before the request is trusted (a foreign Host, a page embedded by another site, no
 access token, a post another site's page sends) shows nothing of the registry, and costs it
