@@ -126,7 +126,7 @@ class Guard:
             given = request.query_params.get("token")
             if given is not None and hmac.compare_digest(given.encode(), site.token.encode()):
                 query = dict(request.query_params)
-                response = RedirectResponse(with_query(request.url.path, query), 303)
+                response = RedirectResponse(with_query(_path(request), query), 303)
                 # Lax: the token link is opened from a mail or a chat (another site), and a
                 # Strict cookie set by this redirect would not come with the page it leads to.
                 # It only lets a person in: writes need the form's token, and what another
@@ -208,7 +208,7 @@ class Guard:
             self.site,
             lang,
             session,
-            request.url.path,
+            _path(request),
             "error.html",
             query=dict(request.query_params),
             title=web_words(lang, f"error.{why}.title"),
@@ -216,6 +216,12 @@ class Guard:
             banner=banner or Markup(""),
         )
         return HTMLResponse(html, status_code=status)
+
+
+def _path(request: Request) -> str:
+    """The path asked for, from the request itself: `request.url` is built with the Host header,
+    which a refused request may have made no URL at all (older Starlettes raise on `[::1`)."""
+    return str(request.scope.get("path", "/"))
 
 
 def _from_elsewhere(request: Request) -> bool:
