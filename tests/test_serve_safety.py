@@ -650,3 +650,98 @@ def test_a_path_that_looks_like_another_site_stays_on_this_one(registry: Path) -
     missing = client.get(here)
     assert 'href="//' not in missing.text
     assert 'href="/elsewhere.example/x?lang=en"' in missing.text
+
+
+# --- a --host name as a browser writes it -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "host,url",
+    [
+        # The root's dot: a Host header with it is refused, so the address goes without.
+        ("MyHost.Local.", "http://myhost.local:8123/"),
+        # A name beyond ASCII: a browser sends it in IDNA's ASCII.
+        ("bücher.example", "http://xn--bcher-kva.example:8123/"),
+        # A zone is this computer's name for a network card: no Host header carries it, and
+        # today's browsers open no address with one.
+        ("fe80::1%eth0", "http://[fe80::1]:8123/"),
+        ("fe80:0:0::1", "http://[fe80::1]:8123/"),
+    ],
+)
+def test_the_printed_address_of_a_host_opens_the_pages(
+    registry: Path, monkeypatch: pytest.MonkeyPatch, host: str, url: str
+) -> None:
+    """The server listens on `--host` as given; the address it prints is the one a browser
+    asks for, and the Host header that browser sends is taken."""
+    import uvicorn
+
+    started: list[tuple[object, dict[str, object]]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: started.append((app, options)))
+
+    run = run_spo("--lang", "en", "serve", str(registry), "--host", host, "--port", "8123")
+
+    assert run.exit_code == 0 and len(started) == 1
+    app, options = started[0]
+    site = app.state.site  # type: ignore[attr-defined]
+    assert options["host"] == host
+    assert site.address() == f"{url}?token={site.token}"
+    assert f"open in a browser at {url}?token={site.token}" in " ".join(run.stdout.split())
+    client = browser(site, base_url=url.rstrip("/"))
+    assert client.get("/").status_code == 403  # the Host is taken: the token is what is asked
+    assert client.get(f"/?token={site.token}").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "host,header",
+    [
+        ("MyHost.Local.", "myhost.local:8000"),
+        ("MyHost.Local.", "MYHOST.LOCAL"),
+        ("bücher.example", "xn--bcher-kva.example:8000"),
+        ("fe80::1%eth0", "[fe80::1]"),
+        ("fe80::1%eth0", "[fe80:0::1]:9000"),
+    ],
+)
+def test_the_host_header_a_browser_sends_for_the_name_is_taken(
+    registry: Path, host: str, header: str
+) -> None:
+    assert Site.made(registry, host=host).allows_host(header)
+
+
+def test_a_foreign_name_is_refused_beside_a_normalised_one(registry: Path) -> None:
+    site = Site.made(registry, host="bücher.example")
+
+    assert site.host == "xn--bcher-kva.example"
+    assert not site.allows_host("bücher.example")  # not a Host header: a browser never sends it
+    assert not site.allows_host("xn--bcher-kva.example.")
+    assert not site.allows_host("[fe80::1%eth0]")
+
+
+@pytest.mark.parametrize(
+    "lang,said",
+    [
+        ("en", "--host '{host}' cannot be written as a host name (IDNA: each label 1 to 63 "
+               "characters, none empty); give a name or an IP address"),
+        ("tr", "--host '{host}' bir bilgisayar adı olarak yazılamıyor (IDNA: her bölümü 1 ile 63 "
+               "karakter arası, boş bölüm yok); bir ad ya da IP adresi verin"),
+    ],
+)  # fmt: skip
+def test_a_host_name_idna_cannot_write_is_refused(
+    registry: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+) -> None:
+    import uvicorn
+
+    started: list[object] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: started.append(app))
+    host = "ü" * 64 + ".example"  # a label longer than 63 characters
+
+    run = run_spo("--lang", lang, "serve", str(registry), "--host", host)
+
+    assert (run.exit_code, started) == (2, [])
+    assert " ".join(run.stderr.split()) == f"spo: {said.format(host=host)}"
+
+
+def test_this_computer_s_name_written_otherwise_is_still_this_computer(registry: Path) -> None:
+    site = Site.made(registry, host="LocalHost.")
+
+    assert (site.token, site.address()) == (None, "http://localhost:8000/")
+    assert Site.made(registry, host="::1%lo").address() == "http://[::1]:8000/"

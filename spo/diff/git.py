@@ -116,7 +116,7 @@ class Git:
                 side._problems[relative] = _problem(relative, "read.not-a-file", "not-a-file")
             elif mode == "120000":
                 links.append(file)
-            elif int(size) > MAX_FILE_BYTES:
+            elif size.isdigit() and int(size) > MAX_FILE_BYTES:
                 side._problems[relative] = _too_large(relative, int(size))
             else:
                 file = SideFile(record_kind, relative, blob)

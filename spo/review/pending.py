@@ -18,8 +18,8 @@ from spo.diff.git import Git
 from spo.diff.sides import Side, SideFile, blob_id, file_order
 from spo.files.registry import kind_of
 from spo.review.journal import Journal
-from spo.review.repo import Repo
-from spo.rules.errors import RefusedWrite, SpoError
+from spo.review.repo import Repo, without_paths
+from spo.rules.errors import RefusedWrite, SpoError, UsageError
 from spo.writing import atomic
 
 State = Literal["as-written", "edited", "removed"]
@@ -117,7 +117,24 @@ def _head_blobs(repo: Repo, head: str | None, names: list[str]) -> dict[str, str
 
 def pending_diff(repo: Repo, root: Path, pending: Pending, as_of: date) -> Diff:
     """What the pending change does: HEAD against HEAD with the pending files as they are now,
-    compared as `spo diff` compares two sides (the cache of `root` reused)."""
+    compared as `spo diff` compares two sides (the cache of `root` reused).
+
+    The diff floor's refusals (`diff.git-error`: git's first line) are `spo diff`'s, which names
+    the folders it was given; here they may be shown on a web page, so they come without this
+    computer's paths, as the repository's own refusals do (`spo.review.repo.without_paths`)."""
+    try:
+        return _diff(repo, root, pending, as_of)
+    except UsageError as refused:
+        if not refused.message.key.startswith("diff."):
+            raise
+        params = {
+            name: without_paths(value, repo.named) if isinstance(value, str) else value
+            for name, value in refused.message.params
+        }
+        raise UsageError.of(refused.message.key, **params) from None
+
+
+def _diff(repo: Repo, root: Path, pending: Pending, as_of: date) -> Diff:
     git = Git(root)
     base = git.side("HEAD")
     files = {f.path: f for f in base.files}

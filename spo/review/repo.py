@@ -2,10 +2,12 @@
 (never a shell), with a timeout, with git's prompts turned off; a failure is a `review.*` code
 that quotes git's own first line.
 
-A code's parameters never hold this computer's absolute paths: they are shown on a web page,
-maybe to a browser on another computer (`spo serve --host`). The registry's folder is named by
-its name; spo's files in git's folder from the repository's top (`.git/spo/sent.json`); git's
-own words with the folder it ran in as `.` (`_here`).
+A code's parameters are kept from naming this computer's absolute paths: they are shown on a web
+page, maybe to a browser on another computer (`spo serve --host`). The registry's folder is named
+by its name; spo's files in git's folder from the repository's top (`.git/spo/sent.json`); in
+git's own words (`without_paths`) the repository's top is `.`, git's folder `$GIT_DIR`, and any
+other absolute path its last name, while a URL's host and path (`ssh://srv/home/u/x`) are left as
+git wrote them: they are another computer's.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,12 +26,16 @@ LOCAL_SECONDS = 30
 NETWORK_SECONDS = 120
 
 
+# The folders a command's words name by a word: the folder it ran in as `.`, unless told.
+Named = tuple[tuple[Path, str], ...]
+
+
 @dataclass(frozen=True)
 class Done:
     returncode: int
     stdout: bytes
     stderr: bytes
-    folder: Path | None = None  # where the command ran: its error names it `.`
+    named: Named = ()  # the folders its error names by a word (`without_paths`)
 
     @property
     def ok(self) -> bool:
@@ -41,25 +47,46 @@ class Done:
 
     @property
     def error(self) -> str:
-        """The first line that says something, of stderr (else stdout)."""
+        """The first line that says something, of stderr (else stdout), without paths."""
         for stream in (self.stderr, self.stdout):
             for line in stream.decode("utf-8", "replace").splitlines():
                 if line.strip():
-                    return _here(line.strip(), self.folder)
+                    return without_paths(line.strip(), self.named)
         return f"exit {self.returncode}"
 
 
-def _here(text: str, folder: Path | None) -> str:
-    """`text` with `folder` (as given, resolved, or with `/`, as git on Windows writes it)
-    named `.`, and the paths inside it relative (`'/home/x/kayit/.git/index.lock'` ->
-    `'.git/index.lock'`)."""
-    if folder is None:
-        return text
-    forms = {str(folder), str(folder.resolve()), folder.as_posix(), folder.resolve().as_posix()}
-    for form in sorted(forms - {"", ".", "/"}, key=len, reverse=True):
-        text = re.sub(re.escape(form) + r"[/\\](?=[^\s/\\])", "", text)  # a path inside it
-        text = re.sub(re.escape(form) + r"(?![^\s'\"`:;,)])", ".", text)  # the folder itself
-    return text
+# A path begins the text, a word, a quotation or an option's value: not inside a URL
+# (`ssh://srv/home/u/x`, whose path is the server's) or a longer path (`/b/a/c` holds no `/a`).
+# A `file://` URL is a path of this computer, reduced as one.
+_BEGINS = r"(?<![^\s'\"`(=])(?i:file://)?"
+# A folder ends at a separator, a space, a quotation mark, punctuation, or the text's end: not
+# in a longer name (`/home/u/kayit-bare` is not `/home/u/kayit`).
+_ENDS = r"(?=[/\\\s'\"`:;,)]|$)"
+_ABSOLUTE = re.compile(_BEGINS + r"(?:[A-Za-z]:)?/[^\s'\"`]*")
+
+
+def without_paths(text: str, named: Named) -> str:
+    """`text` without this computer's absolute paths: each folder of `named` (as given,
+    resolved, or with `/`, as git on Windows writes it) by its word, a path inside it from
+    there (`'/home/u/kayit/.git/index.lock'` -> `'.git/index.lock'` where the folder is `.`),
+    and any other absolute path by its last name (`/home/u/.gitconfig` -> `.gitconfig`)."""
+    for folder, word in named:
+        forms = {str(folder), str(folder.resolve()), folder.as_posix()}
+        forms.add(folder.resolve().as_posix())
+        for form in sorted(forms - {"", ".", "/"}, key=len, reverse=True):
+            found = re.compile(_BEGINS + re.escape(form) + _ENDS + r"([/\\](?=[^\s/\\'\"`]))?")
+            text = found.sub(_by(word), text)
+    return _ABSOLUTE.sub(lambda m: _last_name(m.group()), text)
+
+
+def _by(word: str) -> Callable[[re.Match[str]], str]:
+    """The folder itself by `word`; a path inside it from there (`.git/x`, `$GIT_DIR/x`)."""
+    inside = "" if word == "." else f"{word}/"
+    return lambda found: inside if found.group(1) else word
+
+
+def _last_name(path: str) -> str:
+    return re.split(r"[/\\]", path.rstrip("/\\"))[-1] or "/"
 
 
 def call(
@@ -69,11 +96,14 @@ def call(
     given: bytes | None = None,
     env: Mapping[str, str] | None = None,
     timeout: float = LOCAL_SECONDS,
+    named: Named | None = None,
 ) -> Done:
     """Run `command` (a program and its arguments) in `cwd`; `review.no-program` when there
-    is no such program, `review.timeout` when it does not finish in time."""
+    is no such program, `review.timeout` when it does not finish in time. Its error names the
+    folders of `named` by their words (else `cwd` as `.`)."""
     environment = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GH_PROMPT_DISABLED": "1"}
     environment.update(env or {})
+    program = _last_name(command[0])  # `gh` as found on PATH: the name, not its folder
     try:
         done = subprocess.run(
             command,
@@ -86,11 +116,12 @@ def call(
         )
     except subprocess.TimeoutExpired:
         raise SpoError.of(
-            "review.timeout", command=" ".join(command[:2]), seconds=int(timeout)
+            "review.timeout", command=" ".join([program, *command[1:2]]), seconds=int(timeout)
         ) from None
     except OSError:
-        raise SpoError.of("review.no-program", program=command[0]) from None
-    return Done(done.returncode, done.stdout, done.stderr, cwd)
+        raise SpoError.of("review.no-program", program=program) from None
+    here: Named = ((cwd, "."),) if named is None else named
+    return Done(done.returncode, done.stdout, done.stderr, here)
 
 
 class Repo:
@@ -113,6 +144,9 @@ class Repo:
         top, git_dir, object_format = [*done.text.split("\n"), "", ""][:3]
         self.top = Path(top)
         self.git_dir = Path(git_dir)
+        # How git's words name them: the top as `.`, as the commands run there; git's folder
+        # (a worktree's is elsewhere) as git's documentation writes it.
+        self.named: Named = ((self.top, "."), (self.git_dir, "$GIT_DIR"))
         # (a git older than 2.25 says the option back: its objects are sha1)
         self._object_format = object_format if object_format in ("sha1", "sha256") else "sha1"
 
@@ -140,7 +174,9 @@ class Repo:
         env: Mapping[str, str] | None = None,
         timeout: float = LOCAL_SECONDS,
     ) -> Done:
-        return call(["git", *args], self.top, given=given, env=env, timeout=timeout)
+        return call(
+            ["git", *args], self.top, given=given, env=env, timeout=timeout, named=self.named
+        )
 
     def must(
         self, *args: str, given: bytes | None = None, env: Mapping[str, str] | None = None

@@ -173,7 +173,7 @@ def _request(repo: Repo, sent: Sent, message: str) -> Sent:
             [gh, "pr", "create", f"--head={sent.branch}", f"--base={sent.base}",
              f"--title={title.strip()}", "--body-file=-"],
             repo.top, given=(body.strip() or title.strip()).encode("utf-8"),
-            timeout=NETWORK_SECONDS,
+            timeout=NETWORK_SECONDS, named=repo.named,
         )  # fmt: skip
     except SpoError as exc:
         return replace(sent, failure=exc.message, no_request="failed")

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
+from spo.api import UsageError
+
 # The names this computer answers to whatever it listens on: a browser on it may use any.
 LOCAL_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
 # Addresses that listen on every interface: the Host header can then be any of the machine's.
@@ -62,12 +64,15 @@ class Site:
         cls, root: Path, *, host: str = "127.0.0.1", port: int = 8000, token: bool = False
     ) -> Site:
         """The settings for listening on `host`: a token for any address beyond this computer,
-        and on this computer too when `token` (a computer shared by several accounts)."""
-        access = secrets.token_urlsafe(24) if token or not is_local(host) else None
-        names = set(LOCAL_NAMES) | {_canonical(host.strip("[]").lower())}
+        and on this computer too when `token` (a computer shared by several accounts). The
+        server listens on `host` as given; the site's `host` is as a browser writes it in its
+        address bar and Host header (`_browsers`), so that the address it prints opens."""
+        named = _browsers(host)
+        access = secrets.token_urlsafe(24) if token or not is_local(named) else None
+        names = set(LOCAL_NAMES) | {named}
         if host in EVERYWHERE:
             names |= _own_names()
-        return cls(root, host, port, access, names=frozenset(names - {""}))
+        return cls(root, named, port, access, names=frozenset(names - {""}))
 
     def listens_everywhere(self) -> bool:
         return self.host in EVERYWHERE
@@ -118,12 +123,27 @@ def _host_name(header: str) -> str | None:
         return None
 
 
-def _canonical(name: str) -> str:
-    """An address as a browser writes it in a Host header (`0:0::1` -> `::1`); a name as it is."""
+def _browsers(host: str) -> str:
+    """`host` (as given to --host) as a browser writes it in a Host header: an address in its
+    shortest form (`[0:0::1]` -> `::1`) and without an IPv6 zone (`fe80::1%eth0` -> `fe80::1`:
+    the zone is this computer's name for a network card, which a Host header never carries and
+    today's browsers do not take in an address); a name in lower case, without the root's dot
+    at its end (`MyHost.Local.` -> `myhost.local`: the Host check takes no such dot), and in
+    the ASCII a browser sends for it (`bücher.example` -> `xn--bcher-kva.example`);
+    `usage.bad-host` for a name IDNA cannot write."""
+    bare = host.strip("[]")
     try:
-        return str(ipaddress.ip_address(name))
+        return str(ipaddress.ip_address(bare)).partition("%")[0]
     except ValueError:
+        pass
+    name = host.lower()
+    name = name[:-1] if name.endswith(".") and name != "." else name
+    if name.isascii():
         return name
+    try:
+        return name.encode("idna").decode("ascii")
+    except UnicodeError:
+        raise UsageError.of("usage.bad-host", host=host) from None
 
 
 def _own_names() -> set[str]:
