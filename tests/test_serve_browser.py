@@ -35,6 +35,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -333,6 +334,7 @@ def test_a_token_link_opened_from_a_mail_or_a_chat_lets_the_person_in(
                 sync_api.expect(page.get_by_role("heading", level=1)).to_have_text(
                     "Erişim anahtarı gerekiyor"
                 )
+                session = _cookie(page, "spo_session")
                 mail = "http://mail.example/inbox"  # another site, answered by the browser itself
                 page.route(mail, lambda route: route.fulfill(
                     content_type="text/html", body=f'<p><a id="link" href="{link}">kayıt</a></p>'
@@ -346,5 +348,14 @@ def test_a_token_link_opened_from_a_mail_or_a_chat_lets_the_person_in(
                 )
                 page.goto(address + "/municipalities")  # and every page after it
                 sync_api.expect(page.get_by_role("heading", level=1)).to_have_text("Belediyeler")
+                # the same session: forms open in the person's other tabs stay good
+                assert _cookie(page, "spo_session") == session
             finally:
                 browser.close()
+
+
+def _cookie(page: Any, name: str) -> str:
+    """A cookie's value in the page's browser (HttpOnly: no script of the page could read it)."""
+    values = [c["value"] for c in page.context.cookies() if c["name"] == name]
+    assert len(values) == 1, values
+    return str(values[0])

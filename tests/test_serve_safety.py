@@ -234,7 +234,7 @@ def test_a_post_from_another_origin_is_refused_even_with_a_token(
 def test_the_session_cookie_is_out_of_reach_of_scripts_and_other_sites(client) -> None:
     cookie = client.get("/").headers["set-cookie"]
 
-    assert re.fullmatch(r"spo_session=[\w-]{43}; Path=/; HttpOnly; SameSite=Strict", cookie)
+    assert re.fullmatch(r"spo_session=[\w-]{43}; Path=/; HttpOnly; SameSite=Lax", cookie)
 
 
 def test_a_10_mb_body_is_refused_by_its_length(client) -> None:

@@ -100,7 +100,10 @@ class Guard:
         set_cookies = []
         if not _SESSION.fullmatch(session):
             session = secrets.token_urlsafe(32)
-            set_cookies.append(cookie(SESSION_COOKIE, session))
+            # Lax, as the access cookie: a person who follows another site's link keeps their
+            # session (and the forms open in other tabs stay good); another site's post still
+            # comes without it, and without the form's token.
+            set_cookies.append(cookie(SESSION_COOKIE, session, same_site="Lax"))
         if asked in LANGS and asked != request.cookies.get(LANG_COOKIE):
             set_cookies.append(cookie(LANG_COOKIE, lang, YEAR))
         state = scope.setdefault("state", {})
