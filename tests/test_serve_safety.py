@@ -686,9 +686,14 @@ def test_the_printed_address_of_a_host_opens_the_pages(
     assert options["host"] == host
     assert site.address() == f"{url}?token={site.token}"
     assert f"open in a browser at {url}?token={site.token}" in " ".join(run.stdout.split())
-    client = browser(site, base_url=url.rstrip("/"))
-    assert client.get("/").status_code == 403  # the Host is taken: the token is what is asked
-    assert client.get(f"/?token={site.token}").status_code == 200
+    # The Host header the browser sends for that address (given by hand: Starlette 0.40's
+    # test client cannot take an IPv6 address as its base).
+    client = browser(site)
+    header = {"host": url.removeprefix("http://").rstrip("/")}
+    assert client.get("/", headers=header).status_code == 403  # the Host is taken: the token
+    opened = client.get(f"/?token={site.token}", headers=header, follow_redirects=False)
+    assert opened.status_code == 303 and opened.headers["location"] == "/"
+    assert client.get("/", headers=header).status_code == 200  # its cookie opens the pages
 
 
 @pytest.mark.parametrize(
