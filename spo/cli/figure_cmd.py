@@ -10,8 +10,10 @@ Imports inside the functions: this module is imported whenever any command runs 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -21,13 +23,45 @@ from spo.cli.app import figure_app, settings
 from spo.cli.asked import Given, command_line, named_as, report, summary, write_asked
 from spo.cli.citing import file_value
 from spo.cli.completion import MUNICIPALITY_ID, complete_values
-from spo.cli.language import Lang
 from spo.cli.options import DryRun, Note, Source, When, Yes, count
 from spo.cli.prompts import Asker, require, say
 from spo.cli.render import console
 from spo.cli.writing_options import named, root_and_lang
 
+if TYPE_CHECKING:
+    from spo.api import WriteResult
+
 Cited = str | dict[str, str | None] | None
+
+
+@dataclass(frozen=True)
+class _Figure:
+    """What `Registry.add_figure` is given: the options, or the answers to the questions."""
+
+    to: str | None  # None: the office's municipality
+    metric: str
+    value: int
+    qualifier: str
+    when: str
+    kind: str | None
+    note: str | None
+    source: Cited
+
+    def write(self, root: Path, today: date, dry_run: bool) -> WriteResult:
+        from spo.api import Registry
+
+        return Registry(root).add_figure(
+            municipality=self.to,
+            date=self.when,
+            metric=self.metric,
+            value=self.value,
+            qualifier=self.qualifier,
+            municipality_kind=self.kind,
+            note=self.note,
+            source=self.source,
+            today=today,
+            dry_run=dry_run,
+        )
 
 
 def _cited(url: str | None, parts: dict[str, str | None]) -> Cited:
@@ -48,14 +82,6 @@ def _publisher(asker: Asker) -> str:
     name = named_as(asker.name_of("municipality", office), office)
     console.tell(say("published-by", asker.lang, name=name))
     return office
-
-
-def _value_of(vocab_name: str, typed: str | None, lang: Lang) -> str | None:
-    """A vocabulary value's label, for the summary (what was typed, if it names none)."""
-    if typed is None:
-        return None
-    vocab = {"metric": METRICS, "qualifier": QUALIFIERS}.get(vocab_name, MUNICIPALITY_KINDS)
-    return words.label(vocab, vocab.value_for(typed) or typed, lang)
 
 
 @figure_app.command("add")
@@ -87,8 +113,6 @@ def figure_add(
     """Record a figure an office published ("16 municipalities hosted"), as of a date and from
     a source, in the reported figures of the office's municipality (or of --to). In a
     terminal, missing options are asked for."""
-    from spo.api import Registry
-
     root, lang = root_and_lang(ctx)
     to = named(root, "municipality", to)
     today = date.today()
@@ -103,22 +127,12 @@ def figure_add(
     required = {"--metric": metric, "--value": number, "--qualifier": qualifier}
     if not require({**required, "--date": when, "--source": cited}, lang):
         assert metric and number is not None and qualifier and when
-        result = Registry(root).add_figure(
-            municipality=to,
-            date=when,
-            metric=metric,
-            value=number,
-            qualifier=qualifier,
-            municipality_kind=kind,
-            note=note,
-            source=cited,
-            today=today,
-            dry_run=dry_run,
-        )
-        report(result, lang)
+        figure = _Figure(to, metric, number, qualifier, when, kind, note, cited)
+        report(figure.write(root, today, dry_run), lang)
         return
     asker = Asker(root, lang)
     to = to or _publisher(asker)
+    # Each answer below is a vocabulary's value (a label typed is taken for its value).
     metric = asker.term(METRICS, "metric", given=metric)
     kind = asker.optional_term(MUNICIPALITY_KINDS, "municipality-kind", given=kind)
     if number is None:
@@ -127,49 +141,38 @@ def figure_add(
     when = asker.day(today, given=when, suggest_today=False)
     note = note or asker.note()
     cited = cited or asker.web_address("source")
-    _confirm(ctx, to, metric, kind, number, qualifier, when, note, cited, asker, dry_run, yes)
+    figure = _Figure(to, metric, number, qualifier, when, kind, note, cited)
+    _confirm(ctx, figure, asker, today, dry_run=dry_run, yes=yes)
 
 
 def _confirm(
-    ctx: typer.Context,
-    to: str,
-    metric: str,
-    kind: str | None,
-    number: int,
-    qualifier: str,
-    when: str,
-    note: str | None,
-    cited: Cited,
-    asker: Asker,
-    dry_run: bool,
-    yes: bool,
+    ctx: typer.Context, figure: _Figure, asker: Asker, today: date, *, dry_run: bool, yes: bool
 ) -> None:
     """The answers shown, the lines to be written shown and confirmed, then written."""
-    from spo.api import Registry
-
     lang = asker.lang
+    to, cited, kind = figure.to or "", figure.source, figure.kind
     shown_source = file_value(FileValue.of(cited, source=True)) if cited else None
     summary(
         [
             ("publisher", named_as(asker.name_of("municipality", to), to)),
-            ("metric", _value_of("metric", metric, lang)),
-            ("municipality-kind", _value_of("municipality-kind", kind, lang)),
-            ("value", str(number)),
-            ("qualifier", _value_of("qualifier", qualifier, lang)),
-            ("date", when),
-            ("note", note),
+            ("metric", words.label(METRICS, figure.metric, lang)),
+            ("municipality-kind", kind and words.label(MUNICIPALITY_KINDS, kind, lang)),
+            ("value", str(figure.value)),
+            ("qualifier", words.label(QUALIFIERS, figure.qualifier, lang)),
+            ("date", figure.when),
+            ("note", figure.note),
             ("source", shown_source),
         ],
         lang,
     )
     given: list[Given] = [
         ("--to", to),
-        ("--metric", METRICS.value_for(metric) or metric),
-        ("--value", number),
-        ("--qualifier", QUALIFIERS.value_for(qualifier) or qualifier),
-        ("--kind", kind and (MUNICIPALITY_KINDS.value_for(kind) or kind)),
-        ("--date", when),
-        ("--note", note),
+        ("--metric", figure.metric),
+        ("--value", figure.value),
+        ("--qualifier", figure.qualifier),
+        ("--kind", kind),
+        ("--date", figure.when),
+        ("--note", figure.note),
     ]
     if isinstance(cited, dict):
         given += [(f"--source-{k}" if k != "url" else "--source", v) for k, v in cited.items()]
@@ -177,17 +180,7 @@ def _confirm(
         given.append(("--source", cited))
     given.append(("--dry-run", dry_run))
     write_asked(
-        lambda preview: Registry(asker.root).add_figure(
-            municipality=to,
-            date=when,
-            metric=metric,
-            value=number,
-            qualifier=qualifier,
-            municipality_kind=kind,
-            note=note,
-            source=cited,
-            dry_run=preview,
-        ),
+        lambda preview: figure.write(asker.root, today, preview),
         command_line(ctx, settings(ctx).root, given),
         lang,
         yes=yes,
