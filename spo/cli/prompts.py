@@ -207,22 +207,25 @@ class Asker:
         """A vocabulary value: by number, value, or Turkish or English label. A value `given` as
         an option is checked the same way, and asked for (with the reason) only when it is
         wrong."""
-        if given is not None and (value := self._term(vocab, given)) is not None:
-            return value
-        self._terms(vocab)
         fallback = str(vocab.index(default) + 1) if default else None
-        while True:
-            value = self._term(vocab, self.text(key, fallback))
-            if value is not None:
-                return value
+        value = self._asked_term(vocab, given, lambda: self.text(key, fallback))
+        assert value is not None  # `text` takes no empty answer
+        return value
 
     def optional_term(self, vocab: Vocabulary, key: str, given: str | None = None) -> str | None:
         """A vocabulary value as `term` takes it, or None when the answer is left empty."""
+        return self._asked_term(vocab, given, lambda: self.optional(key))
+
+    def _asked_term(
+        self, vocab: Vocabulary, given: str | None, ask: Callable[[], str | None]
+    ) -> str | None:
+        """`given` if it names a value; else the terms listed, and `ask` until an answer names
+        one (None: an empty answer, where one may be left empty)."""
         if given is not None and (value := self._term(vocab, given)) is not None:
             return value
         self._terms(vocab)
         while True:
-            answer = self.optional(key)
+            answer = ask()
             if answer is None:
                 return None
             value = self._term(vocab, answer)
