@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
 from spo.rules.dates import DATE_PATTERN, DateError, parse_date, parse_date_or_none
@@ -52,12 +51,11 @@ def _date_texts(value: Any, out: list[str]) -> None:
                 _date_texts(item, out)
 
 
-@lru_cache(maxsize=4096)
 def _date_is_fine(text: str, today: date) -> bool:
     """Whether `date_findings` finds nothing in this date wherever it stands: not shaped as a
     date (the schema says so), or a real day not after today. A date after today may still be
-    fine (a source's); `date_findings` looks at its place. Dates repeat from file to file: each
-    is judged once."""
+    fine (a source's); `date_findings` looks at its place. (`parse_date` keeps what it parsed:
+    dates repeat from file to file.)"""
     if not _DATE_SHAPE.fullmatch(text):
         return True
     try:
