@@ -100,7 +100,7 @@ class Writes:
             metric=metric,
             value=value,
             qualifier=qualifier,
-            source=dict(source) if isinstance(source, Mapping) else source,
+            source=source,
             municipality_kind=municipality_kind,
             note=note,
             today=today or _today(),

@@ -7,7 +7,7 @@ beside what the registry records. Reads only that file and the ids from the file
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -78,7 +78,7 @@ def add_figure(
     metric: str,
     value: int,
     qualifier: str,
-    source: str | dict[str, str | None] | None,
+    source: str | Mapping[str, str | None] | None,
     municipality_kind: str | None = None,
     note: str | None = None,
     today: date,
