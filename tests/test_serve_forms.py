@@ -407,7 +407,11 @@ def test_the_pages_link_to_the_forms(client) -> None:
 
 
 def test_an_unknown_form_is_a_404_page(client) -> None:
-    assert client.get("/record/nothing").status_code == 404
+    page = client.get("/record/nothing")
+
+    assert page.status_code == 404
+    assert "<h1>Sayfa bulunamadı</h1>" in page.text
+    assert 'name="csrf"' not in page.text  # no form for a name that is none
 
 
 # --- attacks ------------------------------------------------------------------------------------

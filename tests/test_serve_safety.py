@@ -114,7 +114,10 @@ def test_a_host_header_that_is_not_a_plain_name_and_port_is_refused(client, host
 def test_this_computer_s_names_are_welcome(client, host: str) -> None:
     """In any case, and on any port: a tunnel (`ssh -L 9000:localhost:8000`) keeps the
     browser's port in the Host header."""
-    assert client.get("/", headers={"host": host}).status_code == 200
+    page = client.get("/", headers={"host": host})
+
+    assert page.status_code == 200
+    assert '<span class="number">2</span> belediye</a>' in page.text
 
 
 @pytest.mark.parametrize(
@@ -200,8 +203,12 @@ def test_a_token_of_another_session_or_server_is_refused(registry: Path) -> None
     other_server = csrf_token(Site.made(registry), client.cookies["spo_session"])
     other_session = csrf_token(site, "x" * 43)
 
-    assert client.post("/", data={"csrf": other_server}).status_code == 403
-    assert client.post("/", data={"csrf": other_session}).status_code == 403
+    for refused in (
+        client.post("/", data={"csrf": other_server}),
+        client.post("/", data={"csrf": other_session}),
+    ):
+        assert refused.status_code == 403
+        assert "<h1>Form gönderilemedi</h1>" in refused.text
 
 
 def test_a_cross_site_post_is_refused_even_with_a_token(registry: Path) -> None:
@@ -213,6 +220,7 @@ def test_a_cross_site_post_is_refused_even_with_a_token(registry: Path) -> None:
     page = client.post("/", data={"csrf": token}, headers={"sec-fetch-site": "cross-site"})
 
     assert page.status_code == 403
+    assert "<h1>Başka bir siteden istendi</h1>" in page.text
 
 
 @pytest.mark.parametrize("origin", ["http://127.0.0.1:9999", "https://evil.example", "null"])
@@ -228,7 +236,9 @@ def test_a_post_from_another_origin_is_refused_even_with_a_token(
     passed = client.post("/", data={"csrf": token}, headers={"origin": LOCAL})
 
     assert refused.status_code == 403
+    assert "<h1>Form gönderilemedi</h1>" in refused.text
     assert passed.status_code == 405  # its own origin: past the guard
+    assert "<h1>Bu istek kabul edilmiyor</h1>" in passed.text
 
 
 def test_the_session_cookie_is_out_of_reach_of_scripts_and_other_sites(client) -> None:
@@ -524,7 +534,11 @@ def test_the_token_of_another_server_opens_nothing(registry: Path) -> None:
     other = Site.made(registry, host="0.0.0.0")
     client = browser(site, base_url="http://192.168.1.5:8000")
 
-    assert client.get(f"/?token={other.token}").status_code == 403
+    page = client.get(f"/?token={other.token}", follow_redirects=False)
+
+    assert page.status_code == 403
+    assert "<h1>Erişim anahtarı gerekiyor</h1>" in page.text
+    assert client.get("/municipalities").status_code == 403  # and no cookie that opens pages
 
 
 def test_listening_everywhere_takes_addresses_but_not_foreign_names(registry: Path) -> None:
