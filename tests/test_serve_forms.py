@@ -14,19 +14,18 @@ from pathlib import Path
 
 import pytest
 
-from tests.web_registry import WEB_EXTRA
+# First: without the web extra, importing tests.web_registry skips the module.
+from tests.web_registry import client, write_registry
 
-for _module in WEB_EXTRA:
-    pytest.importorskip(_module, reason="spo serve's tests need the web extra")
+# isort: split
+from starlette.testclient import TestClient
 
-from starlette.testclient import TestClient  # noqa: E402
+from spo.api import Registry
+from spo.cli.web.record_forms import FORMS
+from tests.conftest import run_spo
+from tests.diff_history import git, init
 
-from spo.api import Registry  # noqa: E402
-from spo.cli.web.record_forms import FORMS  # noqa: E402
-from spo.cli.web.settings import Site  # noqa: E402
-from tests.conftest import run_spo  # noqa: E402
-from tests.diff_history import git, init  # noqa: E402
-from tests.web_registry import browser, write_registry  # noqa: E402
+__all__ = ["client"]  # the fixture, a browser on this module's `registry`
 
 ARTVIN = "data/municipalities/artvin.yaml"
 MERSIN = "data/municipalities/mersin-bb.yaml"
@@ -46,11 +45,6 @@ def registry(tmp_path: Path) -> Path:
 def twin(registry: Path, tmp_path: Path) -> Path:
     """A copy of the registry as it was, for the command line to write the same record in."""
     return Path(shutil.copytree(registry, tmp_path / "twin"))
-
-
-@pytest.fixture
-def client(registry: Path) -> TestClient:
-    return browser(Site.made(registry))
 
 
 def csrf(client: TestClient, form: str) -> str:

@@ -16,31 +16,20 @@ from pathlib import Path
 
 import pytest
 
-for _module in ("starlette", "jinja2", "uvicorn", "python_multipart", "httpx"):
-    pytest.importorskip(_module, reason="spo serve's tests need the web extra")
+# First: without the web extra, importing tests.web_registry skips the module.
+from tests.web_registry import LOCAL, browser, client, registry
 
-from starlette.testclient import TestClient  # noqa: E402
+# isort: split
+from spo.api import Registry
+from spo.cli.web import browse
+from spo.cli.web.app import make_app
+from spo.cli.web.look import csrf_token
+from spo.cli.web.settings import Site
+from tests.conftest import run_spo
+from tests.diff_history import GIT_ENV, git, init
+from tests.serve_story import TODAY
 
-from spo.api import Registry  # noqa: E402
-from spo.cli.web import browse  # noqa: E402
-from spo.cli.web.app import make_app  # noqa: E402
-from spo.cli.web.look import csrf_token  # noqa: E402
-from spo.cli.web.settings import Site  # noqa: E402
-from tests.conftest import run_spo  # noqa: E402
-from tests.diff_history import GIT_ENV, git, init  # noqa: E402
-from tests.serve_story import TODAY  # noqa: E402
-from tests.web_registry import LOCAL, browser, write_registry  # noqa: E402
-
-
-@pytest.fixture
-def registry(tmp_path: Path) -> Path:
-    return write_registry(tmp_path / "registry")
-
-
-@pytest.fixture
-def client(registry: Path) -> TestClient:
-    return browser(Site.made(registry))
-
+__all__ = ["client", "registry"]  # fixtures
 
 SECURITY_HEADERS = {
     "x-content-type-options": "nosniff",
