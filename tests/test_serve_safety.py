@@ -13,6 +13,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -465,6 +466,16 @@ def test_on_a_shared_computer_the_token_is_asked_for_on_this_computer_too(
     assert client.get("/municipalities").status_code == 200
 
 
+@pytest.fixture
+def started(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, dict[str, object]]]:
+    """`spo serve` runs no server: each application it would have run, with uvicorn's options."""
+    import uvicorn
+
+    runs: list[tuple[Any, dict[str, object]]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: runs.append((app, options)))
+    return runs
+
+
 @pytest.mark.parametrize(
     "lang,said",
     [
@@ -481,36 +492,27 @@ def test_on_a_shared_computer_the_token_is_asked_for_on_this_computer_too(
     ],
 )  # fmt: skip
 def test_spo_serve_token_prints_the_link_with_its_token(
-    registry: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+    registry: Path, started: list[tuple[Any, dict[str, object]]], lang: str, said: str
 ) -> None:
-    import uvicorn
-
-    started: list[object] = []
-    monkeypatch.setattr(uvicorn, "run", lambda app, **options: started.append(app))
-
     run = run_spo("--lang", lang, "serve", str(registry), "--token", "--port", "8123")
 
     assert run.exit_code == 0 and len(started) == 1
     printed = " ".join(run.stdout.split())
-    site = started[0].state.site  # type: ignore[attr-defined]
+    site = started[0][0].state.site
     assert site.host == "127.0.0.1" and site.token is not None
     assert f"http://127.0.0.1:8123/?token={site.token}" in printed
     assert said in printed
 
 
 def test_spo_serve_beyond_this_computer_warns_of_the_network_even_with_token(
-    registry: Path, monkeypatch: pytest.MonkeyPatch
+    registry: Path, started: list[tuple[Any, dict[str, object]]]
 ) -> None:
     """--token on an address other computers reach: the warning is the network's (share it
     with the people who will use it), not the shared computer's."""
-    import uvicorn
-
-    monkeypatch.setattr(uvicorn, "run", lambda app, **options: None)
-
     run = run_spo("--lang", "en", "serve", str(registry), "--host", "0.0.0.0", "--token")
 
     printed = " ".join(run.stdout.split())
-    assert run.exit_code == 0
+    assert run.exit_code == 0 and len(started) == 1
     assert (
         "This address can be reached from beyond this computer: the pages open only through "
         "the link above (with its access token); share it only with the people who will use it."
@@ -672,20 +674,15 @@ def test_a_path_that_looks_like_another_site_stays_on_this_one(registry: Path) -
     ],
 )
 def test_the_printed_address_of_a_host_opens_the_pages(
-    registry: Path, monkeypatch: pytest.MonkeyPatch, host: str, url: str
+    registry: Path, started: list[tuple[Any, dict[str, object]]], host: str, url: str
 ) -> None:
     """The server listens on `--host` as given; the address it prints is the one a browser
     asks for, and the Host header that browser sends is taken."""
-    import uvicorn
-
-    started: list[tuple[object, dict[str, object]]] = []
-    monkeypatch.setattr(uvicorn, "run", lambda app, **options: started.append((app, options)))
-
     run = run_spo("--lang", "en", "serve", str(registry), "--host", host, "--port", "8123")
 
     assert run.exit_code == 0 and len(started) == 1
     app, options = started[0]
-    site = app.state.site  # type: ignore[attr-defined]
+    site = app.state.site
     assert options["host"] == host
     assert site.address() == f"{url}?token={site.token}"
     assert f"open in a browser at {url}?token={site.token}" in " ".join(run.stdout.split())
@@ -734,12 +731,8 @@ def test_a_foreign_name_is_refused_beside_a_normalised_one(registry: Path) -> No
     ],
 )  # fmt: skip
 def test_a_host_name_idna_cannot_write_is_refused(
-    registry: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+    registry: Path, started: list[tuple[Any, dict[str, object]]], lang: str, said: str
 ) -> None:
-    import uvicorn
-
-    started: list[object] = []
-    monkeypatch.setattr(uvicorn, "run", lambda app, **options: started.append(app))
     host = "ü" * 64 + ".example"  # a label longer than 63 characters
 
     run = run_spo("--lang", lang, "serve", str(registry), "--host", host)
