@@ -21,7 +21,7 @@ from spo.cli.render.diff_views import format_text
 from spo.cli.web import change_view
 from spo.cli.web.look import csrf_token
 from spo.cli.web.settings import Site
-from tests.diff_history import git, init
+from tests.diff_history import commit, git, init
 from tests.serve_story import SEYHAN, TODAY, bare_remote, build, fake_gh, visit
 
 BANNER = '<p>1 bekleyen değişiklik — <a href="/change">gözden geçir</a></p>'
@@ -286,8 +286,7 @@ def test_a_post_without_the_token_is_refused_and_changes_nothing(root: Path, pat
 def test_script_in_a_record_s_name_is_shown_escaped_in_the_diff(tmp_path: Path) -> None:
     root = write_registry(tmp_path / "scripts")
     init(root)
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "Kayıt")
+    commit(root, "Kayıt")
     registry = Registry(root)
     with registry.recording() as recording:
         recording.wrote(

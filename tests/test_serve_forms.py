@@ -23,7 +23,7 @@ from starlette.testclient import TestClient
 from spo.api import Registry
 from spo.cli.web.record_forms import FORMS
 from tests.conftest import run_spo
-from tests.diff_history import git, init
+from tests.diff_history import commit, init
 
 __all__ = ["client"]  # the fixture, a browser on this module's `registry`
 
@@ -36,8 +36,7 @@ HOSTILE = ("<script>alert(1)</script>", '"><img src=x onerror=alert(2)>')
 def registry(tmp_path: Path) -> Path:
     root = write_registry(tmp_path / "registry")
     init(root)
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "The registry")
+    commit(root, "The registry")
     return root
 
 

@@ -27,7 +27,7 @@ from spo.cli.web.app import make_app
 from spo.cli.web.look import csrf_token
 from spo.cli.web.settings import Site
 from tests.conftest import run_spo
-from tests.diff_history import GIT_ENV, git, init
+from tests.diff_history import commit, init
 from tests.serve_story import TODAY
 
 __all__ = ["client", "registry"]  # fixtures
@@ -312,13 +312,10 @@ def test_a_registry_outside_git_is_named_by_its_folder_not_its_path(registry: Pa
 
 
 def test_a_damaged_journal_is_named_from_the_repository_s_top(
-    registry: Path, monkeypatch: pytest.MonkeyPatch
+    registry: Path, plain_git: None
 ) -> None:
-    for name, value in GIT_ENV.items():
-        monkeypatch.setenv(name, value)
     init(registry)
-    git(registry, "add", "-A")
-    git(registry, "commit", "-q", "-m", "Kayıt")
+    commit(registry, "Kayıt")
     journal = registry / ".git" / "spo" / "pending" / "journal.json"
     journal.parent.mkdir(parents=True)
     journal.write_text("{", encoding="utf-8")
@@ -338,13 +335,10 @@ BANNER = '<p>1 bekleyen değişiklik — <a href="/change">gözden geçir</a></p
 
 
 @pytest.fixture
-def pending(registry: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def pending(registry: Path, plain_git: None) -> Path:
     """The test's registry in git, with a visit saved in `spo serve` and not yet sent."""
-    for name, value in GIT_ENV.items():
-        monkeypatch.setenv(name, value)
     init(registry)
-    git(registry, "add", "-A")
-    git(registry, "commit", "-q", "-m", "Kayıt")
+    commit(registry, "Kayıt")
     api = Registry(registry)
     with api.recording() as recording:
         recording.wrote(
