@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from spo.api import Registry, WriteResult
-from tests.diff_history import git, init
+from tests.diff_history import commit, init
 
 TODAY = date(2026, 1, 1)
 USKUDAR = "data/municipalities/istanbul-uskudar.yaml"
@@ -24,8 +24,7 @@ SCHEMA = "schemas/municipality.schema.json"
 def build(folder: Path) -> Path:
     shutil.copytree(Path(__file__).parent / "registries" / "report-histories", folder)
     init(folder)
-    git(folder, "add", "-A")
-    git(folder, "commit", "-q", "-m", "The registry")
+    commit(folder, "The registry")
     return folder
 
 

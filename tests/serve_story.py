@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from spo.api import Registry
-from tests.diff_history import git, init
+from tests.diff_history import commit, git, init
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 1, 1)
@@ -29,8 +29,7 @@ def build(folder: Path) -> Path:
     for part in ("data", "schemas"):
         shutil.copytree(REPO / part, folder / part)
     init(folder)
-    git(folder, "add", "-A")
-    git(folder, "commit", "-q", "-m", "Kayıt")
+    commit(folder, "Kayıt")
     return folder
 
 

@@ -16,8 +16,8 @@ import pytest
 
 from spo.api import Refusal, Registry, UsageError
 from spo.rules.errors import RefusedWrite
-from spo.writing import editing
 from tests.conftest import REGISTRIES, run_spo
+from tests.test_write_faults import editor_saves
 
 MERSIN = "data/municipalities/mersin-bb.yaml"
 ARTVIN = "data/municipalities/artvin.yaml"
@@ -386,21 +386,7 @@ def test_without_an_office_the_municipality_must_be_named(registry_copy) -> None
         assert (run.exit_code, run.stderr) == (2, said)
 
 
-# --- an editor at work on the same file ---------------------------------------------------------
-
-
-def editor_saves(monkeypatch: pytest.MonkeyPatch, path: Path, saves: list[str]) -> None:
-    """An editor that saves `path` right after each of spo's reads (as tests/test_write_faults)."""
-    original = editing._read
-    pending = list(saves)
-
-    def read_then_editor_saves(*args: Any) -> Any:
-        read = original(*args)
-        if pending:
-            path.write_text(pending.pop(0), encoding="utf-8")
-        return read
-
-    monkeypatch.setattr(editing, "_read", read_then_editor_saves)
+# --- an editor at work on the same file (saving right after each of spo's reads) -----------------
 
 
 def test_an_editor_saving_meanwhile_keeps_its_change_and_spo_adds_the_figure(
@@ -408,7 +394,7 @@ def test_an_editor_saving_meanwhile_keeps_its_change_and_spo_adds_the_figure(
 ) -> None:
     path = office / MERSIN
     edited = text(office).replace("website:", "# checked by the reviewer\nwebsite:")
-    editor_saves(monkeypatch, path, [edited])
+    editor_saves(monkeypatch, path, [edited.encode()])
 
     run = add(office, *FIGURE)
 
@@ -419,7 +405,7 @@ def test_an_editor_saving_meanwhile_keeps_its_change_and_spo_adds_the_figure(
 def test_the_same_figure_saved_by_an_editor_meanwhile_is_refused(office, monkeypatch) -> None:
     path = office / MERSIN
     by_hand = MERSIN_AFTER.replace(f"source: {URL}\n", "source: https://example.org/elle\n")
-    editor_saves(monkeypatch, path, [by_hand])
+    editor_saves(monkeypatch, path, [by_hand.encode()])
 
     run = add(office, *FIGURE)
 

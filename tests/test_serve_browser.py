@@ -39,7 +39,7 @@ from typing import Any
 
 import pytest
 
-from tests.diff_history import GIT_ENV, git
+from tests.diff_history import git
 from tests.serve_story import REPO, SOURCE, build
 
 for _module in ("starlette", "jinja2", "uvicorn", "python_multipart"):
@@ -129,10 +129,8 @@ def serving(root: Path, log: Path, *options: str) -> Iterator[str]:
 
 
 @pytest.fixture
-def registry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def registry(tmp_path: Path, plain_git: None) -> Path:
     """The office's registry in a git repository of its own (tests/serve_story.py)."""
-    for name, value in GIT_ENV.items():
-        monkeypatch.setenv(name, value)
     return build(tmp_path / "registry")
 
 

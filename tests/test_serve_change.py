@@ -12,17 +12,17 @@ from pathlib import Path
 
 import pytest
 
-for _module in ("starlette", "jinja2", "uvicorn", "python_multipart", "httpx"):
-    pytest.importorskip(_module, reason="spo serve's tests need the web extra")
+# First: without the web extra, importing tests.web_registry skips the module.
+from tests.web_registry import browser, write_registry
 
-from spo.api import Registry  # noqa: E402
-from spo.cli.render.diff_views import format_text  # noqa: E402
-from spo.cli.web import change_view  # noqa: E402
-from spo.cli.web.look import csrf_token  # noqa: E402
-from spo.cli.web.settings import Site  # noqa: E402
-from tests.diff_history import git, init  # noqa: E402
-from tests.serve_story import SEYHAN, TODAY, bare_remote, build, fake_gh, visit  # noqa: E402
-from tests.web_registry import browser, write_registry  # noqa: E402
+# isort: split
+from spo.api import Registry
+from spo.cli.render.diff_views import format_text
+from spo.cli.web import change_view
+from spo.cli.web.look import csrf_token
+from spo.cli.web.settings import Site
+from tests.diff_history import commit, git, init
+from tests.serve_story import SEYHAN, TODAY, bare_remote, build, fake_gh, visit
 
 BANNER = '<p>1 bekleyen değişiklik — <a href="/change">gözden geçir</a></p>'
 LOCAL = (
@@ -286,8 +286,7 @@ def test_a_post_without_the_token_is_refused_and_changes_nothing(root: Path, pat
 def test_script_in_a_record_s_name_is_shown_escaped_in_the_diff(tmp_path: Path) -> None:
     root = write_registry(tmp_path / "scripts")
     init(root)
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "Kayıt")
+    commit(root, "Kayıt")
     registry = Registry(root)
     with registry.recording() as recording:
         recording.wrote(

@@ -10,13 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.web_registry import WEB_EXTRA
+# First: without the web extra, importing tests.web_registry (through it) skips the module.
+from tests.test_serve_forms import client, post, registry
 
-for _module in WEB_EXTRA:
-    pytest.importorskip(_module, reason="spo serve's tests need the web extra")
-
-from spo.cli.web import suggestions  # noqa: E402
-from tests.test_serve_forms import client, post, registry  # noqa: E402
+# isort: split
+from spo.cli.web import suggestions
 
 __all__ = ["client", "registry"]  # fixtures
 MUNICIPALITIES = (

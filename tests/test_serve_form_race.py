@@ -10,14 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.web_registry import WEB_EXTRA
+# First: without the web extra, importing tests.web_registry (through it) skips the module.
+from tests.test_serve_forms import ARTVIN, VISIT, client, pending, post, registry
 
-for _module in WEB_EXTRA:
-    pytest.importorskip(_module, reason="spo serve's tests need the web extra")
-
-from spo.writing import editing  # noqa: E402
-from tests.test_serve_forms import ARTVIN, VISIT, client, pending, post, registry  # noqa: E402
-from tests.test_write_faults import editor_saves  # noqa: E402
+# isort: split
+from spo.writing import editing
+from tests.test_write_faults import editor_saves
 
 __all__ = ["client", "registry"]  # fixtures
 DATED = {**VISIT, "date": "05.12.2026"}

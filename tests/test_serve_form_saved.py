@@ -8,17 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
+# First: without the web extra, importing tests.web_registry (through it) skips the module.
+from tests.test_serve_forms import NOTICE, VISIT, client, post, registry
 
-from tests.web_registry import WEB_EXTRA
-
-for _module in WEB_EXTRA:
-    pytest.importorskip(_module, reason="spo serve's tests need the web extra")
-
-from spo.cli.web.look import saved_mark  # noqa: E402
-from spo.cli.web.settings import Site  # noqa: E402
-from tests.test_serve_forms import NOTICE, VISIT, client, post, registry  # noqa: E402
-from tests.web_registry import browser  # noqa: E402
+# isort: split
+from spo.cli.web.look import saved_mark
+from spo.cli.web.settings import Site
+from tests.web_registry import browser
 
 __all__ = ["client", "registry"]  # fixtures
 DATED = {**VISIT, "date": "05.12.2026"}

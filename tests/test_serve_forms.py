@@ -14,19 +14,18 @@ from pathlib import Path
 
 import pytest
 
-from tests.web_registry import WEB_EXTRA
+# First: without the web extra, importing tests.web_registry skips the module.
+from tests.web_registry import client, write_registry
 
-for _module in WEB_EXTRA:
-    pytest.importorskip(_module, reason="spo serve's tests need the web extra")
+# isort: split
+from starlette.testclient import TestClient
 
-from starlette.testclient import TestClient  # noqa: E402
+from spo.api import Registry
+from spo.cli.web.record_forms import FORMS
+from tests.conftest import run_spo
+from tests.diff_history import commit, init
 
-from spo.api import Registry  # noqa: E402
-from spo.cli.web.record_forms import FORMS  # noqa: E402
-from spo.cli.web.settings import Site  # noqa: E402
-from tests.conftest import run_spo  # noqa: E402
-from tests.diff_history import git, init  # noqa: E402
-from tests.web_registry import browser, write_registry  # noqa: E402
+__all__ = ["client"]  # the fixture, a browser on this module's `registry`
 
 ARTVIN = "data/municipalities/artvin.yaml"
 MERSIN = "data/municipalities/mersin-bb.yaml"
@@ -37,8 +36,7 @@ HOSTILE = ("<script>alert(1)</script>", '"><img src=x onerror=alert(2)>')
 def registry(tmp_path: Path) -> Path:
     root = write_registry(tmp_path / "registry")
     init(root)
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "The registry")
+    commit(root, "The registry")
     return root
 
 
@@ -46,11 +44,6 @@ def registry(tmp_path: Path) -> Path:
 def twin(registry: Path, tmp_path: Path) -> Path:
     """A copy of the registry as it was, for the command line to write the same record in."""
     return Path(shutil.copytree(registry, tmp_path / "twin"))
-
-
-@pytest.fixture
-def client(registry: Path) -> TestClient:
-    return browser(Site.made(registry))
 
 
 def csrf(client: TestClient, form: str) -> str:
@@ -407,7 +400,11 @@ def test_the_pages_link_to_the_forms(client) -> None:
 
 
 def test_an_unknown_form_is_a_404_page(client) -> None:
-    assert client.get("/record/nothing").status_code == 404
+    page = client.get("/record/nothing")
+
+    assert page.status_code == 404
+    assert "<h1>Sayfa bulunamadı</h1>" in page.text
+    assert 'name="csrf"' not in page.text  # no form for a name that is none
 
 
 # --- attacks ------------------------------------------------------------------------------------

@@ -9,26 +9,13 @@ import re
 
 import pytest
 
-for _module in ("starlette", "jinja2", "uvicorn", "python_multipart", "httpx"):
-    pytest.importorskip(_module, reason="spo serve's tests need the web extra")
+# First: without the web extra, importing tests.web_registry skips the module.
+from tests.web_registry import SCRIPTS, client, registry
 
-from pathlib import Path  # noqa: E402
+# isort: split
+from spo.cli.render.report_css import CSS
 
-from starlette.testclient import TestClient  # noqa: E402
-
-from spo.cli.render.report_css import CSS  # noqa: E402
-from spo.cli.web.settings import Site  # noqa: E402
-from tests.web_registry import SCRIPTS, browser, write_registry  # noqa: E402
-
-
-@pytest.fixture
-def registry(tmp_path: Path) -> Path:
-    return write_registry(tmp_path / "registry")
-
-
-@pytest.fixture
-def client(registry: Path) -> TestClient:
-    return browser(Site.made(registry))
+__all__ = ["client", "registry"]  # fixtures
 
 
 def test_home_counts_the_records_in_turkish(client) -> None:

@@ -13,34 +13,24 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-for _module in ("starlette", "jinja2", "uvicorn", "python_multipart", "httpx"):
-    pytest.importorskip(_module, reason="spo serve's tests need the web extra")
+# First: without the web extra, importing tests.web_registry skips the module.
+from tests.web_registry import LOCAL, browser, client, registry
 
-from starlette.testclient import TestClient  # noqa: E402
+# isort: split
+from spo.api import Registry
+from spo.cli.web import browse
+from spo.cli.web.app import make_app
+from spo.cli.web.look import csrf_token
+from spo.cli.web.settings import Site
+from tests.conftest import run_spo
+from tests.diff_history import commit, init
+from tests.serve_story import TODAY
 
-from spo.api import Registry  # noqa: E402
-from spo.cli.web import browse  # noqa: E402
-from spo.cli.web.app import make_app  # noqa: E402
-from spo.cli.web.look import csrf_token  # noqa: E402
-from spo.cli.web.settings import Site  # noqa: E402
-from tests.conftest import run_spo  # noqa: E402
-from tests.diff_history import GIT_ENV, git, init  # noqa: E402
-from tests.serve_story import TODAY  # noqa: E402
-from tests.web_registry import LOCAL, browser, write_registry  # noqa: E402
-
-
-@pytest.fixture
-def registry(tmp_path: Path) -> Path:
-    return write_registry(tmp_path / "registry")
-
-
-@pytest.fixture
-def client(registry: Path) -> TestClient:
-    return browser(Site.made(registry))
-
+__all__ = ["client", "registry"]  # fixtures
 
 SECURITY_HEADERS = {
     "x-content-type-options": "nosniff",
@@ -114,7 +104,10 @@ def test_a_host_header_that_is_not_a_plain_name_and_port_is_refused(client, host
 def test_this_computer_s_names_are_welcome(client, host: str) -> None:
     """In any case, and on any port: a tunnel (`ssh -L 9000:localhost:8000`) keeps the
     browser's port in the Host header."""
-    assert client.get("/", headers={"host": host}).status_code == 200
+    page = client.get("/", headers={"host": host})
+
+    assert page.status_code == 200
+    assert '<span class="number">2</span> belediye</a>' in page.text
 
 
 @pytest.mark.parametrize(
@@ -200,8 +193,12 @@ def test_a_token_of_another_session_or_server_is_refused(registry: Path) -> None
     other_server = csrf_token(Site.made(registry), client.cookies["spo_session"])
     other_session = csrf_token(site, "x" * 43)
 
-    assert client.post("/", data={"csrf": other_server}).status_code == 403
-    assert client.post("/", data={"csrf": other_session}).status_code == 403
+    for refused in (
+        client.post("/", data={"csrf": other_server}),
+        client.post("/", data={"csrf": other_session}),
+    ):
+        assert refused.status_code == 403
+        assert "<h1>Form gönderilemedi</h1>" in refused.text
 
 
 def test_a_cross_site_post_is_refused_even_with_a_token(registry: Path) -> None:
@@ -213,6 +210,7 @@ def test_a_cross_site_post_is_refused_even_with_a_token(registry: Path) -> None:
     page = client.post("/", data={"csrf": token}, headers={"sec-fetch-site": "cross-site"})
 
     assert page.status_code == 403
+    assert "<h1>Başka bir siteden istendi</h1>" in page.text
 
 
 @pytest.mark.parametrize("origin", ["http://127.0.0.1:9999", "https://evil.example", "null"])
@@ -228,7 +226,9 @@ def test_a_post_from_another_origin_is_refused_even_with_a_token(
     passed = client.post("/", data={"csrf": token}, headers={"origin": LOCAL})
 
     assert refused.status_code == 403
+    assert "<h1>Form gönderilemedi</h1>" in refused.text
     assert passed.status_code == 405  # its own origin: past the guard
+    assert "<h1>Bu istek kabul edilmiyor</h1>" in passed.text
 
 
 def test_the_session_cookie_is_out_of_reach_of_scripts_and_other_sites(client) -> None:
@@ -312,13 +312,10 @@ def test_a_registry_outside_git_is_named_by_its_folder_not_its_path(registry: Pa
 
 
 def test_a_damaged_journal_is_named_from_the_repository_s_top(
-    registry: Path, monkeypatch: pytest.MonkeyPatch
+    registry: Path, plain_git: None
 ) -> None:
-    for name, value in GIT_ENV.items():
-        monkeypatch.setenv(name, value)
     init(registry)
-    git(registry, "add", "-A")
-    git(registry, "commit", "-q", "-m", "Kayıt")
+    commit(registry, "Kayıt")
     journal = registry / ".git" / "spo" / "pending" / "journal.json"
     journal.parent.mkdir(parents=True)
     journal.write_text("{", encoding="utf-8")
@@ -338,13 +335,10 @@ BANNER = '<p>1 bekleyen değişiklik — <a href="/change">gözden geçir</a></p
 
 
 @pytest.fixture
-def pending(registry: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def pending(registry: Path, plain_git: None) -> Path:
     """The test's registry in git, with a visit saved in `spo serve` and not yet sent."""
-    for name, value in GIT_ENV.items():
-        monkeypatch.setenv(name, value)
     init(registry)
-    git(registry, "add", "-A")
-    git(registry, "commit", "-q", "-m", "Kayıt")
+    commit(registry, "Kayıt")
     api = Registry(registry)
     with api.recording() as recording:
         recording.wrote(
@@ -466,6 +460,16 @@ def test_on_a_shared_computer_the_token_is_asked_for_on_this_computer_too(
     assert client.get("/municipalities").status_code == 200
 
 
+@pytest.fixture
+def started(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, dict[str, object]]]:
+    """`spo serve` runs no server: each application it would have run, with uvicorn's options."""
+    import uvicorn
+
+    runs: list[tuple[Any, dict[str, object]]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: runs.append((app, options)))
+    return runs
+
+
 @pytest.mark.parametrize(
     "lang,said",
     [
@@ -482,36 +486,27 @@ def test_on_a_shared_computer_the_token_is_asked_for_on_this_computer_too(
     ],
 )  # fmt: skip
 def test_spo_serve_token_prints_the_link_with_its_token(
-    registry: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+    registry: Path, started: list[tuple[Any, dict[str, object]]], lang: str, said: str
 ) -> None:
-    import uvicorn
-
-    started: list[object] = []
-    monkeypatch.setattr(uvicorn, "run", lambda app, **options: started.append(app))
-
     run = run_spo("--lang", lang, "serve", str(registry), "--token", "--port", "8123")
 
     assert run.exit_code == 0 and len(started) == 1
     printed = " ".join(run.stdout.split())
-    site = started[0].state.site  # type: ignore[attr-defined]
+    site = started[0][0].state.site
     assert site.host == "127.0.0.1" and site.token is not None
     assert f"http://127.0.0.1:8123/?token={site.token}" in printed
     assert said in printed
 
 
 def test_spo_serve_beyond_this_computer_warns_of_the_network_even_with_token(
-    registry: Path, monkeypatch: pytest.MonkeyPatch
+    registry: Path, started: list[tuple[Any, dict[str, object]]]
 ) -> None:
     """--token on an address other computers reach: the warning is the network's (share it
     with the people who will use it), not the shared computer's."""
-    import uvicorn
-
-    monkeypatch.setattr(uvicorn, "run", lambda app, **options: None)
-
     run = run_spo("--lang", "en", "serve", str(registry), "--host", "0.0.0.0", "--token")
 
     printed = " ".join(run.stdout.split())
-    assert run.exit_code == 0
+    assert run.exit_code == 0 and len(started) == 1
     assert (
         "This address can be reached from beyond this computer: the pages open only through "
         "the link above (with its access token); share it only with the people who will use it."
@@ -524,7 +519,11 @@ def test_the_token_of_another_server_opens_nothing(registry: Path) -> None:
     other = Site.made(registry, host="0.0.0.0")
     client = browser(site, base_url="http://192.168.1.5:8000")
 
-    assert client.get(f"/?token={other.token}").status_code == 403
+    page = client.get(f"/?token={other.token}", follow_redirects=False)
+
+    assert page.status_code == 403
+    assert "<h1>Erişim anahtarı gerekiyor</h1>" in page.text
+    assert client.get("/municipalities").status_code == 403  # and no cookie that opens pages
 
 
 def test_listening_everywhere_takes_addresses_but_not_foreign_names(registry: Path) -> None:
@@ -669,20 +668,15 @@ def test_a_path_that_looks_like_another_site_stays_on_this_one(registry: Path) -
     ],
 )
 def test_the_printed_address_of_a_host_opens_the_pages(
-    registry: Path, monkeypatch: pytest.MonkeyPatch, host: str, url: str
+    registry: Path, started: list[tuple[Any, dict[str, object]]], host: str, url: str
 ) -> None:
     """The server listens on `--host` as given; the address it prints is the one a browser
     asks for, and the Host header that browser sends is taken."""
-    import uvicorn
-
-    started: list[tuple[object, dict[str, object]]] = []
-    monkeypatch.setattr(uvicorn, "run", lambda app, **options: started.append((app, options)))
-
     run = run_spo("--lang", "en", "serve", str(registry), "--host", host, "--port", "8123")
 
     assert run.exit_code == 0 and len(started) == 1
     app, options = started[0]
-    site = app.state.site  # type: ignore[attr-defined]
+    site = app.state.site
     assert options["host"] == host
     assert site.address() == f"{url}?token={site.token}"
     assert f"open in a browser at {url}?token={site.token}" in " ".join(run.stdout.split())
@@ -731,12 +725,8 @@ def test_a_foreign_name_is_refused_beside_a_normalised_one(registry: Path) -> No
     ],
 )  # fmt: skip
 def test_a_host_name_idna_cannot_write_is_refused(
-    registry: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+    registry: Path, started: list[tuple[Any, dict[str, object]]], lang: str, said: str
 ) -> None:
-    import uvicorn
-
-    started: list[object] = []
-    monkeypatch.setattr(uvicorn, "run", lambda app, **options: started.append(app))
     host = "ü" * 64 + ".example"  # a label longer than 63 characters
 
     run = run_spo("--lang", lang, "serve", str(registry), "--host", host)

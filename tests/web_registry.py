@@ -1,6 +1,8 @@
 """A registry for the tests of `spo serve`, written into a test's folder (never the shipped
-data/), and a browser on it: Starlette's TestClient, as from this computer. A test module
-checks for the web extra (`WEB_EXTRA`) before it imports this one or spo.cli.web."""
+data/), and a browser on it: Starlette's TestClient, as from this computer. Importing this module
+skips the importing test module when the web extra is not installed: a test module imports it
+before spo.cli.web (`# isort: split` after it). Its fixtures, `registry` and `client` (a browser
+on the module's `registry`, which a module may define otherwise), are imported by name."""
 
 from __future__ import annotations
 
@@ -96,3 +98,13 @@ def write_registry(root: Path) -> Path:
 def browser(site: Site, base_url: str = LOCAL) -> TestClient:
     """A browser on the application made for `site`; errors are pages, as a user sees them."""
     return TestClient(make_app(site), base_url=base_url, raise_server_exceptions=False)
+
+
+@pytest.fixture
+def registry(tmp_path: Path) -> Path:
+    return write_registry(tmp_path / "registry")
+
+
+@pytest.fixture
+def client(registry: Path) -> TestClient:
+    return browser(Site.made(registry))
