@@ -100,8 +100,13 @@ def banner(request: Request) -> Markup:
     error page the guard makes on the event loop goes without it)."""
     if not on_reader_thread():
         return Markup("")
+    return banner_of_pending(request, has_pending(site_of(request)))
+
+
+def banner_of_pending(request: Request, pending: bool | None) -> Markup:
+    """The banner, for a page that has just read whether a change is pending (None: there can
+    be none): the change's own pages, which need not ask the journal again."""
     site, lang = site_of(request), lang_of(request)
-    pending = has_pending(site)
     shown = bool(pending)
     sent = sent_changes(site) if pending is not None else ()
     if not shown and not sent:
