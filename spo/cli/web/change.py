@@ -25,7 +25,7 @@ from spo.cli.web.change_view import (
     banner_of_pending,
     commit_message,
     diff_context,
-    file_words,
+    file_list,
     forget_sent,
     helpers,
     pending_or_none,
@@ -44,17 +44,16 @@ BRANCH_LIMIT = 250  # a branch name given back by the retry button, at most
 def change(request: Request) -> Response:
     site, lang = site_of(request), lang_of(request)
     registry = Registry(site.root)
-    context: dict[str, Any] = {"problem": None, "files": [], "others": (), "message": ""}
+    context: dict[str, Any] = {"problem": None, "others": (), "message": "", "files": []}
     pending = None
     try:
         pending = registry.pending()
         context["others"] = pending.others
-        context["files"] = [(f.path, file_words(f, lang)) for f in pending.files]
+        context.update(file_list(pending, lang))
         if not pending.empty:
             diff = registry.pending_diff(pending=pending)
             context.update(diff_context(diff, site.root, lang))
             context["message"] = commit_message(diff, registry.pending_records(diff))
-            context["edited"] = [f.path for f in pending.edited]
     except SpoError as error:  # not a git repository, git failing, a damaged journal
         context["problem"] = render(error.message, lang)
     return _read_page(
@@ -114,9 +113,7 @@ def _sent_page(request: Request, sent: Sent) -> Response:
 def discard_page(request: Request) -> Response:
     site, lang = site_of(request), lang_of(request)
     pending = pending_or_none(site)
-    files = [] if pending is None else [(f.path, file_words(f, lang)) for f in pending.files]
-    edited = [] if pending is None else [f.path for f in pending.edited]
-    return _read_page(request, pending, "change_discard.html", files=files, edited=edited)
+    return _read_page(request, pending, "change_discard.html", **file_list(pending, lang))
 
 
 def _read_page(

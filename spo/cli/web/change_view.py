@@ -159,7 +159,16 @@ def diff_context(diff: Diff, root: Path, lang: Lang) -> dict[str, Any]:
     }
 
 
-def file_words(file: PendingFile, lang: Lang) -> list[str]:
+def file_list(pending: Pending | None, lang: Lang) -> dict[str, Any]:
+    """The pending files as the change's pages list them (`change_diff.html`'s `file_list`):
+    each with its state in plain words, and those edited since their last save here."""
+    if pending is None:
+        return {"files": [], "edited": []}
+    files = [(f.path, _file_words(f, lang)) for f in pending.files]
+    return {"files": files, "edited": [f.path for f in pending.edited]}
+
+
+def _file_words(file: PendingFile, lang: Lang) -> list[str]:
     """A pending file's state in plain words: new or changed, then what happened since."""
     out = [web_words(lang, f"change.file.{file.status}")]
     if file.state != "as-written":
