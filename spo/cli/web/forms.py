@@ -79,6 +79,10 @@ class Checker:
             if required:
                 self.errors[name] = words.say("web.form.needed", self.lang)
             return None
+        return self._checked(name, text, check)
+
+    def _checked(self, name: str, text: str, check: Callable[[str], Checked]) -> Checked | None:
+        """What `check` makes of `text`; None when it refuses (the reason kept for `name`)."""
         try:
             return check(text)
         except (SpoError, Refusal) as exc:
@@ -98,14 +102,12 @@ class Checker:
 
     def terms(self, name: str, vocab: Vocabulary) -> list[str]:
         """Every value ticked (or typed) for a field of several values."""
-        found = []
-        for typed in self.typed.get(name, ()):
-            if typed.strip():
-                try:
-                    found.append(inputs.term(vocab, typed.strip()))
-                except (SpoError, Refusal) as exc:
-                    self.refuse(name, exc)
-        return found
+        found = [
+            self._checked(name, typed.strip(), lambda text: inputs.term(vocab, text))
+            for typed in self.typed.get(name, ())
+            if typed.strip()
+        ]
+        return [value for value in found if value is not None]
 
     def day(self, name: str, *, required: bool = True) -> str | None:
         """A date that has happened, as the registry writes it ("05.12.2026" -> "2026-12-05")."""

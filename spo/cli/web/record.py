@@ -107,8 +107,7 @@ def checked(request: Request, form: RecordForm, typed: Typed) -> Response:
     write, as the refused form would show them. With each field's line, as the summary at the
     top shows a refused field and as a screen reader is told of a field that now passes."""
     checker, _ = _check(request, form, typed)
-    lang = lang_of(request)
-    label = labels(form.fields, lang)
+    lang, label = checker.lang, checker.labels
     messages = {f.name: checker.errors.get(f.name) for f in form.fields}
     lines = {
         name: _summary_line(label[name], error)
