@@ -20,11 +20,12 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from spo.api import Registry, Sent, SpoError
+from spo.api import Pending, Registry, Sent, SpoError
 from spo.cli.web.change_view import (
+    banner_of_pending,
     commit_message,
     diff_context,
-    file_words,
+    file_list,
     forget_sent,
     helpers,
     pending_or_none,
@@ -43,21 +44,21 @@ BRANCH_LIMIT = 250  # a branch name given back by the retry button, at most
 def change(request: Request) -> Response:
     site, lang = site_of(request), lang_of(request)
     registry = Registry(site.root)
-    context: dict[str, Any] = {"problem": None, "files": [], "others": (), "message": ""}
+    context: dict[str, Any] = {"problem": None, "others": (), "message": "", "files": []}
     pending = None
     try:
         pending = registry.pending()
         context["others"] = pending.others
-        context["files"] = [(f.path, file_words(f, lang)) for f in pending.files]
+        context.update(file_list(pending, lang))
         if not pending.empty:
             diff = registry.pending_diff(pending=pending)
             context.update(diff_context(diff, site.root, lang))
             context["message"] = commit_message(diff, registry.pending_records(diff))
-            context["edited"] = [f.path for f in pending.edited]
     except SpoError as error:  # not a git repository, git failing, a damaged journal
         context["problem"] = render(error.message, lang)
-    return page(
+    return _read_page(
         request,
+        pending,
         "change.html",
         pending=pending,
         sent=sent_changes(site) if pending is not None else (),
@@ -112,9 +113,18 @@ def _sent_page(request: Request, sent: Sent) -> Response:
 def discard_page(request: Request) -> Response:
     site, lang = site_of(request), lang_of(request)
     pending = pending_or_none(site)
-    files = [] if pending is None else [(f.path, file_words(f, lang)) for f in pending.files]
-    edited = [] if pending is None else [f.path for f in pending.edited]
-    return page(request, "change_discard.html", files=files, edited=edited)
+    return _read_page(request, pending, "change_discard.html", **file_list(pending, lang))
+
+
+def _read_page(
+    request: Request, read: Pending | None, template: str, /, **context: Any
+) -> Response:
+    """A page that has just read the pending change: its banner says what was read, without the
+    journal's second read (and its git process) that every other page's banner makes. Where it
+    could not be read, the banner asks, as every page's does."""
+    if read is not None:
+        context["banner"] = banner_of_pending(request, not read.empty)
+    return page(request, template, **context)
 
 
 async def discard(request: Request) -> Response:

@@ -100,8 +100,13 @@ def banner(request: Request) -> Markup:
     error page the guard makes on the event loop goes without it)."""
     if not on_reader_thread():
         return Markup("")
+    return banner_of_pending(request, has_pending(site_of(request)))
+
+
+def banner_of_pending(request: Request, pending: bool | None) -> Markup:
+    """The banner, for a page that has just read whether a change is pending (None: there can
+    be none): the change's own pages, which need not ask the journal again."""
     site, lang = site_of(request), lang_of(request)
-    pending = has_pending(site)
     shown = bool(pending)
     sent = sent_changes(site) if pending is not None else ()
     if not shown and not sent:
@@ -154,7 +159,16 @@ def diff_context(diff: Diff, root: Path, lang: Lang) -> dict[str, Any]:
     }
 
 
-def file_words(file: PendingFile, lang: Lang) -> list[str]:
+def file_list(pending: Pending | None, lang: Lang) -> dict[str, Any]:
+    """The pending files as the change's pages list them (`change_diff.html`'s `file_list`):
+    each with its state in plain words, and those edited since their last save here."""
+    if pending is None:
+        return {"files": [], "edited": []}
+    files = [(f.path, _file_words(f, lang)) for f in pending.files]
+    return {"files": files, "edited": [f.path for f in pending.edited]}
+
+
+def _file_words(file: PendingFile, lang: Lang) -> list[str]:
     """A pending file's state in plain words: new or changed, then what happened since."""
     out = [web_words(lang, f"change.file.{file.status}")]
     if file.state != "as-written":

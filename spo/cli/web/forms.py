@@ -56,13 +56,16 @@ class Field:
 
 @dataclass
 class Checker:
-    """Checks a posted form's fields one by one, collecting what to fix, field by field."""
+    """Checks a posted form's fields one by one, collecting what to fix, field by field. A
+    field is needed when the form marks it so (`needed`: the names of its required fields),
+    unless a check says otherwise (a project's status date, needed for a known status only)."""
 
     root: Path
     lang: Lang
     typed: Typed
     today: date
     labels: Mapping[str, str] = field(default_factory=dict)
+    needed: frozenset[str] = frozenset()
     errors: dict[str, str] = field(default_factory=dict)
 
     def text_of(self, name: str) -> str:
@@ -70,15 +73,20 @@ class Checker:
         return values[0].strip() if values else ""
 
     def value(
-        self, name: str, check: Callable[[str], Checked], *, required: bool = False
+        self, name: str, check: Callable[[str], Checked], *, required: bool | None = None
     ) -> Checked | None:
         """What `check` makes of the field's text; None when it is empty (said to be needed
-        when `required`) or refused (the reason kept for the field)."""
+        when `required`, by default when the form marks it so) or refused (the reason kept for
+        the field)."""
         text = self.text_of(name)
         if not text:
-            if required:
+            if name in self.needed if required is None else required:
                 self.errors[name] = words.say("web.form.needed", self.lang)
             return None
+        return self._checked(name, text, check)
+
+    def _checked(self, name: str, text: str, check: Callable[[str], Checked]) -> Checked | None:
+        """What `check` makes of `text`; None when it refuses (the reason kept for `name`)."""
         try:
             return check(text)
         except (SpoError, Refusal) as exc:
@@ -88,37 +96,35 @@ class Checker:
     def refuse(self, name: str, exc: SpoError | Refusal) -> None:
         self.errors[name] = words.render(one_line_values(reason(exc)), self.lang)
 
-    def record(self, name: str, kind: str, *, required: bool = True) -> str | None:
+    def record(self, name: str, kind: str, *, required: bool | None = None) -> str | None:
         """A municipality's or project's id, from its id or its name as people type it."""
         registry = Registry(self.root)
         return self.value(name, lambda text: registry.id_of(kind, text), required=required)
 
-    def term(self, name: str, vocab: Vocabulary, *, required: bool = True) -> str | None:
+    def term(self, name: str, vocab: Vocabulary, *, required: bool | None = None) -> str | None:
         return self.value(name, lambda text: inputs.term(vocab, text), required=required)
 
     def terms(self, name: str, vocab: Vocabulary) -> list[str]:
         """Every value ticked (or typed) for a field of several values."""
-        found = []
-        for typed in self.typed.get(name, ()):
-            if typed.strip():
-                try:
-                    found.append(inputs.term(vocab, typed.strip()))
-                except (SpoError, Refusal) as exc:
-                    self.refuse(name, exc)
-        return found
+        found = [
+            self._checked(name, typed.strip(), lambda text: inputs.term(vocab, text))
+            for typed in self.typed.get(name, ())
+            if typed.strip()
+        ]
+        return [value for value in found if value is not None]
 
-    def day(self, name: str, *, required: bool = True) -> str | None:
+    def day(self, name: str, *, required: bool | None = None) -> str | None:
         """A date that has happened, as the registry writes it ("05.12.2026" -> "2026-12-05")."""
         return self.value(name, lambda text: inputs.when(text, self.today).text, required=required)
 
-    def number(self, name: str, *, required: bool = False) -> int | None:
+    def number(self, name: str, *, required: bool | None = None) -> int | None:
         label = self.labels.get(name, name)
         return self.value(name, lambda text: count(label, text, MAX_COUNT), required=required)
 
-    def web_address(self, name: str, *, required: bool = False) -> str | None:
+    def web_address(self, name: str, *, required: bool | None = None) -> str | None:
         return self.value(name, inputs.url, required=required)
 
-    def free_text(self, name: str, what: str, *, required: bool = False) -> str | None:
+    def free_text(self, name: str, what: str, *, required: bool | None = None) -> str | None:
         """Free text, as the questions take it: not blank, no personal data. `what` names it
         as the glossary does ("note", "summary", "name")."""
         return self.value(name, lambda text: inputs.free_text(text, what), required=required)

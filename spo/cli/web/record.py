@@ -98,7 +98,9 @@ def blank(request: Request, form: RecordForm) -> Response:
 def _check(request: Request, form: RecordForm, typed: Typed) -> tuple[Checker, Plan | None]:
     """The posted fields checked one by one, and the plan they make when none is refused."""
     lang = lang_of(request)
-    checker = Checker(site_of(request).root, lang, typed, date.today(), labels(form.fields, lang))
+    needed = frozenset(f.name for f in form.fields if f.required)
+    root, label = site_of(request).root, labels(form.fields, lang)
+    checker = Checker(root, lang, typed, date.today(), label, needed)
     return checker, form.plan(checker)
 
 
@@ -107,8 +109,7 @@ def checked(request: Request, form: RecordForm, typed: Typed) -> Response:
     write, as the refused form would show them. With each field's line, as the summary at the
     top shows a refused field and as a screen reader is told of a field that now passes."""
     checker, _ = _check(request, form, typed)
-    lang = lang_of(request)
-    label = labels(form.fields, lang)
+    lang, label = checker.lang, checker.labels
     messages = {f.name: checker.errors.get(f.name) for f in form.fields}
     lines = {
         name: _summary_line(label[name], error)

@@ -171,7 +171,7 @@ def _place(c: Checker) -> tuple[str | None, str | None, str | None]:
     """The province, district and town as typed, each checked against the tables (as
     `spo.cli.place_questions.ask_place` checks them): a district only in a known province, a
     town only in a known district."""
-    province = c.value("province", province_of, required=True)
+    province = c.value("province", province_of)
     district = None
     if province is not None:
         district = c.value("district", lambda text: district_of(province, text))
@@ -185,7 +185,7 @@ def _place(c: Checker) -> tuple[str | None, str | None, str | None]:
 
 def _municipality(c: Checker) -> Plan | None:
     province, district, town = _place(c)
-    kind = c.term("kind", MUNICIPALITY_KINDS, required=False)
+    kind = c.term("kind", MUNICIPALITY_KINDS)
     name = c.free_text("name", "name")
     website = c.web_address("website")
     source = c.web_address("source")
@@ -221,21 +221,21 @@ MUNICIPALITY = RecordForm(
 
 def _project(c: Checker) -> Plan | None:
     registry = Registry(c.root)
-    name = c.free_text("name", "name", required=True)
+    name = c.free_text("name", "name")
     if name is not None:  # as the question checks it: the id it makes must be free
         c.value("name", lambda text: registry.free_project_id(text))
     owner = c.record("owner", "municipality")
-    summary = c.free_text("summary", "summary", required=True)
+    summary = c.free_text("summary", "summary")
     status = c.term("status", PROJECT_STATUSES)
     known = status in KNOWN_STATUSES  # then the questions ask for its day and its source
     as_of = c.day("status_as_of", required=known)
     status_source = c.web_address("status_source", required=known)
     name_en = c.free_text("name_en", "name")
     summary_en = c.free_text("summary_en", "summary")
-    launched = c.day("launched", required=False)
+    launched = c.day("launched")
     themes = c.terms("themes", THEMES)
     groups = c.terms("target_groups", TARGET_GROUPS)
-    model = c.term("service_model", SERVICE_MODELS, required=False)
+    model = c.term("service_model", SERVICE_MODELS)
     website = c.web_address("website")
     source = c.web_address("source")
     if c.errors or not (name and owner and summary and status):
@@ -292,12 +292,12 @@ def _publisher(c: Checker) -> str | None:
 def _figure(c: Checker) -> Plan | None:
     publisher = _publisher(c)
     metric = c.term("metric", METRICS)
-    kind = c.term("municipality_kind", MUNICIPALITY_KINDS, required=False)
-    value = c.number("value", required=True)
+    kind = c.term("municipality_kind", MUNICIPALITY_KINDS)
+    value = c.number("value")
     qualifier = c.term("qualifier", QUALIFIERS)
     when = c.day("date")
     note = c.free_text("note", "note")
-    url = c.web_address("source", required=True)
+    url = c.web_address("source")
     title = c.free_text("source_title", "source")
     if c.errors or not (publisher and metric and value is not None and qualifier and when):
         return None
