@@ -39,6 +39,13 @@ def read_registry(root: Path) -> Registry:
         return registry_of(index, index.records())
 
 
+def read_municipalities(root: Path) -> dict[str, Municipality]:
+    """The registry's municipalities alone, by id (no project is decoded or built): for what
+    asks of the municipalities only, such as which one runs the office."""
+    with opened(root) as index:
+        return registry_of(index, index.records("municipality")).municipalities
+
+
 def registry_of(index: Index, found: Iterable[Found]) -> Registry:
     """A model of the given records (in file order), with every skipped file of the index."""
     projects: dict[str, Project] = {}

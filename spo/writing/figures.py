@@ -14,7 +14,7 @@ from typing import Any
 
 from spo.files import registry
 from spo.model import Municipality
-from spo.query.reading import read_registry
+from spo.query.reading import read_municipalities
 from spo.rules import lookup
 from spo.rules.dates import FuzzyDate
 from spo.rules.errors import UsageError
@@ -43,9 +43,9 @@ def office_of(municipalities: Iterable[Municipality]) -> str:
 
 
 def office_id(root: Path) -> str:
-    """`office_of` the registry's municipalities, read from the index (a write that names its
-    municipality never opens it)."""
-    return office_of(read_registry(root).municipalities.values())
+    """`office_of` the registry's municipalities, read from the index without its projects (a
+    write that names its municipality never opens it)."""
+    return office_of(read_municipalities(root).values())
 
 
 def figure_value(value: object) -> int:
