@@ -539,6 +539,30 @@ def test_a_check_says_a_missing_field_is_needed(client) -> None:
     assert answer.json()["messages"]["host"] == "Bu alan boş bırakılamaz; bir değer yazın"
 
 
+def test_a_form_that_names_two_records_by_name_reads_the_registry_s_rows_once(
+    client, monkeypatch
+) -> None:
+    """At the national size reading the rows takes half a second: a check of a visit whose
+    visitor and host are both typed as names reads them once, and one given ids not at all."""
+    import spo.index
+
+    reads: list[str] = []
+    original = spo.index.registry_rows
+
+    def counted(*args, **kwargs):
+        reads.append("rows")
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(spo.index, "registry_rows", counted)
+    by_name = {**VISIT, "visitor": "Artvin Belediyesi", "date": "05.12.2026"}
+    named = check(client, "engagement", by_name)
+    assert named.json()["messages"]["visitor"] is None and reads == ["rows"]
+
+    reads.clear()
+    ids = check(client, "engagement", {**VISIT, "host": "mersin-bb", "date": "05.12.2026"})
+    assert ids.json()["messages"] == dict.fromkeys(ids.json()["messages"]) and reads == []
+
+
 def test_a_check_runs_on_the_reader_thread(client, monkeypatch) -> None:
     from spo.cli.web import record
     from spo.cli.web.reader import on_reader_thread

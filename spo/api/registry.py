@@ -6,7 +6,7 @@ the command line starts.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from os import PathLike
@@ -101,12 +101,16 @@ class Registry(Writes, Changes):
 
     # --- naming ----------------------------------------------------------------------------
 
-    def id_of(self, kind: str, text: str) -> str:
+    def id_of(
+        self, kind: str, text: str, *, read_rows: Callable[[], Sequence[Row]] | None = None
+    ) -> str:
         """The id of the record `text` names: its id, or its name as people type it ("kadikoy",
-        "Ankara BB"). UsageError when it names none, or several."""
+        "Ankara BB"). A name is looked for among the registry's rows, read by `read_rows` if
+        given (a caller naming several records keeps them: `rows()` once). UsageError when it
+        names none, or several."""
         from spo.query.naming import record_id
 
-        return record_id(self.root, kind, text)
+        return record_id(self.root, kind, text, read_rows)
 
     @overload
     def find(self, text: str, *, kind: Literal["project"]) -> Project: ...

@@ -130,12 +130,14 @@ def _closest_name(place: str, rows: list[Row]) -> str | None:
     return next(iter(ids)) if len(ids) == 1 else None
 
 
-def record_id(root: Path, kind: str, text: str) -> str:
+def record_id(
+    root: Path, kind: str, text: str, read_rows: Callable[[], Iterable[Row]] | None = None
+) -> str:
     """`resolve` for the registry at `root`. An existing record's id is answered from its file
     name alone, so that writing commands given ids stay as fast for 10,000 records as for 100;
-    only a name reads the registry."""
+    only a name reads the registry's rows (by `read_rows`, when the caller keeps them)."""
     from spo.index import registry_rows  # here: a write given ids never opens the index
 
     if is_id(text) and registry.record_path(root, kind, text).is_file():
         return text
-    return resolve(kind, text, registry_rows(root))
+    return resolve(kind, text, registry_rows(root) if read_rows is None else read_rows())

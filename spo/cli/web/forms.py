@@ -24,7 +24,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal, TypeVar
 
-from spo.api import MAX_COUNT, Refusal, Registry, SpoError, Vocabulary, inputs
+from spo.api import MAX_COUNT, Refusal, Registry, Row, SpoError, Vocabulary, inputs
 from spo.cli import words
 from spo.cli.language import Lang
 from spo.cli.options import count
@@ -67,6 +67,7 @@ class Checker:
     labels: Mapping[str, str] = field(default_factory=dict)
     needed: frozenset[str] = frozenset()
     errors: dict[str, str] = field(default_factory=dict)
+    _rows: list[Row] | None = None  # the registry's rows, once a field names a record by name
 
     def text_of(self, name: str) -> str:
         values = self.typed.get(name, ())
@@ -97,9 +98,17 @@ class Checker:
         self.errors[name] = words.render(one_line_values(reason(exc)), self.lang)
 
     def record(self, name: str, kind: str, *, required: bool | None = None) -> str | None:
-        """A municipality's or project's id, from its id or its name as people type it."""
+        """A municipality's or project's id, from its id or its name as people type it (the
+        registry's rows read once for all the form's names, and only when one is a name)."""
         registry = Registry(self.root)
-        return self.value(name, lambda text: registry.id_of(kind, text), required=required)
+
+        def rows() -> list[Row]:
+            if self._rows is None:
+                self._rows = registry.rows()
+            return self._rows
+
+        return self.value(name, lambda text: registry.id_of(kind, text, read_rows=rows),
+                          required=required)  # fmt: skip
 
     def term(self, name: str, vocab: Vocabulary, *, required: bool | None = None) -> str | None:
         return self.value(name, lambda text: inputs.term(vocab, text), required=required)
