@@ -17,11 +17,11 @@ import subprocess
 import time
 import urllib.request
 from collections.abc import Iterator
-from importlib.util import find_spec
 from pathlib import Path
 
 from benchmarks.bench import Bench, Row
 from benchmarks.measure import Figure, spo_command
+from spo.cli.serve_cmd import missing_web_packages  # what `spo serve` itself asks for
 
 PAGES = ("/municipalities", "/report")
 REQUESTS = 20
@@ -66,7 +66,7 @@ def pages(bench: Bench) -> dict[str, Figure]:
 def _cannot() -> str | None:
     if not Path("/proc/self/stat").exists():
         return "the server's CPU is read from /proc (Linux)"
-    missing = [m for m in ("starlette", "jinja2", "uvicorn", "multipart") if find_spec(m) is None]
+    missing = missing_web_packages()
     return f"the web extra is not installed ({', '.join(missing)})" if missing else None
 
 

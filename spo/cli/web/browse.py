@@ -22,6 +22,7 @@ from spo.api import (
     Index,
     Records,
     Registry,
+    Row,
     SpoError,
     checked_id,
     lookup,
@@ -36,6 +37,7 @@ from spo.cli.web.parts import kept
 from spo.cli.words import render
 
 SEARCH_LIMIT = 50  # results a search page shows
+KINDS = ("municipality", "project")  # what a search names, in this order
 
 
 def names(records: Records, lang: Lang) -> dict[str, Any]:
@@ -159,32 +161,42 @@ def search(request: Request) -> Response:
     if not words:
         return page(request, "search.html", q="", named=[], hits=[], more=0)
     registry = Registry(site.root)
-    named = []
-    for kind in ("municipality", "project"):
-        with contextlib.suppress(SpoError):
-            named.append((kind, registry.id_of(kind, words)))
+    rows = registry.rows()  # read once: the records the words may name, and their names
+    named = [(kind, found) for kind in KINDS if (found := _named(registry, kind, words, rows))]
     try:
         hits = registry.search(words, english=lang == "en")
     except SpoError:  # no words to search for (only punctuation, say)
         hits = []
     shown = hits[:SEARCH_LIMIT]
-    rows = [(hit, row_name(hit.row, lang)) for hit in shown]
-    named_rows = [(kind, found, _name_of(registry, kind, found, lang)) for kind, found in named]
+    hit_rows = [(hit, row_name(hit.row, lang)) for hit in shown]
+    named_rows = [(kind, found, _name_in(rows, kind, found, lang)) for kind, found in named]
     return page(
         request,
         "search.html",
         q=words,
         named=named_rows,
-        hits=rows,
+        hits=hit_rows,
         more=len(hits) - len(shown),
     )
 
 
-def _name_of(registry: Registry, kind: str, record_id: str, lang: Lang) -> str:
-    for row in registry.rows(kind):
-        if row["id"] == record_id:
+def _named(registry: Registry, kind: str, words: str, rows: list[Row]) -> str | None:
+    """The record of `kind` that `words` name, as `Registry.id_of` finds it (an existing
+    file's id, else the one candidate by name), or None; among `rows` read once for the page,
+    where `id_of` would read every row again for each kind and work out a suggestion the
+    page never shows."""
+    with contextlib.suppress(SpoError):  # not an id
+        if registry.new_record_path(kind, words).is_file():
+            return words
+    found = registry.candidates(kind, words, rows=rows)
+    return found[0] if len(found) == 1 else None
+
+
+def _name_in(rows: list[Row], kind: str, record_id: str, lang: Lang) -> str:
+    for row in rows:
+        if row["kind"] == kind and row["id"] == record_id:
             return row_name(row, lang)
-    return record_id
+    return record_id  # a file left out of the index: its id is all there is
 
 
 def _part(template: str, lang: Lang, **context: Any) -> str:

@@ -173,11 +173,19 @@ def banner_of(request: Request) -> Markup:
     return Markup("") if make is None else Markup(make(request))
 
 
+def request_html(request: Request, template: str, **context: Any) -> str:
+    """`page_html` for this request: its language, session, path and query."""
+    session = str(getattr(request.state, "session", ""))
+    query = dict(request.query_params)
+    path = request.url.path
+    return page_html(
+        site_of(request), lang_of(request), session, path, template, query=query, **context
+    )
+
+
 def page(request: Request, template: str, *, status: int = 200, **context: Any) -> HTMLResponse:
     """The response of a page made from `template` for this request; the page a write sent the
     browser to says, this once, that it was saved (`SAVED_COOKIE`)."""
-    session = str(getattr(request.state, "session", ""))
-    query = dict(request.query_params)
     lang = lang_of(request)
     context.setdefault("banner", banner_of(request))
     mark = request.cookies.get(SAVED_COOKIE, "")
@@ -190,10 +198,7 @@ def page(request: Request, template: str, *, status: int = 200, **context: Any) 
     )
     if just_saved:
         context["notice"] = web_words(lang, "form.saved")
-    html = page_html(
-        site_of(request), lang, session, request.url.path, template, query=query, **context
-    )
-    response = HTMLResponse(html, status_code=status)
+    response = HTMLResponse(request_html(request, template, **context), status_code=status)
     if just_saved:  # said: never again, not even from the browser's cache
         response.delete_cookie(SAVED_COOKIE, path="/", httponly=True, samesite="strict")
         response.headers["cache-control"] = "no-store"

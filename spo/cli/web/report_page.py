@@ -22,7 +22,7 @@ from spo.cli.days import parse_day
 from spo.cli.render.report_css import CSS
 from spo.cli.render.report_html import format_html
 from spo.cli.web.browse import not_found
-from spo.cli.web.look import banner_of, lang_of, page_html, site_of
+from spo.cli.web.look import banner_of, lang_of, request_html, site_of
 from spo.cli.web.parts import kept
 
 BAR_STYLESHEET = '<link rel="stylesheet" href="/static/bar.css">'
@@ -58,15 +58,7 @@ def report(request: Request) -> Response:
         return format_html(result, places, years, lang)
 
     html = str(kept(site, ("report", lang, day.isoformat(), owner), make))
-    nav = page_html(
-        site,
-        lang,
-        str(getattr(request.state, "session", "")),
-        request.url.path,
-        "report_nav.html",
-        query=dict(request.query_params),
-        banner=banner_of(request),
-    )
+    nav = request_html(request, "report_nav.html", banner=banner_of(request))
     html = html.replace("\n</head>", f"\n{BAR_STYLESHEET}\n</head>", 1)
     html = html.replace("\n<header>", f"\n{nav}\n<header>", 1)
     response = HTMLResponse(html)
