@@ -187,7 +187,8 @@ def page(request: Request, template: str, *, status: int = 200, **context: Any) 
     """The response of a page made from `template` for this request; the page a write sent the
     browser to says, this once, that it was saved (`SAVED_COOKIE`)."""
     lang = lang_of(request)
-    context.setdefault("banner", banner_of(request))
+    if "banner" not in context:  # a page that read the pending change gives its own
+        context["banner"] = banner_of(request)
     mark = request.cookies.get(SAVED_COOKIE, "")
     just_saved = (  # a HEAD (a link checker, a preview) leaves it for the page itself
         status == 200
